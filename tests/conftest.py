@@ -1,0 +1,41 @@
+"""Shared fixtures: a fake clock, a temporary profile, the reference dates."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# GUI tests run without a display unless someone asks for a real one.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from trainer.app import Services, open_services
+from trainer.clock import FakeClock
+from trainer.config import Config
+from trainer.study.settings import StudySettings
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Noon UTC on a fixed day; tests move it by hand."""
+    return FakeClock(datetime(2026, 3, 10, 12, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def settings() -> StudySettings:
+    """Default scheduling, no fuzz, days in UTC so day boundaries are predictable."""
+    return StudySettings(fuzz=False, timezone=UTC)
+
+
+@pytest.fixture
+def services(tmp_path: Path, clock: FakeClock, settings: StudySettings) -> Iterator[Services]:
+    """A fresh profile with the built-in decks loaded."""
+    s = open_services(Config(tmp_path / "data"), clock, settings)
+    yield s
+    s.close()

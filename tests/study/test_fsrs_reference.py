@@ -1,0 +1,52 @@
+"""py-fsrs's own reference results must survive our service and a database round trip."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from trainer.clock import FakeClock
+from trainer.domain.deck import Card, Deck
+from trainer.domain.scheduling import Rating
+from trainer.storage.database import open_database
+from trainer.storage.decks_repo import install_deck
+from trainer.study.service import StudyService
+from trainer.study.settings import StudySettings
+
+
+def _one_card_service(tmp_path: Path, clock: FakeClock) -> tuple[StudyService, int]:
+    db = open_database(tmp_path / "p.sqlite", clock)
+    deck = Deck("ref", "Reference", "1", cards=(Card("c1", "front", "back", "t"),))
+    install_deck(db, deck, clock)
+    item_id = db.execute("SELECT id FROM items WHERE key = 'c1'").fetchone()[0]
+    return StudyService(db, clock, StudySettings(fuzz=False, timezone=UTC)), item_id
+
+
+def test_review_intervals_match_py_fsrs(tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2022, 11, 29, 12, 30, tzinfo=UTC))
+    service, item_id = _one_card_service(tmp_path, clock)
+    ratings = [Rating.GOOD] * 6 + [Rating.AGAIN] * 2 + [Rating.GOOD] * 5
+    intervals = []
+    for rating in ratings:
+        after = service.answer(item_id, rating)
+        stored = service.repo.state(item_id)  # read back from SQLite, not from memory
+        assert stored == after
+        assert stored.due is not None
+        intervals.append((stored.due - clock()).days)
+        clock.set(stored.due)
+    assert intervals == [0, 2, 11, 46, 163, 498, 0, 0, 2, 4, 7, 12, 21]
+
+
+def test_memory_state_matches_py_fsrs(tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2022, 11, 29, 12, 30, tzinfo=UTC))
+    service, item_id = _one_card_service(tmp_path, clock)
+    ratings = [Rating.AGAIN, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD]
+    gaps = [0, 0, 1, 3, 8, 21]
+    for rating, gap in zip(ratings, gaps, strict=True):
+        clock.advance(timedelta(days=gap))
+        service.answer(item_id, rating)
+    state = service.repo.state(item_id)
+    assert state.stability == pytest.approx(53.62691, abs=1e-4)
+    assert state.difficulty == pytest.approx(6.3574867, abs=1e-4)

@@ -1,0 +1,55 @@
+"""Composition root: the only place that wires configuration, storage and services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from trainer.clock import Clock, system_clock
+from trainer.config import Config
+from trainer.content.builtin import builtin_decks_dir
+from trainer.content.check import check_paths
+from trainer.domain.errors import Problem
+from trainer.storage.database import open_database
+from trainer.storage.decks_repo import install_deck, installed_hash
+from trainer.study.service import StudyService
+from trainer.study.settings import StudySettings
+
+
+@dataclass
+class Services:
+    """Everything the GUI or the CLI needs, built once."""
+
+    config: Config
+    clock: Clock
+    db: Database
+    study: StudyService
+    deck_problems: list[Problem] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+
+def load_builtin_decks(db: Database, clock: Clock, folder: Path | None = None) -> list[Problem]:
+    """Install or update the built-in decks; a bad file is reported, the rest still load."""
+    report = check_paths([folder or builtin_decks_dir()])
+    for deck in report.decks:
+        if installed_hash(db, deck.id) != deck.content_hash:
+            install_deck(db, deck, clock, builtin=True)
+    return report.problems
+
+
+def open_services(config: Config, clock: Clock = system_clock,
+                  settings: StudySettings | None = None,
+                  decks_folder: Path | None = None) -> Services:
+    """Open the profile, load the built-in decks and build the services."""
+    db = open_database(config.database_path, clock)
+    try:
+        problems = load_builtin_decks(db, clock, decks_folder)
+    except Exception:
+        db.close()
+        raise
+    return Services(config, clock, db, StudyService(db, clock, settings), problems)

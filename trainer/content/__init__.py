@@ -1,0 +1,1 @@
+"""Deck files: parsing, validation and the built-in decks."""

@@ -1,0 +1,25 @@
+"""Where the decks and resources shipped with the app live."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def _packaged_or_checkout(name: str) -> Path:
+    # An installed wheel carries the folder inside the package; a source checkout
+    # keeps it at the top of the repository.
+    packaged = Path(str(resources.files("trainer"))) / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / name
+
+
+def builtin_decks_dir() -> Path:
+    """The folder of built-in deck files."""
+    return _packaged_or_checkout("decks")
+
+
+def resources_dir() -> Path:
+    """The folder of icons, styles and desktop files."""
+    return _packaged_or_checkout("resources")

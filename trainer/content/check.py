@@ -1,0 +1,85 @@
+"""``trainer deck check``: validate deck files and folders and summarize them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.content.deckfile import ParseResult, parse_deck_file
+from trainer.domain.deck import Deck
+from trainer.domain.errors import Problem
+
+DECK_SUFFIX = ".toml"
+
+
+def deck_files(path: Path) -> list[Path]:
+    """The deck files at ``path``: the file itself, or every ``*.toml`` under a folder."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob(f"*{DECK_SUFFIX}") if p.is_file())
+    return [path]
+
+
+@dataclass
+class CheckReport:
+    """Every deck that parsed and every problem found, across all paths."""
+
+    results: list[ParseResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def decks(self) -> list[Deck]:
+        """The usable decks, in the order their files were read."""
+        return [r.deck for r in self.results if r.deck is not None]
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is an error (warnings allowed)."""
+        return not any(p.severity == "error" for p in self.problems)
+
+    def to_json(self) -> dict[str, object]:
+        """The document printed by ``trainer deck check --json``."""
+        return {
+            "decks": [
+                {
+                    "id": d.id,
+                    "version": d.version,
+                    "title": d.title,
+                    "file": str(d.path),
+                    "cards": len(d.cards),
+                    "quizzes": len(d.quizzes),
+                    "assessments": len(d.assessments),
+                }
+                for d in self.decks
+            ],
+            "problems": [p.to_json() for p in self.problems],
+        }
+
+
+def check_paths(paths: list[Path]) -> CheckReport:
+    """Parse every deck file under ``paths``; deck ids must be unique across them."""
+    report = CheckReport()
+    owners: dict[str, Path] = {}
+    for given in paths:
+        if not given.exists():
+            report.problems.append(Problem(str(given), "no such file or folder"))
+            continue
+        files = deck_files(given)
+        if given.is_dir() and not files:
+            report.problems.append(
+                Problem(str(given), f"no deck files ({DECK_SUFFIX}) in this folder", None, None,
+                        "warning")
+            )
+        for file in files:
+            result = parse_deck_file(file)
+            report.problems.extend(result.problems)
+            deck = result.deck
+            if deck is not None and deck.id in owners:
+                report.problems.append(
+                    Problem(str(file), f"deck id '{deck.id}' is also used by {owners[deck.id]}",
+                            1, deck.id)
+                )
+                result = ParseResult(file, None, result.problems)
+            elif deck is not None:
+                owners[deck.id] = file
+            report.results.append(result)
+    return report

@@ -1,0 +1,54 @@
+"""Markdown to HTML that is safe to show: no scripts, no remote loading.
+
+Deck text comes from other people, so raw HTML in it is sanitized with nh3 and any
+image that points off the machine is dropped before Qt ever sees it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "del", "code", "pre", "kbd",
+    "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img",
+    "table", "thead", "tbody", "tr", "th", "td", "sub", "sup", "span", "div", "mark",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align"},
+    "td": {"align"},
+}
+LINK_SCHEMES = {"http", "https", "mailto"}
+_REMOTE_PREFIXES = ("http:", "https:", "ftp:", "//", "file:")
+
+
+def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and value.strip().lower().startswith(_REMOTE_PREFIXES):
+        return None
+    return value
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
+
+
+def sanitize_html(html: str) -> str:
+    """Strip scripts, event handlers, frames, forms and remote images from HTML."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=LINK_SCHEMES,
+        attribute_filter=_drop_remote_images,
+        link_rel="noopener noreferrer",
+    )
+
+
+def render_markdown(text: str) -> str:
+    """Render deck Markdown (raw HTML allowed, then sanitized) to HTML."""
+    return sanitize_html(_parser().render(text))

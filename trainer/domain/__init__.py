@@ -1,0 +1,1 @@
+"""Plain dataclasses and rules. No I/O here."""

@@ -1,0 +1,69 @@
+"""What a deck is once parsed: metadata, sources and cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article or book that deck items are drawn from, credited to its author or publisher."""
+
+    id: str
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+    def credit(self) -> str:
+        """A one-line credit such as "Title — Author (Publisher)"."""
+        who = [w for w in (self.author, self.publisher) if w]
+        if not who:
+            return self.title
+        if len(who) == 2:
+            return f"{self.title} — {who[0]} ({who[1]})"
+        return f"{self.title} — {who[0]}"
+
+
+@dataclass(frozen=True)
+class Card:
+    """A flashcard: a front to recall from and a back to check against, both Markdown."""
+
+    id: str
+    front: str
+    back: str
+    topic: str
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A parsed deck file."""
+
+    id: str
+    title: str
+    version: str
+    description: str = ""
+    authors: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    cards: tuple[Card, ...] = ()
+    path: Path | None = None
+    format: int = 1
+    content_hash: str = ""
+    quizzes: tuple[object, ...] = field(default=())
+    assessments: tuple[object, ...] = field(default=())
+
+    def source(self, source_id: str | None) -> Source | None:
+        """The source with this id, if the deck has one."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Turn "1.2.10" into (1, 2, 10) so versions compare as numbers."""
+    return tuple(int(p) for p in version.split("."))

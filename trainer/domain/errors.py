@@ -1,0 +1,60 @@
+"""Errors a user can cause, each able to say which file, item and line it is about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class TrainerError(Exception):
+    """Base for errors shown to the user as a message, never as a traceback."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file."""
+
+    file: str
+    message: str
+    line: int | None = None
+    item: str | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line is not None else "")
+        item = f" [{self.item}]" if self.item else ""
+        return f"{where}{item}: {self.severity}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        """The shape printed by ``trainer deck check --json``."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "item": self.item,
+            "message": self.message,
+            "severity": self.severity,
+        }
+
+
+class DeckError(TrainerError):
+    """A deck file could not be used; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class DatabaseTooNewError(TrainerError):
+    """The profile was written by a newer version of the app."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        self.path = path
+        super().__init__(
+            f"{path}: this profile was written by a newer version of Sales Trainer "
+            f"(schema version {found}; this version understands up to {supported}). "
+            "It has been left untouched. Install the newer version to open it."
+        )
+
+
+class DatabaseError(TrainerError):
+    """The profile database could not be opened or written."""

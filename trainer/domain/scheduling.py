@@ -1,0 +1,49 @@
+"""Scheduling vocabulary shared by storage, study and the views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import IntEnum
+
+
+class Rating(IntEnum):
+    """The four answer buttons, numbered as their keys."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+    @property
+    def label(self) -> str:
+        """The button text."""
+        return self.name.capitalize()
+
+
+class Phase(IntEnum):
+    """Where an item is in its life. NEW means never answered."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """An item's scheduling state, as stored after each answer."""
+
+    item_id: int
+    phase: Phase = Phase.NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+
+    def with_(self, **changes: object) -> ItemState:
+        """A copy with some fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]

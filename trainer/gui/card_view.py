@@ -1,0 +1,40 @@
+"""A text browser for card text that never loads anything from the network."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from trainer.content.render import render_markdown
+
+CARD_CSS = """
+p, li { font-size: 17px; margin: 6px 0; }
+.front p, .front li { font-size: 21px; }
+.source p { font-size: 12px; margin-top: 18px; }
+code { font-family: monospace; }
+"""
+
+
+class CardView(QTextBrowser):
+    """Shows sanitized Markdown; only local (relative or data) images are loaded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(CARD_CSS)
+        self.document().setDocumentMargin(18)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
+        """Load only images named relative to the deck; nothing remote, no other files."""
+        if kind == QTextDocument.ResourceType.ImageResource.value and not name.scheme():
+            return super().loadResource(kind, name)
+        return None
+
+    def show_markdown(self, *parts: tuple[str, str]) -> None:
+        """Render (css_class, markdown) parts in order, separated by rules."""
+        html = "".join(
+            ("<hr/>" if cls == "back" else "") + f'<div class="{cls}">{render_markdown(md)}</div>'
+            for cls, md in parts)
+        self.setHtml(html)

@@ -1,0 +1,153 @@
+"""The home screen: decks with today's new / learning / due counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.errors import Problem
+from trainer.gui.theme import count_colors
+from trainer.study.service import DeckCounts
+
+COLUMNS = ("Deck", "New", "Learning", "Due")
+
+
+class DeckListView(QWidget):
+    """Pick a deck with the arrow keys and Enter (or a double click)."""
+
+    study_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deckList")
+        self.heading = QLabel("Your decks")
+        self.heading.setObjectName("heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+
+        self.problems = QLabel()
+        self.problems.setObjectName("deckProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.setStyleSheet(
+            "QLabel { border: 1px solid #d9822b; border-radius: 4px; padding: 8px; }")
+        self.problems.hide()
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("deckTree")
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, 90)
+            self.tree.headerItem().setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
+        self.tree.itemActivated.connect(lambda item, _col: self._request(item))
+        self.tree.currentItemChanged.connect(lambda cur, _prev: self._describe(cur))
+
+        self.empty = QLabel("No decks are installed yet.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+
+        self.description = QLabel()
+        self.description.setObjectName("deckDescription")
+        self.description.setWordWrap(True)
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.study_button = QPushButton("Study now  (Enter)")
+        self.study_button.setObjectName("studyButton")
+        self.study_button.clicked.connect(lambda: self._request(self.tree.currentItem()))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.study_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.description)
+        layout.addLayout(buttons)
+
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda: self._request(self.tree.currentItem()))
+        self.setFocusProxy(self.tree)
+
+    def show_decks(self, decks: list[DeckCounts], keep: str | None = None) -> None:
+        """Fill the list; keep the deck ``keep`` selected if it is still there."""
+        new_color, learn_color, due_color = (QBrush(QColor(c)) for c in count_colors())
+        self.tree.clear()
+        self._descriptions: dict[str, str] = {}
+        selected = None
+        for row in decks:
+            c = row.counts
+            item = QTreeWidgetItem([row.deck.title, str(c.new), str(c.learning), str(c.review)])
+            item.setData(0, Qt.ItemDataRole.UserRole, row.deck.id)
+            item.setToolTip(0, f"{row.deck.title} (version {row.deck.version})")
+            for col, brush in ((1, new_color), (2, learn_color), (3, due_color)):
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight |
+                                      Qt.AlignmentFlag.AlignVCenter)
+                if int(item.text(col)):
+                    item.setForeground(col, brush)
+            self._descriptions[row.deck.id] = row.deck.description
+            self.tree.addTopLevelItem(item)
+            if selected is None or row.deck.id == keep:
+                selected = item
+        has_decks = bool(decks)
+        self.tree.setVisible(has_decks)
+        self.empty.setVisible(not has_decks)
+        self.study_button.setEnabled(has_decks)
+        if selected is not None:
+            self.tree.setCurrentItem(selected)
+        self._describe(selected)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Say which deck files could not be loaded and why (the others still load)."""
+        errors = [p for p in problems if p.severity == "error"]
+        if not errors:
+            self.problems.hide()
+            return
+        files = sorted({p.file for p in errors})
+        lines = [f"{len(files)} deck file(s) could not be loaded; the other decks are fine."]
+        lines += [str(p) for p in errors[:8]]
+        if len(errors) > 8:
+            lines.append(f"... and {len(errors) - 8} more problem(s).")
+        self.problems.setText("\n".join(lines))
+        self.problems.show()
+
+    def current_deck(self) -> str | None:
+        """The id of the selected deck."""
+        item = self.tree.currentItem()
+        return None if item is None else str(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _describe(self, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            self.description.clear()
+            return
+        deck_id = str(item.data(0, Qt.ItemDataRole.UserRole))
+        self.description.setText(self._descriptions.get(deck_id, ""))
+
+    def _request(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.study_requested.emit(str(item.data(0, Qt.ItemDataRole.UserRole)))

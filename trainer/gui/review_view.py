@@ -1,0 +1,177 @@
+"""The review screen: front, reveal (Space), four answer buttons (1-4), undo (Ctrl+Z)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.scheduling import Phase, Rating
+from trainer.gui.card_view import CardView
+from trainer.gui.theme import count_colors
+from trainer.study.service import Counts, ReviewSession, Shown
+from trainer.study.wording import format_interval
+
+
+class ReviewView(QWidget):
+    """Shows one item at a time from a ``ReviewSession``."""
+
+    finished = Signal()
+    leave = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: ReviewSession | None = None
+        self.revealed = False
+        self.source_credit: dict[str, str] = {}
+
+        self.title = QLabel()
+        self.title.setObjectName("reviewTitle")
+        self.counts = QLabel()
+        self.counts.setObjectName("reviewCounts")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.status = QLabel()
+        self.status.setObjectName("reviewStatus")
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status)
+        top.addSpacing(16)
+        top.addWidget(self.counts)
+
+        self.card = CardView()
+        self.card.setObjectName("cardView")
+        self.card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.show_button = QPushButton("Show answer  (Space)")
+        self.show_button.setObjectName("showAnswer")
+        self.show_button.setMinimumHeight(44)
+        self.show_button.clicked.connect(self.reveal)
+
+        self.rating_buttons: dict[Rating, QPushButton] = {}
+        self.interval_labels: dict[Rating, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        for col, rating in enumerate(Rating):
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setObjectName(f"interval{rating.label}")
+            button = QPushButton(f"{rating.label}  ({int(rating)})")
+            button.setObjectName(f"rate{rating.label}")
+            button.setMinimumHeight(44)
+            button.clicked.connect(lambda _c=False, r=rating: self.answer(r))
+            grid.addWidget(label, 0, col)
+            grid.addWidget(button, 1, col)
+            self.rating_buttons[rating] = button
+            self.interval_labels[rating] = label
+        ratings = QWidget()
+        ratings.setLayout(grid)
+        self.bottom = QStackedWidget()
+        self.bottom.addWidget(self.show_button)
+        self.bottom.addWidget(ratings)
+        self.bottom.setFixedHeight(80)
+        for button in (self.show_button, *self.rating_buttons.values()):
+            # Keys go to the shortcuts below, so Space can never press a focused
+            # rating button by accident.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.hint = QLabel("Space: show answer · 1-4: answer · Ctrl+Z: undo · Esc: back to decks")
+        self.hint.setObjectName("reviewHint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.card, 1)
+        layout.addWidget(self.bottom)
+        layout.addWidget(self.hint)
+
+        self._shortcut(Qt.Key.Key_Space, self.reveal)
+        self._shortcut(Qt.Key.Key_Return, self.reveal)
+        self._shortcut(Qt.Key.Key_Enter, self.reveal)
+        for rating in Rating:
+            self._shortcut(Qt.Key(Qt.Key.Key_0.value + int(rating)),
+                           lambda r=rating: self.answer(r))
+        self._shortcut(QKeySequence.StandardKey.Undo, self.undo)
+        self._shortcut(Qt.Key.Key_Escape, self.leave.emit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def _shortcut(self, key: object, slot: object) -> None:
+        sequence = key if isinstance(key, QKeySequence.StandardKey) else QKeySequence(key)
+        shortcut = QShortcut(QKeySequence(sequence), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def start(self, session: ReviewSession, title: str, credits: dict[str, str]) -> None:
+        """Begin showing items from ``session``."""
+        self.session = session
+        self.title.setText(title)
+        self.source_credit = credits
+        self.status.clear()
+        self._show(session.current)
+
+    def _show(self, shown: Shown | None) -> None:
+        if shown is None:
+            self.finished.emit()
+            return
+        self.revealed = False
+        self.card.show_markdown(("front", shown.front))
+        self.bottom.setCurrentIndex(0)
+        self._update_counts(shown)
+
+    def _update_counts(self, shown: Shown) -> None:
+        assert self.session is not None
+        counts: Counts = self.session.counts()
+        colors = count_colors()
+        current = {Phase.NEW: 0, Phase.LEARNING: 1, Phase.RELEARNING: 1,
+                   Phase.REVIEW: 2}[shown.state.phase]
+        parts = []
+        for index, (name, value) in enumerate(
+                (("New", counts.new), ("Learning", counts.learning), ("Due", counts.review))):
+            text = f"{name} {value}"
+            if index == current:
+                text = f"<u><b>{text}</b></u>"
+            parts.append(f'<span style="color:{colors[index]}">{text}</span>')
+        self.counts.setText(" &nbsp; ".join(parts))
+
+    def reveal(self) -> None:
+        """Show the answer and the four buttons with their intervals."""
+        if self.session is None or self.session.current is None or self.revealed:
+            return
+        shown = self.session.current
+        parts = [("front", shown.front), ("back", shown.back)]
+        credit = self.source_credit.get(shown.source or "")
+        if credit:
+            parts.append(("source", f"Source: {credit}"))
+        self.card.show_markdown(*parts)
+        for rating, interval in shown.intervals.items():
+            self.interval_labels[rating].setText(format_interval(interval))
+        self.bottom.setCurrentIndex(1)
+        self.revealed = True
+
+    def answer(self, rating: Rating) -> None:
+        """Answer the revealed item; ignored before the answer is shown."""
+        if self.session is None or not self.revealed or self.session.current is None:
+            return
+        self.status.clear()
+        self._show(self.session.answer(rating))
+
+    def undo(self) -> None:
+        """Take back the last answer and show that card again."""
+        if self.session is None:
+            return
+        shown = self.session.undo()
+        if shown is None:
+            self.status.setText("Nothing to undo")
+            return
+        self.status.setText("Answer undone")
+        self._show(shown)

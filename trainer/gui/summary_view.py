@@ -1,0 +1,93 @@
+"""The end-of-session screen: what was done and when the next card is due."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from trainer.domain.scheduling import Rating
+from trainer.study.service import SessionSummary
+from trainer.study.wording import describe_due
+
+
+def _minutes(seconds: float) -> str:
+    if seconds < 60:
+        return f"{round(seconds)} s"
+    return f"{round(seconds / 60)} min"
+
+
+class SummaryView(QWidget):
+    """Shown when nothing more is due in the deck today."""
+
+    back = Signal()
+    undo = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setObjectName("summaryHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done = QLabel()
+        self.done.setObjectName("summaryDone")
+        self.done.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done.setWordWrap(True)
+        self.next_due = QLabel()
+        self.next_due.setObjectName("summaryNextDue")
+        self.next_due.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_due.setWordWrap(True)
+        self.back_button = QPushButton("Back to decks  (Enter)")
+        self.back_button.setObjectName("backToDecks")
+        self.back_button.clicked.connect(self.back.emit)
+        self.back_button.setMinimumHeight(40)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        hint = QLabel("Ctrl+Z takes back the last answer")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 32, 32, 32)
+        layout.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addSpacing(12)
+        layout.addWidget(self.done)
+        layout.addSpacing(8)
+        layout.addWidget(self.next_due)
+        layout.addSpacing(24)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        layout.addWidget(hint)
+
+        for key, slot in ((Qt.Key.Key_Return, self.back.emit), (Qt.Key.Key_Enter, self.back.emit),
+                          (Qt.Key.Key_Escape, self.back.emit)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo.emit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def show_summary(self, deck_title: str, summary: SessionSummary, now: datetime,
+                     zone: tzinfo | None) -> None:
+        """Fill in the figures for a finished session."""
+        if summary.answered:
+            self.heading.setText("Session complete")
+            ratings = " · ".join(f"{r.label} {summary.by_rating[r]}" for r in Rating)
+            noun = "card" if summary.answered == 1 else "cards"
+            self.done.setText(
+                f"You answered {summary.answered} {noun} in {deck_title} "
+                f"in {_minutes(summary.study_time.total_seconds())}.\n{ratings}")
+        else:
+            self.heading.setText("Nothing to study right now")
+            self.done.setText(f"You are up to date in {deck_title}.")
+        self.next_due.setText(f"Next card due: {describe_due(summary.next_due, now, zone)}")

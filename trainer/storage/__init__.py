@@ -1,0 +1,1 @@
+"""The profile database: schema, migrations, repositories, backups."""

@@ -1,0 +1,69 @@
+"""Open a profile database safely.
+
+Order matters here: the schema version is read before anything is written, so a
+file from a newer app is refused untouched; a backup is taken before any migration.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from trainer.clock import Clock
+from trainer.domain.errors import DatabaseError, DatabaseTooNewError
+from trainer.storage.migrations import migrations, schema_version
+
+BACKUP_FOLDER = "backups"
+
+
+def _read_user_version(path: Path) -> int:
+    # Read-only URI: even the act of checking must not create WAL files or change
+    # anything in a database we may end up refusing.
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def backup_database(db: Database, path: Path, clock: Clock, reason: str) -> Path:
+    """Copy the open database to ``backups/`` beside it, consistently even under WAL."""
+    folder = path.parent / BACKUP_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = clock().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-{stamp}-{reason}.sqlite"
+    dest = sqlite3.connect(target)
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def open_database(path: Path, clock: Clock) -> Database:
+    """Open (creating or migrating as needed) the profile database at ``path``."""
+    supported = schema_version()
+    existed = path.exists() and path.stat().st_size > 0
+    try:
+        if existed:
+            found = _read_user_version(path)
+            if found > supported:
+                raise DatabaseTooNewError(path, found, supported)
+        else:
+            found = 0
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA busy_timeout=5000")
+        if found < supported:
+            if existed:
+                backup_database(db, path, clock, f"before-v{supported}")
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version={supported}")
+        return db
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: cannot open the profile database: {exc}") from exc

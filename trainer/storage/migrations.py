@@ -1,0 +1,97 @@
+"""Every schema change, in order. Never edit one that has shipped; add a new one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("trainer")
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    """Decks, items, scheduling state, review log and study sessions."""
+    db.executescript(
+        """
+        CREATE TABLE decks (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            version TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            authors TEXT NOT NULL DEFAULT '[]',
+            sources TEXT NOT NULL DEFAULT '[]',
+            source_file TEXT,
+            content_hash TEXT,
+            format INTEGER NOT NULL DEFAULT 1,
+            builtin INTEGER NOT NULL DEFAULT 0,
+            new_per_day INTEGER NOT NULL DEFAULT 20,
+            reviews_per_day INTEGER NOT NULL DEFAULT 200,
+            installed_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            deck_id TEXT NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'card',
+            topic TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            front TEXT NOT NULL,
+            back TEXT NOT NULL,
+            source TEXT,
+            body TEXT,
+            position INTEGER NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (deck_id, key)
+        );
+        CREATE TABLE item_state (
+            item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+            deck_id TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            position INTEGER NOT NULL,
+            phase INTEGER NOT NULL DEFAULT 0,
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT,
+            last_review TEXT,
+            reps INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX item_state_due ON item_state (deck_id, active, phase, due);
+        CREATE INDEX item_state_new ON item_state (deck_id, active, phase, position);
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            deck_id TEXT REFERENCES decks(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL DEFAULT 'review',
+            started_at TEXT NOT NULL,
+            ended_at TEXT
+        );
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            deck_id TEXT NOT NULL,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            reviewed_at TEXT NOT NULL,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            duration_ms INTEGER NOT NULL DEFAULT 0,
+            phase_before INTEGER NOT NULL,
+            state_before TEXT NOT NULL,
+            state_after TEXT NOT NULL
+        );
+        CREATE INDEX reviews_time ON reviews (reviewed_at);
+        CREATE INDEX reviews_item ON reviews (item_id, reviewed_at);
+        CREATE INDEX reviews_session ON reviews (session_id);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+def schema_version() -> int:
+    """The schema version this build of the app writes."""
+    return len(migrations._migrations)

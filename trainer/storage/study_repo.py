@@ -1,0 +1,227 @@
+"""Reading and writing scheduling state, the review log and study sessions.
+
+Every answer is one transaction: the new state and its log row are committed
+together, before the caller is handed the next item.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from trainer.domain.scheduling import ItemState, Phase, Rating
+from trainer.storage.timefmt import from_db, to_db
+
+_STATE_COLUMNS = "item_id, phase, step, stability, difficulty, due, last_review, reps, lapses"
+
+
+def _state_from_row(row: Any) -> ItemState:
+    item_id, phase, step, stability, difficulty, due, last_review, reps, lapses = row
+    return ItemState(item_id, Phase(phase), step, stability, difficulty, from_db(due),
+                     from_db(last_review), reps, lapses)
+
+
+def state_to_json(state: ItemState) -> str:
+    """The state as stored in the review log (``state_before`` / ``state_after``)."""
+    return json.dumps(
+        {
+            "phase": int(state.phase),
+            "step": state.step,
+            "stability": state.stability,
+            "difficulty": state.difficulty,
+            "due": None if state.due is None else to_db(state.due),
+            "last_review": None if state.last_review is None else to_db(state.last_review),
+            "reps": state.reps,
+            "lapses": state.lapses,
+        },
+        separators=(",", ":"),
+    )
+
+
+def state_from_json(item_id: int, text: str) -> ItemState:
+    """Read back a state written by ``state_to_json``."""
+    d = json.loads(text)
+    return ItemState(item_id, Phase(d["phase"]), d["step"], d["stability"], d["difficulty"],
+                     from_db(d["due"]), from_db(d["last_review"]), d["reps"], d["lapses"])
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One answer from the log."""
+
+    id: int
+    item_id: int
+    reviewed_at: datetime
+    rating: Rating
+    duration_ms: int
+
+
+@dataclass(frozen=True)
+class DoneToday:
+    """How many new and review items a deck has already used from today's limits."""
+
+    new: int
+    review: int
+
+
+class StudyRepository:
+    """SQL for the study service. The service decides; this only reads and writes."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.conn = db.conn
+
+    def state(self, item_id: int) -> ItemState:
+        """The current scheduling state of an item."""
+        row = self.conn.execute(
+            f"SELECT {_STATE_COLUMNS} FROM item_state WHERE item_id = ?", (item_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(item_id)
+        return _state_from_row(row)
+
+    def record_answer(self, *, deck_id: str, session_id: int | None, before: ItemState,
+                      after: ItemState, rating: Rating, at: datetime, duration_ms: int) -> int:
+        """Store the new state and its log row in one committed transaction."""
+        with self.db.atomic():
+            self.conn.execute(
+                "UPDATE item_state SET phase = ?, step = ?, stability = ?, difficulty = ?, "
+                "due = ?, last_review = ?, reps = ?, lapses = ? WHERE item_id = ?",
+                (int(after.phase), after.step, after.stability, after.difficulty,
+                 None if after.due is None else to_db(after.due),
+                 None if after.last_review is None else to_db(after.last_review),
+                 after.reps, after.lapses, after.item_id),
+            )
+            cur = self.conn.execute(
+                "INSERT INTO reviews (item_id, deck_id, session_id, reviewed_at, rating, "
+                "duration_ms, phase_before, state_before, state_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (after.item_id, deck_id, session_id, to_db(at), int(rating), duration_ms,
+                 int(before.phase), state_to_json(before), state_to_json(after)),
+            )
+        return int(cur.lastrowid or 0)
+
+    def undo_last(self, session_id: int) -> ItemState | None:
+        """Remove the session's latest answer and put the item back as it was."""
+        row = self.conn.execute(
+            "SELECT id, item_id, state_before FROM reviews WHERE session_id = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (session_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        review_id, item_id, before_json = row
+        before = state_from_json(item_id, before_json)
+        with self.db.atomic():
+            self.conn.execute(
+                "UPDATE item_state SET phase = ?, step = ?, stability = ?, difficulty = ?, "
+                "due = ?, last_review = ?, reps = ?, lapses = ? WHERE item_id = ?",
+                (int(before.phase), before.step, before.stability, before.difficulty,
+                 None if before.due is None else to_db(before.due),
+                 None if before.last_review is None else to_db(before.last_review),
+                 before.reps, before.lapses, item_id),
+            )
+            self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+        return before
+
+    def done_today(self, deck_id: str, day_start: datetime) -> DoneToday:
+        """New and review items already answered in this study day."""
+        counts = dict(
+            self.conn.execute(
+                "SELECT phase_before, count(DISTINCT item_id) FROM reviews "
+                "WHERE reviewed_at >= ? AND deck_id = ? AND phase_before IN (0, 2) "
+                "GROUP BY phase_before",
+                (to_db(day_start), deck_id),
+            ).fetchall()
+        )
+        return DoneToday(new=counts.get(0, 0), review=counts.get(2, 0))
+
+    def done_today_all(self, day_start: datetime) -> dict[str, DoneToday]:
+        """``done_today`` for every deck in one query."""
+        out: dict[str, dict[int, int]] = {}
+        for deck_id, phase, n in self.conn.execute(
+            "SELECT deck_id, phase_before, count(DISTINCT item_id) FROM reviews "
+            "WHERE reviewed_at >= ? AND phase_before IN (0, 2) GROUP BY deck_id, phase_before",
+            (to_db(day_start),),
+        ):
+            out.setdefault(deck_id, {})[phase] = n
+        return {d: DoneToday(c.get(0, 0), c.get(2, 0)) for d, c in out.items()}
+
+    def count_new(self, deck_id: str, cap: int) -> int:
+        """New items available, counted no further than ``cap`` (the day's remaining limit)."""
+        if cap <= 0:
+            return 0
+        return int(self.conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM item_state WHERE deck_id = ? AND active = 1 "
+            "AND phase = 0 LIMIT ?)", (deck_id, cap)).fetchone()[0])
+
+    def count_due(self, deck_id: str, phases: tuple[int, ...], before: datetime,
+                  cap: int = -1) -> int:
+        """Items in ``phases`` due before ``before``, counted no further than ``cap``."""
+        if cap == 0:
+            return 0
+        marks = ", ".join("?" for _ in phases)
+        return int(self.conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM item_state WHERE deck_id = ? AND active = 1 "
+            f"AND phase IN ({marks}) AND due < ? LIMIT ?)",
+            (deck_id, *phases, to_db(before), cap)).fetchone()[0])
+
+    def first_due(self, deck_id: str, phases: tuple[int, ...],
+                  before: datetime | None = None) -> tuple[int, datetime] | None:
+        """The earliest-due item in ``phases`` (due before ``before`` when given)."""
+        marks = ", ".join("?" for _ in phases)
+        args: list[object] = [deck_id, *phases]
+        sql = (f"SELECT item_id, due FROM item_state WHERE deck_id = ? AND active = 1 "
+               f"AND phase IN ({marks})")
+        if before is not None:
+            sql += " AND due < ?"
+            args.append(to_db(before))
+        row = self.conn.execute(sql + " ORDER BY due LIMIT 1", args).fetchone()
+        if row is None:
+            return None
+        due = from_db(row[1])
+        assert due is not None
+        return int(row[0]), due
+
+    def first_new(self, deck_id: str) -> int | None:
+        """The next new item in deck order."""
+        row = self.conn.execute(
+            "SELECT item_id FROM item_state WHERE deck_id = ? AND active = 1 AND phase = 0 "
+            "ORDER BY position LIMIT 1", (deck_id,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def start_session(self, deck_id: str, at: datetime, kind: str = "review") -> int:
+        """Open a study session row."""
+        with self.db.atomic():
+            cur = self.conn.execute(
+                "INSERT INTO sessions (deck_id, kind, started_at) VALUES (?, ?, ?)",
+                (deck_id, kind, to_db(at)))
+        return int(cur.lastrowid or 0)
+
+    def end_session(self, session_id: int, at: datetime) -> None:
+        """Close a study session row."""
+        with self.db.atomic():
+            self.conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?",
+                              (to_db(at), session_id))
+
+    def session_reviews(self, session_id: int) -> list[ReviewRow]:
+        """Every answer of a session, oldest first."""
+        return [
+            ReviewRow(r[0], r[1], from_db(r[2]), Rating(r[3]), r[4])  # type: ignore[arg-type]
+            for r in self.conn.execute(
+                "SELECT id, item_id, reviewed_at, rating, duration_ms FROM reviews "
+                "WHERE session_id = ? ORDER BY id", (session_id,))
+        ]
+
+    def item_content(self, item_id: int) -> tuple[str, str, str, str, str | None, str]:
+        """(deck_id, key, front, back, source, topic) of an item."""
+        row = self.conn.execute(
+            "SELECT deck_id, key, front, back, source, topic FROM items WHERE id = ?",
+            (item_id,)).fetchone()
+        if row is None:
+            raise KeyError(item_id)
+        return row  # type: ignore[no-any-return]

@@ -1,0 +1,1 @@
+"""Scheduling (py-fsrs), the review queue and study sessions."""
