@@ -246,7 +246,7 @@ def _build_cards(
         if cid is not None and cid in seen:
             first = seen[cid]
             out.error(f"card id '{cid}' is already used" + (f" on line {first}" if first else ""),
-                      line=line, item=cid)
+                      line=out.lines.line_of("cards", index, "id"), item=cid)
             ok = False
         elif cid is not None:
             seen[cid] = line
