@@ -25,8 +25,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 # anki.collection must be imported before anki.cards: importing anki.cards first fails
 # with a circular import (cards -> collection -> hooks_gen -> cards) in anki 26.9.3.
@@ -46,12 +46,13 @@ DECK_NAMES: tuple[str, ...] = ("Sales", "Products", "Objections", "Competitors",
 DECK_WEIGHTS: tuple[float, ...] = (0.5, 0.125, 0.125, 0.125, 0.125)
 
 HISTORY_DAYS = 730  # the synthetic user has been studying for about two years
+MAX_IVL_DAYS = 400
 NEW_FRACTION = 0.5
-LEARNING_FRACTION = 0.005
-DUE_FRACTION = 0.06  # share of review cards due today: a few thousand at full size
+LEARNING_FRACTION = 0.005  # of these, a third are lapsed review cards (relearning)
+DUE_FRACTION = 0.06  # share of review cards due today: ~3,000 at full size
 
 # Anki's defaults are 20 new / 200 reviews a day. 200 reviews would starve a 1,000-answer
-# run, so reviews get the "no practical limit" value many heavy users set.
+# run, so reviews get the "no practical limit" value heavy users set.
 NEW_PER_DAY = 20
 REVIEWS_PER_DAY = 9999
 
@@ -68,15 +69,17 @@ RATINGS: tuple[CardAnswer.Rating.V, ...] = (
 RATING_WEIGHTS: tuple[float, ...] = (0.08, 0.07, 0.75, 0.10)
 HISTORY_EASE_WEIGHTS: tuple[float, ...] = (0.10, 0.05, 0.80, 0.05)
 
-# Card/queue type codes from anki.consts, spelled out so the SQL below reads on its own.
+# Type codes from anki.consts, spelled out so the rows below read on their own.
 CARD_TYPE_NEW, CARD_TYPE_LRN, CARD_TYPE_REV, CARD_TYPE_RELEARNING = 0, 1, 2, 3
 QUEUE_TYPE_NEW, QUEUE_TYPE_LRN, QUEUE_TYPE_REV = 0, 1, 2
 REVLOG_LRN, REVLOG_REV = 0, 1
+EASE_AGAIN, EASE_GOOD = 1, 3
+SM2_START_FACTOR = 2500  # Anki still writes this on graduation with FSRS enabled
 
-# FSRS-6's default decay (w20 = 0.1542), stored rounded to 3 places as Anki writes it.
+# FSRS-6's default decay (w20 = 0.1542), rounded to 3 places as Anki stores it.
 FSRS_DECAY = 0.154
 DESIRED_RETENTION = 0.9
-LEARN_STEP_SECS = 600
+LEARN_STEP_SECS = 600  # second default learning step / the default relearning step
 
 TOPICS: tuple[str, ...] = (
     "discovery call",
@@ -88,6 +91,186 @@ TOPICS: tuple[str, ...] = (
     "security review",
     "champion building",
 )
+
+Row = tuple[ValueForDB, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How many cards of each kind to build; card index ranges follow this order."""
+
+    n_review: int
+    n_learning: int  # first-time learning cards (type 1)
+    n_relearning: int  # lapsed review cards (type 3)
+    n_new: int
+    n_due: int  # review cards due today or overdue
+
+    @classmethod
+    def for_sizes(cls, n_cards: int, n_answers: int) -> _Plan:
+        n_all_learning = max(1, round(n_cards * LEARNING_FRACTION))
+        n_relearning = n_all_learning // 3
+        n_new = round(n_cards * NEW_FRACTION)
+        n_review = max(0, n_cards - n_new - n_all_learning)
+        # Realistically "a few percent due today", but never so few that the studied deck
+        # (half the cards) could run dry during the answer loop.
+        n_due = min(n_review, max(round(n_review * DUE_FRACTION), math.ceil(2.5 * n_answers)))
+        return cls(n_review, n_all_learning - n_relearning, n_relearning, n_new, n_due)
+
+
+@dataclass(slots=True)
+class _Rows:
+    notes: list[Row] = field(default_factory=list)
+    cards: list[Row] = field(default_factory=list)
+    revlog: list[tuple[int, ...]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Synth:
+    """Generates the rows of one synthetic collection (deterministic for a given seed)."""
+
+    rng: random.Random
+    mid: int
+    crt: int  # collection creation, seconds; day numbers count from here
+    today: int  # day number of today, as the scheduler computes it
+    now: int
+    rows: _Rows = field(default_factory=_Rows)
+    _revlog_ids: set[int] = field(default_factory=set)
+
+    @property
+    def history_start(self) -> int:
+        return self.now - HISTORY_DAYS * 86_400
+
+    def revlog_id(self, ts: int) -> int:
+        # Revlog ids are answer times in ms and the primary key: nudge rare collisions.
+        rid = ts * 1000 + self.rng.randrange(1000)
+        while rid in self._revlog_ids:
+            rid += 1
+        self._revlog_ids.add(rid)
+        return rid
+
+    def add_revlog(
+        self, cid: int, ts: int, ease: int, ivl: int, last_ivl: int, factor: int, kind: int
+    ) -> None:
+        taken_ms = self.rng.randrange(2_000, 20_000)
+        self.rows.revlog.append(
+            (self.revlog_id(ts), cid, -1, ease, ivl, last_ivl, factor, taken_ms, kind)
+        )
+
+    def add_note(self, nid: int, index: int) -> None:
+        topic = TOPICS[index % len(TOPICS)]
+        front = f"Card {index}: in a {topic}, the prospect says it costs too much. Next question?"
+        back = (
+            f"Acknowledge, then quantify the cost of inaction ({topic} #{index % 997}): ask "
+            "which outcome matters most this quarter and what a delay would cost them."
+        )
+        guid = base91(self.rng.getrandbits(64))
+        # usn -1 = "not synced yet", as for everything a local Anki writes.
+        self.rows.notes.append(
+            (nid, guid, self.mid, nid // 1000, -1, "", f"{front}\x1f{back}", front,
+             _field_checksum(front), 0, "")
+        )  # fmt: skip
+
+    def add_card(
+        self,
+        nid: int,
+        did: int,
+        mod: int,
+        ctype: int,
+        queue: int,
+        due: int,
+        *,
+        ivl: int = 0,
+        factor: int = 0,
+        reps: int = 0,
+        lapses: int = 0,
+        left: int = 0,
+        data: str = "{}",
+    ) -> None:
+        # Card id == note id, as Anki assigns for a one-template notetype; ord/odue/odid/
+        # flags are 0 (Basic notetype, no filtered decks, no flags).
+        self.rows.cards.append(
+            (nid, nid, did, 0, mod, -1, ctype, queue, due, ivl, factor, reps, lapses, left,
+             0, 0, 0, data)
+        )  # fmt: skip
+
+    def add_learning_card(self, nid: int, did: int, pos: int) -> None:
+        """A new card answered Good once in the last hour; waiting for its 10-minute step."""
+        last = self.now - self.rng.randrange(60, 3_600)
+        stability, difficulty = self.rng.uniform(0.5, 3.0), self.rng.uniform(3.0, 7.0)
+        factor = round(difficulty * 100)
+        self.add_revlog(nid, last, EASE_GOOD, -LEARN_STEP_SECS, 0, factor, REVLOG_LRN)
+        data = _fsrs_data(pos, stability, difficulty, last)
+        due = last + LEARN_STEP_SECS  # intraday learning due is a timestamp
+        self.add_card(nid, did, last, CARD_TYPE_LRN, QUEUE_TYPE_LRN, due, reps=1, left=1, data=data)
+
+    def add_reviewed_card(
+        self,
+        nid: int,
+        did: int,
+        pos: int,
+        ivl: int,
+        n_revlog: int,
+        *,
+        due_today: bool,
+        relearning: bool,
+    ) -> None:
+        """A graduated card with ``n_revlog`` past reviews; optionally lapsed today."""
+        rng = self.rng
+        difficulty = min(10.0, max(1.0, rng.gauss(5.0, 1.8)))
+        if relearning:
+            last = self.now - rng.randrange(60, 3_600)
+            due = last + LEARN_STEP_SECS  # intraday (re)learning due is a timestamp
+            stability = rng.uniform(1.0, 5.0)
+        else:
+            overdue = 0 if rng.random() < 0.7 else rng.randrange(1, 8)
+            due = self.today - overdue if due_today else self.today + rng.randint(1, ivl)
+            # The last review happened ivl days before due, at some daytime hour.
+            last = self.crt + (due - ivl) * 86_400 + rng.randrange(8 * 3_600, 20 * 3_600)
+            last = min(last, self.now - rng.randrange(60, 3_600))
+            # With 90% desired retention FSRS schedules interval ~= stability.
+            stability = ivl * rng.uniform(0.85, 1.15)
+
+        first = max(self.history_start, last - ivl * 86_400 * n_revlog)
+        stamps = sorted(rng.randrange(min(first, last - 1), last) for _ in range(n_revlog - 1))
+        stamps.append(last)
+        factor = round(difficulty * 100)  # what Anki logs as "factor" for FSRS reviews
+        last_ivl = lapses = 0
+        for j, ts in enumerate(stamps):
+            ease = rng.choices((1, 2, 3, 4), HISTORY_EASE_WEIGHTS)[0]
+            if j == len(stamps) - 1:
+                h_ivl = ivl
+                if relearning:  # today's lapse that put the card back into relearning
+                    ease, h_ivl = EASE_AGAIN, -LEARN_STEP_SECS
+            else:
+                h_ivl = max(1, round((stamps[j + 1] - ts) / 86_400))
+            if j == 0:  # graduation from the learning steps
+                ease, kind = EASE_GOOD, REVLOG_LRN
+            else:
+                kind = REVLOG_REV
+                lapses += ease == EASE_AGAIN
+            self.add_revlog(nid, ts, ease, h_ivl, last_ivl, factor, kind)
+            last_ivl = h_ivl
+
+        data = _fsrs_data(pos, stability, difficulty, last)
+        if relearning:
+            ctype, queue, ivl, left = CARD_TYPE_RELEARNING, QUEUE_TYPE_LRN, 1, 1
+            lapses = max(1, lapses)
+        else:
+            ctype, queue, left = CARD_TYPE_REV, QUEUE_TYPE_REV, 0
+        self.add_card(
+            nid,
+            did,
+            last,
+            ctype,
+            queue,
+            due,
+            ivl=ivl,
+            factor=SM2_START_FACTOR,
+            reps=n_revlog,
+            lapses=lapses,
+            left=left,
+            data=data,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,335 +304,123 @@ def _percentile(sorted_values: Sequence[float], q: float) -> float:
 
 def _chunks(
     rows: Sequence[Sequence[ValueForDB]], size: int
-) -> Iterable[list[Sequence[ValueForDB]]]:
+) -> Iterator[Sequence[Sequence[ValueForDB]]]:
     for start in range(0, len(rows), size):
-        yield list(rows[start : start + size])
+        yield rows[start : start + size]
 
 
 def _field_checksum(text: str) -> int:
     """Anki's notes.csum: first 32 bits of SHA-1 of the HTML-stripped sort field."""
-    # anki.utils.field_checksum does the same but strips HTML through the backend's i18n
-    # object, which only exists once a GUI has set a language (it is None here), and costs
-    # a backend call per note. Our fields are plain text, so stripping is the identity.
+    # anki.utils.field_checksum does the same but strips HTML through the global i18n
+    # object, which is None until a GUI sets a language, and costs a backend call per note.
+    # Our fields are plain text, so stripping is the identity.
     return int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:4], "big")
 
 
 def _fsrs_data(pos: int, stability: float, difficulty: float, last_review: int) -> str:
-    # Same keys and rounding as rslib's CardData::convert_to_json, so the scheduler reads
-    # a memory state and never has to replay the revlog to compute one.
+    # Same keys and rounding as rslib's CardData::convert_to_json, so the scheduler reads a
+    # memory state and never has to replay the revlog to compute one.
     return (
         f'{{"pos":{pos},"s":{stability:.4f},"d":{difficulty:.3f},'
         f'"dr":{DESIRED_RETENTION},"decay":{FSRS_DECAY},"lrt":{last_review}}}'
     )
 
 
-def _card_row(
-    nid: int,
-    did: int,
-    mod: int,
-    ctype: int,
-    queue: int,
-    due: int,
-    *,
-    ivl: int = 0,
-    factor: int = 0,
-    reps: int = 0,
-    lapses: int = 0,
-    left: int = 0,
-    data: str = "{}",
-) -> tuple[ValueForDB, ...]:
-    """A ``cards`` row in column order; card id == note id, as Anki assigns for one template."""
-    # usn -1 = "not synced yet"; ord/odue/odid/flags are 0 (Basic, no filtered decks/flags).
-    return (
-        nid,
-        nid,
-        did,
-        0,
-        mod,
-        -1,
-        ctype,
-        queue,
-        due,
-        ivl,
-        factor,
-        reps,
-        lapses,
-        left,
-        0,
-        0,
-        0,
-        data,
-    )
+def _revlog_counts(rng: random.Random, intervals: Sequence[int], total: int) -> list[int]:
+    """Split ``total`` revlog rows over cards: at least one each, more for long intervals."""
+    counts = [1] * len(intervals)
+    spare = total - len(intervals)
+    if spare <= 0 or not intervals:
+        return counts
+    weights = [rng.uniform(0.5, 1.5) * (1.0 + math.log(ivl)) for ivl in intervals]
+    total_w = sum(weights)
+    for k, w in enumerate(weights):
+        counts[k] += int(spare * w / total_w)
+    for k in rng.choices(range(len(counts)), k=total - sum(counts)):
+        counts[k] += 1
+    return counts
 
 
-def _note_fields(i: int, rng: random.Random) -> tuple[str, str]:
-    topic = TOPICS[i % len(TOPICS)]
-    front = f"Card {i}: in a {topic}, the prospect says it costs too much. What do you ask next?"
-    back = (
-        f"Acknowledge, then quantify the cost of inaction for {topic} #{rng.randrange(1000)}: "
-        "ask which outcome matters most this quarter and what delay would cost them."
-    )
-    return front, back
+def _generate(synth: _Synth, plan: _Plan, deck_ids: Sequence[int], n_reviews: int) -> None:
+    """Fill ``synth.rows``: reviewed cards are the oldest notes, new cards the most recent."""
+    rng = synth.rng
+    n_cards = plan.n_review + plan.n_learning + plan.n_relearning + plan.n_new
+    decks = rng.choices(deck_ids, DECK_WEIGHTS, k=n_cards)
+    due_today = set(rng.sample(range(plan.n_review), plan.n_due))
+    n_graduated = plan.n_review + plan.n_relearning
+    intervals = [
+        max(1, int(math.exp(rng.uniform(0.0, math.log(MAX_IVL_DAYS))))) for _ in range(n_graduated)
+    ]
+    # Learning cards have exactly one revlog row; the rest of the budget is spread out.
+    counts = _revlog_counts(rng, intervals, n_reviews - plan.n_learning)
 
-
-def _review_history(
-    rng: random.Random,
-    count: int,
-    first_ts: int,
-    last_ts: int,
-    final_ivl: int,
-) -> list[tuple[int, int, int]]:
-    """(timestamp_s, ease, ivl_days) for ``count`` reviews ending at ``last_ts``."""
-    if count == 1:
-        stamps = [last_ts]
-    else:
-        stamps = sorted(rng.randrange(first_ts, last_ts) for _ in range(count - 1))
-        stamps.append(last_ts)
-    history: list[tuple[int, int, int]] = []
-    for j, ts in enumerate(stamps):
-        ivl = final_ivl if j == count - 1 else max(1, round((stamps[j + 1] - ts) / 86_400))
-        ease = 3 if j == 0 else rng.choices((1, 2, 3, 4), HISTORY_EASE_WEIGHTS)[0]
-        history.append((ts, ease, ivl))
-    return history
+    base_nid = (synth.history_start - 40 * 86_400) * 1000
+    for i in range(n_cards):
+        nid = base_nid + i
+        did = decks[i]
+        pos = i + 1
+        synth.add_note(nid, i)
+        if i < plan.n_review:
+            synth.add_reviewed_card(
+                nid, did, pos, intervals[i], counts[i], due_today=i in due_today, relearning=False
+            )
+        elif i < n_graduated:
+            synth.add_reviewed_card(
+                nid, did, pos, intervals[i], counts[i], due_today=False, relearning=True
+            )
+        elif i < n_graduated + plan.n_learning:
+            synth.add_learning_card(nid, did, pos)
+        else:
+            synth.add_card(nid, did, nid // 1000, CARD_TYPE_NEW, QUEUE_TYPE_NEW, pos)
+    # Ascending primary keys turn the revlog inserts into B-tree appends.
+    synth.rows.revlog.sort(key=lambda row: row[0])
 
 
 def _build_collection(
     path: pathlib.Path, n_cards: int, n_reviews: int, n_answers: int, seed: int
 ) -> _BuildInfo:
     """Create the collection at ``path`` with raw SQL bulk inserts and close it."""
-    rng = random.Random(seed)
     col = anki.collection.Collection(str(path))
     try:
-        # The v3 scheduler is already on for new collections in this version; FSRS is the
-        # plain "fsrs" config bool (BoolKey::Fsrs in rslib; pylib has no enum member for it).
+        # The v3 scheduler is already on for new collections in this version. FSRS is the
+        # plain "fsrs" config bool (BoolKey::Fsrs in rslib; pylib's Config.Bool has no
+        # member for it). Default (empty) FSRS params mean FSRS-6 defaults.
         col.set_config("fsrs", True)
         deck_ids = [col.decks.add_normal_deck_with_name(name).id for name in DECK_NAMES]
-        main_deck = DeckId(deck_ids[0])
-        conf = col.decks.config_dict_for_deck_id(main_deck)
+        conf = col.decks.config_dict_for_deck_id(DeckId(deck_ids[0]))
         conf["new"]["perDay"] = NEW_PER_DAY
         conf["rev"]["perDay"] = REVIEWS_PER_DAY
-        col.decks.update_config(conf)  # all five decks share the default preset
+        col.decks.update_config(conf)  # all five decks share this default preset
 
         basic = col.models.by_name("Basic")
         assert basic is not None
-        mid = int(basic["id"])
-
         db = _db(col)
-        # A fresh collection's day 0 is today. Moving crt back HISTORY_DAYS makes this a
-        # two-year-old collection, so day numbers (review due/ivl) are all non-negative.
+        # A fresh collection's day 0 is today. Moving crt back HISTORY_DAYS makes it a
+        # two-year-old collection whose day numbers (review due) are all positive.
         today = _sched(col).today + HISTORY_DAYS
         crt = int(db.scalar("select crt from col")) - HISTORY_DAYS * 86_400
         db.execute("update col set crt = ?", crt)
 
-        now = int(time.time())
-        history_start = now - HISTORY_DAYS * 86_400
-
-        n_learning = max(1, round(n_cards * LEARNING_FRACTION)) if n_cards >= 10 else 0
-        n_new = round(n_cards * NEW_FRACTION)
-        n_review = max(0, n_cards - n_new - n_learning)
-        # Enough due reviews that the studied deck (half the cards) cannot run dry during
-        # the answer loop, but otherwise the realistic "a few percent due today".
-        n_due = min(n_review, max(round(n_review * DUE_FRACTION), math.ceil(2.5 * n_answers)))
-        n_relearning = n_learning // 3
-
-        decks = rng.choices(deck_ids, DECK_WEIGHTS, k=n_cards)
-        # Reviewed cards are the older notes (low ids/positions), new cards the recent ones.
-        review_order = list(range(n_review))
-        rng.shuffle(review_order)
-        due_today = set(review_order[:n_due])
-
-        # Revlog budget: learning cards get one entry each, everything else is spread over
-        # review/relearning cards, weighted towards long intervals (i.e. older cards).
-        n_hist_cards = n_review + n_relearning
-        intervals = [
-            max(1, min(int(math.exp(rng.uniform(0.0, math.log(400.0)))), HISTORY_DAYS - 40))
-            for _ in range(n_hist_cards)
-        ]
-        weights = [rng.uniform(0.5, 1.5) * (1.0 + math.log(ivl)) for ivl in intervals]
-        spare = n_reviews - (n_learning - n_relearning) - n_hist_cards
-        counts = [1] * n_hist_cards
-        if spare > 0 and n_hist_cards:
-            total_w = sum(weights)
-            for k, w in enumerate(weights):
-                counts[k] += int(spare * w / total_w)
-            for k in rng.choices(
-                range(n_hist_cards), k=n_reviews - n_learning + n_relearning - sum(counts)
-            ):
-                counts[k] += 1
-
-        base_ms = (history_start - 40 * 86_400) * 1000
-        notes: list[tuple[ValueForDB, ...]] = []
-        cards: list[tuple[ValueForDB, ...]] = []
-        revlog: list[tuple[int, ...]] = []
-        seen_ids: set[int] = set()
-
-        def revlog_id(ts: int) -> int:
-            # Revlog ids are answer times in ms and the primary key: nudge collisions.
-            rid = ts * 1000 + rng.randrange(1000)
-            while rid in seen_ids:
-                rid += 1
-            seen_ids.add(rid)
-            return rid
-
-        for i in range(n_cards):
-            nid = base_ms + i
-            front, back = _note_fields(i, rng)
-            guid = base91(rng.getrandbits(64))
-            note_mod = nid // 1000
-            notes.append(
-                (
-                    nid,
-                    guid,
-                    mid,
-                    note_mod,
-                    -1,
-                    "",
-                    f"{front}\x1f{back}",
-                    front,
-                    _field_checksum(front),
-                    0,
-                    "",
-                )
-            )
-            did = decks[i]
-            pos = i + 1
-
-            if i >= n_review + n_learning:  # new
-                cards.append(_card_row(nid, did, note_mod, CARD_TYPE_NEW, QUEUE_TYPE_NEW, pos))
-                continue
-
-            if n_review <= i < n_review + n_learning - n_relearning:  # first-time learning
-                last = now - rng.randrange(60, 3_600)
-                stability, difficulty = rng.uniform(0.5, 3.0), rng.uniform(3.0, 7.0)
-                revlog.append(
-                    (
-                        revlog_id(last),
-                        nid,
-                        -1,
-                        3,
-                        -LEARN_STEP_SECS,
-                        0,
-                        round(difficulty * 100),
-                        rng.randrange(2_000, 20_000),
-                        REVLOG_LRN,
-                    )
-                )
-                data = _fsrs_data(pos, stability, difficulty, last)
-                due = last + LEARN_STEP_SECS
-                cards.append(
-                    _card_row(
-                        nid,
-                        did,
-                        last,
-                        CARD_TYPE_LRN,
-                        QUEUE_TYPE_LRN,
-                        due,
-                        reps=1,
-                        left=1,
-                        data=data,
-                    )
-                )
-                continue
-
-            k = i if i < n_review else i - n_learning + n_relearning
-            ivl = intervals[k]
-            difficulty = min(10.0, max(1.0, rng.gauss(5.0, 1.8)))
-            if i < n_review:
-                if i in due_today:
-                    overdue = 0 if rng.random() < 0.7 else rng.randrange(1, 8)
-                    due = today - overdue
-                else:
-                    due = today + rng.randint(1, ivl)
-                last_day = due - ivl
-                last = crt + last_day * 86_400 + rng.randrange(8 * 3_600, 20 * 3_600)
-                last = min(last, now - rng.randrange(60, 3_600))
-                stability = ivl * rng.uniform(0.85, 1.15)
-            else:  # relearning: lapsed earlier today, waiting for its 10-minute step
-                last = now - rng.randrange(60, 3_600)
-                due = last + LEARN_STEP_SECS
-                stability = rng.uniform(1.0, 5.0)
-            first = max(history_start, last - ivl * 86_400 * max(1, counts[k]))
-            history = _review_history(
-                rng,
-                counts[k],
-                min(first, last - 1),
-                last,
-                ivl if i < n_review else -LEARN_STEP_SECS,
-            )
-            if i >= n_review:
-                ts, _, _ = history[-1]
-                history[-1] = (ts, 1, -LEARN_STEP_SECS)
-            lapses = sum(1 for j, (_, ease, _) in enumerate(history) if j and ease == 1)
-            last_ivl = 0
-            factor = round(difficulty * 100)
-            for j, (ts, ease, h_ivl) in enumerate(history):
-                revlog.append(
-                    (
-                        revlog_id(ts),
-                        nid,
-                        -1,
-                        ease,
-                        h_ivl,
-                        last_ivl,
-                        factor,
-                        rng.randrange(2_000, 20_000),
-                        REVLOG_LRN if j == 0 else REVLOG_REV,
-                    )
-                )
-                last_ivl = h_ivl
-            data = _fsrs_data(pos, stability, difficulty, last)
-            if i < n_review:
-                cards.append(
-                    _card_row(
-                        nid,
-                        did,
-                        last,
-                        CARD_TYPE_REV,
-                        QUEUE_TYPE_REV,
-                        due,
-                        ivl=ivl,
-                        factor=2500,
-                        reps=len(history),
-                        lapses=lapses,
-                        data=data,
-                    )
-                )
-            else:
-                cards.append(
-                    _card_row(
-                        nid,
-                        did,
-                        last,
-                        CARD_TYPE_RELEARNING,
-                        QUEUE_TYPE_LRN,
-                        due,
-                        ivl=1,
-                        factor=2500,
-                        reps=len(history),
-                        lapses=max(1, lapses),
-                        left=1,
-                        data=data,
-                    )
-                )
-
-        # Ascending primary keys turn the inserts into B-tree appends.
-        revlog.sort(key=lambda row: row[0])
+        plan = _Plan.for_sizes(n_cards, n_answers)
+        synth = _Synth(random.Random(seed), int(basic["id"]), crt, today, int(time.time()))
+        _generate(synth, plan, deck_ids, n_reviews)
+        rows = synth.rows
 
         def insert_all() -> None:
-            for sql, rows in (
-                ("insert into notes values (?,?,?,?,?,?,?,?,?,?,?)", notes),
-                ("insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards),
-                ("insert into revlog values (?,?,?,?,?,?,?,?,?)", revlog),
+            for sql, table in (
+                ("insert into notes values (?,?,?,?,?,?,?,?,?,?,?)", rows.notes),
+                ("insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.cards),
+                ("insert into revlog values (?,?,?,?,?,?,?,?,?)", rows.revlog),
             ):
-                for chunk in _chunks(rows, INSERT_CHUNK):
+                for chunk in _chunks(table, INSERT_CHUNK):
                     db.executemany(sql, chunk)
 
-        # DBProxy is in autocommit mode between backend ops, so without one explicit
-        # transaction every executemany row would be its own fsynced commit.
+        # Raw inserts through DBProxy run in autocommit mode, so without one explicit
+        # transaction every row would be its own fsynced commit.
         db.transact(insert_all)
-        # New cards added later (e.g. by an import) must get positions after ours.
+        # Notes added later (e.g. an import) must get positions after ours.
         col.set_config("nextPos", n_cards + 1)
-        return _BuildInfo(main_deck_id=main_deck, revlog_rows=len(revlog), due_review_cards=n_due)
+        return _BuildInfo(DeckId(deck_ids[0]), len(rows.revlog), plan.n_due)
     finally:
         col.close()
 
@@ -457,11 +428,11 @@ def _build_collection(
 def _timed_open(path: pathlib.Path) -> tuple[float, dict[str, int]]:
     """One fresh open + deck-list counts; returns (ms, main deck counts)."""
     # Anki creates its backend once per process and reuses it for every profile open, so
-    # backend start-up (i18n etc., ~10 ms) is kept out of the timed region.
+    # backend start-up (i18n etc., ~10 ms) stays out of the timed region.
     backend = RustBackend()
     t0 = time.perf_counter_ns()
     col = anki.collection.Collection(str(path), backend=backend)
-    tree = _sched(col).deck_due_tree()
+    tree = _sched(col).deck_due_tree()  # what the deck browser calls to draw its counts
     elapsed_ms = (time.perf_counter_ns() - t0) / 1e6
     try:
         main = next(child for child in tree.children if child.name == DECK_NAMES[0])
@@ -474,7 +445,7 @@ def _timed_open(path: pathlib.Path) -> tuple[float, dict[str, int]]:
 def _timed_answers(
     path: pathlib.Path, main_deck: DeckId, n_answers: int, rng: random.Random
 ) -> list[float]:
-    """Answer ``n_answers`` cards in the main deck; per answer ms (answer + next fetch)."""
+    """Answer ``n_answers`` cards in the main deck; ms per answer (answer + next fetch)."""
     col = anki.collection.Collection(str(path))
     try:
         sched = _sched(col)
@@ -485,18 +456,19 @@ def _timed_answers(
         timings: list[float] = []
         for n in range(n_answers):
             if not queued.cards:
-                raise RuntimeError(f"Anki's queue ran dry after {n} answers; build more due cards")
+                raise RuntimeError(f"Anki's queue ran dry after {n} answers")
             top = queued.cards[0]
-            # Mirrors aqt's reviewer: Card from the queued backend card, timer on show.
+            # As aqt's reviewer does: a Card from the queued backend card, timer on show.
             card = Card(col, backend_card=top.card)
             card.start_timer()
             rating = rng.choices(RATINGS, RATING_WEIGHTS)[0]
             t0 = time.perf_counter_ns()
-            # No explicit commit needed (or possible): in anki 26.9.3 col.save()/autosave()
-            # are deprecated no-ops ("saving is automatic"). answer_card runs inside rslib's
-            # transact(), a "savepoint rust" ... "release rust" pair; with no outer
-            # transaction open the release is the COMMIT, and the collection runs WAL with
-            # synchronous=FULL, so every answer is fsynced before answer_card returns.
+            # No explicit commit is needed, or possible: in anki 26.9.3 col.save() and
+            # col.autosave() are deprecated no-ops ("saving is automatic"). answer_card runs
+            # in rslib's transact(), a "savepoint rust" ... "release rust" pair; with no
+            # outer transaction open, the release is the COMMIT. The collection is WAL with
+            # synchronous=FULL, so each answer fsyncs the WAL before returning (one fsync
+            # per answer_card, checked with strace).
             sched.answer_card(sched.build_answer(card=card, states=top.states, rating=rating))
             queued = sched.get_queued_cards(fetch_limit=1)
             timings.append((time.perf_counter_ns() - t0) / 1e6)
@@ -516,8 +488,9 @@ def measure_anki(
 
     Returns milliseconds for ``anki_open_ms`` (median of fresh opens that also compute
     every deck's due counts) and ``anki_answer_p50_ms``/``anki_answer_p99_ms`` (answer +
-    fetch next card, committed to disk), plus ``anki_build_s`` and a few descriptive
-    extras (counts and sizes) so a reader can check that the collection looked sane.
+    fetch next card, committed to disk), plus ``anki_build_s`` and descriptive extras
+    (counts and sizes) for checking that the collection looked as intended. ``n_reviews``
+    is met exactly unless it is smaller than the number of reviewed cards (one row each).
     """
     if n_cards < 10 or n_answers < 1 or n_reviews < 0:
         raise ValueError("need n_cards >= 10, n_answers >= 1 and n_reviews >= 0")
@@ -536,10 +509,9 @@ def measure_anki(
         ms, main_counts = _timed_open(path)
         open_ms.append(ms)
 
-    # A separate stream from the build's, so changing sizes does not change the ratings.
-    answers = sorted(
-        _timed_answers(path, info.main_deck_id, n_answers, random.Random(seed + 1_000_003))
-    )
+    # Its own stream, so changing the collection's size does not change the ratings.
+    answer_rng = random.Random(seed + 1_000_003)
+    answers = sorted(_timed_answers(path, info.main_deck_id, n_answers, answer_rng))
 
     return {
         "anki_answer_p50_ms": _percentile(answers, 50),

@@ -1,0 +1,202 @@
+"""Start-up benchmark: process start to the first card painted, against a bare PySide6 window.
+
+Each measurement is a fresh child process of this same script (``--child app`` or
+``--child bare``) on the offscreen Qt platform. The parent notes the wall clock just before
+starting the child; the child prints the wall clock (``time.time_ns()``) at the moment its
+target widget has been painted, then closes its window and quits. The difference is the
+start-up time the user would wait for.
+
+* ``app``: import the app, ``make_app()``, ``open_services`` on a profile prepared by an
+  untimed first run, ``MainWindow``, ``show()``, ``study("starter")``; the time is taken once
+  the card view (``window.review.card``) has painted the first card.
+* ``bare``: import ``PySide6.QtWidgets``, ``QApplication``, a ``QMainWindow`` with a
+  ``QLabel``, ``show()``; the time is taken once the label has painted.
+
+Runs are interleaved (bare, app, bare, app, ...) and the medians are compared. Prints JSON::
+
+    python bench/startup.py --runs 7
+"""
+
+from __future__ import annotations
+
+# Only cheap modules at the top: the children run this file too, and anything imported
+# here would be counted in both measurements. The parent imports the rest in ``main``.
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DECK_ID = "starter"
+CHILD_TIMEOUT_MS = 60_000
+
+
+def _install_paint_probe(target: Any, on_painted: Any) -> Any:
+    """Call ``on_painted`` once, right after ``target`` has handled its first paint event.
+
+    An event filter sees the paint event before the widget draws, so the report is queued
+    with a zero-delay timer: it runs once the current paint (and the backing-store flush that
+    follows it in the same event) has finished.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintProbe(QObject):
+        """Event filter that reports the first ``QEvent.Paint`` of the watched widget."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            """Queue the report on the first paint; never swallow the event."""
+            if not self.seen and event.type() == QEvent.Type.Paint:
+                self.seen = True
+                QTimer.singleShot(0, on_painted)
+            return False
+
+    probe = PaintProbe()
+    target.installEventFilter(probe)
+    return probe
+
+
+def _report_and_quit(app: Any, close: Any) -> None:
+    """Print the wall clock now (the measurement), then close the window and quit."""
+    print(time.time_ns(), flush=True)
+    close()
+    app.quit()
+
+
+def _fail_after_timeout(app: Any, what: str) -> None:
+    """Give up if nothing is painted within ``CHILD_TIMEOUT_MS``."""
+    from PySide6.QtCore import QTimer
+
+    def fail() -> None:
+        print(f"startup bench: {what} was not painted within {CHILD_TIMEOUT_MS} ms",
+              file=sys.stderr)
+        app.exit(3)
+
+    QTimer.singleShot(CHILD_TIMEOUT_MS, fail)
+
+
+def child_bare() -> int:
+    """Reference child: a bare QMainWindow with a QLabel, shown until its first paint."""
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(900, 640)
+    label = QLabel("Hello")
+    window.setCentralWidget(label)
+    probe = _install_paint_probe(label, lambda: _report_and_quit(app, window.close))
+    _fail_after_timeout(app, "the label")
+    window.show()
+    code = app.exec()
+    del probe
+    return code
+
+
+def child_app(data_dir: Path) -> int:
+    """App child: start the trainer as ``run_gui`` does, then study the starter deck."""
+    from trainer.app import open_services
+    from trainer.config import Config
+    from trainer.gui.main_window import MainWindow
+    from trainer.gui.run import make_app
+
+    app = make_app()
+    services = open_services(Config(data_dir))
+    try:
+        window = MainWindow(services)
+        card = window.review.card
+
+        def painted() -> None:
+            if window.stack.currentWidget() is not window.review or not card.toPlainText():
+                print("startup bench: the review screen shows no card", file=sys.stderr)
+                app.exit(4)
+                return
+            _report_and_quit(app, window.close)
+
+        probe = _install_paint_probe(card.viewport(), painted)
+        _fail_after_timeout(app, "the card")
+        window.show()
+        window.study(DECK_ID)
+        code = app.exec()
+        del probe
+        return code
+    finally:
+        services.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parent: run the interleaved children and print the JSON summary."""
+    import argparse
+    import json
+    import shutil
+    import statistics
+    import subprocess
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each (default 7)")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p)
+    script = str(Path(__file__).resolve())
+
+    def run_child(kind: str, data_dir: Path) -> float:
+        """One fresh process; milliseconds from just before Popen to the painted time."""
+        cmd = [sys.executable, script, "--child", kind]
+        if kind == "app":
+            cmd += ["--data-dir", str(data_dir)]
+        start_ns = time.time_ns()
+        proc = subprocess.Popen(cmd, env=env, cwd=str(REPO_ROOT), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        out, err = proc.communicate(timeout=CHILD_TIMEOUT_MS / 1000 + 30)
+        lines = out.split()
+        if proc.returncode != 0 or not lines:
+            raise RuntimeError(f"{kind} child failed (exit {proc.returncode}):\n{err}")
+        return (int(lines[-1]) - start_ns) / 1e6
+
+    data_dir = Path(tempfile.mkdtemp(prefix="trainer-startup-bench-"))
+    try:
+        # Untimed: the first app run creates the profile and installs the built-in decks, so
+        # every timed run is a normal start; both runs also warm the OS file cache.
+        run_child("app", data_dir)
+        run_child("bare", data_dir)
+        bare: list[float] = []
+        startup: list[float] = []
+        for _ in range(args.runs):
+            bare.append(run_child("bare", data_dir))
+            startup.append(run_child("app", data_dir))
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+    startup_ms = statistics.median(startup)
+    bare_ms = statistics.median(bare)
+    result = {
+        "startup_ms": round(startup_ms, 1),
+        "bare_qt_ms": round(bare_ms, 1),
+        "ratio": round(startup_ms / bare_ms, 3),
+        "runs": args.runs,
+        "startup_runs_ms": [round(v, 1) for v in startup],
+        "bare_qt_runs_ms": [round(v, 1) for v in bare],
+        "platform": "offscreen",
+        "python": sys.version.split()[0],
+    }
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "--child":
+        if sys.argv[2] == "bare":
+            sys.exit(child_bare())
+        if sys.argv[2] == "app" and len(sys.argv) == 5 and sys.argv[3] == "--data-dir":
+            sys.exit(child_app(Path(sys.argv[4])))
+        sys.exit("usage: startup.py --child bare | --child app --data-dir DIR")
+    sys.exit(main())
