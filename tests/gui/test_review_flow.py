@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
+from trainer.app import Services
 from trainer.clock import FakeClock
 from trainer.content.builtin import builtin_decks_dir
-from trainer.app import Services
+from trainer.domain.scheduling import Rating
 from trainer.gui.main_window import MainWindow
 
 Opener = Callable[..., tuple[MainWindow, Services]]
@@ -47,8 +48,8 @@ def test_study_by_keys_and_clicks_undo_and_reopen_later(
     assert review_count(window) == 0
     qtbot.keyClick(review, Qt.Key.Key_Space)
     assert review.revealed
-    assert review.interval_labels[review.rating_buttons.__iter__().__next__()].text() == "1m"
-    assert review.interval_labels[list(review.interval_labels)[2]].text() == "10m"
+    assert review.interval_labels[Rating.AGAIN].text() == "1m"
+    assert review.interval_labels[Rating.GOOD].text() == "10m"
     qtbot.keyClick(review, Qt.Key.Key_3)  # Good
     assert review_count(window) == 1
     second = review.session.current
@@ -56,7 +57,7 @@ def test_study_by_keys_and_clicks_undo_and_reopen_later(
 
     qtbot.mouseClick(review.show_button, Qt.MouseButton.LeftButton)
     assert review.revealed
-    qtbot.mouseClick(list(review.rating_buttons.values())[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(review.rating_buttons[Rating.AGAIN], Qt.MouseButton.LeftButton)
     assert review_count(window) == 2
 
     # Oops: take the click back. The same card comes back, unanswered.

@@ -26,7 +26,7 @@ class CardView(QTextBrowser):
         self.document().setDefaultStyleSheet(CARD_CSS)
         self.document().setDocumentMargin(18)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl) -> object:
         """Load only images named relative to the deck; nothing remote, no other files."""
         if kind == QTextDocument.ResourceType.ImageResource.value and not name.scheme():
             return super().loadResource(kind, name)

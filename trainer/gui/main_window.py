@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
                           for d in self.services.study.deck_counts() for s in d.deck.sources})
         AboutDialog(str(self.services.config.data_dir), credits, self).exec()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         """End the session cleanly; answers are already committed."""
         self._end_session()
         super().closeEvent(event)
