@@ -23,7 +23,8 @@ CHECKOUT = Path(__file__).resolve().parents[1]
 def test_decks_and_resources_ship_with_the_package() -> None:
     package = Path(trainer.__file__).resolve().parent
     if os.environ.get("TRAINER_EXPECT_INSTALLED"):
-        assert CHECKOUT not in package.parents, "tests must run against the installed wheel"
+        assert package != CHECKOUT / "trainer", "tests must run against the installed wheel"
+        assert "site-packages" in package.parts
         assert builtin_decks_dir() == package / "decks"
         assert resources_dir() == package / "resources"
     assert any(builtin_decks_dir().glob("*.toml"))
