@@ -238,9 +238,10 @@ class _Synth:
         for j, ts in enumerate(stamps):
             ease = rng.choices((1, 2, 3, 4), HISTORY_EASE_WEIGHTS)[0]
             if j == len(stamps) - 1:
-                h_ivl = ivl
                 if relearning:  # today's lapse that put the card back into relearning
                     ease, h_ivl = EASE_AGAIN, -LEARN_STEP_SECS
+                else:  # the review that set the current interval cannot have been a lapse
+                    ease, h_ivl = max(ease, EASE_GOOD - 1), ivl
             else:
                 h_ivl = max(1, round((stamps[j + 1] - ts) / 86_400))
             if j == 0:  # graduation from the learning steps

@@ -91,3 +91,18 @@ def test_newer_profile_is_refused_by_the_command_line(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "newer version" in out.stderr and "Traceback" not in out.stderr
     assert db_path.read_bytes() == before
+
+
+def test_settings_command_changes_and_keeps_settings(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--data-dir", str(tmp_path), "settings"]
+    assert main([*base, "--retention", "0.85", "--learning-steps", "30s 5m",
+                 "--day-start", "6", "--deck", "starter", "--new-per-day", "7"]) == 0
+    capsys.readouterr()
+    assert main(base) == 0
+    out = capsys.readouterr().out
+    assert "desired retention  0.85" in out and "learning steps     30s 5m" in out
+    assert "06:00" in out and "deck starter: 7 new and 200 reviews a day" in out
+    assert main([*base, "--learning-steps", "ten minutes"]) == 2
+    assert "should look like 30s, 10m, 1h or 1d" in capsys.readouterr().err
+    assert main([*base, "--deck", "nope", "--new-per-day", "3"]) == 2

@@ -14,6 +14,7 @@ from trainer.content.check import check_paths
 from trainer.domain.errors import Problem
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck, installed_hash
+from trainer.storage.settings_repo import load_settings
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
 
@@ -45,11 +46,16 @@ def load_builtin_decks(db: Database, clock: Clock, folder: Path | None = None) -
 def open_services(config: Config, clock: Clock = system_clock,
                   settings: StudySettings | None = None,
                   decks_folder: Path | None = None) -> Services:
-    """Open the profile, load the built-in decks and build the services."""
+    """Open the profile, load the built-in decks and build the services.
+
+    ``settings`` is the base the profile's stored settings are laid over (tests pass
+    one without fuzz and with a fixed time zone).
+    """
     db = open_database(config.database_path, clock)
     try:
         problems = load_builtin_decks(db, clock, decks_folder)
     except Exception:
         db.close()
         raise
-    return Services(config, clock, db, StudyService(db, clock, settings), problems)
+    study = StudyService(db, clock, load_settings(db, settings))
+    return Services(config, clock, db, study, problems)

@@ -33,6 +33,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print a JSON summary")
 
     sub.add_parser("decks", help="list installed decks with today's counts")
+
+    settings = sub.add_parser("settings", help="show or change scheduling settings")
+    settings.add_argument("--retention", type=float, metavar="R",
+                          help="desired retention, 0.70-0.99 (default 0.90)")
+    settings.add_argument("--learning-steps", metavar="STEPS", help='e.g. "1m 10m"')
+    settings.add_argument("--relearning-steps", metavar="STEPS", help='e.g. "10m"')
+    settings.add_argument("--day-start", type=int, metavar="HOUR",
+                          help="local hour at which a new study day begins (default 4)")
+    settings.add_argument("--deck", metavar="ID", help="deck whose daily limits to change")
+    settings.add_argument("--new-per-day", type=int, metavar="N")
+    settings.add_argument("--reviews-per-day", type=int, metavar="N")
     return parser
 
 
@@ -69,6 +80,52 @@ def _decks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from trainer.app import open_services
+    from trainer.storage.decks_repo import list_decks, set_daily_limits
+    from trainer.storage.settings_repo import parse_steps, save_settings
+    from trainer.study.wording import format_interval
+
+    services = open_services(make_config(args.data_dir, args.profile))
+    try:
+        current = services.study.settings
+        changes: dict[str, object] = {}
+        if args.retention is not None:
+            changes["desired_retention"] = args.retention
+        if args.learning_steps is not None:
+            changes["learning_steps"] = parse_steps(args.learning_steps)
+        if args.relearning_steps is not None:
+            changes["relearning_steps"] = parse_steps(args.relearning_steps)
+        if args.day_start is not None:
+            changes["day_start_hour"] = args.day_start
+        if changes:
+            current = replace(current, **changes)  # type: ignore[arg-type]
+            save_settings(services.db, current)
+        decks = {d.id: d for d in list_decks(services.db)}
+        if args.new_per_day is not None or args.reviews_per_day is not None:
+            if args.deck not in decks:
+                raise TrainerError(f"--deck must name an installed deck: {', '.join(decks)}")
+            old = decks[args.deck]
+            set_daily_limits(services.db, args.deck,
+                             old.new_per_day if args.new_per_day is None else args.new_per_day,
+                             old.reviews_per_day if args.reviews_per_day is None
+                             else args.reviews_per_day)
+            decks = {d.id: d for d in list_decks(services.db)}
+        print(f"desired retention  {current.desired_retention:.2f}")
+        print("learning steps     " + " ".join(format_interval(s) for s in current.learning_steps))
+        print("relearning steps   "
+              + " ".join(format_interval(s) for s in current.relearning_steps))
+        print(f"day starts at      {current.day_start_hour:02}:00 local time")
+        for deck in decks.values():
+            print(f"deck {deck.id}: {deck.new_per_day} new and {deck.reviews_per_day} "
+                  "reviews a day")
+    finally:
+        services.close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
@@ -77,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _deck_check(args)
         if args.command == "decks":
             return _decks(args)
+        if args.command == "settings":
+            return _settings(args)
         from trainer.gui.run import run_gui
 
         return int(run_gui(make_config(args.data_dir, args.profile)))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -30,9 +33,30 @@ def make_app() -> QApplication:
     return app
 
 
+def install_error_dialog(log_folder: Path) -> None:
+    """Show unexpected errors as a message (details go to a log file), not a traceback."""
+
+    def hook(kind: type[BaseException], error: BaseException,
+             tb: TracebackType | None) -> None:
+        log = log_folder / "error.log"
+        try:
+            log_folder.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as out:
+                out.write("".join(traceback.format_exception(kind, error, tb)) + "\n")
+            where = f"Details were saved to {log}."
+        except OSError:
+            where = "Details could not be saved."
+        QMessageBox.critical(None, "Sales Trainer",
+                             f"Something went wrong: {error}\n\nYour answers so far are saved. "
+                             f"{where}")
+
+    sys.excepthook = hook
+
+
 def run_gui(config: Config, clock: Clock = system_clock) -> int:
     """Open the main window on ``config``'s profile and run until it closes."""
     app = make_app()
+    install_error_dialog(config.data_dir / "logs")
     try:
         services = open_services(config, clock)
     except TrainerError as exc:

@@ -42,6 +42,10 @@ class SummaryView(QWidget):
         self.next_due.setObjectName("summaryNextDue")
         self.next_due.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_due.setWordWrap(True)
+        for label in (self.done, self.next_due):
+            bigger = label.font()
+            bigger.setPointSizeF(bigger.pointSizeF() * 1.2)
+            label.setFont(bigger)
         self.back_button = QPushButton("Back to decks  (Enter)")
         self.back_button.setObjectName("backToDecks")
         self.back_button.clicked.connect(self.back.emit)

@@ -1,0 +1,54 @@
+"""Profile-wide scheduling settings, kept in the ``settings`` table as JSON values."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import timedelta
+
+from sqlite_utils import Database
+
+from trainer.study.settings import StudySettings
+
+_KEYS = ("desired_retention", "learning_steps", "relearning_steps", "day_start_hour")
+
+
+def _encode(settings: StudySettings, key: str) -> object:
+    value = getattr(settings, key)
+    if key.endswith("_steps"):
+        return [step.total_seconds() for step in value]
+    return value
+
+
+def load_settings(db: Database, base: StudySettings | None = None) -> StudySettings:
+    """The stored settings on top of ``base`` (the defaults when not given)."""
+    settings = base or StudySettings()
+    stored = dict(db.execute("SELECT key, value FROM settings").fetchall())
+    changes: dict[str, object] = {}
+    for key in _KEYS:
+        if key in stored:
+            value = json.loads(stored[key])
+            if key.endswith("_steps"):
+                value = tuple(timedelta(seconds=s) for s in value)
+            changes[key] = value
+    return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def save_settings(db: Database, settings: StudySettings) -> None:
+    """Store the profile-wide settings."""
+    with db.atomic():
+        for key in _KEYS:
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                       [key, json.dumps(_encode(settings, key))])
+
+
+def parse_steps(text: str) -> tuple[timedelta, ...]:
+    """Read steps written like Anki's: "1m 10m", "30s 5m 1h", "1d"."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    steps = []
+    for word in text.replace(",", " ").split():
+        number, unit = word[:-1], word[-1:].lower()
+        if unit not in units or not number.replace(".", "", 1).isdigit() or float(number) <= 0:
+            raise ValueError(f"step '{word}' should look like 30s, 10m, 1h or 1d")
+        steps.append(timedelta(seconds=float(number) * units[unit]))
+    return tuple(steps)
