@@ -125,7 +125,7 @@ def child_app(data_dir: Path) -> int:
         _fail_after_timeout(app, "the card")
         window.show()
         window.study(DECK_ID)
-        code = app.exec()
+        code = int(app.exec())
         del probe
         return code
     finally:

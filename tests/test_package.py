@@ -15,7 +15,7 @@ import trainer
 from trainer.cli import main
 from trainer.config import ENV_DATA_DIR, make_config, resolve_data_dir
 from trainer.content.builtin import builtin_decks_dir, resources_dir
-from trainer.storage.migrations import schema_version
+from trainer.storage.schema import SCHEMA_VERSION
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 
@@ -81,7 +81,7 @@ def test_newer_profile_is_refused_by_the_command_line(tmp_path: Path) -> None:
     db_path = tmp_path / "profiles" / "default" / "trainer.sqlite"
     db_path.parent.mkdir(parents=True)
     conn = sqlite3.connect(db_path)
-    conn.execute(f"PRAGMA user_version = {schema_version() + 1}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.execute("CREATE TABLE t (x)")
     conn.commit()
     conn.close()

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from trainer.clock import Clock, system_clock
 from trainer.config import Config
 from trainer.content.builtin import builtin_decks_dir
-from trainer.content.check import check_paths
 from trainer.domain.errors import Problem
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck, installed_hash
 from trainer.storage.settings_repo import load_settings
+from trainer.storage.store import Store
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
 
@@ -25,7 +24,7 @@ class Services:
 
     config: Config
     clock: Clock
-    db: Database
+    db: Store
     study: StudyService
     deck_problems: list[Problem] = field(default_factory=list)
 
@@ -34,9 +33,16 @@ class Services:
         self.db.close()
 
 
-def load_builtin_decks(db: Database, clock: Clock, folder: Path | None = None) -> list[Problem]:
+def load_builtin_decks(db: Store, clock: Clock, folder: Path | None = None) -> list[Problem]:
     """Install or update the built-in decks; a bad file is reported, the rest still load."""
-    report = check_paths([folder or builtin_decks_dir()])
+    folder = folder or builtin_decks_dir()
+    installed = {r[0] for r in db.execute("SELECT content_hash FROM decks WHERE builtin = 1")}
+    files = sorted(folder.rglob("*.toml"))
+    if files and all(hashlib.sha256(f.read_bytes()).hexdigest() in installed for f in files):
+        return []  # the usual start: nothing changed, so nothing needs parsing
+    from trainer.content.check import check_paths  # the TOML parser is needed only now
+
+    report = check_paths([folder])
     for deck in report.decks:
         if installed_hash(db, deck.id) != deck.content_hash:
             install_deck(db, deck, clock, builtin=True)

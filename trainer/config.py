@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "sales-trainer"
 ENV_DATA_DIR = "TRAINER_DATA_DIR"
 DEFAULT_PROFILE = "default"
@@ -40,6 +38,8 @@ def resolve_data_dir(flag: str | None, environ: dict[str, str] | None = None) ->
         return Path(flag).expanduser()
     if env.get(ENV_DATA_DIR):
         return Path(env[ENV_DATA_DIR]).expanduser()
+    import platformdirs  # only needed when no folder was given; costs start-up time
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -16,6 +16,7 @@ from trainer.clock import FakeClock
 from trainer.content.builtin import builtin_decks_dir
 from trainer.domain.scheduling import Rating
 from trainer.gui.main_window import MainWindow
+from trainer.storage.decks_repo import set_daily_limits
 
 Opener = Callable[..., tuple[MainWindow, Services]]
 
@@ -86,8 +87,8 @@ def test_study_by_keys_and_clicks_undo_and_reopen_later(
 def test_end_of_session_says_when_the_next_card_is_due(
         qtbot: QtBot, open_window: Opener, clock: FakeClock) -> None:
     window, services = open_window(clock)
-    services.db.execute("UPDATE decks SET new_per_day = 2")
-    services.db.conn.commit()
+    # The trainer set this deck to two new cards a day.
+    set_daily_limits(services.db, "starter", 2, 200)
     services.study.forget_limits()
     qtbot.mouseClick(window.decks.study_button, Qt.MouseButton.LeftButton)
     for _ in range(2):

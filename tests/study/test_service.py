@@ -56,8 +56,8 @@ def test_learning_steps_then_learn_ahead_then_done(tmp_path: Path, clock: FakeCl
     study = make(tmp_path, clock, n=1)
     session = study.start("d")
     assert session.current is not None
-    assert session.current.intervals[Rating.AGAIN] == timedelta(minutes=1)
-    assert session.current.intervals[Rating.GOOD] == timedelta(minutes=10)
+    assert session.intervals()[Rating.AGAIN] == timedelta(minutes=1)
+    assert session.intervals()[Rating.GOOD] == timedelta(minutes=10)
     shown = session.answer(Rating.GOOD)  # due in 10 min: inside the learn-ahead window
     assert shown is not None and shown.state.phase == Phase.LEARNING
     assert study.counts("d") == Counts(0, 1, 0)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def _packaged_or_checkout(name: str) -> Path:
     # An installed wheel carries the folder inside the package; a source checkout
-    # keeps it at the top of the repository.
-    packaged = Path(str(resources.files("trainer"))) / name
+    # keeps it at the top of the repository. (Plain paths, not importlib.resources:
+    # the app is never run from a zip, and this keeps zipfile off the start-up path.)
+    packaged = Path(__file__).resolve().parents[1] / name
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / name

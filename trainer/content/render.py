@@ -6,10 +6,9 @@ image that points off the machine is dropped before Qt ever sees it.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+import cmarkgfm
 import nh3
-from markdown_it import MarkdownIt
+from cmarkgfm.cmark import Options
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "del", "code", "pre", "kbd",
@@ -32,11 +31,6 @@ def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
-
-
 def sanitize_html(html: str) -> str:
     """Strip scripts, event handlers, frames, forms and remote images from HTML."""
     return nh3.clean(
@@ -51,4 +45,6 @@ def sanitize_html(html: str) -> str:
 
 def render_markdown(text: str) -> str:
     """Render deck Markdown (raw HTML allowed, then sanitized) to HTML."""
-    return sanitize_html(_parser().render(text))
+    # "Unsafe" lets raw HTML through the Markdown step; nh3 then decides what stays.
+    html: str = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    return sanitize_html(html)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from trainer.app import Services
 from trainer.domain.deck import Source
-from trainer.gui.about import AboutDialog
 from trainer.gui.deck_list import DeckListView
 from trainer.gui.review_view import ReviewView
-from trainer.gui.summary_view import SummaryView
 from trainer.study.service import ReviewSession
+
+if TYPE_CHECKING:
+    from trainer.gui.summary_view import SummaryView
 
 
 class MainWindow(QMainWindow):
@@ -26,20 +30,28 @@ class MainWindow(QMainWindow):
 
         self.decks = DeckListView()
         self.review = ReviewView()
-        self.summary = SummaryView()
         self.stack = QStackedWidget()
-        for view in (self.decks, self.review, self.summary):
+        for view in (self.decks, self.review):
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
 
         self.decks.study_requested.connect(self.study)
         self.review.finished.connect(self.show_summary)
         self.review.leave.connect(self.show_decks)
-        self.summary.back.connect(self.show_decks)
-        self.summary.undo.connect(self.undo_from_summary)
         self._build_menus()
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
+
+    @cached_property
+    def summary(self) -> SummaryView:
+        """The end-of-session screen, built the first time it is needed."""
+        from trainer.gui.summary_view import SummaryView
+
+        view = SummaryView()
+        view.back.connect(self.show_decks)
+        view.undo.connect(self.undo_from_summary)
+        self.stack.addWidget(view)
+        return view
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -49,7 +61,6 @@ class MainWindow(QMainWindow):
         file_menu.addAction(decks)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -104,6 +115,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Help > About."""
+        from trainer.gui.about import AboutDialog
+
         credits = sorted({Source(**s).credit()  # type: ignore[arg-type]
                           for d in self.services.study.deck_counts() for s in d.deck.sources})
         AboutDialog(str(self.services.config.data_dir), credits, self).exec()

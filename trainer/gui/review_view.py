@@ -153,7 +153,7 @@ class ReviewView(QWidget):
         if credit:
             parts.append(("source", f"Source: {credit}"))
         self.card.show_markdown(*parts)
-        for rating, interval in shown.intervals.items():
+        for rating, interval in self.session.intervals().items():
             self.interval_labels[rating].setText(format_interval(interval))
         self.bottom.setCurrentIndex(1)
         self.revealed = True

@@ -7,6 +7,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -26,9 +27,11 @@ def make_app() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Sales Trainer")
     app.setDesktopFileName("sales-trainer")
-    icon = resources_dir() / "icons" / "sales-trainer.svg"
+    icon = resources_dir() / "icons" / "sales-trainer.png"
     if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+        # Loading an icon costs several milliseconds of image plugins; do it once the
+        # event loop runs so it does not delay the first screen.
+        QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(icon))))
     follow_system(app)
     return app
 

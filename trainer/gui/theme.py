@@ -52,7 +52,8 @@ def _dark_palette() -> QPalette:
 
 def apply_theme(app: QApplication) -> None:
     """Use Fusion with a palette matching the system's light or dark choice."""
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     if is_dark():
         app.setPalette(_dark_palette())
     else:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from trainer.clock import Clock
 from trainer.domain.errors import DatabaseError, DatabaseTooNewError
-from trainer.storage.migrations import migrations, schema_version
+from trainer.storage.schema import SCHEMA_VERSION
+from trainer.storage.store import Store
 
 BACKUP_FOLDER = "backups"
 
@@ -28,7 +27,7 @@ def _read_user_version(path: Path) -> int:
         conn.close()
 
 
-def backup_database(db: Database, path: Path, clock: Clock, reason: str) -> Path:
+def backup_database(db: Store, path: Path, clock: Clock, reason: str) -> Path:
     """Copy the open database to ``backups/`` beside it, consistently even under WAL."""
     folder = path.parent / BACKUP_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -42,9 +41,20 @@ def backup_database(db: Database, path: Path, clock: Clock, reason: str) -> Path
     return target
 
 
-def open_database(path: Path, clock: Clock) -> Database:
+def _migrate(db: Store, version: int) -> None:
+    # Imported here: sqlite-utils costs a tenth of a second at start-up and is only
+    # needed when the schema changes.
+    from sqlite_utils import Database
+
+    from trainer.storage.migrations import migrations
+
+    migrations.apply(Database(db.conn, execute_plugins=False))
+    db.execute(f"PRAGMA user_version={version}")
+
+
+def open_database(path: Path, clock: Clock) -> Store:
     """Open (creating or migrating as needed) the profile database at ``path``."""
-    supported = schema_version()
+    supported = SCHEMA_VERSION
     existed = path.exists() and path.stat().st_size > 0
     try:
         if existed:
@@ -54,7 +64,8 @@ def open_database(path: Path, clock: Clock) -> Database:
         else:
             found = 0
             path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(path)
+        # isolation_level=None: transactions are begun explicitly by Store.atomic().
+        db = Store(sqlite3.connect(path, isolation_level=None), path)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")
@@ -62,8 +73,7 @@ def open_database(path: Path, clock: Clock) -> Database:
         if found < supported:
             if existed:
                 backup_database(db, path, clock, f"before-v{supported}")
-            migrations.apply(db)
-            db.execute(f"PRAGMA user_version={supported}")
+            _migrate(db, supported)
         return db
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: cannot open the profile database: {exc}") from exc

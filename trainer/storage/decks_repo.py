@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from sqlite_utils import Database
-
 from trainer.clock import Clock
 from trainer.domain.deck import Card, Deck
+from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 
 
@@ -48,7 +47,7 @@ def _card_row(card: Card) -> dict[str, object]:
     }
 
 
-def plan_install(db: Database, deck: Deck) -> InstallPlan:
+def plan_install(db: Store, deck: Deck) -> InstallPlan:
     """Compare ``deck`` with what is installed; write nothing."""
     row = db.execute("SELECT version FROM decks WHERE id = ?", [deck.id]).fetchone()
     plan = InstallPlan(deck.id, row[0] if row else None, deck.version)
@@ -78,7 +77,7 @@ def plan_install(db: Database, deck: Deck) -> InstallPlan:
     return plan
 
 
-def install_deck(db: Database, deck: Deck, clock: Clock, *, builtin: bool = False) -> InstallPlan:
+def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False) -> InstallPlan:
     """Install or update ``deck`` in one transaction; returns what changed."""
     plan = plan_install(db, deck)
     now = to_db(clock())
@@ -142,7 +141,7 @@ def install_deck(db: Database, deck: Deck, clock: Clock, *, builtin: bool = Fals
     return plan
 
 
-def installed_hash(db: Database, deck_id: str) -> str | None:
+def installed_hash(db: Store, deck_id: str) -> str | None:
     """The content hash of the installed copy of a deck, if it is installed."""
     row = db.execute("SELECT content_hash FROM decks WHERE id = ?", [deck_id]).fetchone()
     return None if row is None else row[0]
@@ -161,7 +160,7 @@ class DeckRow:
     sources: tuple[dict[str, str | None], ...]
 
 
-def list_decks(db: Database) -> list[DeckRow]:
+def list_decks(db: Store) -> list[DeckRow]:
     """Every installed deck, by title."""
     return [
         DeckRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])))
@@ -172,7 +171,7 @@ def list_decks(db: Database) -> list[DeckRow]:
     ]
 
 
-def set_daily_limits(db: Database, deck_id: str, new_per_day: int, reviews_per_day: int) -> None:
+def set_daily_limits(db: Store, deck_id: str, new_per_day: int, reviews_per_day: int) -> None:
     """Change a deck's daily limits for new items and reviews."""
     if new_per_day < 0 or reviews_per_day < 0:
         raise ValueError("daily limits cannot be negative")

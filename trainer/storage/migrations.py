@@ -90,8 +90,3 @@ def initial(db: Database) -> None:
         );
         """
     )
-
-
-def schema_version() -> int:
-    """The schema version this build of the app writes."""
-    return len(migrations._migrations)

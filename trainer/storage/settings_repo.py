@@ -6,8 +6,7 @@ import json
 from dataclasses import replace
 from datetime import timedelta
 
-from sqlite_utils import Database
-
+from trainer.storage.store import Store
 from trainer.study.settings import StudySettings
 
 _KEYS = ("desired_retention", "learning_steps", "relearning_steps", "day_start_hour")
@@ -20,7 +19,7 @@ def _encode(settings: StudySettings, key: str) -> object:
     return value
 
 
-def load_settings(db: Database, base: StudySettings | None = None) -> StudySettings:
+def load_settings(db: Store, base: StudySettings | None = None) -> StudySettings:
     """The stored settings on top of ``base`` (the defaults when not given)."""
     settings = base or StudySettings()
     stored = dict(db.execute("SELECT key, value FROM settings").fetchall())
@@ -34,7 +33,7 @@ def load_settings(db: Database, base: StudySettings | None = None) -> StudySetti
     return replace(settings, **changes)  # type: ignore[arg-type]
 
 
-def save_settings(db: Database, settings: StudySettings) -> None:
+def save_settings(db: Store, settings: StudySettings) -> None:
     """Store the profile-wide settings."""
     with db.atomic():
         for key in _KEYS:

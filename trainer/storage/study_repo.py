@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from trainer.domain.scheduling import ItemState, Phase, Rating
+from trainer.storage.store import Store
 from trainer.storage.timefmt import from_db, to_db
 
 _STATE_COLUMNS = "item_id, phase, step, stability, difficulty, due, last_review, reps, lapses"
@@ -71,7 +70,7 @@ class DoneToday:
 class StudyRepository:
     """SQL for the study service. The service decides; this only reads and writes."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Store) -> None:
         self.db = db
         self.conn = db.conn
 

@@ -79,3 +79,20 @@ def retrievability(scheduler: Scheduler, state: ItemState, now: datetime) -> flo
     if state.phase == Phase.NEW:
         return 0.0
     return float(scheduler.get_card_retrievability(to_fsrs(state, now), now))
+
+
+class FsrsScheduling:
+    """The schedulers a profile uses: one for answers, one without fuzz for previews."""
+
+    def __init__(self, settings: StudySettings) -> None:
+        self.scheduler = make_scheduler(settings)
+        # Buttons show intervals without fuzz, as Anki does.
+        self.preview_scheduler = make_scheduler(settings, fuzz=False)
+
+    def review(self, state: ItemState, rating: Rating, now: datetime) -> ItemState:
+        """The state after answering ``rating`` at ``now``."""
+        return review(self.scheduler, state, rating, now)
+
+    def preview(self, state: ItemState, now: datetime) -> dict[Rating, timedelta]:
+        """When the item would come back after each answer."""
+        return preview_intervals(self.preview_scheduler, state, now)

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-
-from sqlite_utils import Database
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from trainer.clock import Clock
 from trainer.domain.scheduling import ItemState, Phase, Rating
 from trainer.storage.decks_repo import DeckRow, list_decks
+from trainer.storage.store import Store
 from trainer.storage.study_repo import StudyRepository
 from trainer.study.day import StudyDay, study_day
-from trainer.study.fsrs_adapter import make_scheduler, preview_intervals, review
 from trainer.study.settings import StudySettings
+
+if TYPE_CHECKING:
+    from trainer.study.fsrs_adapter import FsrsScheduling
 
 LEARNING_PHASES = (int(Phase.LEARNING), int(Phase.RELEARNING))
 REVIEW_PHASES = (int(Phase.REVIEW),)
@@ -58,7 +61,6 @@ class Shown:
     topic: str
     source: str | None
     state: ItemState
-    intervals: dict[Rating, timedelta]
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,12 @@ class ReviewSession:
             "SELECT 1 FROM reviews WHERE session_id = ? LIMIT 1", (self.session_id,)
         ).fetchone() is not None
 
+    def intervals(self) -> dict[Rating, timedelta]:
+        """When the current item would come back after each answer (shown on the buttons)."""
+        if self.current is None:
+            raise RuntimeError("there is no item on screen")
+        return self.service.intervals(self.current.state)
+
     def counts(self) -> Counts:
         """What is left today in this deck."""
         return self.service.counts(self.deck_id)
@@ -145,14 +153,24 @@ class ReviewSession:
 class StudyService:
     """Scheduling decisions over the profile database."""
 
-    def __init__(self, db: Database, clock: Clock, settings: StudySettings | None = None) -> None:
+    def __init__(self, db: Store, clock: Clock, settings: StudySettings | None = None) -> None:
         self.db = db
         self.clock = clock
         self.settings = settings or StudySettings()
         self.repo = StudyRepository(db)
-        self.scheduler = make_scheduler(self.settings)
-        self._preview_scheduler = make_scheduler(self.settings, fuzz=False)
         self._limits: dict[str, tuple[int, int]] = {}
+
+    @cached_property
+    def fsrs(self) -> FsrsScheduling:
+        """The FSRS schedulers. Loaded on first use, not at start-up: the first card's
+        front is drawn before anything needs scheduling."""
+        from trainer.study.fsrs_adapter import FsrsScheduling
+
+        return FsrsScheduling(self.settings)
+
+    def intervals(self, state: ItemState) -> dict[Rating, timedelta]:
+        """When an item would come back after each possible answer, from now."""
+        return self.fsrs.preview(state, self.clock())
 
     def day(self, now: datetime | None = None) -> StudyDay:
         """The study day containing ``now`` (default: the clock's now)."""
@@ -243,18 +261,17 @@ class StudyService:
         return min(candidates) if candidates else None
 
     def shown(self, item_id: int) -> Shown:
-        """An item ready to show, with its answer-button intervals."""
+        """An item ready to show."""
         deck_id, key, front, back, source, topic = self.repo.item_content(item_id)
-        state = self.repo.state(item_id)
-        return Shown(item_id, key, deck_id, front, back, topic, source, state,
-                     preview_intervals(self._preview_scheduler, state, self.clock()))
+        return Shown(item_id, key, deck_id, front, back, topic, source,
+                     self.repo.state(item_id))
 
     def answer(self, item_id: int, rating: Rating, *, now: datetime | None = None,
                duration_ms: int = 0, session_id: int | None = None) -> ItemState:
         """Schedule an answer and commit it with its log row."""
         now = now or self.clock()
         before = self.repo.state(item_id)
-        after = review(self.scheduler, before, rating, now)
+        after = self.fsrs.review(before, rating, now)
         deck_id = self.repo.item_content(item_id)[0]
         self.repo.record_answer(deck_id=deck_id, session_id=session_id, before=before,
                                 after=after, rating=rating, at=now, duration_ms=duration_ms)

@@ -1,0 +1,63 @@
+"""The profile's open SQLite connection, with transactions that nest.
+
+Day-to-day reads and writes go through this thin wrapper over ``sqlite3``; sqlite-utils
+is loaded only when a migration has to run, which keeps it off the start-up path.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+_savepoints = count()
+
+
+class Store:
+    """An open profile database. Writes happen only inside ``atomic()``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self.conn = conn
+        self.path = path
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        """Run one statement."""
+        return self.conn.execute(sql, tuple(params))
+
+    @contextmanager
+    def atomic(self) -> Iterator[Store]:
+        """A transaction (a savepoint when nested); committed on success, else rolled back."""
+        if self.conn.in_transaction:
+            name = f"sp{next(_savepoints)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def table_names(self) -> list[str]:
+        """Names of the tables in the database."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
