@@ -140,3 +140,30 @@ def test_builtin_decks_are_clean() -> None:
     report = check_paths([builtin_decks_dir()])
     assert report.problems == []
     assert sum(len(d.cards) for d in report.decks) >= 20
+
+
+def test_empty_default_topic_does_not_drop_cards_silently() -> None:
+    text = GOOD.replace(b'description = "For tests."', b'description = "For tests."\ntopic = ""')
+    text = text.replace(b'id = "c2"\ntopic = "objections"\n', b'id = "c2"\n')
+    deck, problems = parse(text)
+    assert deck is None
+    assert any("[c2]" in p and "missing 'topic'" in p for p in problems)
+
+
+def test_format_must_be_a_whole_number() -> None:
+    for bad in (b'format = "1"', b"format = 1.0", b"format = true"):
+        deck, problems = parse(GOOD.replace(b"format = 1", bad))
+        assert deck is None and any("must be the whole number 1" in p for p in problems), bad
+
+
+def test_unclosed_triple_quote_points_at_the_last_line() -> None:
+    text = (b'format = 1\n[deck]\nid = "x"\ntitle = "X"\nversion = "1"\n'
+            b'[[cards]]\nback = """\nno end\n')
+    deck, problems = parse(text, "u.toml")
+    assert deck is None and problems[0].startswith("u.toml:8:")
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_bytes(GOOD)
+    report = check_paths([tmp_path, tmp_path / "a.toml"])
+    assert report.ok and len(report.decks) == 1

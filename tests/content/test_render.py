@@ -18,7 +18,7 @@ def test_scripts_handlers_frames_forms_and_remote_images_are_removed() -> None:
         '<img src="https://tracker.example/p.png" alt="t"><img src="local.png" alt="ok">'
         '[link](javascript:alert(1)) <a href="https://example.com">site</a>'
     )
-    for banned in ("<script", "alert(1)</", "onclick", "<iframe", "<form", "<input",
+    for banned in ("script", "alert(1)", "onclick", "evil.example", "<iframe", "<form", "<input",
                    "tracker.example", "javascript:"):
         assert banned not in html
     assert '<img src="local.png" alt="ok">' in html

@@ -59,6 +59,7 @@ def check_paths(paths: list[Path]) -> CheckReport:
     """Parse every deck file under ``paths``; deck ids must be unique across them."""
     report = CheckReport()
     owners: dict[str, Path] = {}
+    seen: set[Path] = set()
     for given in paths:
         if not given.exists():
             report.problems.append(Problem(str(given), "no such file or folder"))
@@ -70,6 +71,9 @@ def check_paths(paths: list[Path]) -> CheckReport:
                         "warning")
             )
         for file in files:
+            if file.resolve() in seen:
+                continue  # named twice (a folder and a file in it): check it once
+            seen.add(file.resolve())
             result = parse_deck_file(file)
             report.problems.extend(result.problems)
             deck = result.deck

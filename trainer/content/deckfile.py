@@ -85,7 +85,7 @@ def parse_deck_bytes(raw: bytes, path: Path) -> ParseResult:
                 Problem(
                     str(path),
                     f"not valid TOML: {strip_toml_position(message)}",
-                    toml_error_line(message),
+                    toml_error_line(message, text),
                 )
             ],
         )
@@ -164,9 +164,12 @@ def _build_deck(data: dict[str, Any], out: _Collector, path: Path, digest: str) 
     fmt = data.get("format")
     if fmt is None:
         out.error(f"missing 'format = {FORMAT_VERSION}' at the top of the file", line=1)
+    elif type(fmt) is not int:
+        out.error(f"'format' must be the whole number {FORMAT_VERSION}, without quotes",
+                  line=out.lines.line_of("", 0, "format"))
     elif fmt != FORMAT_VERSION:
         out.error(
-            f"format {fmt!r} is not supported (this version reads format {FORMAT_VERSION})",
+            f"format {fmt} is not supported (this version reads format {FORMAT_VERSION})",
             line=out.lines.line_of("", 0, "format"),
         )
 
@@ -188,7 +191,7 @@ def _build_deck(data: dict[str, Any], out: _Collector, path: Path, digest: str) 
 
     sources = _build_sources(data.get("sources", []), out)
     cards = _build_cards(data.get("cards", []), out, {s.id for s in sources}, default_topic)
-    if not cards:
+    if not data.get("cards"):
         out.warn("the deck has no cards", line=1, item=deck_id)
 
     if deck_id is None or title is None or version is None:
@@ -253,7 +256,7 @@ def _build_cards(
         front = _text(table, "front", out, "cards", index, cid, required=True)
         back = _text(table, "back", out, "cards", index, cid, required=True)
         topic = _text(table, "topic", out, "cards", index, cid, required=False) or default_topic
-        if topic is None:
+        if not topic:
             out.error("missing 'topic' (or set a default topic in [deck])", line=line, item=cid)
         tags = _text_list(table, "tags", out, "cards", index, cid)
         source = _text(table, "source", out, "cards", index, cid, required=False)

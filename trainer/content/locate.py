@@ -67,12 +67,22 @@ class LineIndex:
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def toml_error_line(message: str) -> int | None:
-    """Pull the line number out of a ``tomllib.TOMLDecodeError`` message."""
+_AT_END = "(at end of document)"
+
+
+def toml_error_line(message: str, text: str = "") -> int | None:
+    """Pull the line number out of a ``tomllib.TOMLDecodeError`` message.
+
+    An error "at end of document" (an unclosed string, say) is placed on the last line.
+    """
     match = _TOML_POSITION.search(message)
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    if _AT_END in message and text:
+        return max(1, len(text.splitlines()))
+    return None
 
 
 def strip_toml_position(message: str) -> str:
     """The decode error's message without its "(at line ...)" tail."""
-    return _TOML_POSITION.sub("", message).strip()
+    return _TOML_POSITION.sub("", message).replace(_AT_END, "").strip()

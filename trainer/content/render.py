@@ -22,6 +22,7 @@ ALLOWED_ATTRIBUTES = {
     "td": {"align"},
 }
 LINK_SCHEMES = {"http", "https", "mailto"}
+_EXTENSIONS = ["table", "strikethrough", "autolink"]
 _REMOTE_PREFIXES = ("http:", "https:", "ftp:", "//", "file:")
 
 
@@ -45,6 +46,8 @@ def sanitize_html(html: str) -> str:
 
 def render_markdown(text: str) -> str:
     """Render deck Markdown (raw HTML allowed, then sanitized) to HTML."""
-    # "Unsafe" lets raw HTML through the Markdown step; nh3 then decides what stays.
-    html: str = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    # "Unsafe" and no tagfilter: raw HTML passes the Markdown step untouched so that nh3,
+    # which decides what stays, removes scripts and frames instead of showing them as text.
+    html: str = cmarkgfm.markdown_to_html_with_extensions(
+        text, options=Options.CMARK_OPT_UNSAFE, extensions=_EXTENSIONS)
     return sanitize_html(html)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from trainer.content.render import render_markdown
@@ -17,7 +16,7 @@ code { font-family: monospace; }
 
 
 class CardView(QTextBrowser):
-    """Shows sanitized Markdown; only local (relative or data) images are loaded."""
+    """Shows sanitized Markdown. Links are shown but not followed; nothing is loaded."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,9 +26,7 @@ class CardView(QTextBrowser):
         self.document().setDocumentMargin(18)
 
     def loadResource(self, kind: int, name: QUrl) -> object:
-        """Load only images named relative to the deck; nothing remote, no other files."""
-        if kind == QTextDocument.ResourceType.ImageResource.value and not name.scheme():
-            return super().loadResource(kind, name)
+        """Load nothing: no network, no files. (Pictures will come from deck packages.)"""
         return None
 
     def show_markdown(self, *parts: tuple[str, str]) -> None:

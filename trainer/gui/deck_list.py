@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -88,10 +88,7 @@ class DeckListView(QWidget):
         layout.addWidget(self.description)
         layout.addLayout(buttons)
 
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda: self._request(self.tree.currentItem()))
+        # Enter on the list arrives as itemActivated (connected above).
         self.setFocusProxy(self.tree)
 
     def show_decks(self, decks: list[DeckCounts], keep: str | None = None) -> None:

@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
 
         credits = sorted({Source(**s).credit()  # type: ignore[arg-type]
                           for d in self.services.study.deck_counts() for s in d.deck.sources})
-        AboutDialog(str(self.services.config.data_dir), credits, self).exec()
+        AboutDialog(str(self.services.config.profile_dir), credits, self).exec()
+        self.activateWindow()  # without a window manager focus would not come back
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """End the session cleanly; answers are already committed."""

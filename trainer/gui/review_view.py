@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -73,8 +73,13 @@ class ReviewView(QWidget):
             self.interval_labels[rating] = label
         ratings = QWidget()
         ratings.setLayout(grid)
+        reveal = QWidget()
+        reveal_layout = QVBoxLayout(reveal)
+        reveal_layout.setContentsMargins(0, 0, 0, 0)
+        reveal_layout.addStretch(1)
+        reveal_layout.addWidget(self.show_button)
         self.bottom = QStackedWidget()
-        self.bottom.addWidget(self.show_button)
+        self.bottom.addWidget(reveal)
         self.bottom.addWidget(ratings)
         self.bottom.setFixedHeight(80)
         for button in (self.show_button, *self.rating_buttons.values()):
@@ -95,21 +100,24 @@ class ReviewView(QWidget):
         layout.addWidget(self.bottom)
         layout.addWidget(self.hint)
 
-        self._shortcut(Qt.Key.Key_Space, self.reveal)
-        self._shortcut(Qt.Key.Key_Return, self.reveal)
-        self._shortcut(Qt.Key.Key_Enter, self.reveal)
-        for rating in Rating:
-            self._shortcut(Qt.Key(Qt.Key.Key_0.value + int(rating)),
-                           lambda r=rating: self.answer(r))
-        self._shortcut(QKeySequence.StandardKey.Undo, self.undo)
-        self._shortcut(Qt.Key.Key_Escape, self.leave.emit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def _shortcut(self, key: object, slot: object) -> None:
-        sequence = key if isinstance(key, QKeySequence.StandardKey) else QKeySequence(key)
-        shortcut = QShortcut(QKeySequence(sequence), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space or Enter reveals, 1-4 answer, Ctrl+Z undoes, Esc leaves."""
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.reveal()
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4 and not event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier):
+            self.answer(Rating(key - Qt.Key.Key_0))
+        elif key == Qt.Key.Key_Escape:
+            self.leave.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     def start(self, session: ReviewSession, title: str, credits: dict[str, str]) -> None:
         """Begin showing items from ``session``."""

@@ -67,6 +67,8 @@ def run_gui(config: Config, clock: Clock = system_clock) -> int:
         return 2
     window = MainWindow(services)
     window.show()
+    window.raise_()
+    window.activateWindow()
     try:
         return app.exec()
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from trainer.domain.scheduling import Rating
@@ -71,15 +71,18 @@ class SummaryView(QWidget):
         layout.addStretch(2)
         layout.addWidget(hint)
 
-        for key, slot in ((Qt.Key.Key_Return, self.back.emit), (Qt.Key.Key_Enter, self.back.emit),
-                          (Qt.Key.Key_Escape, self.back.emit)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo.emit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter or Esc goes back to the decks; Ctrl+Z takes back the last answer."""
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self.back.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     def show_summary(self, deck_title: str, summary: SessionSummary, now: datetime,
                      zone: tzinfo | None) -> None:
