@@ -14,6 +14,8 @@ from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck, installed_hash
 from trainer.storage.settings_repo import load_settings
 from trainer.storage.store import Store
+from trainer.study.assessment_service import AssessmentService
+from trainer.study.quiz_service import QuizService
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
 
@@ -26,6 +28,8 @@ class Services:
     clock: Clock
     db: Store
     study: StudyService
+    quizzes: QuizService
+    assessments: AssessmentService
     deck_problems: list[Problem] = field(default_factory=list)
 
     def close(self) -> None:
@@ -64,4 +68,5 @@ def open_services(config: Config, clock: Clock = system_clock,
         db.close()
         raise
     study = StudyService(db, clock, load_settings(db, settings))
-    return Services(config, clock, db, study, problems)
+    return Services(config, clock, db, study, QuizService(db, clock, study),
+                    AssessmentService(db, clock), problems)

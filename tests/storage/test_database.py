@@ -26,7 +26,8 @@ def test_new_profile_has_schema_and_safe_pragmas(tmp_path: Path, clock: FakeCloc
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert {"decks", "items", "item_state", "reviews", "sessions", "settings"} <= set(
         db.table_names())
-    assert [m.name for m in migrations.applied(Database(db.conn))] == ["0001_initial"]
+    assert [m.name for m in migrations.applied(Database(db.conn))] == [
+        "0001_initial", "0002_quizzes"]
     db.close()
 
 
@@ -54,34 +55,68 @@ def test_not_a_database_gets_a_clear_error(tmp_path: Path, clock: FakeClock) -> 
     assert path.read_text() == "this is not sqlite"
 
 
-def test_backup_is_taken_before_a_migration(tmp_path: Path, clock: FakeClock,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "t.sqlite"
-    db = open_database(path, clock)
-    with db.atomic():
-        db.execute("INSERT INTO settings VALUES ('marker', '1')")
+def _profile_at_version(path: Path, version: int) -> None:
+    """A profile as an older app left it: only its first ``version`` migrations, some data."""
+    db = Database(path)
+    names = [m.name for m in migrations._migrations]
+    stop = names[version] if version < len(names) else None
+    migrations.apply(db, stop_before=stop)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.execute("INSERT INTO decks (id, title, version, installed_at, updated_at) "
+               "VALUES ('d', 'Deck', '1', 't', 't')")
+    db.execute("INSERT INTO items (id, deck_id, key, topic, front, back, position, created_at, "
+               "updated_at) VALUES (1, 'd', 'c1', 'x', 'f', 'b', 0, 't', 't')")
+    db.execute("INSERT INTO item_state (item_id, deck_id, position, phase, due) "
+               "VALUES (1, 'd', 0, 2, '2026-03-01T00:00:00.000000+00:00')")
+    db.execute("INSERT INTO reviews (item_id, deck_id, reviewed_at, rating, phase_before, "
+               "state_before, state_after) VALUES (1, 'd', 't', 3, 0, '{}', '{}')")
+    db.conn.commit()
     db.close()
 
-    later = Migrations("trainer")
-    for m in migrations._migrations:
-        later._migrations.append(m)
 
-    @later(name="0002_test_change")
-    def add_column(db: Database) -> None:
-        db.execute("ALTER TABLE settings ADD COLUMN note TEXT")
-
-    monkeypatch.setattr("trainer.storage.migrations.migrations", later)
-    monkeypatch.setattr(database, "SCHEMA_VERSION", len(later._migrations))
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_every_older_profile_upgrades_with_a_backup_first(
+        tmp_path: Path, clock: FakeClock, version: int) -> None:
+    path = tmp_path / "t.sqlite"
+    _profile_at_version(path, version)
     db = open_database(path, clock)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
-    assert "note" in Database(db.conn)["settings"].columns_dict  # type: ignore[union-attr]
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [m.name for m in migrations.applied(Database(db.conn))] == [
+        m.name for m in migrations._migrations]
+    # Progress survives the upgrade untouched.
+    assert db.execute("SELECT phase, due FROM item_state").fetchone() == (
+        2, "2026-03-01T00:00:00.000000+00:00")
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
     db.close()
     backups = list((tmp_path / "backups").iterdir())
-    assert len(backups) == 1 and "before-v2" in backups[0].name
+    assert len(backups) == 1 and f"before-v{SCHEMA_VERSION}" in backups[0].name
     old = sqlite3.connect(backups[0])
-    assert old.execute("SELECT value FROM settings WHERE key = 'marker'").fetchone() == ("1",)
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == version
+    assert old.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
     old.close()
+
+
+def test_a_failing_migration_changes_nothing(tmp_path: Path, clock: FakeClock,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "t.sqlite"
+    open_database(path, clock).close()
+    later = Migrations("trainer")
+    later._migrations.extend(migrations._migrations)
+
+    @later(name="9999_broken")
+    def broken(db: Database) -> None:
+        db.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("trainer.storage.migrations.migrations", later)
+    monkeypatch.setattr(database, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(RuntimeError):
+        open_database(path, clock)
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "half_done" not in {r[0] for r in check.execute(
+        "SELECT name FROM sqlite_master")}
+    check.close()
 
 
 def test_schema_version_counts_the_migrations() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,8 @@ class CheckReport:
                     "file": str(d.path),
                     "cards": len(d.cards),
                     "quizzes": len(d.quizzes),
+                    "questions": dict(sorted(Counter(
+                        str(q.type) for quiz in d.quizzes for q in quiz.questions).items())),
                     "assessments": len(d.assessments),
                 }
                 for d in self.decks

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from trainer.content.fields import Collector, Fields
 from trainer.content.locate import LineIndex, strip_toml_position, toml_error_line
+from trainer.content.quizfile import build_assessments, build_quizzes
 from trainer.domain.deck import Card, Deck, Source
 from trainer.domain.errors import DeckError, Problem
 
 FORMAT_VERSION = 1
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 VERSION_PATTERN = re.compile(r"^\d+(\.\d+){0,2}$")
 
-TOP_KEYS = {"format", "deck", "sources", "cards"}
+TOP_KEYS = {"format", "deck", "sources", "cards", "quizzes", "assessments"}
 DECK_KEYS = {"id", "title", "version", "description", "authors", "topic"}
 SOURCE_KEYS = {"id", "title", "author", "publisher", "url"}
 CARD_KEYS = {"id", "front", "back", "topic", "tags", "source"}
@@ -39,21 +40,6 @@ class ParseResult:
     def errors(self) -> list[Problem]:
         """Problems that make the deck unusable."""
         return [p for p in self.problems if p.severity == "error"]
-
-
-class _Collector:
-    """Gathers problems for one file, with line lookups."""
-
-    def __init__(self, path: Path, lines: LineIndex) -> None:
-        self.file = str(path)
-        self.lines = lines
-        self.problems: list[Problem] = []
-
-    def error(self, message: str, *, line: int | None = None, item: str | None = None) -> None:
-        self.problems.append(Problem(self.file, message, line, item))
-
-    def warn(self, message: str, *, line: int | None = None, item: str | None = None) -> None:
-        self.problems.append(Problem(self.file, message, line, item, "warning"))
 
 
 def parse_deck_file(path: Path) -> ParseResult:
@@ -78,18 +64,10 @@ def parse_deck_bytes(raw: bytes, path: Path) -> ParseResult:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
-        return ParseResult(
-            path,
-            None,
-            [
-                Problem(
-                    str(path),
-                    f"not valid TOML: {strip_toml_position(message)}",
-                    toml_error_line(message, text),
-                )
-            ],
-        )
-    out = _Collector(path, LineIndex(text))
+        problem = Problem(str(path), f"not valid TOML: {strip_toml_position(message)}",
+                          toml_error_line(message, text))
+        return ParseResult(path, None, [problem])
+    out = Collector(path, LineIndex(text))
     deck = _build_deck(data, out, path, hashlib.sha256(raw).hexdigest())
     usable = deck if not any(p.severity == "error" for p in out.problems) else None
     return ParseResult(path, usable, out.problems)
@@ -103,132 +81,71 @@ def load_deck(path: Path) -> Deck:
     return result.deck
 
 
-def _unknown_keys(
-    table: dict[str, Any], allowed: set[str], out: _Collector, where: str, index: int,
-    item: str | None,
-) -> None:
-    for key in sorted(set(table) - allowed):
-        out.error(
-            f"unknown field '{key}' (allowed: {', '.join(sorted(allowed))})",
-            line=out.lines.line_of(where, index, key),
-            item=item,
-        )
-
-
-def _text(
-    table: dict[str, Any], key: str, out: _Collector, where: str, index: int,
-    item: str | None, *, required: bool,
-) -> str | None:
-    value = table.get(key)
-    line = out.lines.line_of(where, index, key)
-    if value is None:
-        if required:
-            out.error(f"missing required field '{key}'", line=out.lines.line_of(where, index),
-                      item=item)
-        return None
-    if not isinstance(value, str):
-        out.error(f"'{key}' must be text in quotes", line=line, item=item)
-        return None
-    if required and not value.strip():
-        out.error(f"'{key}' is empty", line=line, item=item)
-        return None
-    return value.strip()
-
-
-def _text_list(
-    table: dict[str, Any], key: str, out: _Collector, where: str, index: int, item: str | None
-) -> tuple[str, ...]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        out.error(f"'{key}' must be a list of texts, like {key} = [\"a\", \"b\"]",
-                  line=out.lines.line_of(where, index, key), item=item)
-        return ()
-    return tuple(v.strip() for v in value if v.strip())
-
-
-def _check_id(value: str | None, out: _Collector, line: int | None, what: str) -> bool:
-    if value is None:
-        return False
-    if not ID_PATTERN.match(value):
-        out.error(
-            f"{what} id '{value}' may use only lowercase letters, digits, '.', '-' and '_' "
-            "(at most 64, starting with a letter or digit)",
-            line=line, item=value,
-        )
-        return False
-    return True
-
-
-def _build_deck(data: dict[str, Any], out: _Collector, path: Path, digest: str) -> Deck | None:
-    _unknown_keys(data, TOP_KEYS, out, "", 0, None)
+def _build_deck(data: dict[str, Any], out: Collector, path: Path, digest: str) -> Deck | None:
+    top = Fields(out, data, "", 0)
+    top.unknown(TOP_KEYS)
     fmt = data.get("format")
     if fmt is None:
         out.error(f"missing 'format = {FORMAT_VERSION}' at the top of the file", line=1)
     elif type(fmt) is not int:
-        out.error(f"'format' must be the whole number {FORMAT_VERSION}, without quotes",
-                  line=out.lines.line_of("", 0, "format"))
+        top.error(f"'format' must be the whole number {FORMAT_VERSION}, without quotes",
+                  "format")
     elif fmt != FORMAT_VERSION:
-        out.error(
-            f"format {fmt} is not supported (this version reads format {FORMAT_VERSION})",
-            line=out.lines.line_of("", 0, "format"),
-        )
+        top.error(f"format {fmt} is not supported (this version reads format {FORMAT_VERSION})",
+                  "format")
 
     meta = data.get("deck")
     if not isinstance(meta, dict):
         out.error("missing the [deck] table with id, title and version", line=1)
         meta = {}
-    _unknown_keys(meta, DECK_KEYS, out, "deck", 0, None)
-    deck_id = _text(meta, "id", out, "deck", 0, None, required=True)
-    _check_id(deck_id, out, out.lines.line_of("deck", 0, "id"), "deck")
-    title = _text(meta, "title", out, "deck", 0, deck_id, required=True)
-    version = _text(meta, "version", out, "deck", 0, deck_id, required=True)
+    head = Fields(out, meta, "deck", 0)
+    head.unknown(DECK_KEYS)
+    deck_id = head.ident("deck")
+    title = head.text("title", required=True)
+    version = head.text("version", required=True)
     if version is not None and not VERSION_PATTERN.match(version):
-        out.error(f"version '{version}' must look like 1, 1.2 or 1.2.3",
-                  line=out.lines.line_of("deck", 0, "version"), item=deck_id)
-    description = _text(meta, "description", out, "deck", 0, deck_id, required=False) or ""
-    authors = _text_list(meta, "authors", out, "deck", 0, deck_id)
-    default_topic = _text(meta, "topic", out, "deck", 0, deck_id, required=False)
+        head.error(f"version '{version}' must look like 1, 1.2 or 1.2.3", "version")
+    description = head.text("description") or ""
+    authors = head.texts("authors")
+    default_topic = head.text("topic")
 
     sources = _build_sources(data.get("sources", []), out)
-    cards = _build_cards(data.get("cards", []), out, {s.id for s in sources}, default_topic)
-    if not data.get("cards"):
+    source_ids = {s.id for s in sources}
+    cards = _build_cards(data.get("cards", []), out, source_ids, default_topic)
+    taken = {c.id: c.line for c in cards}
+    quizzes = build_quizzes(data.get("quizzes", []), out, source_ids, default_topic, taken)
+    quiz_ids = {q.id for q in quizzes} | {
+        t["id"] for t in data.get("quizzes", []) if isinstance(t, dict) and "id" in t}
+    assessments = build_assessments(data.get("assessments", []), out, quiz_ids)
+    if not data.get("cards") and not data.get("quizzes") and not data.get("assessments"):
         out.warn("the deck has no cards", line=1, item=deck_id)
 
-    if deck_id is None or title is None or version is None:
+    if deck_id is None or title is None or version is None or not VERSION_PATTERN.match(version):
         return None
     return Deck(
         id=deck_id, title=title, version=version, description=description, authors=authors,
         sources=tuple(sources), cards=tuple(cards), path=path, format=FORMAT_VERSION,
-        content_hash=digest,
+        content_hash=digest, quizzes=tuple(quizzes), assessments=tuple(assessments),
     )
 
 
-def _tables(value: object, name: str, out: _Collector) -> list[dict[str, Any]]:
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        out.error(f"'{name}' must be written as [[{name}]] tables",
-                  line=out.lines.line_of("", 0, name))
-        return []
-    return value
-
-
-def _build_sources(value: object, out: _Collector) -> list[Source]:
+def _build_sources(value: object, out: Collector) -> list[Source]:
     sources: list[Source] = []
     seen: set[str] = set()
-    for index, table in enumerate(_tables(value, "sources", out)):
-        line = out.lines.line_of("sources", index)
-        sid = _text(table, "id", out, "sources", index, None, required=True)
-        _unknown_keys(table, SOURCE_KEYS, out, "sources", index, sid)
-        ok = _check_id(sid, out, out.lines.line_of("sources", index, "id"), "source")
+    for index, table in enumerate(out.tables(value, "sources")):
+        f = Fields(out, table, "sources", index)
+        sid = f.ident("source")
+        f.unknown(SOURCE_KEYS)
+        ok = sid is not None
         if sid is not None and sid in seen:
-            out.error(f"source id '{sid}' is used twice", line=line, item=sid)
+            f.error(f"source id '{sid}' is used twice")
             ok = False
-        title = _text(table, "title", out, "sources", index, sid, required=True)
-        author = _text(table, "author", out, "sources", index, sid, required=False)
-        publisher = _text(table, "publisher", out, "sources", index, sid, required=False)
-        url = _text(table, "url", out, "sources", index, sid, required=False)
+        title = f.text("title", required=True)
+        author = f.text("author")
+        publisher = f.text("publisher")
+        url = f.text("url")
         if not author and not publisher:
-            out.error("a source needs an 'author' or a 'publisher' to credit", line=line,
-                      item=sid)
+            f.error("a source needs an 'author' or a 'publisher' to credit")
         if sid is not None:
             seen.add(sid)
         if ok and sid is not None and title is not None:
@@ -237,34 +154,33 @@ def _build_sources(value: object, out: _Collector) -> list[Source]:
 
 
 def _build_cards(
-    value: object, out: _Collector, source_ids: set[str], default_topic: str | None
+    value: object, out: Collector, source_ids: set[str], default_topic: str | None
 ) -> list[Card]:
     cards: list[Card] = []
     seen: dict[str, int | None] = {}
-    for index, table in enumerate(_tables(value, "cards", out)):
-        line = out.lines.line_of("cards", index)
-        cid = _text(table, "id", out, "cards", index, None, required=True)
-        _unknown_keys(table, CARD_KEYS, out, "cards", index, cid)
-        ok = _check_id(cid, out, out.lines.line_of("cards", index, "id"), "card")
+    for index, table in enumerate(out.tables(value, "cards")):
+        f = Fields(out, table, "cards", index)
+        cid = f.ident("card")
+        f.unknown(CARD_KEYS)
+        ok = cid is not None
         if cid is not None and cid in seen:
             first = seen[cid]
-            out.error(f"card id '{cid}' is already used" + (f" on line {first}" if first else ""),
-                      line=out.lines.line_of("cards", index, "id"), item=cid)
+            f.error(f"card id '{cid}' is already used" + (f" on line {first}" if first else ""),
+                    "id")
             ok = False
         elif cid is not None:
-            seen[cid] = line
-        front = _text(table, "front", out, "cards", index, cid, required=True)
-        back = _text(table, "back", out, "cards", index, cid, required=True)
-        topic = _text(table, "topic", out, "cards", index, cid, required=False) or default_topic
+            seen[cid] = f.line
+        front = f.text("front", required=True)
+        back = f.text("back", required=True)
+        topic = f.text("topic") or default_topic
         if not topic:
-            out.error("missing 'topic' (or set a default topic in [deck])", line=line, item=cid)
-        tags = _text_list(table, "tags", out, "cards", index, cid)
-        source = _text(table, "source", out, "cards", index, cid, required=False)
+            f.error("missing 'topic' (or set a default topic in [deck])")
+        tags = f.texts("tags")
+        source = f.text("source")
         if source is not None and source not in source_ids:
-            out.error(f"source '{source}' is not one of the [[sources]] ids"
-                      + (f" ({', '.join(sorted(source_ids))})" if source_ids else ""),
-                      line=out.lines.line_of("cards", index, "source"), item=cid)
+            f.error(f"source '{source}' is not one of the [[sources]] ids"
+                    + (f" ({', '.join(sorted(source_ids))})" if source_ids else ""), "source")
             ok = False
         if ok and cid and front and back and topic:
-            cards.append(Card(cid, front, back, topic, tags, source, line))
+            cards.append(Card(cid, front, back, topic, tags, source, f.line))
     return cards

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from trainer.domain.quiz import Assessment, Quiz
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,8 @@ class Deck:
     path: Path | None = None
     format: int = 1
     content_hash: str = ""
-    quizzes: tuple[object, ...] = field(default=())
-    assessments: tuple[object, ...] = field(default=())
+    quizzes: tuple[Quiz, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
 
     def source(self, source_id: str | None) -> Source | None:
         """The source with this id, if the deck has one."""

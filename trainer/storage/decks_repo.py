@@ -10,7 +10,9 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from trainer.clock import Clock
-from trainer.domain.deck import Card, Deck
+from trainer.domain.deck import Deck
+from trainer.domain.quiz_codec import assessment_to_json
+from trainer.storage.quiz_repo import QuizRepository
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 
@@ -36,15 +38,25 @@ class InstallPlan:
         )
 
 
-def _card_row(card: Card) -> dict[str, object]:
-    return {
-        "kind": "card",
-        "topic": card.topic,
-        "tags": json.dumps(list(card.tags)),
-        "front": card.front,
-        "back": card.back,
-        "source": card.source,
-    }
+def _item_rows(deck: Deck) -> list[tuple[str, dict[str, object]]]:
+    """Every schedulable item of a deck, cards first, as (stable id, column values)."""
+    rows: list[tuple[str, dict[str, object]]] = [
+        (card.id, {"kind": "card", "topic": card.topic, "tags": json.dumps(list(card.tags)),
+                   "front": card.front, "back": card.back, "source": card.source, "body": None})
+        for card in deck.cards
+    ]
+    for quiz in deck.quizzes:
+        for question in quiz.questions:
+            rows.append((question.id, {
+                "kind": str(question.type), "topic": question.topic, "tags": "[]",
+                "front": question.prompt, "back": question.explanation,
+                "source": question.source,
+                "body": json.dumps(question.to_json(), sort_keys=True),
+            }))
+    return rows
+
+
+_CONTENT = ("kind", "topic", "tags", "front", "back", "source", "body")
 
 
 def plan_install(db: Store, deck: Deck) -> InstallPlan:
@@ -52,27 +64,24 @@ def plan_install(db: Store, deck: Deck) -> InstallPlan:
     row = db.execute("SELECT version FROM decks WHERE id = ?", [deck.id]).fetchone()
     plan = InstallPlan(deck.id, row[0] if row else None, deck.version)
     existing = {
-        r[0]: r[1:]
+        r[0]: (r[1], list(r[2:]))
         for r in db.execute(
-            "SELECT key, retired, topic, tags, front, back, source FROM items WHERE deck_id = ?",
+            f"SELECT key, retired, {', '.join(_CONTENT)} FROM items WHERE deck_id = ?",
             [deck.id],
         )
     }
     incoming = set()
-    for card in deck.cards:
-        incoming.add(card.id)
-        old = existing.get(card.id)
+    for key, values in _item_rows(deck):
+        incoming.add(key)
+        old = existing.get(key)
         if old is None:
-            plan.new.append(card.id)
-            continue
-        retired, *content = old
-        new = _card_row(card)
-        if retired:
-            plan.restored.append(card.id)
-        elif content != [new["topic"], new["tags"], new["front"], new["back"], new["source"]]:
-            plan.updated.append(card.id)
+            plan.new.append(key)
+        elif old[0]:
+            plan.restored.append(key)
+        elif old[1] != [values[c] for c in _CONTENT]:
+            plan.updated.append(key)
         else:
-            plan.unchanged.append(card.id)
+            plan.unchanged.append(key)
     plan.retired = sorted(k for k, v in existing.items() if k not in incoming and not v[0])
     return plan
 
@@ -105,28 +114,30 @@ def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False) 
                 "UPDATE decks SET " + ", ".join(f"{k} = ?" for k in deck_row) + " WHERE id = ?",
                 [*deck_row.values(), deck.id],
             )
-        for position, card in enumerate(deck.cards):
-            row = _card_row(card)
+        for position, (key, row) in enumerate(_item_rows(deck)):
             cur = db.execute(
-                "UPDATE items SET kind = ?, topic = ?, tags = ?, front = ?, back = ?, source = ?, "
-                "position = ?, retired = 0, updated_at = ? WHERE deck_id = ? AND key = ?",
-                [*row.values(), position, now, deck.id, card.id],
+                "UPDATE items SET " + ", ".join(f"{c} = ?" for c in _CONTENT)
+                + ", position = ?, retired = 0, updated_at = ? WHERE deck_id = ? AND key = ?",
+                [*(row[c] for c in _CONTENT), position, now, deck.id, key],
             )
             if cur.rowcount:
                 db.execute(
                     "UPDATE item_state SET active = 1, position = ? WHERE item_id = "
                     "(SELECT id FROM items WHERE deck_id = ? AND key = ?)",
-                    [position, deck.id, card.id],
+                    [position, deck.id, key],
                 )
                 continue
             cur = db.execute(
-                "INSERT INTO items (deck_id, key, kind, topic, tags, front, back, source, "
-                "position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [deck.id, card.id, *row.values(), position, now, now],
+                "INSERT INTO items (deck_id, key, " + ", ".join(_CONTENT)
+                + ", position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [deck.id, key, *(row[c] for c in _CONTENT), position, now, now],
             )
+            # Questions enter spaced repetition when first answered in a quiz, not as
+            # new items in daily study.
             db.execute(
-                "INSERT INTO item_state (item_id, deck_id, position) VALUES (?, ?, ?)",
-                [cur.lastrowid, deck.id, position],
+                "INSERT INTO item_state (item_id, deck_id, position, in_new_queue) "
+                "VALUES (?, ?, ?, ?)",
+                [cur.lastrowid, deck.id, position, int(row["kind"] == "card")],
             )
         for key in plan.retired:
             db.execute(
@@ -138,7 +149,46 @@ def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False) 
                 "(SELECT id FROM items WHERE deck_id = ? AND key = ?)",
                 [deck.id, key],
             )
+        _rescore_changed_questions(db, deck, plan.updated)
+        _install_quizzes(db, deck)
+        _install_assessments(db, deck)
     return plan
+
+
+def _rescore_changed_questions(db: Store, deck: Deck, updated: list[str]) -> None:
+    # A corrected answer key should correct the scores of answers already given.
+    changed = set(updated)
+    repo = QuizRepository(db)
+    for quiz in deck.quizzes:
+        for question in quiz.questions:
+            if question.id in changed:
+                item_id = db.execute("SELECT id FROM items WHERE deck_id = ? AND key = ?",
+                                     [deck.id, question.id]).fetchone()[0]
+                repo.rescore(item_id, question)
+
+
+def _install_quizzes(db: Store, deck: Deck) -> None:
+    db.execute("UPDATE quizzes SET retired = 1 WHERE deck_id = ?", [deck.id])
+    for position, quiz in enumerate(deck.quizzes):
+        db.execute(
+            "INSERT OR REPLACE INTO quizzes (deck_id, key, title, topic, description, pass_mark, "
+            "draw, shuffle, certainty, questions, position, retired) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            [deck.id, quiz.id, quiz.title, quiz.topic, quiz.description, quiz.pass_mark,
+             quiz.draw, int(quiz.shuffle), int(quiz.certainty),
+             json.dumps([q.id for q in quiz.questions]), position],
+        )
+
+
+def _install_assessments(db: Store, deck: Deck) -> None:
+    db.execute("UPDATE assessments SET retired = 1 WHERE deck_id = ?", [deck.id])
+    for position, assessment in enumerate(deck.assessments):
+        db.execute(
+            "INSERT OR REPLACE INTO assessments (deck_id, key, title, description, body, "
+            "position, retired) VALUES (?, ?, ?, ?, ?, ?, 0)",
+            [deck.id, assessment.id, assessment.title, assessment.description,
+             json.dumps(assessment_to_json(assessment)), position],
+        )
 
 
 def installed_hash(db: Store, deck_id: str) -> str | None:

@@ -8,10 +8,19 @@ from sqlite_utils.migrations import Migrations
 migrations = Migrations("trainer")
 
 
+def _run(db: Database, script: str) -> None:
+    # Not executescript(): it commits first, which would break the migration's
+    # all-or-nothing transaction. The DDL here has no ';' inside strings.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 @migrations(name="0001_initial")
 def initial(db: Database) -> None:
     """Decks, items, scheduling state, review log and study sessions."""
-    db.executescript(
+    _run(
+        db,
         """
         CREATE TABLE decks (
             id TEXT PRIMARY KEY,
@@ -87,6 +96,93 @@ def initial(db: Database) -> None:
         CREATE TABLE settings (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migrations(name="0002_quizzes")
+def quizzes(db: Database) -> None:
+    """Quizzes, self-assessments, their attempts and raw answers; questions as items."""
+    _run(
+        db,
+        """
+        ALTER TABLE item_state ADD COLUMN in_new_queue INTEGER NOT NULL DEFAULT 1;
+        DROP INDEX item_state_new;
+        CREATE INDEX item_state_new
+            ON item_state (deck_id, active, in_new_queue, phase, position);
+        CREATE TABLE quizzes (
+            deck_id TEXT NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            pass_mark INTEGER NOT NULL,
+            draw INTEGER,
+            shuffle INTEGER NOT NULL,
+            certainty INTEGER NOT NULL,
+            questions TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (deck_id, key)
+        );
+        CREATE TABLE assessments (
+            deck_id TEXT NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (deck_id, key)
+        );
+        CREATE TABLE quiz_attempts (
+            id INTEGER PRIMARY KEY,
+            deck_id TEXT NOT NULL,
+            quiz_key TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'quiz',
+            deck_version TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            certainty INTEGER NOT NULL,
+            pass_mark INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            discarded_at TEXT
+        );
+        CREATE INDEX quiz_attempts_open ON quiz_attempts (finished_at, discarded_at);
+        CREATE TABLE quiz_answers (
+            id INTEGER PRIMARY KEY,
+            attempt_id INTEGER REFERENCES quiz_attempts(id) ON DELETE CASCADE,
+            review_id INTEGER REFERENCES reviews(id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            response TEXT NOT NULL,
+            certainty INTEGER,
+            score REAL NOT NULL,
+            correct INTEGER NOT NULL,
+            marks INTEGER,
+            duration_ms INTEGER NOT NULL DEFAULT 0,
+            answered_at TEXT NOT NULL,
+            deck_version TEXT NOT NULL
+        );
+        CREATE INDEX quiz_answers_attempt ON quiz_answers (attempt_id, position);
+        CREATE INDEX quiz_answers_item ON quiz_answers (item_id);
+        CREATE TABLE assessment_attempts (
+            id INTEGER PRIMARY KEY,
+            deck_id TEXT NOT NULL,
+            assessment_key TEXT NOT NULL,
+            deck_version TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            scores TEXT
+        );
+        CREATE TABLE assessment_answers (
+            id INTEGER PRIMARY KEY,
+            attempt_id INTEGER NOT NULL REFERENCES assessment_attempts(id) ON DELETE CASCADE,
+            statement_key TEXT NOT NULL,
+            choice INTEGER NOT NULL,
+            answered_at TEXT NOT NULL,
+            UNIQUE (attempt_id, statement_key)
         );
         """
     )

@@ -156,7 +156,7 @@ class StudyRepository:
             return 0
         return int(self.conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM item_state WHERE deck_id = ? AND active = 1 "
-            "AND phase = 0 LIMIT ?)", (deck_id, cap)).fetchone()[0])
+            "AND in_new_queue = 1 AND phase = 0 LIMIT ?)", (deck_id, cap)).fetchone()[0])
 
     def count_due(self, deck_id: str, phases: tuple[int, ...], before: datetime,
                   cap: int = -1) -> int:
@@ -189,8 +189,8 @@ class StudyRepository:
     def first_new(self, deck_id: str) -> int | None:
         """The next new item in deck order."""
         row = self.conn.execute(
-            "SELECT item_id FROM item_state WHERE deck_id = ? AND active = 1 AND phase = 0 "
-            "ORDER BY position LIMIT 1", (deck_id,)).fetchone()
+            "SELECT item_id FROM item_state WHERE deck_id = ? AND active = 1 "
+            "AND in_new_queue = 1 AND phase = 0 ORDER BY position LIMIT 1", (deck_id,)).fetchone()
         return None if row is None else int(row[0])
 
     def start_session(self, deck_id: str, at: datetime, kind: str = "review") -> int:
@@ -216,10 +216,10 @@ class StudyRepository:
                 "WHERE session_id = ? ORDER BY id", (session_id,))
         ]
 
-    def item_content(self, item_id: int) -> tuple[str, str, str, str, str | None, str]:
-        """(deck_id, key, front, back, source, topic) of an item."""
+    def item_content(self, item_id: int) -> tuple[str, str, str, str, str | None, str, str]:
+        """(deck_id, key, front, back, source, topic, kind) of an item."""
         row = self.conn.execute(
-            "SELECT deck_id, key, front, back, source, topic FROM items WHERE id = ?",
+            "SELECT deck_id, key, front, back, source, topic, kind FROM items WHERE id = ?",
             (item_id,)).fetchone()
         if row is None:
             raise KeyError(item_id)

@@ -61,6 +61,12 @@ class Shown:
     topic: str
     source: str | None
     state: ItemState
+    kind: str = "card"  # or the question type, for quiz questions due in daily study
+
+    @property
+    def is_question(self) -> bool:
+        """True for a quiz question (asked in the quiz view), False for a flashcard."""
+        return self.kind != "card"
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,8 @@ class ReviewSession:
         """Answer the current item, commit, and return the next one."""
         if self.current is None:
             raise RuntimeError("there is no item to answer")
+        if self.current.is_question:
+            raise RuntimeError("a question is answered through the quiz service")
         now = self.service.clock()
         started = self.shown_at or now
         spent = min(max(now - started, timedelta(0)), self.service.settings.max_answer_time)
@@ -262,20 +270,27 @@ class StudyService:
 
     def shown(self, item_id: int) -> Shown:
         """An item ready to show."""
-        deck_id, key, front, back, source, topic = self.repo.item_content(item_id)
+        deck_id, key, front, back, source, topic, kind = self.repo.item_content(item_id)
         return Shown(item_id, key, deck_id, front, back, topic, source,
-                     self.repo.state(item_id))
+                     self.repo.state(item_id), kind)
 
     def answer(self, item_id: int, rating: Rating, *, now: datetime | None = None,
                duration_ms: int = 0, session_id: int | None = None) -> ItemState:
         """Schedule an answer and commit it with its log row."""
+        return self.review(item_id, rating, now=now, duration_ms=duration_ms,
+                           session_id=session_id)[0]
+
+    def review(self, item_id: int, rating: Rating, *, now: datetime | None = None,
+               duration_ms: int = 0, session_id: int | None = None) -> tuple[ItemState, int]:
+        """Like ``answer``, also returning the id of the review-log row."""
         now = now or self.clock()
         before = self.repo.state(item_id)
         after = self.fsrs.review(before, rating, now)
         deck_id = self.repo.item_content(item_id)[0]
-        self.repo.record_answer(deck_id=deck_id, session_id=session_id, before=before,
-                                after=after, rating=rating, at=now, duration_ms=duration_ms)
-        return after
+        log_id = self.repo.record_answer(deck_id=deck_id, session_id=session_id, before=before,
+                                         after=after, rating=rating, at=now,
+                                         duration_ms=duration_ms)
+        return after, log_id
 
     def start(self, deck_id: str) -> ReviewSession:
         """Begin a review session in a deck and move to its first item."""

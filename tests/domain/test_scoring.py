@@ -1,0 +1,132 @@
+"""Scoring of every question type, certainty marks, calibration and the FSRS mapping."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.domain.assessment_scoring import score_assessment, statement_value
+from trainer.domain.quiz import (
+    Assessment,
+    Band,
+    Dimension,
+    Option,
+    Pair,
+    Question,
+    QuestionType,
+    Statement,
+)
+from trainer.domain.scheduling import Rating
+from trainer.domain.scoring import (
+    Response,
+    calibration,
+    certainty_marks,
+    is_correct,
+    ordering_score,
+    rating_for,
+    raw_score,
+    score,
+)
+
+
+def q(kind: QuestionType, **kw: object) -> Question:
+    return Question("q", kind, "prompt", "t", **kw)  # type: ignore[arg-type]
+
+
+SINGLE = q(QuestionType.SINGLE, options=(Option("a", "A", 0.0), Option("b", "B", 1.0)))
+MULTI = q(QuestionType.MULTIPLE, options=(
+    Option("a", "A", 0.5), Option("b", "B", 0.5), Option("c", "C", -1.0), Option("d", "D", -0.25)))
+SCENARIO = q(QuestionType.SCENARIO, options=(
+    Option("a", "best", 1.0), Option("b", "partial", 0.5), Option("c", "poor", -0.5)))
+
+
+def test_single() -> None:
+    assert score(SINGLE, Response(chosen=("b",))) == 1.0
+    assert score(SINGLE, Response(chosen=("a",))) == 0.0
+    assert score(SINGLE, Response()) == 0.0
+
+
+def test_multiple_sums_weights_and_clips_to_zero_and_one() -> None:
+    assert score(MULTI, Response(chosen=("a", "b"))) == 1.0
+    assert score(MULTI, Response(chosen=("a",))) == 0.5
+    assert score(MULTI, Response(chosen=("a", "d"))) == 0.25
+    assert raw_score(MULTI, Response(chosen=("a", "c"))) == -0.5
+    assert score(MULTI, Response(chosen=("a", "c"))) == 0.0
+    assert score(MULTI, Response(chosen=("a", "a", "b"))) == 1.0  # a repeat counts once
+
+
+def test_truefalse() -> None:
+    tf = q(QuestionType.TRUEFALSE, answer=False)
+    assert score(tf, Response(truth=False)) == 1.0
+    assert score(tf, Response(truth=True)) == 0.0
+    assert score(tf, Response()) == 0.0
+
+
+def test_scenario_partial_credit_and_negative_scores() -> None:
+    assert score(SCENARIO, Response(chosen=("a",))) == 1.0
+    assert score(SCENARIO, Response(chosen=("b",))) == 0.5
+    assert raw_score(SCENARIO, Response(chosen=("c",))) == -0.5
+    assert score(SCENARIO, Response(chosen=("c",))) == 0.0
+    assert not is_correct(0.5) and is_correct(1.0)
+
+
+def test_matching_counts_pairs() -> None:
+    m = q(QuestionType.MATCHING, pairs=(Pair("x", "1"), Pair("y", "2"), Pair("z", "3")))
+    assert score(m, Response(matches=("1", "2", "3"))) == 1.0
+    assert score(m, Response(matches=("1", "3", "2"))) == pytest.approx(1 / 3)
+    assert score(m, Response(matches=("1",))) == pytest.approx(1 / 3)
+
+
+def test_ordering_partial_credit_for_relative_order() -> None:
+    steps = ("a", "b", "c", "d")
+    assert ordering_score(steps, steps) == 1.0
+    assert ordering_score(steps, ("d", "c", "b", "a")) == 0.0
+    # one adjacent swap breaks one of the six pairs
+    assert ordering_score(steps, ("b", "a", "c", "d")) == pytest.approx(5 / 6)
+    assert ordering_score(steps, ("a", "b", "c")) == pytest.approx(3 / 6)  # d missing
+    o = q(QuestionType.ORDERING, steps=steps)
+    assert score(o, Response(order=("a", "c", "b", "d"))) == pytest.approx(5 / 6)
+
+
+def test_certainty_based_marks_follow_gardner_medwin() -> None:
+    assert [certainty_marks(True, c) for c in (1, 2, 3)] == [1, 2, 3]
+    assert [certainty_marks(False, c) for c in (1, 2, 3)] == [0, -2, -6]
+
+
+def test_rating_mapping_into_fsrs() -> None:
+    assert rating_for(False, 3) == Rating.AGAIN
+    assert rating_for(False, None) == Rating.AGAIN
+    assert [rating_for(True, c) for c in (1, 2, 3)] == [Rating.HARD, Rating.GOOD, Rating.EASY]
+    assert rating_for(True, None) == Rating.GOOD
+
+
+def test_calibration_accuracy_and_overconfidence() -> None:
+    answers = [(True, 3), (False, 3), (False, 3), (True, 3),  # high: 50% right
+               (True, 1), (False, 1),  # low: 50% right
+               (True, None)]  # no certainty: ignored
+    cal = calibration(answers)
+    high = next(level for level in cal.levels if level.level == 3)
+    low = next(level for level in cal.levels if level.level == 1)
+    medium = next(level for level in cal.levels if level.level == 2)
+    assert (high.answers, high.accuracy) == (4, 0.5)
+    assert high.overconfidence == pytest.approx(0.90 - 0.5)
+    assert low.overconfidence == pytest.approx(0.0)
+    assert medium.accuracy is None and medium.answers == 0
+    assert cal.overconfidence == pytest.approx((4 * 0.9 + 2 * 0.5) / 6 - 3 / 6)
+    assert cal.cbm_average == pytest.approx((3 - 6 - 6 + 3 + 1 + 0) / 6)
+
+
+def test_self_assessment_scores_bands_and_reverse_items() -> None:
+    assert statement_value(5, 5, False) == 100.0 and statement_value(1, 5, False) == 0.0
+    assert statement_value(5, 5, True) == 0.0 and statement_value(2, 5, True) == 75.0
+    with pytest.raises(ValueError):
+        statement_value(6, 5, False)
+    dim = Dimension("c", "Courage", "pushing-back",
+                    (Band(0, "Low", "a"), Band(40, "Mid", "b"), Band(70, "High", "c")))
+    other = Dimension("m", "Method", None, (Band(0, "Any", "x"),))
+    a = Assessment("x", "X", (Statement("s1", "t", "c"), Statement("s2", "t", "c", True),
+                              Statement("s3", "t", "m")), (dim, other))
+    results = score_assessment(a, {"s1": 5, "s2": 2})  # 100 and 75
+    assert results["c"].score == 87.5 and results["c"].band is not None
+    assert results["c"].band.label == "High"
+    assert results["m"].score is None and results["m"].band is None
+    assert score_assessment(a, {"s1": 3, "s2": 3})["c"].band.label == "Mid"  # type: ignore[union-attr]

@@ -1,0 +1,142 @@
+"""Reading the fields of one TOML table while collecting problems with their lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from trainer.content.locate import LineIndex
+from trainer.domain.errors import Problem
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+
+
+class Collector:
+    """Gathers the problems of one file, with line lookups."""
+
+    def __init__(self, path: Path, lines: LineIndex) -> None:
+        self.file = str(path)
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def error(self, message: str, *, line: int | None = None, item: str | None = None) -> None:
+        """Record something that makes the deck unusable."""
+        self.problems.append(Problem(self.file, message, line, item))
+
+    def warn(self, message: str, *, line: int | None = None, item: str | None = None) -> None:
+        """Record a likely mistake that does not stop the deck loading."""
+        self.problems.append(Problem(self.file, message, line, item, "warning"))
+
+    def tables(self, value: object, name: str, parent_line: int | None = None
+               ) -> list[dict[str, Any]]:
+        """The ``[[name]]`` tables, or an error if ``name`` holds something else."""
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            out_name = name.rsplit(".", 1)[-1]
+            self.error(f"'{out_name}' must be written as [[{name}]] tables",
+                       line=parent_line or self.lines.line_of("", 0, out_name))
+            return []
+        return value
+
+
+class Fields:
+    """One table of the file (``[[cards]]`` number 3, say): typed reads with problems."""
+
+    def __init__(self, out: Collector, table: dict[str, Any], block: str, index: int) -> None:
+        self.out = out
+        self.table = table
+        self.block = block
+        self.index = index
+        self.item: str | None = None
+
+    @property
+    def line(self) -> int | None:
+        """The line of the table's header."""
+        return self.out.lines.line_of(self.block, self.index)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of one key (the header's line if the key is absent)."""
+        return self.out.lines.line_of(self.block, self.index, key)
+
+    def error(self, message: str, key: str | None = None) -> None:
+        """An error on this table, at ``key``'s line when given."""
+        self.out.error(message, line=self.line_of(key) if key else self.line, item=self.item)
+
+    def warn(self, message: str, key: str | None = None) -> None:
+        """A warning on this table."""
+        self.out.warn(message, line=self.line_of(key) if key else self.line, item=self.item)
+
+    def unknown(self, allowed: set[str]) -> None:
+        """Report keys that are not fields of this kind of table (usually typos)."""
+        for key in sorted(set(self.table) - allowed):
+            self.error(f"unknown field '{key}' (allowed: {', '.join(sorted(allowed))})", key)
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        """A text field, stripped; ``None`` when absent or wrong."""
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.error(f"missing required field '{key}'")
+            return None
+        if not isinstance(value, str):
+            self.error(f"'{key}' must be text in quotes", key)
+            return None
+        if required and not value.strip():
+            self.error(f"'{key}' is empty", key)
+            return None
+        return value.strip()
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        """A list of texts (empty when absent)."""
+        value = self.table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.error(f"'{key}' must be a list of texts, like {key} = [\"a\", \"b\"]", key)
+            return ()
+        return tuple(v.strip() for v in value if v.strip())
+
+    def boolean(self, key: str, default: bool) -> bool:
+        """A true/false field."""
+        value = self.table.get(key, default)
+        if not isinstance(value, bool):
+            self.error(f"'{key}' must be true or false (without quotes)", key)
+            return default
+        return value
+
+    def number(self, key: str, low: float, high: float) -> float | None:
+        """A number between ``low`` and ``high``; ``None`` when absent or wrong."""
+        value = self.table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.error(f"'{key}' must be a number", key)
+            return None
+        if not low <= value <= high:
+            self.error(f"'{key}' is {value:g}; it must be between {low:g} and {high:g}", key)
+            return None
+        return float(value)
+
+    def integer(self, key: str, low: int, high: int) -> int | None:
+        """A whole number between ``low`` and ``high``; ``None`` when absent or wrong."""
+        value = self.table.get(key)
+        if value is None:
+            return None
+        if type(value) is not int:
+            self.error(f"'{key}' must be a whole number", key)
+            return None
+        if not low <= value <= high:
+            self.error(f"'{key}' is {value}; it must be between {low} and {high}", key)
+            return None
+        return value
+
+    def ident(self, what: str, *, required: bool = True) -> str | None:
+        """The table's ``id``, checked against the id pattern; sets ``item``."""
+        value = self.text("id", required=required)
+        if value is None:
+            return None
+        self.item = value
+        if not ID_PATTERN.match(value):
+            self.error(
+                f"{what} id '{value}' may use only lowercase letters, digits, '.', '-' and '_' "
+                "(at most 64, starting with a letter or digit)", "id")
+            return None
+        return value

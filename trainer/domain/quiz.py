@@ -1,0 +1,158 @@
+"""Quiz questions and self-assessments as parsed from a deck. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class QuestionType(StrEnum):
+    """The kinds of question a quiz can ask."""
+
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    TRUEFALSE = "truefalse"
+    SCENARIO = "scenario"
+    MATCHING = "matching"
+    ORDERING = "ordering"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer a rep can pick. ``value`` is its credit: 1/0 for single, a weight for
+    multiple (-1..1), a score for scenario (-1..1)."""
+
+    id: str
+    text: str
+    value: float = 0.0
+    feedback: str = ""
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A matching pair: the prompt on the left, its answer on the right."""
+
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A quiz question; which fields matter depends on ``type``."""
+
+    id: str
+    type: QuestionType
+    prompt: str
+    topic: str
+    situation: str = ""
+    options: tuple[Option, ...] = ()
+    answer: bool | None = None  # truefalse
+    feedback_true: str = ""
+    feedback_false: str = ""
+    pairs: tuple[Pair, ...] = ()  # matching
+    steps: tuple[str, ...] = ()  # ordering, in the right order
+    explanation: str = ""
+    source: str | None = None
+    line: int | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """Everything needed to ask and score the question again (stored with the item)."""
+        return {
+            "type": str(self.type),
+            "prompt": self.prompt,
+            "situation": self.situation,
+            "options": [
+                {"id": o.id, "text": o.text, "value": o.value, "feedback": o.feedback,
+                 "pinned": o.pinned}
+                for o in self.options
+            ],
+            "answer": self.answer,
+            "feedback_true": self.feedback_true,
+            "feedback_false": self.feedback_false,
+            "pairs": [[p.left, p.right] for p in self.pairs],
+            "steps": list(self.steps),
+            "explanation": self.explanation,
+        }
+
+    @classmethod
+    def from_json(cls, key: str, topic: str, source: str | None,
+                  data: dict[str, object]) -> Question:
+        """Rebuild a question stored by ``to_json``."""
+        options = tuple(
+            Option(str(o["id"]), str(o["text"]), float(o["value"]), str(o["feedback"]),
+                   bool(o["pinned"]))
+            for o in data["options"]  # type: ignore[attr-defined]
+        )
+        return cls(
+            id=key, type=QuestionType(str(data["type"])), prompt=str(data["prompt"]),
+            topic=topic, situation=str(data["situation"]), options=options,
+            answer=data["answer"],  # type: ignore[arg-type]
+            feedback_true=str(data["feedback_true"]), feedback_false=str(data["feedback_false"]),
+            pairs=tuple(Pair(str(a), str(b)) for a, b in data["pairs"]),  # type: ignore[attr-defined]
+            steps=tuple(str(s) for s in data["steps"]),  # type: ignore[attr-defined]
+            explanation=str(data["explanation"]), source=source,
+        )
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """A set of questions with a pass mark (0-100 percent)."""
+
+    id: str
+    title: str
+    topic: str
+    questions: tuple[Question, ...]
+    pass_mark: int = 70
+    draw: int | None = None  # ask this many, drawn from the pool; None asks all
+    shuffle: bool = True
+    certainty: bool = True
+    description: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Band:
+    """A score range of a dimension (from ``min`` up to the next band) and its advice."""
+
+    min: int
+    label: str
+    advice: str
+    links: tuple[str, ...] = ()  # "deck:ID" or "quiz:ID"
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """What a group of statements measures, e.g. "courage to push back"."""
+
+    id: str
+    title: str
+    topic: str | None
+    bands: tuple[Band, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One Likert statement; ``reverse`` means agreeing counts against the dimension."""
+
+    id: str
+    text: str
+    dimension: str
+    reverse: bool = False
+
+
+DEFAULT_SCALE = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree",
+                 "Strongly agree")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A self-assessment questionnaire."""
+
+    id: str
+    title: str
+    statements: tuple[Statement, ...]
+    dimensions: tuple[Dimension, ...]
+    scale: tuple[str, ...] = DEFAULT_SCALE
+    description: str = ""
+    line: int | None = None

@@ -1,0 +1,150 @@
+"""Scoring answers: every question type, certainty-based marks, calibration, and the
+rating an answer feeds into spaced repetition. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from trainer.domain.quiz import Question, QuestionType
+from trainer.domain.scheduling import Rating
+
+FULL_MARKS = 1.0 - 1e-9
+
+# Gardner-Medwin's certainty-based marking: (mark if right, mark if wrong) per level.
+CBM_MARKS = {1: (1, 0), 2: (2, -2), 3: (3, -6)}
+# The probability of being right that each level stands for: the middle of the range in
+# which choosing it earns the most on average (C1 below 67%, C2 67-80%, C3 above 80%).
+CERTAINTY_PROBABILITY = {1: 0.50, 2: 0.735, 3: 0.90}
+CERTAINTY_LABELS = {1: "Low", 2: "Medium", 3: "High"}
+
+
+@dataclass(frozen=True)
+class Response:
+    """What the rep answered. Only the field for the question's type is used:
+    ``chosen`` option ids (single, multiple, scenario), ``truth`` (truefalse),
+    ``matches`` right-hand text per left-hand item (matching), ``order`` of steps."""
+
+    chosen: tuple[str, ...] = ()
+    truth: bool | None = None
+    matches: tuple[str, ...] = ()
+    order: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The raw answer as stored."""
+        return {"chosen": list(self.chosen), "truth": self.truth,
+                "matches": list(self.matches), "order": list(self.order)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Response:
+        """Read back a stored answer."""
+        return cls(tuple(data.get("chosen", ())),  # type: ignore[arg-type]
+                   data.get("truth"),  # type: ignore[arg-type]
+                   tuple(data.get("matches", ())),  # type: ignore[arg-type]
+                   tuple(data.get("order", ())))  # type: ignore[arg-type]
+
+
+def _clip(value: float) -> float:
+    return max(0.0, min(1.0, value))
+
+
+def ordering_score(correct: Sequence[str], given: Sequence[str]) -> float:
+    """Share of step pairs whose relative order is right (1.0 = all in order)."""
+    if len(correct) < 2:
+        return 1.0 if list(correct) == list(given) else 0.0
+    rank = {step: i for i, step in enumerate(given)}
+    pairs = list(combinations(correct, 2))
+    good = sum(1 for a, b in pairs if a in rank and b in rank and rank[a] < rank[b])
+    return good / len(pairs)
+
+
+def raw_score(question: Question, response: Response) -> float:
+    """The unclipped credit for an answer (scenario options may score below 0)."""
+    values = {o.id: o.value for o in question.options}
+    match question.type:
+        case QuestionType.SINGLE | QuestionType.SCENARIO:
+            return values.get(response.chosen[0], 0.0) if response.chosen else 0.0
+        case QuestionType.MULTIPLE:
+            return sum(values.get(c, 0.0) for c in set(response.chosen))
+        case QuestionType.TRUEFALSE:
+            return 1.0 if response.truth is not None and response.truth == question.answer else 0.0
+        case QuestionType.MATCHING:
+            if not question.pairs:
+                return 0.0
+            right = sum(1 for pair, given in zip(question.pairs, response.matches, strict=False)
+                        if pair.right == given)
+            return right / len(question.pairs)
+        case QuestionType.ORDERING:
+            return ordering_score(question.steps, response.order)
+    raise ValueError(f"unknown question type {question.type}")
+
+
+def score(question: Question, response: Response) -> float:
+    """Credit for an answer between 0 and 1."""
+    return _clip(raw_score(question, response))
+
+
+def is_correct(credit: float) -> bool:
+    """An answer counts as right only with full marks; partial credit counts as wrong."""
+    return credit >= FULL_MARKS
+
+
+def certainty_marks(correct: bool, certainty: int) -> int:
+    """Gardner-Medwin marks for one answer."""
+    right, wrong = CBM_MARKS[certainty]
+    return right if correct else wrong
+
+
+def rating_for(correct: bool, certainty: int | None) -> Rating:
+    """How an answer is rated into FSRS: wrong is Again; right is Hard, Good or Easy by
+    certainty (low, medium, high), or Good when certainty was not asked."""
+    if not correct:
+        return Rating.AGAIN
+    if certainty is None:
+        return Rating.GOOD
+    return {1: Rating.HARD, 2: Rating.GOOD, 3: Rating.EASY}[certainty]
+
+
+@dataclass(frozen=True)
+class LevelCalibration:
+    """Accuracy at one certainty level and how far it falls short of what it claims."""
+
+    level: int
+    answers: int
+    accuracy: float | None
+    overconfidence: float | None  # claimed probability minus accuracy; > 0 is overconfident
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Certainty against results over a set of answers."""
+
+    levels: tuple[LevelCalibration, ...]
+    overconfidence: float | None  # over every answer given with a certainty
+    cbm_average: float | None  # mean certainty-based mark per answer (-6..3)
+
+
+def calibration(answers: Iterable[tuple[bool, int | None]]) -> Calibration:
+    """Calibration from (correct, certainty) pairs; answers without certainty are ignored."""
+    by_level: dict[int, list[bool]] = {1: [], 2: [], 3: []}
+    for correct, certainty in answers:
+        if certainty is not None:
+            by_level[certainty].append(correct)
+    levels = []
+    gaps: list[float] = []
+    marks: list[int] = []
+    for level, results in by_level.items():
+        if results:
+            accuracy = sum(results) / len(results)
+            levels.append(LevelCalibration(level, len(results), accuracy,
+                                           CERTAINTY_PROBABILITY[level] - accuracy))
+            gaps.extend(CERTAINTY_PROBABILITY[level] - r for r in results)
+            marks.extend(certainty_marks(r, level) for r in results)
+        else:
+            levels.append(LevelCalibration(level, 0, None, None))
+    return Calibration(
+        tuple(levels),
+        sum(gaps) / len(gaps) if gaps else None,
+        sum(marks) / len(marks) if marks else None,
+    )
