@@ -89,4 +89,20 @@ def check_paths(paths: list[Path]) -> CheckReport:
             elif deck is not None:
                 owners[deck.id] = file
             report.results.append(result)
+    _check_deck_links(report, set(owners))
     return report
+
+
+def _check_deck_links(report: CheckReport, deck_ids: set[str]) -> None:
+    """A self-assessment's "deck:ID" link must name a deck that was read."""
+    for deck in report.decks:
+        for assessment in deck.assessments:
+            for dimension in assessment.dimensions:
+                for band in dimension.bands:
+                    for link in band.links:
+                        kind, _, target = link.partition(":")
+                        if kind == "deck" and target not in deck_ids:
+                            report.problems.append(Problem(
+                                str(deck.path), f"link '{link}' names no deck that was checked "
+                                f"(decks: {', '.join(sorted(deck_ids))})", assessment.line,
+                                dimension.id))

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from trainer.content.fields import Collector, Fields
+from trainer.content.fields import ID_PATTERN, Collector, Fields
 from trainer.domain.quiz import (
     DEFAULT_SCALE,
     Assessment,
@@ -34,6 +35,15 @@ STATEMENT_KEYS = {"id", "text", "dimension", "reverse"}
 VALUE_FIELD = {QuestionType.SINGLE: "correct", QuestionType.MULTIPLE: "weight",
                QuestionType.SCENARIO: "score"}
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _default_ids() -> Iterator[str]:
+    """a, b, ... z, then a1, b1, ...: the ids options get when none is written."""
+    round_ = 0
+    while True:
+        for letter in _LETTERS:
+            yield letter + (str(round_) if round_ else "")
+        round_ += 1
 
 
 class _Counter:
@@ -81,8 +91,9 @@ def build_quizzes(value: object, out: Collector, source_ids: set[str],
         if not raw_questions:
             f.error("a quiz needs at least one [[quizzes.questions]]")
         if draw is not None and draw > len(raw_questions):
-            f.error(f"'draw' is {draw} but the quiz has only {len(raw_questions)} questions",
-                    "draw")
+            count = len(raw_questions)
+            f.error(f"'draw' is {draw} but the quiz has only {count} "
+                    f"question{'' if count == 1 else 's'}", "draw")
         quiz = Quiz(
             id=qid or "", title=title or "", topic=topic or "", questions=tuple(questions),
             pass_mark=70 if pass_mark is None else pass_mark, draw=draw,
@@ -98,6 +109,21 @@ def _build_question(table: dict[str, Any], out: Collector, counter: _Counter,
                     source_ids: set[str], quiz_topic: str,
                     taken: dict[str, int | None]) -> Question | None:
     f = Fields(out, table, "quizzes.questions", counter.next("quizzes.questions"))
+    # Nested tables are numbered across the file; whatever happens to this question, the
+    # next one's options and pairs must start counting after all of this one's.
+    ends = {block: counter.seen.get(block, 0) + len(table.get(name) or [])
+            for block, name in (("quizzes.questions.options", "options"),
+                                ("quizzes.questions.pairs", "pairs"))
+            if isinstance(table.get(name, []), list)}
+    try:
+        return _parse_question(f, table, out, counter, source_ids, quiz_topic, taken)
+    finally:
+        counter.seen.update(ends)
+
+
+def _parse_question(f: Fields, table: dict[str, Any], out: Collector, counter: _Counter,
+                    source_ids: set[str], quiz_topic: str,
+                    taken: dict[str, int | None]) -> Question | None:
     qid = f.ident("question")
     f.unknown(QUESTION_KEYS)
     ok = qid is not None
@@ -120,7 +146,8 @@ def _build_question(table: dict[str, Any], out: Collector, counter: _Counter,
     prompt = f.text("prompt", required=True)
     source = f.text("source")
     if source is not None and source not in source_ids:
-        f.error(f"source '{source}' is not one of the [[sources]] ids", "source")
+        f.error(f"source '{source}' is not one of the [[sources]] ids"
+                + (f" ({', '.join(sorted(source_ids))})" if source_ids else ""), "source")
         ok = False
     options: tuple[Option, ...] = ()
     pairs: tuple[Pair, ...] = ()
@@ -131,16 +158,16 @@ def _build_question(table: dict[str, Any], out: Collector, counter: _Counter,
         options = _build_options(raw_options, kind, f, counter)
         ok = ok and bool(options)
     elif raw_options is not None and kind is not None:
-        f.error(f"a {kind} question has no [[quizzes.questions.options]]", "options")
-        counter.seen["quizzes.questions.options"] = (
-            counter.seen.get("quizzes.questions.options", 0) + len(raw_options or []))
+        f.error(f"a {kind} question does not use [[quizzes.questions.options]]", "options")
     if kind == QuestionType.TRUEFALSE:
         if not isinstance(table.get("answer"), bool):
             f.error("a truefalse question needs 'answer = true' or 'answer = false'", "answer")
         else:
             answer = table["answer"]
-    elif "answer" in table:
-        f.error("'answer' belongs to truefalse questions only", "answer")
+    else:
+        for key in ("answer", "feedback_true", "feedback_false"):
+            if key in table:
+                f.error(f"'{key}' belongs to truefalse questions only", key)
     if kind == QuestionType.MATCHING:
         pairs = _build_pairs(table.get("pairs"), f, counter)
         ok = ok and bool(pairs)
@@ -178,12 +205,18 @@ def _build_options(value: object, kind: QuestionType, q: Fields,
     options: list[Option] = []
     ids: set[str] = set()
     bad = False
-    for position, table in enumerate(tables):
+    written = {t["id"] for t in tables if isinstance(t.get("id"), str)}
+    defaults = (letter for letter in _default_ids() if letter not in written)
+    for table in tables:
         f = Fields(q.out, table, "quizzes.questions.options",
                    counter.next("quizzes.questions.options"))
         f.item = q.item
         f.unknown(OPTION_KEYS)
-        oid = f.text("id") or _LETTERS[position % 26] + ("" if position < 26 else str(position))
+        oid = f.text("id") or next(defaults)
+        if not ID_PATTERN.match(oid):
+            f.error(f"option id '{oid}' may use only lowercase letters, digits, '.', '-' "
+                    "and '_'", "id")
+            bad = True
         if oid in ids:
             f.error(f"option id '{oid}' is used twice in this question", "id")
             bad = True
@@ -253,8 +286,8 @@ def _build_pairs(value: object, q: Fields, counter: _Counter) -> tuple[Pair, ...
 
 
 def build_assessments(value: object, out: Collector, quiz_ids: set[str]) -> list[Assessment]:
-    """Every valid self-assessment. Links to quizzes must name a quiz of this deck (links to
-    other decks are checked by ``trainer deck check`` across the files it is given)."""
+    """Every valid self-assessment. Links to quizzes must name a quiz of this deck; links
+    to decks are checked by ``check_paths`` against every deck it reads."""
     result: list[Assessment] = []
     counter = _Counter()
     seen: set[str] = set()
@@ -310,10 +343,16 @@ def build_assessments(value: object, out: Collector, quiz_ids: set[str]) -> list
 def _build_dimensions(value: object, a: Fields, counter: _Counter,
                       quiz_ids: set[str]) -> list[Dimension]:
     dimensions: list[Dimension] = []
+    seen_ids: set[str] = set()
     for table in a.out.tables(value, "assessments.dimensions", a.line):
         f = Fields(a.out, table, "assessments.dimensions", counter.next("assessments.dimensions"))
         did = f.ident("dimension")
         f.unknown(DIMENSION_KEYS)
+        if did is not None and did in seen_ids:
+            f.error(f"dimension id '{did}' is used twice in this assessment", "id")
+            did = None
+        if did is not None:
+            seen_ids.add(did)
         title = f.text("title", required=True)
         bands: list[Band] = []
         for b_table in a.out.tables(table.get("bands", []), "assessments.dimensions.bands",

@@ -1,4 +1,5 @@
-"""The home screen: decks with today's new / learning / due counts."""
+"""The home screen: decks with today's new / learning / due counts, and under each deck
+its quizzes and self-assessments."""
 
 from __future__ import annotations
 
@@ -16,16 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.errors import Problem
+from trainer.domain.quiz import Assessment
 from trainer.gui.theme import count_colors
+from trainer.storage.quiz_repo import QuizRow
 from trainer.study.service import DeckCounts
 
 COLUMNS = ("Deck", "New", "Learning", "Due")
+ROLE = Qt.ItemDataRole.UserRole
 
 
 class DeckListView(QWidget):
-    """Pick a deck with the arrow keys and Enter (or a double click)."""
+    """Pick a row with the arrow keys and Enter (or a double click)."""
 
     study_requested = Signal(str)
+    quiz_requested = Signal(str, str)
+    assessment_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,9 +55,9 @@ class DeckListView(QWidget):
         self.tree.setObjectName("deckTree")
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels(list(COLUMNS))
-        self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setItemsExpandable(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -87,30 +93,60 @@ class DeckListView(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.description)
         layout.addLayout(buttons)
-
         # Enter on the list arrives as itemActivated (connected above).
         self.setFocusProxy(self.tree)
+        self._descriptions: dict[tuple[str, ...], str] = {}
 
-    def show_decks(self, decks: list[DeckCounts], keep: str | None = None) -> None:
-        """Fill the list; keep the deck ``keep`` selected if it is still there."""
+    def show_decks(self, decks: list[DeckCounts], keep: tuple[str, ...] | None = None,
+                   quizzes: list[QuizRow] | None = None,
+                   assessments: list[tuple[str, Assessment]] | None = None,
+                   best: dict[tuple[str, str], float] | None = None) -> None:
+        """Fill the list; keep the row ``keep`` selected if it is still there."""
         new_color, learn_color, due_color = (QBrush(QColor(c)) for c in count_colors())
         self.tree.clear()
-        self._descriptions: dict[str, str] = {}
+        self._descriptions = {}
         selected = None
         for row in decks:
             c = row.counts
             item = QTreeWidgetItem([row.deck.title, str(c.new), str(c.learning), str(c.review)])
-            item.setData(0, Qt.ItemDataRole.UserRole, row.deck.id)
+            key: tuple[str, ...] = ("deck", row.deck.id)
+            item.setData(0, ROLE, key)
             item.setToolTip(0, f"{row.deck.title} (version {row.deck.version})")
             for col, brush in ((1, new_color), (2, learn_color), (3, due_color)):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight |
                                       Qt.AlignmentFlag.AlignVCenter)
                 if int(item.text(col)):
                     item.setForeground(col, brush)
-            self._descriptions[row.deck.id] = row.deck.description
+            self._descriptions[key] = row.deck.description
             self.tree.addTopLevelItem(item)
-            if selected is None or row.deck.id == keep:
+            if selected is None or key == keep:
                 selected = item
+            for quiz in (q for q in quizzes or [] if q.deck_id == row.deck.id):
+                score = (best or {}).get((quiz.deck_id, quiz.key))
+                text = f"Quiz: {quiz.title}" + (f"  (best {score:.0f}%)" if score is not None
+                                                else "")
+                child = QTreeWidgetItem([text, "", "", ""])
+                ckey = ("quiz", quiz.deck_id, quiz.key)
+                child.setData(0, ROLE, ckey)
+                self._descriptions[ckey] = (
+                    quiz.description or f"{len(quiz.question_keys)} questions; pass mark "
+                    f"{quiz.pass_mark}%." + (" You say how sure you are of each answer."
+                                             if quiz.certainty else ""))
+                item.addChild(child)
+                if ckey == keep:
+                    selected = child
+            for deck_id, assessment in assessments or []:
+                if deck_id != row.deck.id:
+                    continue
+                child = QTreeWidgetItem([f"Self-check: {assessment.title}", "", "", ""])
+                akey = ("assessment", deck_id, assessment.id)
+                child.setData(0, ROLE, akey)
+                self._descriptions[akey] = assessment.description or (
+                    f"{len(assessment.statements)} statements, about two minutes.")
+                item.addChild(child)
+                if akey == keep:
+                    selected = child
+            item.setExpanded(True)
         has_decks = bool(decks)
         self.tree.setVisible(has_decks)
         self.empty.setVisible(not has_decks)
@@ -133,18 +169,42 @@ class DeckListView(QWidget):
         self.problems.setText("\n".join(lines))
         self.problems.show()
 
-    def current_deck(self) -> str | None:
-        """The id of the selected deck."""
+    def current_key(self) -> tuple[str, ...] | None:
+        """What the selected row is: ("deck", id), ("quiz", deck, id) or ("assessment", ...)."""
         item = self.tree.currentItem()
-        return None if item is None else str(item.data(0, Qt.ItemDataRole.UserRole))
+        return None if item is None else tuple(item.data(0, ROLE))
+
+    def current_deck(self) -> str | None:
+        """The deck of the selected row."""
+        key = self.current_key()
+        return None if key is None else key[1]
+
+    def select(self, key: tuple[str, ...]) -> None:
+        """Select the row for ``key``."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for item in [top, *(top.child(j) for j in range(top.childCount()))]:
+                if item is not None and tuple(item.data(0, ROLE)) == key:
+                    self.tree.setCurrentItem(item)
+                    return
 
     def _describe(self, item: QTreeWidgetItem | None) -> None:
         if item is None:
             self.description.clear()
+            self.study_button.setText("Study now  (Enter)")
             return
-        deck_id = str(item.data(0, Qt.ItemDataRole.UserRole))
-        self.description.setText(self._descriptions.get(deck_id, ""))
+        key = tuple(item.data(0, ROLE))
+        self.description.setText(self._descriptions.get(key, ""))
+        self.study_button.setText({"deck": "Study now  (Enter)", "quiz": "Start quiz  (Enter)",
+                                   "assessment": "Start self-check  (Enter)"}[key[0]])
 
     def _request(self, item: QTreeWidgetItem | None) -> None:
-        if item is not None:
-            self.study_requested.emit(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        if item is None:
+            return
+        key = tuple(item.data(0, ROLE))
+        if key[0] == "deck":
+            self.study_requested.emit(key[1])
+        elif key[0] == "quiz":
+            self.quiz_requested.emit(key[1], key[2])
+        else:
+            self.assessment_requested.emit(key[1], key[2])

@@ -1,18 +1,25 @@
-"""The main window: deck list, review and summary screens, and the menus."""
+"""The main window: the home list, review, quiz, self-assessment and summary screens."""
 
 from __future__ import annotations
 
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from trainer.app import Services
 from trainer.domain.deck import Source
+from trainer.domain.scoring import Response
+from trainer.gui.assessment_view import AssessmentView
 from trainer.gui.deck_list import DeckListView
+from trainer.gui.quiz_flow import QuizFlow
+from trainer.gui.quiz_results import QuizResultsView
+from trainer.gui.quiz_view import QuizView
 from trainer.gui.review_view import ReviewView
-from trainer.study.service import ReviewSession
+from trainer.study.quiz_service import Asked, Feedback
+from trainer.study.service import ReviewSession, Shown
 
 if TYPE_CHECKING:
     from trainer.gui.summary_view import SummaryView
@@ -30,17 +37,33 @@ class MainWindow(QMainWindow):
 
         self.decks = DeckListView()
         self.review = ReviewView()
+        self.quiz = QuizView()
+        self.results = QuizResultsView()
+        self.assessment = AssessmentView()
         self.stack = QStackedWidget()
-        for view in (self.decks, self.review):
+        for view in (self.decks, self.review, self.quiz, self.results, self.assessment):
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
+        self.quiz_flow = QuizFlow(services, self.stack, self.quiz, self.results, self.show_decks)
+        self._asked: Asked | None = None  # a question due in daily study, on screen
 
         self.decks.study_requested.connect(self.study)
-        self.review.finished.connect(self.show_summary)
+        self.decks.quiz_requested.connect(self.quiz_flow.start)
+        self.decks.assessment_requested.connect(self.start_assessment)
+        self.review.handoff.connect(lambda: self._route(self.session.current
+                                                        if self.session else None))
         self.review.leave.connect(self.show_decks)
+        self.quiz.continue_requested.connect(self._quiz_continue)
+        self.quiz.leave.connect(self._quiz_leave)
+        self.quiz.undo.connect(self._quiz_undo)
+        self.assessment.leave.connect(self.show_decks)
+        self.assessment.open_link.connect(self.open_link)
+        self.assessment.link_title = self._link_title
         self._build_menus()
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
+        # After the window is up: offer to resume a quiz that was interrupted.
+        QTimer.singleShot(0, lambda: self.quiz_flow.offer_resume(self))
 
     @cached_property
     def summary(self) -> SummaryView:
@@ -77,23 +100,93 @@ class MainWindow(QMainWindow):
             self.session = None
 
     def show_decks(self) -> None:
-        """Go to the deck list with fresh counts."""
+        """Go to the home list with fresh counts."""
         self._end_session()
-        self.decks.show_decks(self.services.study.deck_counts(), keep=self.decks.current_deck())
+        self.quiz_flow.active = False
+        self.decks.show_decks(self.services.study.deck_counts(), keep=self.decks.current_key(),
+                              quizzes=self.services.quizzes.quizzes(),
+                              assessments=self.services.assessments.assessments(),
+                              best=self.services.quizzes.best_scores())
         self.stack.setCurrentWidget(self.decks)
         self.decks.setFocus()
 
     def study(self, deck_id: str) -> None:
-        """Start reviewing a deck."""
+        """Start daily study in a deck: due cards and due quiz questions."""
         self._end_session()
         self.session = self.services.study.start(deck_id)
         row = next(d.deck for d in self.services.study.deck_counts() if d.deck.id == deck_id)
         credits = {s["id"] or "": Source(**s).credit()  # type: ignore[arg-type]
                    for s in row.sources}
         self._deck_title = row.title
-        self.stack.setCurrentWidget(self.review)
-        self.review.setFocus()
         self.review.start(self.session, row.title, credits)
+        self._route(self.session.current)
+
+    def _route(self, shown: Shown | None) -> None:
+        """Show the session's current item in the screen that fits it."""
+        if self.session is None:
+            return
+        if shown is None:
+            self.show_summary()
+        elif shown.is_question:
+            self._asked = self.services.quizzes.asked_in_review(self.session)
+            self.quiz.ask(self._asked, f"{self._deck_title}: due question", self._review_submit,
+                          last=False)
+            self.stack.setCurrentWidget(self.quiz)
+            self.quiz.setFocus()
+        else:
+            self._asked = None
+            self.stack.setCurrentWidget(self.review)
+            self.review.setFocus()
+            self.review.show_item(shown)
+
+    def _review_submit(self, response: Response, certainty: int | None) -> Feedback:
+        assert self.session is not None and self._asked is not None
+        return self.services.quizzes.answer_in_review(self.session, self._asked, response,
+                                                      certainty or 2)
+
+    def _quiz_continue(self) -> None:
+        if self.quiz_flow.active:
+            self.quiz_flow.next()
+        elif self.session is not None:
+            self._route(self.session.next())
+
+    def _quiz_leave(self) -> None:
+        if self.quiz_flow.active:
+            self.quiz_flow.leave()
+        else:
+            self.show_decks()
+
+    def _quiz_undo(self) -> None:
+        if not self.quiz_flow.active and self.session is not None:
+            shown = self.session.undo()
+            if shown is not None:
+                self._route(shown)
+
+    def start_assessment(self, deck_id: str, key: str) -> None:
+        """Begin a self-assessment."""
+        self._end_session()
+        self.assessment.start(self.services.assessments.start(deck_id, key))
+        self.stack.setCurrentWidget(self.assessment)
+        self.assessment.setFocus()
+
+    def open_link(self, deck_id: str, link: str) -> None:
+        """Follow a self-assessment band's link to a deck or a quiz."""
+        kind, _, target = link.partition(":")
+        if kind == "deck":
+            self.study(target)
+        elif kind == "quiz":
+            self.quiz_flow.start(deck_id, target)
+
+    def _link_title(self, deck_id: str, link: str) -> str:
+        kind, _, target = link.partition(":")
+        if kind == "quiz":
+            for quiz in self.services.quizzes.quizzes(deck_id):
+                if quiz.key == target:
+                    return f"Take the quiz: {quiz.title}"
+        for row in self.services.study.deck_counts():
+            if row.deck.id == target:
+                return f"Study: {row.deck.title}"
+        return link
 
     def show_summary(self) -> None:
         """The session has nothing more to show today."""
@@ -109,9 +202,10 @@ class MainWindow(QMainWindow):
         """Ctrl+Z on the summary screen takes back the last answer and returns to it."""
         if self.session is None or not self.session.can_undo():
             return
-        self.stack.setCurrentWidget(self.review)
-        self.review.setFocus()
-        self.review.undo()
+        shown = self.session.undo()
+        self._route(shown)
+        if shown is not None and not shown.is_question:
+            self.review.status.setText("Answer undone")
 
     def show_about(self) -> None:
         """Help > About."""

@@ -24,7 +24,7 @@ from trainer.study.wording import format_interval
 class ReviewView(QWidget):
     """Shows one item at a time from a ``ReviewSession``."""
 
-    finished = Signal()
+    handoff = Signal()  # the next item is a question, or there is none: the window decides
     leave = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -120,16 +120,19 @@ class ReviewView(QWidget):
         event.accept()
 
     def start(self, session: ReviewSession, title: str, credits: dict[str, str]) -> None:
-        """Begin showing items from ``session``."""
+        """Take over ``session`` (its current item is a card)."""
         self.session = session
         self.title.setText(title)
         self.source_credit = credits
         self.status.clear()
-        self._show(session.current)
+
+    def show_item(self, shown: Shown) -> None:
+        """Show a card of the session."""
+        self._show(shown)
 
     def _show(self, shown: Shown | None) -> None:
-        if shown is None:
-            self.finished.emit()
+        if shown is None or shown.is_question:
+            self.handoff.emit()
             return
         self.revealed = False
         self.card.show_markdown(("front", shown.front))

@@ -71,3 +71,10 @@ def count_colors() -> tuple[str, str, str]:
     if is_dark():
         return "#6ea8fe", "#ff8a80", "#7ddc8a"
     return "#1a56c4", "#c62828", "#2e7d32"
+
+
+def verdict_colors() -> tuple[str, str, str]:
+    """Colors for right / partly right / wrong, readable on the current background."""
+    if is_dark():
+        return "#7ddc8a", "#f3c969", "#ff8a80"
+    return "#2e7d32", "#9a6700", "#c62828"

@@ -205,6 +205,15 @@ class QuizRepository:
                 changed += 1
         return changed
 
+    def best_scores(self) -> dict[tuple[str, str], float]:
+        """Best percent score of finished whole-quiz attempts, by (deck id, quiz id)."""
+        rows = self.db.execute(
+            "SELECT t.deck_id, t.quiz_key, max(s.total * 100.0 / json_array_length(t.plan)) "
+            "FROM quiz_attempts t JOIN (SELECT attempt_id, sum(score) AS total FROM quiz_answers "
+            "WHERE attempt_id IS NOT NULL GROUP BY attempt_id) s ON s.attempt_id = t.id "
+            "WHERE t.finished_at IS NOT NULL AND t.kind = 'quiz' GROUP BY t.deck_id, t.quiz_key")
+        return {(r[0], r[1]): float(r[2]) for r in rows}
+
     def topic_accuracy(self, topic: str) -> tuple[int, float] | None:
         """How many quiz answers on a topic, and the share that were right."""
         row = self.db.execute(

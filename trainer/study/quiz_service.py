@@ -215,6 +215,10 @@ class QuizService:
             attempt = replace(attempt, plan=[e for e in attempt.plan if e["key"] in questions])
         return QuizRun(self, attempt, questions, self.repo.answers(attempt_id))
 
+    def best_scores(self) -> dict[tuple[str, str], float]:
+        """The best finished score of every quiz taken, by (deck id, quiz id)."""
+        return self.repo.best_scores()
+
     def open_attempts(self) -> list[AttemptRow]:
         """Interrupted attempts, to offer resuming or discarding on start."""
         return self.repo.open_attempts()

@@ -1,0 +1,270 @@
+"""One input widget per question type, each driven by number keys as well as the mouse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.quiz import Option, QuestionType
+from trainer.domain.scoring import Response
+from trainer.study.quiz_service import Asked
+
+CHOOSE = "Choose…"
+
+
+class OptionRow(QFrame):
+    """A numbered, word-wrapped option that can be picked by click or by its number."""
+
+    clicked = Signal()
+
+    def __init__(self, number: int, text: str, multi: bool) -> None:
+        super().__init__()
+        self.setObjectName("optionRow")
+        self.multi = multi
+        self.selected = False
+        self.mark = QLabel()
+        self.mark.setFixedWidth(28)
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number = QLabel(f"{number}")
+        self.number.setFixedWidth(22)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.indicator = QLabel()
+        self.indicator.setFixedWidth(22)
+        self.indicator.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text = QLabel(text)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.addWidget(self.number)
+        row.addWidget(self.indicator)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.mark)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.set_selected(False)
+
+    def set_selected(self, selected: bool) -> None:
+        """Show the row as chosen or not."""
+        self.selected = selected
+        if self.multi:
+            self.indicator.setText("☑" if selected else "☐")
+        else:
+            self.indicator.setText("◉" if selected else "○")
+        font = self.text.font()
+        font.setBold(selected)
+        self.text.setFont(font)
+        self.setProperty("selected", selected)
+        self.setStyleSheet(
+            "#optionRow { border: 2px solid palette(highlight); border-radius: 4px; }"
+            if selected else "#optionRow { border: 1px solid palette(mid); border-radius: 4px; }")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click anywhere on the row picks it."""
+        self.clicked.emit()
+        event.accept()
+
+
+class AnswerWidget(QWidget):
+    """Base: a question's input; ``response()`` reads it, ``press(n)`` handles key n."""
+
+    def __init__(self, asked: Asked) -> None:
+        super().__init__()
+        self.asked = asked
+
+    def response(self) -> Response | None:
+        """The answer so far, or ``None`` if nothing has been chosen."""
+        raise NotImplementedError
+
+    def press(self, number: int) -> bool:
+        """Handle number key ``number``; return whether it meant anything here."""
+        return False
+
+    def reveal(self) -> None:
+        """After answering: mark right and wrong choices."""
+
+    def lock(self) -> None:
+        """Stop accepting changes."""
+        self.setEnabled(False)
+
+
+class ChoiceWidget(AnswerWidget):
+    """single, scenario, truefalse (one pick) and multiple (several picks)."""
+
+    def __init__(self, asked: Asked) -> None:
+        super().__init__(asked)
+        self.multi = asked.question.type == QuestionType.MULTIPLE
+        if asked.question.type == QuestionType.TRUEFALSE:
+            self.options: tuple[Option, ...] = (
+                Option("true", "True", 1.0 if asked.question.answer else 0.0),
+                Option("false", "False", 0.0 if asked.question.answer else 1.0))
+        else:
+            self.options = asked.options
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.rows: list[OptionRow] = []
+        for number, option in enumerate(self.options, start=1):
+            row = OptionRow(number, option.text, self.multi)
+            row.clicked.connect(lambda n=number: self.press(n))
+            layout.addWidget(row)
+            self.rows.append(row)
+        self.locked = False
+
+    def press(self, number: int) -> bool:
+        """Pick (or for multiple, toggle) option ``number``."""
+        if self.locked or not 1 <= number <= len(self.rows):
+            return False
+        row = self.rows[number - 1]
+        if self.multi:
+            row.set_selected(not row.selected)
+        else:
+            for other in self.rows:
+                other.set_selected(other is row)
+        return True
+
+    def chosen(self) -> list[Option]:
+        """The options currently picked."""
+        return [o for o, r in zip(self.options, self.rows, strict=True) if r.selected]
+
+    def response(self) -> Response | None:
+        """The picked option ids (or true/false)."""
+        picked = self.chosen()
+        if not picked:
+            return None
+        if self.asked.question.type == QuestionType.TRUEFALSE:
+            return Response(truth=picked[0].id == "true")
+        return Response(chosen=tuple(o.id for o in picked))
+
+    def lock(self) -> None:
+        """Keep the rows readable (not greyed out) but stop changes."""
+        self.locked = True
+
+    def reveal(self) -> None:
+        """✓ on options that earn credit, ✗ on chosen ones that do not."""
+        for option, row in zip(self.options, self.rows, strict=True):
+            if option.value >= 1.0 or (self.multi and option.value > 0):
+                row.mark.setText("✓")
+            elif row.selected:
+                row.mark.setText("✗")
+            if option.value > 0 and option.value < 1.0 and not self.multi:
+                row.mark.setText("½")
+
+
+class MatchingWidget(AnswerWidget):
+    """A drop-down of answers beside each prompt. Tab moves between them."""
+
+    def __init__(self, asked: Asked) -> None:
+        super().__init__(asked)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.combos: list[QComboBox] = []
+        self.marks: list[QLabel] = []
+        for row, pair in enumerate(asked.question.pairs):
+            label = QLabel(f"{row + 1}. {pair.left}")
+            label.setWordWrap(True)
+            combo = QComboBox()
+            combo.addItem(CHOOSE)
+            combo.addItems(list(asked.choices))
+            combo.setObjectName(f"match{row + 1}")
+            mark = QLabel()
+            grid.addWidget(label, row, 0)
+            grid.addWidget(combo, row, 1)
+            grid.addWidget(mark, row, 2)
+            self.combos.append(combo)
+            self.marks.append(mark)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+    def press(self, number: int) -> bool:
+        """Number n puts the focus on row n's drop-down."""
+        if 1 <= number <= len(self.combos):
+            self.combos[number - 1].setFocus()
+            return True
+        return False
+
+    def response(self) -> Response | None:
+        """The chosen right-hand text for each prompt ("" where none chosen)."""
+        picks = [c.currentText() if c.currentIndex() > 0 else "" for c in self.combos]
+        return None if not any(picks) else Response(matches=tuple(picks))
+
+    def reveal(self) -> None:
+        """✓ or the right answer beside each row."""
+        for combo, mark, pair in zip(self.combos, self.marks, self.asked.question.pairs,
+                                     strict=True):
+            mark.setText("✓" if combo.currentText() == pair.right else f"✗ {pair.right}")
+
+
+class OrderingWidget(AnswerWidget):
+    """Steps to put in order: drag them, or select one and press Ctrl+Up / Ctrl+Down."""
+
+    def __init__(self, asked: Asked) -> None:
+        super().__init__(asked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setObjectName("orderList")
+        self.list.addItems(list(asked.choices))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setCurrentRow(0)
+        self.list.setWordWrap(True)
+        hint = QLabel("Select a step with the arrow keys and move it with Ctrl+Up / Ctrl+Down,"
+                      " or drag it.")
+        hint.setEnabled(False)
+        hint.setWordWrap(True)
+        layout.addWidget(self.list)
+        layout.addWidget(hint)
+
+    def move(self, delta: int) -> None:
+        """Move the selected step up (-1) or down (+1)."""
+        row = self.list.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+
+    def press(self, number: int) -> bool:
+        """Number n selects step n."""
+        if 1 <= number <= self.list.count():
+            self.list.setCurrentRow(number - 1)
+            return True
+        return False
+
+    def response(self) -> Response | None:
+        """The steps in the order shown (always an answer: the order as it stands)."""
+        return Response(order=tuple(self.list.item(i).text() for i in range(self.list.count())))
+
+    def reveal(self) -> None:
+        """Number each step with its right place."""
+        right = {step: i + 1 for i, step in enumerate(self.asked.question.steps)}
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            place = right[item.text()]
+            item.setText(f"{item.text()}   {'✓' if place == i + 1 else f'→ belongs at {place}'}")
+
+    def lock(self) -> None:
+        """No more moving."""
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        self.list.setEnabled(True)
+
+
+def answer_widget(asked: Asked) -> AnswerWidget:
+    """The input widget for a question's type."""
+    kind = asked.question.type
+    if kind == QuestionType.MATCHING:
+        return MatchingWidget(asked)
+    if kind == QuestionType.ORDERING:
+        return OrderingWidget(asked)
+    return ChoiceWidget(asked)

@@ -1,0 +1,131 @@
+"""The results page of a quiz: score and pass mark, certainty, topics, what was missed."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.content.render import render_markdown
+from trainer.domain.scoring import CERTAINTY_LABELS
+from trainer.gui.theme import verdict_colors
+from trainer.study.quiz_service import QuizResult
+
+
+def results_html(result: QuizResult) -> str:
+    """The page's text as HTML (kept apart from the widgets so it can be read in tests)."""
+    good, partial, bad = verdict_colors()
+    verdict = (f'<b style="color:{good}">Passed</b>' if result.passed
+               else f'<b style="color:{bad}">Not passed yet</b>')
+    parts = [f"<h2>{html.escape(result.title)}</h2>",
+             f"<p style='font-size:large'>{result.percent:.0f}% &nbsp; {verdict} "
+             f"(pass mark {result.pass_mark}%)</p>",
+             f"<p>Accuracy: {result.accuracy:.0%} of {result.answered} answered fully right"]
+    if result.certainty_score is not None:
+        parts.append(f" · Certainty score: {result.certainty_score:+.2f} per question "
+                     "(from -6 to +3)")
+    parts.append("</p>")
+    if result.calibration is not None:
+        rows = []
+        for level in result.calibration.levels:
+            if level.answers:
+                note = ""
+                if level.overconfidence is not None and level.overconfidence > 0.15:
+                    note = f' <span style="color:{partial}">(overconfident)</span>'
+                rows.append(f"<li>{CERTAINTY_LABELS[level.level]} certainty: "
+                            f"{level.accuracy:.0%} right of {level.answers}{note}</li>")
+        if rows:
+            parts.append("<p><b>How sure you were, and how right</b></p><ul>"
+                         + "".join(rows) + "</ul>")
+    if result.by_topic:
+        parts.append("<p><b>By topic</b></p><ul>" + "".join(
+            f"<li>{html.escape(t.replace('-', ' '))}: {v:.0f}%</li>"
+            for t, v in result.by_topic.items()) + "</ul>")
+    if result.missed:
+        parts.append("<p><b>To review</b></p>")
+        for missed in result.missed:
+            flag = (f' <b style="color:{bad}">⚠ sure but wrong</b>'
+                    if missed.confidently_wrong else "")
+            parts.append(f"<p>{render_markdown(missed.question.prompt)}"
+                         f"<small>{missed.credit:.0%} credit{flag}</small></p>")
+            if missed.question.explanation:
+                parts.append(f"<blockquote>{render_markdown(missed.question.explanation)}"
+                             "</blockquote>")
+    else:
+        parts.append(f'<p style="color:{good}">Every question fully right.</p>')
+    return "".join(parts)
+
+
+class QuizResultsView(QWidget):
+    """R retakes, M reviews the missed questions, Esc goes back."""
+
+    retake = Signal()
+    review_missed = Signal()
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: QuizResult | None = None
+        self.text = QLabel()
+        self.text.setObjectName("quizResultsText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text.setMargin(8)
+        scroll = QScrollArea()
+        scroll.setWidget(self.text)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retake_button = QPushButton("Retake  (R)")
+        self.retake_button.setObjectName("retake")
+        self.missed_button = QPushButton("Review missed  (M)")
+        self.missed_button.setObjectName("reviewMissed")
+        self.back_button = QPushButton("Back to decks  (Esc)")
+        self.back_button.setObjectName("resultsBack")
+        for button, signal in ((self.retake_button, self.retake),
+                               (self.missed_button, self.review_missed),
+                               (self.back_button, self.back)):
+            button.clicked.connect(signal.emit)
+            button.setMinimumHeight(36)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.retake_button)
+        row.addWidget(self.missed_button)
+        row.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(row)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def show_result(self, result: QuizResult) -> None:
+        """Fill the page."""
+        self.result = result
+        self.text.setText(results_html(result))
+        self.missed_button.setEnabled(bool(result.missed))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """R, M, Esc (and Enter goes back too)."""
+        key = event.key()
+        if key == Qt.Key.Key_R:
+            self.retake.emit()
+        elif key == Qt.Key.Key_M and self.missed_button.isEnabled():
+            self.review_missed.emit()
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.back.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()

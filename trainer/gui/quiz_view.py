@@ -1,0 +1,257 @@
+"""One quiz question at a time: pick with number keys or clicks, say how sure you are
+(L / M / H), Enter to submit, read the feedback, Enter to go on."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.content.render import render_markdown
+from trainer.domain.scoring import CERTAINTY_LABELS, Response
+from trainer.gui.answer_widgets import AnswerWidget, OrderingWidget, answer_widget
+from trainer.gui.theme import verdict_colors
+from trainer.study.quiz_service import Asked, Feedback
+
+Submit = Callable[[Response, int | None], Feedback]
+CERTAINTY_KEYS = {Qt.Key.Key_L: 1, Qt.Key.Key_M: 2, Qt.Key.Key_H: 3}
+
+
+class QuizView(QWidget):
+    """Asks one ``Asked`` question; whoever drives it decides what comes next."""
+
+    continue_requested = Signal()
+    leave = Signal()
+    undo = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.asked: Asked | None = None
+        self.submit_fn: Submit | None = None
+        self.answer: AnswerWidget | None = None
+        self.feedback: Feedback | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("quizTitle")
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.progress = QLabel()
+        self.progress.setObjectName("quizProgress")
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.progress)
+
+        self.prompt = QLabel()
+        self.prompt.setObjectName("quizPrompt")
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextFormat(Qt.TextFormat.RichText)
+        self.prompt.setOpenExternalLinks(False)
+        bigger = self.prompt.font()
+        bigger.setPointSizeF(bigger.pointSizeF() * 1.25)
+        self.prompt.setFont(bigger)
+
+        self.answer_box = QVBoxLayout()
+        self.certainty_label = QLabel("How sure are you?")
+        self.certainty_buttons = QButtonGroup(self)
+        self.certainty_buttons.setExclusive(True)
+        certainty_row = QHBoxLayout()
+        certainty_row.addWidget(self.certainty_label)
+        for level, key in ((1, "L"), (2, "M"), (3, "H")):
+            button = QPushButton(f"{CERTAINTY_LABELS[level]}  ({key})")
+            button.setObjectName(f"certainty{level}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.certainty_buttons.addButton(button, level)
+            certainty_row.addWidget(button)
+        certainty_row.addStretch(1)
+        self.certainty_row = QWidget()
+        self.certainty_row.setLayout(certainty_row)
+
+        self.result = QLabel()
+        self.result.setObjectName("quizFeedback")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setFrameShape(QFrame.Shape.StyledPanel)
+        self.result.setMargin(10)
+        self.result.hide()
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setSpacing(12)
+        body.addWidget(self.prompt)
+        body.addLayout(self.answer_box)
+        body.addWidget(self.certainty_row)
+        body.addWidget(self.result)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.message = QLabel()
+        self.message.setObjectName("quizMessage")
+        self.go = QPushButton()
+        self.go.setObjectName("quizGo")
+        self.go.setMinimumHeight(40)
+        self.go.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.go.clicked.connect(self.enter)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.go)
+
+        hint = QLabel("1-9: choose · L / M / H: how sure · Enter: submit, then next · "
+                      "Esc: leave (answers are kept)")
+        hint.setEnabled(False)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(hint)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def ask(self, asked: Asked, title: str, submit: Submit, *, last: bool) -> None:
+        """Show a question; ``submit`` scores and commits the answer."""
+        self.asked, self.submit_fn, self.feedback, self.last = asked, submit, None, last
+        self.title.setText(title)
+        topic = asked.question.topic.replace("-", " ")
+        self.progress.setText(f"Question {asked.position + 1} of {asked.total} · {topic}")
+        parts = []
+        if asked.question.situation:
+            parts.append(f"<p><i>{render_markdown(asked.question.situation)}</i></p>")
+        parts.append(render_markdown(asked.question.prompt))
+        if asked.question.type == "multiple":
+            parts.append("<p><small>Choose every option that applies.</small></p>")
+        self.prompt.setText("".join(parts))
+        if self.answer is not None:
+            self.answer_box.removeWidget(self.answer)
+            self.answer.deleteLater()
+        self.answer = answer_widget(asked)
+        self.answer_box.addWidget(self.answer)
+        for child in self.answer.findChildren(QWidget):
+            if child.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                child.installEventFilter(self)
+        self.certainty_row.setVisible(asked.certainty)
+        self.certainty_buttons.setExclusive(False)
+        for button in self.certainty_buttons.buttons():
+            button.setChecked(False)
+            button.setEnabled(True)
+        self.certainty_buttons.setExclusive(True)
+        self.result.hide()
+        self.message.clear()
+        self.go.setText("Submit  (Enter)")
+        self.setFocus()
+
+    def certainty(self) -> int | None:
+        """The certainty picked (1-3), or ``None``."""
+        level = self.certainty_buttons.checkedId()
+        return level if level > 0 else None
+
+    def set_certainty(self, level: int) -> None:
+        """Pick a certainty level."""
+        if self.feedback is None and self.asked is not None and self.asked.certainty:
+            button = self.certainty_buttons.button(level)
+            if button is not None:
+                button.setChecked(True)
+
+    def enter(self) -> None:
+        """Submit the answer, or go on once the feedback has been read."""
+        if self.asked is None or self.answer is None or self.submit_fn is None:
+            return
+        if self.feedback is not None:
+            self.continue_requested.emit()
+            return
+        response = self.answer.response()
+        if response is None:
+            self.message.setText("Choose an answer first.")
+            return
+        certainty = self.certainty() if self.asked.certainty else None
+        if self.asked.certainty and certainty is None:
+            self.message.setText("Say how sure you are: L, M or H.")
+            return
+        self.feedback = self.submit_fn(response, certainty)
+        self.answer.lock()
+        self.answer.reveal()
+        for button in self.certainty_buttons.buttons():
+            button.setEnabled(button.isChecked())
+        self._show_feedback(self.feedback)
+        self.message.clear()
+        self.go.setText("See results  (Enter)" if self.last else "Next  (Enter)")
+
+    def _show_feedback(self, feedback: Feedback) -> None:
+        good, partial, bad = verdict_colors()
+        if feedback.correct:
+            verdict, color = "Right", good
+        elif feedback.credit > 0:
+            verdict, color = f"Partly right ({feedback.credit:.0%} credit)", partial
+        else:
+            verdict, color = "Not right", bad
+        parts = [f'<p><b style="color:{color}">{verdict}</b>']
+        if feedback.marks is not None:
+            parts.append(f" · certainty mark {feedback.marks:+d}")
+        parts.append("</p>")
+        if feedback.confidently_wrong:
+            parts.append(f'<p style="color:{bad}">⚠ You were sure, and it was wrong: '
+                         "worth a second look.</p>")
+        for option, text in feedback.option_feedback:
+            if text:
+                parts.append(f"<p><b>{html.escape(option.text)}</b>: "
+                             f"{render_markdown(text)}</p>")
+        if feedback.explanation:
+            parts.append(f"<p><b>Why:</b></p>{render_markdown(feedback.explanation)}")
+        self.result.setText("".join(parts))
+        self.result.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Quiz keys win over a focused drop-down or list (which would search by letter)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            ours = (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+                    or (key in CERTAINTY_KEYS and not control)
+                    or (Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not control)
+                    or (control and key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Z)))
+            if ours:
+                self.keyPressEvent(event)
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Number keys choose, L/M/H set certainty, Enter submits or continues."""
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo.emit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter()
+        elif key == Qt.Key.Key_Escape:
+            self.leave.emit()
+        elif key in CERTAINTY_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.set_certainty(CERTAINTY_KEYS[Qt.Key(key)])
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and self.answer is not None and \
+                self.feedback is None:
+            self.answer.press(key - Qt.Key.Key_0)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier and \
+                isinstance(self.answer, OrderingWidget) and self.feedback is None:
+            self.answer.move(-1 if key == Qt.Key.Key_Up else 1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
