@@ -178,9 +178,12 @@ class MatchingWidget(AnswerWidget):
             combo.addItems(list(asked.choices))
             combo.setObjectName(f"match{row + 1}")
             mark = QLabel()
-            grid.addWidget(label, row, 0)
-            grid.addWidget(combo, row, 1)
-            grid.addWidget(mark, row, 2)
+            mark.setWordWrap(True)
+            grid.addWidget(label, 2 * row, 0)
+            grid.addWidget(combo, 2 * row, 1)
+            # The right answer goes under the drop-down after submitting.
+            grid.addWidget(mark, 2 * row + 1, 1)
+            mark.hide()
             self.combos.append(combo)
             self.marks.append(mark)
         grid.setColumnStretch(0, 1)
@@ -202,7 +205,14 @@ class MatchingWidget(AnswerWidget):
         """✓ or the right answer beside each row."""
         for combo, mark, pair in zip(self.combos, self.marks, self.asked.question.pairs,
                                      strict=True):
-            mark.setText("✓" if combo.currentText() == pair.right else f"✗ {pair.right}")
+            mark.setText("✓ right" if combo.currentText() == pair.right
+                         else f"✗ the answer: {pair.right}")
+            mark.show()
+
+    def lock(self) -> None:
+        """Freeze the drop-downs but keep the prompts readable."""
+        for combo in self.combos:
+            combo.setEnabled(False)
 
 
 class OrderingWidget(AnswerWidget):

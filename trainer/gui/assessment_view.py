@@ -148,6 +148,7 @@ class AssessmentView(QWidget):
             item = self.results_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.setParent(None)  # gone at once, not at the next event loop turn
                 widget.deleteLater()
         self.progress.setText("Your results")
         assert self.run is not None

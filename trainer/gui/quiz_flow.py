@@ -123,6 +123,7 @@ class QuizFlow(QObject):
             box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(resume)
             box.exec()
+            parent.activateWindow()
             if box.clickedButton() is resume:
                 self.resume(attempt.id)
                 return

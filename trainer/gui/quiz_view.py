@@ -142,6 +142,7 @@ class QuizView(QWidget):
         self.prompt.setText("".join(parts))
         if self.answer is not None:
             self.answer_box.removeWidget(self.answer)
+            self.answer.setParent(None)  # off the screen now, not at the next event turn
             self.answer.deleteLater()
         self.answer = answer_widget(asked)
         self.answer_box.addWidget(self.answer)

@@ -1,0 +1,235 @@
+"""A rep takes quizzes by keyboard and by mouse, resumes an interrupted one, meets a due
+question in daily study, and takes a self-check twice."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from trainer.app import Services
+from trainer.clock import FakeClock
+from trainer.domain.quiz import QuestionType
+from trainer.gui.answer_widgets import ChoiceWidget, MatchingWidget, OrderingWidget
+from trainer.gui.main_window import MainWindow
+from trainer.gui.quiz_view import QuizView
+from trainer.study.quiz_service import Asked
+
+Opener = Callable[..., tuple[MainWindow, Services]]
+DATA = Path(__file__).resolve().parents[1] / "data"
+DIGITS = [Qt.Key.Key_0, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5,
+          Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8, Qt.Key.Key_9]
+
+
+@pytest.fixture
+def decks(tmp_path: Path) -> Path:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    shutil.copy(DATA / "quiz_deck.toml", folder)
+    return folder
+
+
+def select_row(qtbot: QtBot, window: MainWindow, key: tuple[str, ...]) -> None:
+    """Arrow down the home list until ``key`` is selected, then press Enter."""
+    tree = window.decks.tree
+    for _ in range(20):
+        if window.decks.current_key() == key:
+            break
+        qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert window.decks.current_key() == key
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+
+
+def answer_by_keys(qtbot: QtBot, view: QuizView, asked: Asked, right: bool) -> None:
+    """Answer the shown question with the keyboard only."""
+    q = asked.question
+    widget = view.answer
+    if isinstance(widget, ChoiceWidget):
+        if q.type == QuestionType.MULTIPLE:
+            picks = [i for i, o in enumerate(widget.options, 1) if (o.value > 0) == right]
+        else:
+            best = [i for i, o in enumerate(widget.options, 1) if o.value >= 1.0]
+            worst = [i for i, o in enumerate(widget.options, 1) if o.value < 1.0]
+            picks = best[:1] if right else worst[:1]
+        for number in picks:
+            qtbot.keyClick(view, DIGITS[number])
+    elif isinstance(widget, MatchingWidget):
+        for row, pair in enumerate(q.pairs):
+            qtbot.keyClick(view, DIGITS[row + 1])  # focus that row's drop-down
+            target = pair.right if right else q.pairs[(row + 1) % len(q.pairs)].right
+            combo = widget.combos[row]
+            steps = combo.findText(target) - combo.currentIndex()
+            for _ in range(steps):
+                qtbot.keyClick(combo, Qt.Key.Key_Down)
+    elif isinstance(widget, OrderingWidget):
+        goal = list(q.steps) if right else list(reversed(q.steps))
+        for place, step in enumerate(goal):
+            now = [widget.list.item(i).text() for i in range(widget.list.count())].index(step)
+            qtbot.keyClick(view, DIGITS[now + 1])
+            for _ in range(now - place):
+                qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_whole_quiz_by_keyboard_results_and_retake(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=decks)
+    select_row(qtbot, window, ("quiz", "qdeck", "mixed"))
+    view = window.quiz
+    assert window.stack.currentWidget() is view
+    seen = []
+    while window.stack.currentWidget() is view:
+        asked = view.asked
+        assert asked is not None
+        assert view.progress.text().startswith(f"Question {asked.position + 1} of 6")
+        # Enter alone does nothing but ask for an answer (ordering always has one).
+        if asked.question.type != QuestionType.ORDERING:
+            qtbot.keyClick(view, Qt.Key.Key_Return)
+            assert "Choose an answer" in view.message.text()
+        wrong = asked.question.id == "q-single"
+        answer_by_keys(qtbot, view, asked, right=not wrong)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        assert "how sure" in view.message.text()
+        qtbot.keyClick(view, Qt.Key.Key_H)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        assert view.result.isVisible()
+        text = view.result.text()
+        assert ("Not right" in text and "sure, and it was wrong" in text) if wrong else (
+            "Right" in text)
+        seen.append(asked.question.id)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert len(seen) == 6
+    results = window.results
+    assert window.stack.currentWidget() is results
+    page = results.text.text()
+    assert "83%" in page and "Passed" in page and "pass mark 60%" in page
+    assert "Certainty score: +1.50" in page  # five right at +3, one wrong at -6
+    assert "sure but wrong" in page and "B is best." in page
+    assert "objections: 50%" in page
+    qtbot.keyClick(results, Qt.Key.Key_M)  # review only the missed one
+    assert window.stack.currentWidget() is view and view.asked is not None
+    assert view.asked.question.id == "q-single" and view.asked.total == 1
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    services.quizzes.discard(services.quizzes.open_attempts()[0].id)
+    select_row(qtbot, window, ("quiz", "qdeck", "mixed"))
+    assert window.quiz.asked is not None and window.quiz.asked.total == 6  # a fresh attempt
+    qtbot.keyClick(window.quiz, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.decks
+    assert window.decks.tree.currentItem().text(0).startswith("Quiz: Mixed quiz  (best 83%)")
+
+
+def test_quiz_by_mouse_with_certainty(qtbot: QtBot, open_window: Opener, clock: FakeClock,
+                                      decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=decks)
+    window.decks.select(("quiz", "qdeck", "mixed"))
+    qtbot.mouseClick(window.decks.study_button, Qt.MouseButton.LeftButton)
+    view = window.quiz
+    asked = view.asked
+    assert asked is not None and asked.question.id == "q-single"
+    assert isinstance(view.answer, ChoiceWidget)
+    qtbot.mouseClick(view.answer.rows[1], Qt.MouseButton.LeftButton)  # "B", the right one
+    assert view.answer.rows[1].selected
+    medium = view.certainty_buttons.button(2)
+    assert isinstance(medium, QPushButton)
+    qtbot.mouseClick(medium, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.go, Qt.MouseButton.LeftButton)
+    assert "Right" in view.result.text() and "certainty mark +2" in view.result.text()
+    assert view.answer.rows[1].mark.text() == "✓"
+    qtbot.mouseClick(view.go, Qt.MouseButton.LeftButton)
+    assert view.asked is not None and view.asked.question.id == "q-multi"
+    assert services.db.execute("SELECT certainty, correct FROM quiz_answers").fetchall() == [
+        (2, 1)]
+
+
+def test_quit_mid_quiz_and_resume_on_next_start(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, decks: Path,
+        tmp_path: Path) -> None:
+    window, services = open_window(clock, decks_folder=decks)
+    select_row(qtbot, window, ("quiz", "qdeck", "mixed"))
+    for _ in range(2):
+        asked = window.quiz.asked
+        assert asked is not None
+        answer_by_keys(qtbot, window.quiz, asked, right=True)
+        qtbot.keyClick(window.quiz, Qt.Key.Key_M)
+        qtbot.keyClick(window.quiz, Qt.Key.Key_Return)
+        qtbot.keyClick(window.quiz, Qt.Key.Key_Return)
+    window.close()
+    services.close()
+
+    def press_resume() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert "2 of 6 answered" in box.text()
+        resume = next(b for b in box.buttons() if b.text() == "Resume")
+        qtbot.mouseClick(resume, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, press_resume)
+    window, _ = open_window(clock, data_dir=tmp_path / "data", decks_folder=decks)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz, timeout=3000)
+    assert window.quiz.asked is not None
+    assert window.quiz.progress.text().startswith("Question 3 of 6")
+
+
+def test_a_missed_question_comes_back_in_daily_study(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=decks)
+    services.quizzes.rng = random.Random(0)
+    run = services.quizzes.start("qdeck", "mixed", only=["q-single"])
+    asked = run.current()
+    assert asked is not None
+    from trainer.domain.scoring import Response
+
+    run.answer(Response(chosen=("a",)), 2)
+    run.finish()
+    clock.advance(timedelta(minutes=5))
+    window.show_decks()
+    select_row(qtbot, window, ("deck", "qdeck"))
+    view = window.quiz
+    assert window.stack.currentWidget() is view
+    assert view.asked is not None and view.asked.question.id == "q-single"
+    assert "due question" in view.title.text()
+    answer_by_keys(qtbot, view, view.asked, right=True)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert "Right" in view.result.text()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    # Then the deck's new card, on the card screen.
+    assert window.stack.currentWidget() is window.review
+    assert "A card" in window.review.card.toPlainText()
+    qtbot.keyClick(window.review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is view  # undo brings the question back
+
+
+def test_self_check_twice_shows_the_change(qtbot: QtBot, open_window: Opener,
+                                           clock: FakeClock, decks: Path) -> None:
+    window, _ = open_window(clock, decks_folder=decks)
+    select_row(qtbot, window, ("assessment", "qdeck", "ready"))
+    view = window.assessment
+    assert view.statement.text() == "I say when I disagree."
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)  # change my mind
+    assert view.rows[1].selected
+    for key in (Qt.Key.Key_3, Qt.Key.Key_3, Qt.Key.Key_2):
+        qtbot.keyClick(view, key)
+    courage = view.findChild(QLabel, "dimensionText_courage")
+    assert courage is not None and "Hesitant" in courage.text()
+    assert "First time" in courage.text()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.decks
+
+    clock.advance(timedelta(days=7))
+    select_row(qtbot, window, ("assessment", "qdeck", "ready"))
+    for key in (Qt.Key.Key_5, Qt.Key.Key_2, Qt.Key.Key_4):
+        qtbot.keyClick(view, key)
+    courage = view.findChild(QLabel, "dimensionText_courage")
+    assert courage is not None
+    assert "▲ +38 since last time (50)" in courage.text() and "Ready" in courage.text()
+    link = view.findChild(QPushButton, "link_quiz:mixed")
+    assert link is None  # the "Ready" band has no links
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
