@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,15 @@ def clock() -> FakeClock:
 def settings() -> StudySettings:
     """Default scheduling, no fuzz, days in UTC so day boundaries are predictable."""
     return StudySettings(fuzz=False, timezone=UTC)
+
+
+@pytest.fixture
+def quiz_decks(tmp_path: Path) -> Path:
+    """A decks folder holding tests/data/quiz_deck.toml (one question of every type)."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    shutil.copy(REPO / "tests" / "data" / "quiz_deck.toml", folder)
+    return folder
 
 
 @pytest.fixture

@@ -57,7 +57,10 @@ def _deck_check(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(problem)
         for deck in report.decks:
-            print(f"ok  {deck.id} {deck.version}: {len(deck.cards)} cards ({deck.path})")
+            questions = sum(len(q.questions) for q in deck.quizzes)
+            print(f"ok  {deck.id} {deck.version}: {len(deck.cards)} cards, "
+                  f"{len(deck.quizzes)} quizzes ({questions} questions), "
+                  f"{len(deck.assessments)} self-assessments ({deck.path})")
         errors = sum(p.severity == "error" for p in report.problems)
         warnings = len(report.problems) - errors
         print(f"{len(report.decks)} deck(s) usable, {errors} error(s), {warnings} warning(s)")

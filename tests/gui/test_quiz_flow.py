@@ -4,12 +4,10 @@ question in daily study, and takes a self-check twice."""
 from __future__ import annotations
 
 import random
-import shutil
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -26,14 +24,6 @@ Opener = Callable[..., tuple[MainWindow, Services]]
 DATA = Path(__file__).resolve().parents[1] / "data"
 DIGITS = [Qt.Key.Key_0, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5,
           Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8, Qt.Key.Key_9]
-
-
-@pytest.fixture
-def decks(tmp_path: Path) -> Path:
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    shutil.copy(DATA / "quiz_deck.toml", folder)
-    return folder
 
 
 def select_row(qtbot: QtBot, window: MainWindow, key: tuple[str, ...]) -> None:
@@ -78,8 +68,8 @@ def answer_by_keys(qtbot: QtBot, view: QuizView, asked: Asked, right: bool) -> N
 
 
 def test_whole_quiz_by_keyboard_results_and_retake(
-        qtbot: QtBot, open_window: Opener, clock: FakeClock, decks: Path) -> None:
-    window, services = open_window(clock, decks_folder=decks)
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=quiz_decks)
     select_row(qtbot, window, ("quiz", "qdeck", "mixed"))
     view = window.quiz
     assert window.stack.currentWidget() is view
@@ -125,8 +115,8 @@ def test_whole_quiz_by_keyboard_results_and_retake(
 
 
 def test_quiz_by_mouse_with_certainty(qtbot: QtBot, open_window: Opener, clock: FakeClock,
-                                      decks: Path) -> None:
-    window, services = open_window(clock, decks_folder=decks)
+                                      quiz_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=quiz_decks)
     window.decks.select(("quiz", "qdeck", "mixed"))
     qtbot.mouseClick(window.decks.study_button, Qt.MouseButton.LeftButton)
     view = window.quiz
@@ -148,9 +138,9 @@ def test_quiz_by_mouse_with_certainty(qtbot: QtBot, open_window: Opener, clock: 
 
 
 def test_quit_mid_quiz_and_resume_on_next_start(
-        qtbot: QtBot, open_window: Opener, clock: FakeClock, decks: Path,
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path,
         tmp_path: Path) -> None:
-    window, services = open_window(clock, decks_folder=decks)
+    window, services = open_window(clock, decks_folder=quiz_decks)
     select_row(qtbot, window, ("quiz", "qdeck", "mixed"))
     for _ in range(2):
         asked = window.quiz.asked
@@ -170,15 +160,15 @@ def test_quit_mid_quiz_and_resume_on_next_start(
         qtbot.mouseClick(resume, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(50, press_resume)
-    window, _ = open_window(clock, data_dir=tmp_path / "data", decks_folder=decks)
+    window, _ = open_window(clock, data_dir=tmp_path / "data", decks_folder=quiz_decks)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz, timeout=3000)
     assert window.quiz.asked is not None
     assert window.quiz.progress.text().startswith("Question 3 of 6")
 
 
 def test_a_missed_question_comes_back_in_daily_study(
-        qtbot: QtBot, open_window: Opener, clock: FakeClock, decks: Path) -> None:
-    window, services = open_window(clock, decks_folder=decks)
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=quiz_decks)
     services.quizzes.rng = random.Random(0)
     run = services.quizzes.start("qdeck", "mixed", only=["q-single"])
     asked = run.current()
@@ -207,8 +197,8 @@ def test_a_missed_question_comes_back_in_daily_study(
 
 
 def test_self_check_twice_shows_the_change(qtbot: QtBot, open_window: Opener,
-                                           clock: FakeClock, decks: Path) -> None:
-    window, _ = open_window(clock, decks_folder=decks)
+                                           clock: FakeClock, quiz_decks: Path) -> None:
+    window, _ = open_window(clock, decks_folder=quiz_decks)
     select_row(qtbot, window, ("assessment", "qdeck", "ready"))
     view = window.assessment
     assert view.statement.text() == "I say when I disagree."

@@ -4,7 +4,6 @@ due questions in daily study, and self-assessments."""
 from __future__ import annotations
 
 import random
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -32,16 +31,8 @@ RIGHT = {
 
 
 @pytest.fixture
-def decks(tmp_path: Path) -> Path:
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    shutil.copy(DATA / "quiz_deck.toml", folder)
-    return folder
-
-
-@pytest.fixture
-def svc(tmp_path: Path, clock: FakeClock, settings: StudySettings, decks: Path) -> Services:
-    s = open_services(Config(tmp_path / "data"), clock, settings, decks)
+def svc(tmp_path: Path, clock: FakeClock, settings: StudySettings, quiz_decks: Path) -> Services:
+    s = open_services(Config(tmp_path / "data"), clock, settings, quiz_decks)
     s.quizzes.rng = random.Random(3)
     return s
 
@@ -112,8 +103,8 @@ def test_answers_are_rated_into_fsrs(svc: Services, clock: FakeClock) -> None:
 
 
 def test_quit_mid_quiz_then_resume_or_discard(
-        tmp_path: Path, clock: FakeClock, settings: StudySettings, decks: Path) -> None:
-    first = open_services(Config(tmp_path / "data"), clock, settings, decks)
+        tmp_path: Path, clock: FakeClock, settings: StudySettings, quiz_decks: Path) -> None:
+    first = open_services(Config(tmp_path / "data"), clock, settings, quiz_decks)
     run = first.quizzes.start("qdeck", "mixed")
     plan = [e["key"] for e in run.attempt.plan]
     for _ in range(2):
@@ -123,7 +114,7 @@ def test_quit_mid_quiz_then_resume_or_discard(
         run.advance()
     first.close()  # the app is closed (or killed) here
 
-    again = open_services(Config(tmp_path / "data"), clock, settings, decks)
+    again = open_services(Config(tmp_path / "data"), clock, settings, quiz_decks)
     [open_attempt] = again.quizzes.open_attempts()
     resumed = again.quizzes.resume(open_attempt.id)
     assert [e["key"] for e in resumed.attempt.plan] == plan
@@ -139,12 +130,12 @@ def test_quit_mid_quiz_then_resume_or_discard(
 
 
 def test_draw_and_shuffle_with_pinned_options(tmp_path: Path, clock: FakeClock,
-                                              settings: StudySettings, decks: Path) -> None:
-    text = (decks / "quiz_deck.toml").read_text()
+                                              settings: StudySettings, quiz_decks: Path) -> None:
+    text = (quiz_decks / "quiz_deck.toml").read_text()
     text = text.replace("shuffle = false", "shuffle = true\ndraw = 3")
     text = text.replace('text = "bad"\nweight = -1', 'text = "bad"\nweight = -1\npin = true')
-    (decks / "quiz_deck.toml").write_text(text)
-    svc = open_services(Config(tmp_path / "data"), clock, settings, decks)
+    (quiz_decks / "quiz_deck.toml").write_text(text)
+    svc = open_services(Config(tmp_path / "data"), clock, settings, quiz_decks)
     seen_orders = set()
     for seed in range(12):
         svc.quizzes.rng = random.Random(seed)
@@ -170,15 +161,15 @@ def test_retake_only_the_missed_questions(svc: Services) -> None:
 
 
 def test_a_corrected_key_rescores_stored_answers(
-        tmp_path: Path, clock: FakeClock, settings: StudySettings, decks: Path) -> None:
-    svc = open_services(Config(tmp_path / "data"), clock, settings, decks)
+        tmp_path: Path, clock: FakeClock, settings: StudySettings, quiz_decks: Path) -> None:
+    svc = open_services(Config(tmp_path / "data"), clock, settings, quiz_decks)
     run = svc.quizzes.start("qdeck", "mixed")
     answer_all(run, {"q-tf": (Response(truth=True), 2)})
     assert run.finish().percent < 100
     svc.close()
-    fixed = (decks / "quiz_deck.toml").read_text().replace("answer = false", "answer = true")
-    (decks / "quiz_deck.toml").write_text(fixed.replace('version = "1"', 'version = "2"'))
-    svc = open_services(Config(tmp_path / "data"), clock, settings, decks)
+    fixed = (quiz_decks / "quiz_deck.toml").read_text().replace("answer = false", "answer = true")
+    (quiz_decks / "quiz_deck.toml").write_text(fixed.replace('version = "1"', 'version = "2"'))
+    svc = open_services(Config(tmp_path / "data"), clock, settings, quiz_decks)
     assert svc.quizzes.result(run.attempt.id).percent == 100.0
     svc.close()
 
