@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from trainer.app import Services
@@ -114,27 +114,73 @@ def test_whole_quiz_by_keyboard_results_and_retake(
     assert window.decks.tree.currentItem().text(0).startswith("Quiz: Mixed quiz  (best 83%)")
 
 
-def test_quiz_by_mouse_with_certainty(qtbot: QtBot, open_window: Opener, clock: FakeClock,
-                                      quiz_decks: Path) -> None:
+def click(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def answer_by_mouse(qtbot: QtBot, view: QuizView, asked: Asked) -> None:
+    """Answer the shown question right, with clicks only."""
+    widget = view.answer
+    if isinstance(widget, ChoiceWidget):
+        for option, row in zip(widget.options, widget.rows, strict=True):
+            if option.value >= 1.0 or (widget.multi and option.value > 0):
+                click(qtbot, row)
+                if not widget.multi:
+                    break
+    elif isinstance(widget, MatchingWidget):
+        # Drop-down lists are opened by a click and picked from with the arrow keys here:
+        # on the offscreen test platform their pop-up closes before a second click lands.
+        for combo, pair in zip(widget.combos, asked.question.pairs, strict=True):
+            click(qtbot, combo)
+            combo.hidePopup()
+            for _ in range(combo.findText(pair.right) - combo.currentIndex()):
+                qtbot.keyClick(combo, Qt.Key.Key_Down)
+            assert combo.currentText() == pair.right
+    elif isinstance(widget, OrderingWidget):
+        for place, step in enumerate(asked.question.steps):
+            now = [widget.list.item(i).text() for i in range(widget.list.count())].index(step)
+            item = widget.list.item(now)
+            qtbot.mouseClick(widget.list.viewport(), Qt.MouseButton.LeftButton,
+                             pos=widget.list.visualItemRect(item).center())
+            for _ in range(now - place):
+                click(qtbot, widget.up)
+
+
+def test_whole_quiz_by_mouse_with_certainty(qtbot: QtBot, open_window: Opener,
+                                            clock: FakeClock, quiz_decks: Path) -> None:
     window, services = open_window(clock, decks_folder=quiz_decks)
     window.decks.select(("quiz", "qdeck", "mixed"))
-    qtbot.mouseClick(window.decks.study_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.decks.study_button)
     view = window.quiz
     asked = view.asked
     assert asked is not None and asked.question.id == "q-single"
     assert isinstance(view.answer, ChoiceWidget)
-    qtbot.mouseClick(view.answer.rows[1], Qt.MouseButton.LeftButton)  # "B", the right one
+    click(qtbot, view.answer.rows[1])  # "B", the right one
     assert view.answer.rows[1].selected
     medium = view.certainty_buttons.button(2)
     assert isinstance(medium, QPushButton)
-    qtbot.mouseClick(medium, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.go, Qt.MouseButton.LeftButton)
+    click(qtbot, medium)
+    click(qtbot, view.go)
     assert "Right" in view.result.text() and "certainty mark +2" in view.result.text()
     assert view.answer.rows[1].mark.text() == "✓"
-    qtbot.mouseClick(view.go, Qt.MouseButton.LeftButton)
-    assert view.asked is not None and view.asked.question.id == "q-multi"
-    assert services.db.execute("SELECT certainty, correct FROM quiz_answers").fetchall() == [
-        (2, 1)]
+    click(qtbot, view.go)
+    while window.stack.currentWidget() is view:
+        asked = view.asked
+        assert asked is not None
+        answer_by_mouse(qtbot, view, asked)
+        high = view.certainty_buttons.button(3)
+        assert isinstance(high, QPushButton)
+        click(qtbot, high)
+        click(qtbot, view.go)
+        assert "Right" in view.result.text(), asked.question.id
+        click(qtbot, view.go)
+    assert window.stack.currentWidget() is window.results
+    assert "100%" in window.results.text.text()
+    assert services.db.execute("SELECT count(*), sum(correct) FROM quiz_answers").fetchone() == (
+        6, 6)
+    click(qtbot, window.results.retake_button)
+    assert window.stack.currentWidget() is view and view.progress.text().startswith(
+        "Question 1 of 6")
 
 
 def test_quit_mid_quiz_and_resume_on_next_start(

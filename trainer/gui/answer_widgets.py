@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -228,15 +229,29 @@ class OrderingWidget(AnswerWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setCurrentRow(0)
         self.list.setWordWrap(True)
-        hint = QLabel("Select a step with the arrow keys and move it with Ctrl+Up / Ctrl+Down,"
-                      " or drag it.")
+        self.up = QPushButton("▲ Move up")
+        self.up.setObjectName("moveUp")
+        self.down = QPushButton("▼ Move down")
+        self.down.setObjectName("moveDown")
+        for button, delta in ((self.up, -1), (self.down, 1)):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, d=delta: self.move(d))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.up)
+        buttons.addWidget(self.down)
+        buttons.addStretch(1)
+        hint = QLabel("Select a step and move it with the buttons, with Ctrl+Up / Ctrl+Down, "
+                      "or by dragging it.")
         hint.setEnabled(False)
         hint.setWordWrap(True)
         layout.addWidget(self.list)
+        layout.addLayout(buttons)
         layout.addWidget(hint)
 
     def move(self, delta: int) -> None:
         """Move the selected step up (-1) or down (+1)."""
+        if getattr(self, "locked", False):
+            return
         row = self.list.currentRow()
         target = row + delta
         if row < 0 or not 0 <= target < self.list.count():
@@ -267,7 +282,9 @@ class OrderingWidget(AnswerWidget):
     def lock(self) -> None:
         """No more moving."""
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
-        self.list.setEnabled(True)
+        self.up.setEnabled(False)
+        self.down.setEnabled(False)
+        self.locked = True
 
 
 def answer_widget(asked: Asked) -> AnswerWidget:
