@@ -130,3 +130,13 @@ def test_self_assessment_scores_bands_and_reverse_items() -> None:
     assert results["c"].band.label == "High"
     assert results["m"].score is None and results["m"].band is None
     assert score_assessment(a, {"s1": 3, "s2": 3})["c"].band.label == "Mid"  # type: ignore[union-attr]
+
+
+def test_short_answer_ignores_case_and_spacing_and_takes_wildcards() -> None:
+    short = q(QuestionType.SHORTANSWER, options=(
+        Option("a", "False expectations", 1.0), Option("b", "fals*", 0.5)))
+    assert score(short, Response(text="  false   EXPECTATIONS ")) == 1.0
+    assert score(short, Response(text="falsehood")) == 0.5
+    assert score(short, Response(text="fear")) == 0.0
+    assert score(short, Response(text="")) == 0.0
+    assert score(short, Response()) == 0.0

@@ -15,7 +15,12 @@ from pytestqt.qtbot import QtBot
 from trainer.app import Services
 from trainer.clock import FakeClock
 from trainer.domain.quiz import QuestionType
-from trainer.gui.answer_widgets import ChoiceWidget, MatchingWidget, OrderingWidget
+from trainer.gui.answer_widgets import (
+    ChoiceWidget,
+    MatchingWidget,
+    OrderingWidget,
+    ShortAnswerWidget,
+)
 from trainer.gui.main_window import MainWindow
 from trainer.gui.quiz_view import QuizView
 from trainer.study.quiz_service import Asked
@@ -269,3 +274,23 @@ def test_self_check_twice_shows_the_change(qtbot: QtBot, open_window: Opener,
     link = view.findChild(QPushButton, "link_quiz:mixed")
     assert link is None  # the "Ready" band has no links
     qtbot.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_typed_answer_keeps_letters_for_the_text_box(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=quiz_decks)
+    select_row(qtbot, window, ("quiz", "qdeck", "typed"))
+    view = window.quiz
+    widget = view.answer
+    assert isinstance(widget, ShortAnswerWidget)
+    qtbot.keyClicks(widget.edit, "Falsely 3 hopeful")  # letters L, H and digits are typed
+    assert widget.edit.text() == "Falsely 3 hopeful"
+    assert not view.certainty_row.isVisible()  # this quiz does not ask certainty
+    qtbot.keyClick(widget.edit, Qt.Key.Key_Return)
+    assert "Partly right (50% credit)" in view.result.text()
+    assert "Close enough for half." in view.result.text()
+    assert "Accepted: false" in widget.accepted.text()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.results
+    row = services.db.execute("SELECT response, score FROM quiz_answers").fetchone()
+    assert '"text": "Falsely 3 hopeful"' in row[0] and row[1] == 0.5

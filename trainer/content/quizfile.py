@@ -33,7 +33,7 @@ STATEMENT_KEYS = {"id", "text", "dimension", "reverse"}
 
 # Which option field carries the credit for each type that has options.
 VALUE_FIELD = {QuestionType.SINGLE: "correct", QuestionType.MULTIPLE: "weight",
-               QuestionType.SCENARIO: "score"}
+               QuestionType.SCENARIO: "score", QuestionType.SHORTANSWER: "score"}
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -228,6 +228,8 @@ def _build_options(value: object, kind: QuestionType, q: Fields,
                 bad = True
         if kind == QuestionType.SINGLE:
             value_ = 1.0 if f.boolean("correct", False) else 0.0
+        elif kind == QuestionType.SHORTANSWER and field not in table:
+            value_ = 1.0  # an accepted answer is fully right unless it says otherwise
         else:
             number = f.number(field, -1.0, 1.0)
             if number is None and field not in table:
@@ -239,8 +241,11 @@ def _build_options(value: object, kind: QuestionType, q: Fields,
             bad = True
         options.append(Option(oid, text or "", value_, f.text("feedback") or "",
                               f.boolean("pin", False)))
-    if len(tables) < 2:
-        q.error(f"a {kind} question needs at least two [[quizzes.questions.options]]")
+    least = 1 if kind == QuestionType.SHORTANSWER else 2
+    if len(tables) < least:
+        q.error(f"a {kind} question needs at least "
+                f"{'one accepted answer in' if least == 1 else 'two'} "
+                "[[quizzes.questions.options]]")
         return ()
     values = [o.value for o in options]
     if kind == QuestionType.SINGLE and values.count(1.0) != 1:
@@ -255,7 +260,7 @@ def _build_options(value: object, kind: QuestionType, q: Fields,
             bad = True
         if all(v > 0 for v in values):
             q.warn("every option carries credit, so choosing all of them scores full marks")
-    if kind == QuestionType.SCENARIO and not bad and max(values) < 1.0:
+    if kind in (QuestionType.SCENARIO, QuestionType.SHORTANSWER) and not bad and max(values) < 1.0:
         q.error(f"no response has the top score: at least one option needs 'score = 1' "
                 f"(the best is {max(values):g})")
         bad = True

@@ -15,12 +15,14 @@ class QuestionType(StrEnum):
     SCENARIO = "scenario"
     MATCHING = "matching"
     ORDERING = "ordering"
+    SHORTANSWER = "shortanswer"
 
 
 @dataclass(frozen=True)
 class Option:
-    """One answer a rep can pick. ``value`` is its credit: 1/0 for single, a weight for
-    multiple (-1..1), a score for scenario (-1..1)."""
+    """One answer a rep can pick (or, for shortanswer, an accepted typed answer, where
+    ``*`` matches any text). ``value`` is its credit: 1/0 for single, a weight for
+    multiple (-1..1), a score for scenario and shortanswer (-1..1)."""
 
     id: str
     text: str

@@ -3,11 +3,12 @@ rating an answer feeds into spaced repetition. Pure functions, no I/O."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from trainer.domain.quiz import Question, QuestionType
+from trainer.domain.quiz import Option, Question, QuestionType
 from trainer.domain.scheduling import Rating
 
 FULL_MARKS = 1.0 - 1e-9
@@ -24,17 +25,19 @@ CERTAINTY_LABELS = {1: "Low", 2: "Medium", 3: "High"}
 class Response:
     """What the rep answered. Only the field for the question's type is used:
     ``chosen`` option ids (single, multiple, scenario), ``truth`` (truefalse),
-    ``matches`` right-hand text per left-hand item (matching), ``order`` of steps."""
+    ``matches`` right-hand text per left-hand item (matching), ``order`` of steps,
+    ``text`` typed (shortanswer)."""
 
     chosen: tuple[str, ...] = ()
     truth: bool | None = None
     matches: tuple[str, ...] = ()
     order: tuple[str, ...] = ()
+    text: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """The raw answer as stored."""
         return {"chosen": list(self.chosen), "truth": self.truth,
-                "matches": list(self.matches), "order": list(self.order)}
+                "matches": list(self.matches), "order": list(self.order), "text": self.text}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Response:
@@ -42,7 +45,8 @@ class Response:
         return cls(tuple(data.get("chosen", ())),  # type: ignore[arg-type]
                    data.get("truth"),  # type: ignore[arg-type]
                    tuple(data.get("matches", ())),  # type: ignore[arg-type]
-                   tuple(data.get("order", ())))  # type: ignore[arg-type]
+                   tuple(data.get("order", ())),  # type: ignore[arg-type]
+                   data.get("text"))  # type: ignore[arg-type]
 
 
 def _clip(value: float) -> float:
@@ -57,6 +61,27 @@ def ordering_score(correct: Sequence[str], given: Sequence[str]) -> float:
     pairs = list(combinations(correct, 2))
     good = sum(1 for a, b in pairs if a in rank and b in rank and rank[a] < rank[b])
     return good / len(pairs)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def matching_answer(question: Question, typed: str) -> Option | None:
+    """The first accepted answer the typed text matches: case and spacing do not matter,
+    and ``*`` in an accepted answer stands for any text (as in Moodle)."""
+    given = _normal(typed)
+    if not given:
+        return None
+    for option in question.options:
+        pattern = _normal(option.text)
+        if "*" in pattern:
+            regex = ".*".join(re.escape(part) for part in pattern.split("*"))
+            if re.fullmatch(regex, given):
+                return option
+        elif pattern == given:
+            return option
+    return None
 
 
 def raw_score(question: Question, response: Response) -> float:
@@ -77,6 +102,9 @@ def raw_score(question: Question, response: Response) -> float:
             return right / len(question.pairs)
         case QuestionType.ORDERING:
             return ordering_score(question.steps, response.order)
+        case QuestionType.SHORTANSWER:
+            option = matching_answer(question, response.text or "")
+            return option.value if option is not None else 0.0
     raise ValueError(f"unknown question type {question.type}")
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -287,9 +288,50 @@ class OrderingWidget(AnswerWidget):
         self.locked = True
 
 
+class ShortAnswerWidget(AnswerWidget):
+    """Type the answer. Letters go to the text box, so certainty here is Ctrl+L / M / H."""
+
+    def __init__(self, asked: Asked) -> None:
+        super().__init__(asked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("shortAnswer")
+        self.edit.setPlaceholderText("Type your answer")
+        self.accepted = QLabel()
+        self.accepted.setWordWrap(True)
+        self.accepted.hide()
+        hint = QLabel("Type, then Ctrl+L / Ctrl+M / Ctrl+H for how sure, and Enter.")
+        hint.setEnabled(False)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.accepted)
+        layout.addWidget(hint)
+
+    def response(self) -> Response | None:
+        """The typed text, if any."""
+        text = self.edit.text().strip()
+        return Response(text=text) if text else None
+
+    def lock(self) -> None:
+        """No more typing."""
+        self.edit.setReadOnly(True)
+
+    def reveal(self) -> None:
+        """List the accepted answers."""
+        best = [o.text for o in self.asked.question.options if o.value >= 1.0]
+        self.accepted.setText("Accepted: " + "; ".join(best))
+        self.accepted.show()
+
+    def focus(self) -> None:
+        """Put the cursor in the text box."""
+        self.edit.setFocus()
+
+
 def answer_widget(asked: Asked) -> AnswerWidget:
     """The input widget for a question's type."""
     kind = asked.question.type
+    if kind == QuestionType.SHORTANSWER:
+        return ShortAnswerWidget(asked)
     if kind == QuestionType.MATCHING:
         return MatchingWidget(asked)
     if kind == QuestionType.ORDERING:

@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
             self.quiz.ask(self._asked, f"{self._deck_title}: due question", self._review_submit,
                           last=False)
             self.stack.setCurrentWidget(self.quiz)
-            self.quiz.setFocus()
+            self.quiz.take_focus()
         else:
             self._asked = None
             self.stack.setCurrentWidget(self.review)

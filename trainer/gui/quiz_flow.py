@@ -70,7 +70,7 @@ class QuizFlow(QObject):
         self.active = True
         self.view.ask(asked, self._title(), self._submit, last=asked.position + 1 == asked.total)
         self.stack.setCurrentWidget(self.view)
-        self.view.setFocus()
+        self.view.take_focus()
 
     def _submit(self, response: Response, certainty: int | None) -> Feedback:
         assert self.run is not None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -21,7 +22,12 @@ from PySide6.QtWidgets import (
 
 from trainer.content.render import render_markdown
 from trainer.domain.scoring import CERTAINTY_LABELS, Response
-from trainer.gui.answer_widgets import AnswerWidget, OrderingWidget, answer_widget
+from trainer.gui.answer_widgets import (
+    AnswerWidget,
+    OrderingWidget,
+    ShortAnswerWidget,
+    answer_widget,
+)
 from trainer.gui.theme import verdict_colors
 from trainer.study.quiz_service import Asked, Feedback
 
@@ -158,7 +164,14 @@ class QuizView(QWidget):
         self.result.hide()
         self.message.clear()
         self.go.setText("Submit  (Enter)")
-        self.setFocus()
+        self.take_focus()
+
+    def take_focus(self) -> None:
+        """Keys to the view, or to the text box of a typed answer."""
+        if isinstance(self.answer, ShortAnswerWidget) and self.feedback is None:
+            self.answer.focus()
+        else:
+            self.setFocus()
 
     def certainty(self) -> int | None:
         """The certainty picked (1-3), or ``None``."""
@@ -194,6 +207,7 @@ class QuizView(QWidget):
             button.setEnabled(button.isChecked())
         self._show_feedback(self.feedback)
         self.message.clear()
+        self.setFocus()
         self.go.setText("See results  (Enter)" if self.last else "Next  (Enter)")
 
     def _show_feedback(self, feedback: Feedback) -> None:
@@ -225,6 +239,13 @@ class QuizView(QWidget):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if isinstance(watched, QLineEdit):
+                # Typing: only Enter, Esc and Ctrl+L/M/H/Z belong to the quiz.
+                typing_ours = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape) or (
+                    control and (key in CERTAINTY_KEYS or key == Qt.Key.Key_Z))
+                if typing_ours:
+                    self.keyPressEvent(event)
+                return typing_ours
             ours = (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
                     or (key in CERTAINTY_KEYS and not control)
                     or (Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not control)
@@ -243,7 +264,7 @@ class QuizView(QWidget):
             self.enter()
         elif key == Qt.Key.Key_Escape:
             self.leave.emit()
-        elif key in CERTAINTY_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        elif key in CERTAINTY_KEYS:
             self.set_certainty(CERTAINTY_KEYS[Qt.Key(key)])
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and self.answer is not None and \
                 self.feedback is None:

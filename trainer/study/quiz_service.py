@@ -15,6 +15,7 @@ from trainer.domain.scoring import (
     calibration,
     certainty_marks,
     is_correct,
+    matching_answer,
     rating_for,
     score,
 )
@@ -319,5 +320,11 @@ def _chosen_feedback(question: Question, response: Response) -> tuple[tuple[Opti
         text = question.feedback_true if response.truth else question.feedback_false
         return ((Option("true" if response.truth else "false",
                         "True" if response.truth else "False"), text),) if text else ()
+    if question.type == QuestionType.SHORTANSWER:
+        typed = response.text or ""
+        match = matching_answer(question, typed)
+        if match is None:
+            return ((Option("typed", typed), "Not one of the accepted answers."),)
+        return ((Option(match.id, typed), match.feedback),) if match.feedback else ()
     chosen = set(response.chosen)
     return tuple((o, o.feedback) for o in question.options if o.id in chosen)
