@@ -10,6 +10,7 @@ from trainer.clock import Clock, system_clock
 from trainer.config import Config
 from trainer.content.builtin import builtin_decks_dir
 from trainer.domain.errors import Problem
+from trainer.library.importing import ImportService
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck, installed_hash
 from trainer.storage.settings_repo import load_settings
@@ -30,6 +31,7 @@ class Services:
     study: StudyService
     quizzes: QuizService
     assessments: AssessmentService
+    imports: ImportService
     deck_problems: list[Problem] = field(default_factory=list)
 
     def close(self) -> None:
@@ -68,5 +70,6 @@ def open_services(config: Config, clock: Clock = system_clock,
         db.close()
         raise
     study = StudyService(db, clock, load_settings(db, settings))
+    imports = ImportService(db, clock, study, config.profile_dir / "media")
     return Services(config, clock, db, study, QuizService(db, clock, study),
-                    AssessmentService(db, clock), problems)
+                    AssessmentService(db, clock), imports, problems)

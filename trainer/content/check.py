@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.content.deckfile import ParseResult, parse_deck_file
+from trainer.content.lint import lint_deck, renamed_ids
 from trainer.domain.deck import Deck
 from trainer.domain.errors import Problem
 
@@ -58,8 +59,11 @@ class CheckReport:
         }
 
 
-def check_paths(paths: list[Path]) -> CheckReport:
-    """Parse every deck file under ``paths``; deck ids must be unique across them."""
+def check_paths(paths: list[Path], against: list[Deck] | None = None) -> CheckReport:
+    """Parse every deck file under ``paths``; deck ids must be unique across them.
+
+    Usable decks are also linted for likely mistakes (warnings), and compared with
+    ``against`` (an earlier version) for ids that changed while the text stayed."""
     report = CheckReport()
     owners: dict[str, Path] = {}
     seen: set[Path] = set()
@@ -90,6 +94,10 @@ def check_paths(paths: list[Path]) -> CheckReport:
                 owners[deck.id] = file
             report.results.append(result)
     _check_deck_links(report, set(owners))
+    for deck in report.decks:
+        report.problems.extend(lint_deck(deck))
+    if against:
+        report.problems.extend(renamed_ids(report.decks, against))
     return report
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from trainer.app import Services
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
         self.session: ReviewSession | None = None
         self.setWindowTitle("Sales Trainer")
         self.resize(900, 640)
+        self.setAcceptDrops(True)
 
         self.decks = DeckListView()
         self.review = ReviewView()
@@ -78,6 +80,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        import_action = QAction("&Import…", self)
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(self.choose_import)
+        file_menu.addAction(import_action)
         decks = QAction("&Decks", self)
         decks.setShortcut(QKeySequence("Ctrl+D"))
         decks.triggered.connect(self.show_decks)
@@ -206,6 +212,35 @@ class MainWindow(QMainWindow):
         self._route(shown)
         if shown is not None and not shown.is_question:
             self.review.status.setText("Answer undone")
+
+    def choose_import(self) -> None:
+        """File > Import…: pick a file, then import it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from trainer.gui.import_dialog import FILE_FILTER
+
+        name, _ = QFileDialog.getOpenFileName(self, "Import", "", FILE_FILTER)
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> None:
+        """Import a file (menu, drag and drop, or ``trainer FILE``)."""
+        from trainer.gui.import_dialog import import_file
+
+        if import_file(self, self.services, path):
+            self.show_decks()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept a dragged file."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import each dropped file."""
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.import_path(Path(url.toLocalFile()))
+        event.acceptProposedAction()
 
     def show_about(self) -> None:
         """Help > About."""

@@ -56,7 +56,7 @@ def install_error_dialog(log_folder: Path) -> None:
     sys.excepthook = hook
 
 
-def run_gui(config: Config, clock: Clock = system_clock) -> int:
+def run_gui(config: Config, clock: Clock = system_clock, open_file: Path | None = None) -> int:
     """Open the main window on ``config``'s profile and run until it closes."""
     app = make_app()
     install_error_dialog(config.data_dir / "logs")
@@ -69,6 +69,8 @@ def run_gui(config: Config, clock: Clock = system_clock) -> int:
     window.show()
     window.raise_()
     window.activateWindow()
+    if open_file is not None:
+        QTimer.singleShot(0, lambda: window.import_path(open_file))
     try:
         return app.exec()
     finally:

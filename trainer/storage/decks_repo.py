@@ -7,6 +7,7 @@ longer in the deck are retired (hidden, history kept) and come back if re-added.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from trainer.clock import Clock
@@ -15,6 +16,13 @@ from trainer.domain.quiz_codec import assessment_to_json
 from trainer.storage.quiz_repo import QuizRepository
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
+
+Progress = Callable[[int, int], bool | None]
+_BATCH = 1000
+
+
+class InstallCancelled(Exception):
+    """The user cancelled an install; the transaction was rolled back."""
 
 
 @dataclass
@@ -86,8 +94,13 @@ def plan_install(db: Store, deck: Deck) -> InstallPlan:
     return plan
 
 
-def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False) -> InstallPlan:
-    """Install or update ``deck`` in one transaction; returns what changed."""
+def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False,
+                 progress: Progress | None = None) -> InstallPlan:
+    """Install or update ``deck`` in one transaction; returns what changed.
+
+    ``progress(done, total)`` is called as items are written; if it returns False the
+    install stops with ``InstallCancelled`` and nothing is written.
+    """
     plan = plan_install(db, deck)
     now = to_db(clock())
     deck_row = {
@@ -114,45 +127,70 @@ def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False) 
                 "UPDATE decks SET " + ", ".join(f"{k} = ?" for k in deck_row) + " WHERE id = ?",
                 [*deck_row.values(), deck.id],
             )
-        for position, (key, row) in enumerate(_item_rows(deck)):
-            cur = db.execute(
-                "UPDATE items SET " + ", ".join(f"{c} = ?" for c in _CONTENT)
-                + ", position = ?, retired = 0, updated_at = ? WHERE deck_id = ? AND key = ?",
-                [*(row[c] for c in _CONTENT), position, now, deck.id, key],
-            )
-            if cur.rowcount:
-                db.execute(
-                    "UPDATE item_state SET active = 1, position = ? WHERE item_id = "
-                    "(SELECT id FROM items WHERE deck_id = ? AND key = ?)",
-                    [position, deck.id, key],
-                )
-                continue
-            cur = db.execute(
-                "INSERT INTO items (deck_id, key, " + ", ".join(_CONTENT)
-                + ", position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [deck.id, key, *(row[c] for c in _CONTENT), position, now, now],
-            )
-            # Questions enter spaced repetition when first answered in a quiz, not as
-            # new items in daily study.
-            db.execute(
-                "INSERT INTO item_state (item_id, deck_id, position, in_new_queue) "
-                "VALUES (?, ?, ?, ?)",
-                [cur.lastrowid, deck.id, position, int(row["kind"] == "card")],
-            )
-        for key in plan.retired:
-            db.execute(
-                "UPDATE items SET retired = 1, updated_at = ? WHERE deck_id = ? AND key = ?",
-                [now, deck.id, key],
-            )
-            db.execute(
-                "UPDATE item_state SET active = 0 WHERE item_id = "
-                "(SELECT id FROM items WHERE deck_id = ? AND key = ?)",
-                [deck.id, key],
-            )
+        _write_items(db, deck, plan, now, progress)
         _rescore_changed_questions(db, deck, plan.updated)
         _install_quizzes(db, deck)
         _install_assessments(db, deck)
     return plan
+
+
+def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
+                 progress: Progress | None) -> None:
+    """Bulk writes: new items inserted in batches, changed ones updated, the rest only
+    moved if their position changed."""
+    existing = {r[0]: (r[1], r[2]) for r in db.execute(
+        "SELECT key, id, position FROM items WHERE deck_id = ?", [deck.id])}
+    changed = set(plan.updated) | set(plan.restored)
+    next_id = int(db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]) + 1
+    inserts: list[list[object]] = []
+    states: list[list[object]] = []
+    updates: list[list[object]] = []
+    moves: list[list[object]] = []
+    rows = _item_rows(deck)
+    for position, (key, row) in enumerate(rows):
+        old = existing.get(key)
+        if old is None:
+            inserts.append([next_id, deck.id, key, *(row[c] for c in _CONTENT), position, now,
+                            now])
+            # Questions enter spaced repetition when first answered in a quiz, not as
+            # new items in daily study.
+            states.append([next_id, deck.id, position, int(row["kind"] == "card")])
+            next_id += 1
+        elif key in changed:
+            updates.append([*(row[c] for c in _CONTENT), position, now, old[0]])
+        elif old[1] != position:
+            moves.append([position, old[0]])
+    total = len(inserts) + len(updates) + len(moves)
+    done = 0
+    columns = ", ".join(_CONTENT)
+    marks = ", ".join("?" for _ in _CONTENT)
+    for start in range(0, max(len(inserts), 1), _BATCH):
+        batch = inserts[start:start + _BATCH]
+        db.conn.executemany(
+            f"INSERT INTO items (id, deck_id, key, {columns}, position, created_at, updated_at)"
+            f" VALUES (?, ?, ?, {marks}, ?, ?, ?)", batch)
+        db.conn.executemany(
+            "INSERT INTO item_state (item_id, deck_id, position, in_new_queue) "
+            "VALUES (?, ?, ?, ?)", states[start:start + _BATCH])
+        done += len(batch)
+        _report(progress, done, total)
+    db.conn.executemany(
+        "UPDATE items SET " + ", ".join(f"{c} = ?" for c in _CONTENT)
+        + ", position = ?, retired = 0, updated_at = ? WHERE id = ?", updates)
+    db.conn.executemany("UPDATE item_state SET active = 1, position = ? WHERE item_id = ?",
+                        [[u[-3], u[-1]] for u in updates])
+    db.conn.executemany("UPDATE items SET position = ? WHERE id = ?", moves)
+    db.conn.executemany("UPDATE item_state SET position = ? WHERE item_id = ?", moves)
+    _report(progress, total, total)
+    retired = [[now, existing[k][0]] for k in plan.retired]
+    db.conn.executemany("UPDATE items SET retired = 1, updated_at = ? WHERE id = ?", retired)
+    db.conn.executemany("UPDATE item_state SET active = 0 WHERE item_id = ?",
+                        [[r[1]] for r in retired])
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise InstallCancelled()
 
 
 def _rescore_changed_questions(db: Store, deck: Deck, updated: list[str]) -> None:

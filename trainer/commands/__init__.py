@@ -1,0 +1,1 @@
+"""The subcommands of ``trainer``, one module per group."""

@@ -1,0 +1,75 @@
+"""``trainer decks`` and ``trainer settings``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from trainer.config import make_config
+from trainer.domain.errors import TrainerError
+
+
+def decks(args: argparse.Namespace) -> int:
+    """List installed decks with today's counts."""
+    from trainer.app import open_services
+
+    services = open_services(make_config(args.data_dir, args.profile))
+    try:
+        for problem in services.deck_problems:
+            print(problem, file=sys.stderr)
+        print(f"{'deck':40} {'new':>5} {'learn':>5} {'due':>5}")
+        for row in services.study.deck_counts():
+            c = row.counts
+            print(f"{row.deck.title[:40]:40} {c.new:>5} {c.learning:>5} {c.review:>5}")
+    finally:
+        services.close()
+    return 0
+
+
+def settings(args: argparse.Namespace) -> int:
+    """Show, and with options change, the scheduling settings."""
+    from dataclasses import replace
+
+    from trainer.app import open_services
+    from trainer.storage.decks_repo import list_decks, set_daily_limits
+    from trainer.storage.settings_repo import parse_steps, save_settings
+    from trainer.study.wording import format_interval
+
+    services = open_services(make_config(args.data_dir, args.profile))
+    try:
+        current = services.study.settings
+        changes: dict[str, object] = {}
+        if args.retention is not None:
+            changes["desired_retention"] = args.retention
+        if args.learning_steps is not None:
+            changes["learning_steps"] = parse_steps(args.learning_steps)
+        if args.relearning_steps is not None:
+            changes["relearning_steps"] = parse_steps(args.relearning_steps)
+        if args.day_start is not None:
+            changes["day_start_hour"] = args.day_start
+        if changes:
+            current = replace(current, **changes)  # type: ignore[arg-type]
+            save_settings(services.db, current)
+        decks = {d.id: d for d in list_decks(services.db)}
+        if args.new_per_day is not None or args.reviews_per_day is not None:
+            if args.deck not in decks:
+                raise TrainerError(f"--deck must name an installed deck: {', '.join(decks)}")
+            old = decks[args.deck]
+            set_daily_limits(services.db, args.deck,
+                             old.new_per_day if args.new_per_day is None else args.new_per_day,
+                             old.reviews_per_day if args.reviews_per_day is None
+                             else args.reviews_per_day)
+            decks = {d.id: d for d in list_decks(services.db)}
+        print(f"desired retention  {current.desired_retention:.2f}")
+        print("learning steps     " + " ".join(format_interval(s) for s in current.learning_steps))
+        print("relearning steps   "
+              + " ".join(format_interval(s) for s in current.relearning_steps))
+        print(f"day starts at      {current.day_start_hour:02}:00 local time")
+        for deck in decks.values():
+            print(f"deck {deck.id}: {deck.new_per_day} new and {deck.reviews_per_day} "
+                  "reviews a day")
+    finally:
+        services.close()
+    return 0
+
+

@@ -1,0 +1,67 @@
+"""What an importer hands over: decks ready to install, their media, optional review
+history, and what was skipped (with file, line and reason)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from trainer.domain.deck import Deck
+from trainer.domain.errors import Problem, TrainerError
+from trainer.domain.scheduling import Rating
+
+
+class ImportFormatError(TrainerError):
+    """A file that cannot be imported at all; the message names the file (and line)."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        where = self.path + (f":{line}" if line is not None else "")
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One past review of an imported card (from Anki's review log)."""
+
+    deck_id: str
+    item_key: str
+    reviewed_at: datetime  # aware, UTC
+    rating: Rating
+    duration_ms: int
+
+
+@dataclass
+class ImportBundle:
+    """Everything read from one file, nothing written yet."""
+
+    source: Path
+    decks: list[Deck] = field(default_factory=list)
+    media: dict[str, bytes] = field(default_factory=dict)  # safe file name -> content
+    history: list[HistoryEntry] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+
+    @property
+    def item_count(self) -> int:
+        """Cards and questions across all decks."""
+        return sum(len(d.cards) + sum(len(q.questions) for q in d.quizzes) for d in self.decks)
+
+
+def slug(text: str, fallback: str = "item", limit: int = 48) -> str:
+    """A deck or item id made from free text: lowercase ASCII words joined by '-'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain.lower())
+    value = "-".join(words)[:limit].strip("-")
+    return value or fallback
+
+
+def stable_key(prefix: str, *parts: str) -> str:
+    """An id that stays the same for the same content, for items that have no id of
+    their own (so a second import updates rather than duplicates)."""
+    digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
+    return f"{prefix}-{digest}"
