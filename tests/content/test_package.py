@@ -61,7 +61,7 @@ def test_same_input_gives_the_same_bytes(deck_dir: Path, tmp_path: Path) -> None
 
 def test_a_deck_with_errors_is_not_packed(deck_dir: Path, tmp_path: Path) -> None:
     (deck_dir / "broken.toml").write_text('format = 1\n[deck]\nid = "x"\n')
-    with pytest.raises(DeckError, match="broken.toml"):
+    with pytest.raises(DeckError, match=r"broken\.toml"):
         pack([deck_dir], tmp_path / "x.trainerdeck", WHEN)
     assert not (tmp_path / "x.trainerdeck").exists()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
