@@ -1,0 +1,147 @@
+"""Importing from the window: confirm the plan, drag and drop, older versions, and a
+large import cancelled from its progress dialog."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
+from pytestqt.qtbot import QtBot
+
+from trainer.app import Services
+from trainer.clock import FakeClock
+from trainer.gui.main_window import MainWindow
+
+Opener = Callable[..., tuple[MainWindow, Services]]
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def answer_dialogs(qtbot: QtBot, actions: list[Callable[[QDialog], None]]) -> list[str]:
+    """Handle each modal dialog in turn as it appears; returns their texts."""
+    seen: list[str] = []
+
+    def handle() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) or isinstance(dialog, QProgressDialog):
+            QTimer.singleShot(20, handle)
+            return
+        labels = [w.text() for w in dialog.findChildren(QLabel)]
+        seen.append("\n".join(labels) + (dialog.text() if isinstance(dialog, QMessageBox)
+                                         else ""))
+        actions.pop(0)(dialog)
+        if actions:
+            QTimer.singleShot(20, handle)
+
+    QTimer.singleShot(20, handle)
+    return seen
+
+
+def press(name: str) -> Callable[[QDialog], None]:
+    def act(dialog: QDialog) -> None:
+        button = next(b for b in dialog.findChildren(QPushButton)
+                      if b.objectName() == name or b.text().replace("&", "") == name)
+        QTest_click(button)
+    return act
+
+
+def QTest_click(button: QPushButton) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_import_from_the_file_menu_path_shows_the_plan(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+    window, _ = open_window(clock)
+    src = tmp_path / "quiz_deck.toml"
+    shutil.copy(DATA / "quiz_deck.toml", src)
+    seen = answer_dialogs(qtbot, [press("importConfirm"), press("OK")])
+    window.import_path(src)
+    assert "Quiz test deck: new deck, version 1; 8 new" in seen[0]
+    assert "Imported 8 items into qdeck" in seen[1]
+    titles = [window.decks.tree.topLevelItem(i).text(0)
+              for i in range(window.decks.tree.topLevelItemCount())]
+    assert "Quiz test deck" in titles
+
+
+def test_drop_a_file_and_an_older_version_needs_a_tick(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+    window, services = open_window(clock)
+    newer = tmp_path / "v2" / "quiz_deck.toml"
+    newer.parent.mkdir()
+    newer.write_text((DATA / "quiz_deck.toml").read_text().replace('version = "1"',
+                                                                   'version = "2"', 1))
+    answer_dialogs(qtbot, [press("importConfirm"), press("OK")])
+    window.import_path(newer)
+    older = DATA / "quiz_deck.toml"
+
+    def tick_then_import(dialog: QDialog) -> None:
+        confirm = next(b for b in dialog.findChildren(QPushButton)
+                       if b.objectName() == "importConfirm")
+        assert not confirm.isEnabled()
+        box = dialog.findChild(QCheckBox, "importOlderOk")
+        assert box is not None
+        box.setChecked(True)
+        assert confirm.isEnabled()
+        QTest_click(confirm)
+
+    seen = answer_dialogs(qtbot, [tick_then_import, press("OK")])
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(older))])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    # Qt delivers drops only during a real drag, which the offscreen platform cannot
+    # start; so the window's drop handler is handed the event directly.
+    window.dropEvent(drop)
+    assert "version 2 → 1" in seen[0] and "older version" in seen[0]
+    assert services.db.execute("SELECT version FROM decks WHERE id = 'qdeck'").fetchone() == (
+        "1",)
+
+
+def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+    window, services = open_window(clock)
+    bad = tmp_path / "bad.trainerdeck"
+    bad.write_bytes(b"not a zip")
+    before = services.db.execute("SELECT count(*) FROM items").fetchone()
+    seen = answer_dialogs(qtbot, [press("OK")])
+    window.import_path(bad)
+    assert "bad.trainerdeck cannot be imported" in seen[0] and "Nothing was changed" in seen[0]
+    assert services.db.execute("SELECT count(*) FROM items").fetchone() == before
+
+
+def test_large_import_shows_progress_and_cancel_writes_nothing(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+    window, services = open_window(clock)
+    big = tmp_path / "big.csv"
+    big.write_text("".join(f"Question {i},Answer {i}\n" for i in range(2500)))
+    before = services.db.execute("SELECT count(*) FROM items").fetchone()
+    cancelled: list[bool] = []
+
+    def cancel_progress() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QProgressDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(5, cancel_progress)
+            return
+        cancelled.append(True)
+        dialog.cancel()
+
+    seen = answer_dialogs(qtbot, [lambda d: (QTimer.singleShot(0, cancel_progress),
+                                             press("importConfirm")(d)),
+                                  press("OK")])
+    window.import_path(big)
+    assert cancelled and "Nothing was imported" in seen[1]
+    assert services.db.execute("SELECT count(*) FROM items").fetchone() == before
