@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import tomllib
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +39,8 @@ def test_pack_writes_manifest_checksums_and_images(deck_dir: Path, tmp_path: Pat
         names = archive.namelist()
         manifest = json.loads(archive.read("manifest.json"))
         data = archive.read("quiz_deck.toml")
-    assert names == ["manifest.json", "media/chart.png", "quiz_deck.toml"]
+    assert names == ["manifest.json", "media/chart.png", "quiz_deck.toml",
+                     "quiz_deck.toml.json"]
     assert manifest["format"] == 1 and manifest["created"] == "2026-05-01T09:00:00+00:00"
     assert manifest["decks"] == [{"id": "qdeck", "version": "1", "title": "Quiz test deck",
                                   "file": "quiz_deck.toml"}]
@@ -47,6 +49,15 @@ def test_pack_writes_manifest_checksums_and_images(deck_dir: Path, tmp_path: Pat
     assert [d.id for d in bundle.decks] == ["qdeck"]
     assert bundle.media == {"chart.png": b"\x89PNG fake image"}
     assert len(bundle.decks[0].quizzes[0].questions) == 6
+
+
+def test_a_bad_json_copy_falls_back_to_the_toml_for_line_numbers(tmp_path: Path) -> None:
+    bad = GOOD_TOML.replace(b'type = "single"', b'type = "essay"')
+    copy = json.dumps(tomllib.loads(bad.decode())).encode()
+    entries = {"d.toml": bad, "d.toml.json": copy}
+    path = _zip(tmp_path / "j.trainerdeck", entries, _manifest(entries))
+    with pytest.raises(DeckError, match=r"j\.trainerdeck/d\.toml:30 \[q-single\]"):
+        read_package(path)
 
 
 def test_same_input_gives_the_same_bytes(deck_dir: Path, tmp_path: Path) -> None:

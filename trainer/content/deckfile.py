@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.content.fields import Collector, Fields
-from trainer.content.locate import LineIndex, strip_toml_position, toml_error_line
+from trainer.content.locate import strip_toml_position, toml_error_line
 from trainer.content.quizfile import build_assessments, build_quizzes
 from trainer.domain.deck import Card, Deck, Source
 from trainer.domain.errors import DeckError, Problem
@@ -67,8 +67,15 @@ def parse_deck_bytes(raw: bytes, path: Path) -> ParseResult:
         problem = Problem(str(path), f"not valid TOML: {strip_toml_position(message)}",
                           toml_error_line(message, text))
         return ParseResult(path, None, [problem])
-    out = Collector(path, LineIndex(text))
-    deck = _build_deck(data, out, path, hashlib.sha256(raw).hexdigest())
+    return parse_deck_data(data, path, hashlib.sha256(raw).hexdigest(), text)
+
+
+def parse_deck_data(data: dict[str, Any], path: Path, digest: str,
+                    text: str | None = None) -> ParseResult:
+    """Validate deck data already parsed from TOML (or from a package's JSON copy, in
+    which case ``text`` is None and problems carry no line numbers)."""
+    out = Collector(path, text)
+    deck = _build_deck(data, out, path, digest)
     usable = deck if not any(p.severity == "error" for p in out.problems) else None
     return ParseResult(path, usable, out.problems)
 

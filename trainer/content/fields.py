@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,16 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 class Collector:
     """Gathers the problems of one file, with line lookups."""
 
-    def __init__(self, path: Path, lines: LineIndex) -> None:
+    def __init__(self, path: Path, text: str | None) -> None:
         self.file = str(path)
-        self.lines = lines
+        self._text = text
         self.problems: list[Problem] = []
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Where tables and keys are; built on first use (not at all for data that came
+        without its TOML text, such as a package's pre-parsed copy)."""
+        return LineIndex(self._text or "")
 
     def error(self, message: str, *, line: int | None = None, item: str | None = None) -> None:
         """Record something that makes the deck unusable."""

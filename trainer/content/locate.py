@@ -31,23 +31,33 @@ class LineIndex:
         self.blocks: dict[str, list[Block]] = {}
         current = self.top
         in_multiline: str | None = None
+        # Plain string tests rather than a regex per line: deck files run to tens of
+        # thousands of lines and this runs on every check and import.
         for number, raw in enumerate(text.splitlines(), start=1):
             if in_multiline:
-                if raw.count(in_multiline) % 2 == 1:
+                if in_multiline in raw and raw.count(in_multiline) % 2 == 1:
                     in_multiline = None
                 continue
-            header = _HEADER.match(raw)
-            if header and not _KEY.match(raw):
-                name = header.group(2).replace('"', "").replace(" ", "")
-                current = Block(name, number)
-                self.blocks.setdefault(name, []).append(current)
+            stripped = raw.lstrip()
+            if not stripped or stripped[0] == "#":
                 continue
-            key = _KEY.match(raw)
-            if key:
-                current.keys.setdefault(key.group(1), number)
-                for quote in ('"""', "'''"):
-                    if raw.count(quote) % 2 == 1:
-                        in_multiline = quote
+            if stripped[0] == "[":
+                header = _HEADER.match(raw)
+                if header and not _KEY.match(raw):
+                    name = header.group(2).replace('"', "").replace(" ", "")
+                    current = Block(name, number)
+                    self.blocks.setdefault(name, []).append(current)
+                    continue
+            name, equals, rest = stripped.partition("=")
+            if not equals:
+                continue
+            key = name.strip()
+            if key and (key.replace("_", "").replace("-", "").isalnum()):
+                current.keys.setdefault(key, number)
+                if '"""' in rest or "'''" in rest:
+                    for quote in ('"""', "'''"):
+                        if rest.count(quote) % 2 == 1:
+                            in_multiline = quote
 
     def table(self, name: str, index: int = 0) -> Block | None:
         """The ``index``-th table called ``name`` (``[[cards]]`` repeats), if present."""

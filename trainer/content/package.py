@@ -10,21 +10,24 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import tomllib
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from trainer.content.check import CheckReport, check_paths
-from trainer.content.deckfile import parse_deck_bytes
+from trainer.content.deckfile import parse_deck_bytes, parse_deck_data
 from trainer.content.importers.bundle import ImportBundle, ImportFormatError
 from trainer.content.safezip import Limits, check_name, open_zip, read_entry
+from trainer.domain.deck import Deck
 from trainer.domain.errors import DeckError
 
 PACKAGE_SUFFIX = ".trainerdeck"
 PACKAGE_FORMAT = 1
 MANIFEST = "manifest.json"
 MEDIA_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
-ALLOWED_SUFFIXES = {".toml", *MEDIA_SUFFIXES}
+JSON_SUFFIX = ".json"
+ALLOWED_SUFFIXES = {".toml", JSON_SUFFIX, *MEDIA_SUFFIXES}
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # zip's earliest date: entries carry no real time
 
 
@@ -61,6 +64,15 @@ def pack(paths: list[Path], output: Path, created: datetime | None = None) -> Ch
     when = created or datetime.fromtimestamp(
         max(int(f.stat().st_mtime) for f in files.values()), UTC)
     contents = {name: file.read_bytes() for name, file in files.items()}
+    # Each deck also travels pre-parsed as JSON: reading TOML in pure Python is the
+    # slowest part of an import, and the JSON is validated by the very same checks.
+    for deck in report.decks:
+        name = _name_of(deck.path, files)
+        if name:
+            parsed = tomllib.loads(contents[name].decode("utf-8-sig"))
+            contents[name + JSON_SUFFIX] = json.dumps(parsed, sort_keys=True,
+                                                      ensure_ascii=False).encode()
+    contents = dict(sorted(contents.items()))
     manifest = {
         "format": PACKAGE_FORMAT,
         "created": when.astimezone(UTC).isoformat(timespec="seconds"),
@@ -127,13 +139,30 @@ def read_package(path: Path, limits: Limits | None = None) -> ImportBundle:
                 raise ImportFormatError(path, f"{name!r} does not match its checksum: the "
                                               "package is damaged or was changed")
             if name.endswith(".toml"):
-                result = parse_deck_bytes(data, Path(f"{path.name}/{name}"))
-                errors = [p for p in result.problems if p.severity == "error"]
-                if errors or result.deck is None:
-                    raise DeckError(errors or result.problems)
-                bundle.decks.append(result.deck)
-            else:
+                bundle.decks.append(_read_deck(archive, path, name, data, listed, limits))
+            elif not name.endswith(JSON_SUFFIX):
                 bundle.media[PurePosixPath(name).name] = data
     if not bundle.decks:
         raise ImportFormatError(path, "holds no decks")
     return bundle
+
+
+def _read_deck(archive: zipfile.ZipFile, path: Path, name: str, toml: bytes,
+               listed: dict[str, str], limits: Limits | None) -> Deck:
+    shown = Path(f"{path.name}/{name}")
+    digest = hashlib.sha256(toml).hexdigest()
+    result = None
+    if name + JSON_SUFFIX in listed:
+        try:
+            data = json.loads(read_entry(archive, path, name + JSON_SUFFIX, limits))
+        except ValueError as exc:
+            raise ImportFormatError(path, f"{name + JSON_SUFFIX!r} is damaged ({exc})") from exc
+        if isinstance(data, dict):
+            result = parse_deck_data(data, shown, digest)
+    if result is None or result.deck is None:
+        # Read the TOML itself: slower, but its problems come with line numbers.
+        result = parse_deck_bytes(toml, shown)
+    errors = [p for p in result.problems if p.severity == "error"]
+    if errors or result.deck is None:
+        raise DeckError(errors or result.problems)
+    return result.deck
