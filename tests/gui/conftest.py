@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,15 +21,26 @@ Opener = Callable[..., tuple[MainWindow, Services]]
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, tmp_path: Path, settings: StudySettings) -> Iterator[Opener]:
-    """Open the app on a temporary data folder with a given clock, as a user would."""
+def card_decks(tmp_path: Path) -> Path:
+    """A decks folder holding tests/data/cards_deck.toml (30 plain cards)."""
+    folder = tmp_path / "card-decks"
+    folder.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "cards_deck.toml", folder)
+    return folder
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, tmp_path: Path, settings: StudySettings,
+                card_decks: Path) -> Iterator[Opener]:
+    """Open the app on a temporary data folder with a given clock, as a user would.
+    Its "built-in" decks are the practice cards unless another folder is given."""
     opened: list[Services] = []
     make_app()
 
     def opener(clock: FakeClock, data_dir: Path | None = None,
                decks_folder: Path | None = None) -> tuple[MainWindow, Services]:
         services = open_services(Config(data_dir or tmp_path / "data"), clock, settings,
-                                 decks_folder)
+                                 decks_folder or card_decks)
         opened.append(services)
         window = MainWindow(services)
         qtbot.addWidget(window)

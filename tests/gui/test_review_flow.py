@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from trainer.app import Services
 from trainer.clock import FakeClock
-from trainer.content.builtin import builtin_decks_dir
 from trainer.domain.scheduling import Rating
 from trainer.gui.main_window import MainWindow
 from trainer.storage.decks_repo import set_daily_limits
@@ -34,7 +33,7 @@ def review_count(window: MainWindow) -> int:
 def test_study_by_keys_and_clicks_undo_and_reopen_later(
         qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
     window, services = open_window(clock)
-    assert deck_row(window) == ["Sales conversations: the essentials", "20", "0", "0"]
+    assert deck_row(window) == ["Practice cards", "20", "0", "0"]
 
     qtbot.keyClick(window.decks.tree, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.review
@@ -88,7 +87,7 @@ def test_end_of_session_says_when_the_next_card_is_due(
         qtbot: QtBot, open_window: Opener, clock: FakeClock) -> None:
     window, services = open_window(clock)
     # The trainer set this deck to two new cards a day.
-    set_daily_limits(services.db, "starter", 2, 200)
+    set_daily_limits(services.db, "cards", 2, 200)
     services.study.forget_limits()
     qtbot.mouseClick(window.decks.study_button, Qt.MouseButton.LeftButton)
     for _ in range(2):
@@ -120,15 +119,16 @@ def test_end_of_session_says_when_the_next_card_is_due(
 
 
 def test_a_broken_deck_file_is_named_and_the_others_load(
-        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path,
+        card_decks: Path) -> None:
     folder = tmp_path / "decks"
-    shutil.copytree(builtin_decks_dir(), folder)
+    shutil.copytree(card_decks, folder)
     (folder / "broken.toml").write_text('format = 1\n[deck]\nid = "x"\ntitle = \n')
     window, _ = open_window(clock, decks_folder=folder)
     assert window.decks.problems.isVisible()
     text = window.decks.problems.text()
     assert f"{folder / 'broken.toml'}:4" in text and "not valid TOML" in text
-    assert deck_row(window)[0] == "Sales conversations: the essentials"
+    assert deck_row(window)[0] == "Practice cards"
 
 
 def test_about_dialog_opens_with_f1_and_credits_sources(
@@ -144,4 +144,4 @@ def test_about_dialog_opens_with_f1_and_credits_sources(
 
     QTimer.singleShot(0, read_and_close)
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    assert seen and "Mark Trinkle" in seen[0] and "Data folder" in seen[0]
+    assert seen and "Test notes — Test Author" in seen[0] and "Data folder" in seen[0]
