@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trainer.content.fields import Collector, Fields
+from trainer.content.fields import ID_PATTERN, Collector, Fields
 from trainer.content.locate import strip_toml_position, toml_error_line
 from trainer.content.quizfile import build_assessments, build_quizzes
 from trainer.domain.deck import Card, Deck, Source
@@ -166,6 +166,13 @@ def _build_cards(
     cards: list[Card] = []
     seen: dict[str, int | None] = {}
     for index, table in enumerate(out.tables(value, "cards")):
+        quick = _clean_card(table, source_ids, default_topic)
+        if quick is not None and quick.id not in seen:
+            line = out.lines.line_of("cards", index)
+            seen[quick.id] = line
+            cards.append(Card(quick.id, quick.front, quick.back, quick.topic, quick.tags,
+                              quick.source, line))
+            continue
         f = Fields(out, table, "cards", index)
         cid = f.ident("card")
         f.unknown(CARD_KEYS)
@@ -191,3 +198,27 @@ def _build_cards(
         if ok and cid and front and back and topic:
             cards.append(Card(cid, front, back, topic, tags, source, f.line))
     return cards
+
+
+def _clean_card(table: dict[str, Any], source_ids: set[str],
+                default_topic: str | None) -> Card | None:
+    """The card when every field is plainly right (the usual case, checked cheaply), or
+    None to let the full checks find and word the problems."""
+    if not table.keys() <= CARD_KEYS:
+        return None
+    cid, front, back = table.get("id"), table.get("front"), table.get("back")
+    topic = table.get("topic", default_topic)
+    tags = table.get("tags", [])
+    source = table.get("source")
+    if not (isinstance(cid, str) and isinstance(front, str) and isinstance(back, str)
+            and isinstance(topic, str) and isinstance(tags, list)):
+        return None
+    front, back, topic = front.strip(), back.strip(), topic.strip()
+    if not (front and back and topic and ID_PATTERN.match(cid)):
+        return None
+    if source is not None and (not isinstance(source, str) or source.strip() not in source_ids):
+        return None
+    if not all(isinstance(t, str) for t in tags):
+        return None
+    return Card(cid, front, back, topic, tuple(t.strip() for t in tags if t.strip()),
+                source.strip() if source else None)

@@ -150,7 +150,8 @@ class ImportService:
                 (staging / name).write_bytes(data)
             with self.db.atomic():
                 for change in plan.changes:
-                    install_deck(self.db, change.deck, self.clock, progress=progress)
+                    install_deck(self.db, change.deck, self.clock, progress=progress,
+                                 plan=change.plan)
                 reviews = self._history(plan.bundle.history)
             self._publish_media(staging, [c.deck.id for c in plan.changes])
         finally:

@@ -37,6 +37,8 @@ class InstallPlan:
     unchanged: list[str] = field(default_factory=list)
     retired: list[str] = field(default_factory=list)
     restored: list[str] = field(default_factory=list)
+    # The rows to write, computed once while planning.
+    rows: list[tuple[str, dict[str, object]]] = field(default_factory=list, repr=False)
 
     @property
     def changes_anything(self) -> bool:
@@ -49,7 +51,8 @@ class InstallPlan:
 def _item_rows(deck: Deck) -> list[tuple[str, dict[str, object]]]:
     """Every schedulable item of a deck, cards first, as (stable id, column values)."""
     rows: list[tuple[str, dict[str, object]]] = [
-        (card.id, {"kind": "card", "topic": card.topic, "tags": json.dumps(list(card.tags)),
+        (card.id, {"kind": "card", "topic": card.topic,
+                   "tags": json.dumps(list(card.tags)) if card.tags else "[]",
                    "front": card.front, "back": card.back, "source": card.source, "body": None})
         for card in deck.cards
     ]
@@ -79,7 +82,8 @@ def plan_install(db: Store, deck: Deck) -> InstallPlan:
         )
     }
     incoming = set()
-    for key, values in _item_rows(deck):
+    plan.rows = _item_rows(deck)
+    for key, values in plan.rows:
         incoming.add(key)
         old = existing.get(key)
         if old is None:
@@ -95,13 +99,15 @@ def plan_install(db: Store, deck: Deck) -> InstallPlan:
 
 
 def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False,
-                 progress: Progress | None = None) -> InstallPlan:
+                 progress: Progress | None = None, plan: InstallPlan | None = None
+                 ) -> InstallPlan:
     """Install or update ``deck`` in one transaction; returns what changed.
 
     ``progress(done, total)`` is called as items are written; if it returns False the
-    install stops with ``InstallCancelled`` and nothing is written.
+    install stops with ``InstallCancelled`` and nothing is written. ``plan`` is one just
+    made by ``plan_install`` for this deck (it is made here when not given).
     """
-    plan = plan_install(db, deck)
+    plan = plan or plan_install(db, deck)
     now = to_db(clock())
     deck_row = {
         "title": deck.title,
@@ -143,18 +149,13 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
     changed = set(plan.updated) | set(plan.restored)
     next_id = int(db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]) + 1
     inserts: list[list[object]] = []
-    states: list[list[object]] = []
     updates: list[list[object]] = []
     moves: list[list[object]] = []
-    rows = _item_rows(deck)
-    for position, (key, row) in enumerate(rows):
+    for position, (key, row) in enumerate(plan.rows or _item_rows(deck)):
         old = existing.get(key)
         if old is None:
             inserts.append([next_id, deck.id, key, *(row[c] for c in _CONTENT), position, now,
                             now])
-            # Questions enter spaced repetition when first answered in a quiz, not as
-            # new items in daily study.
-            states.append([next_id, deck.id, position, int(row["kind"] == "card")])
             next_id += 1
         elif key in changed:
             updates.append([*(row[c] for c in _CONTENT), position, now, old[0]])
@@ -164,16 +165,20 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
     done = 0
     columns = ", ".join(_CONTENT)
     marks = ", ".join("?" for _ in _CONTENT)
-    for start in range(0, max(len(inserts), 1), _BATCH):
+    for start in range(0, len(inserts), _BATCH):
         batch = inserts[start:start + _BATCH]
         db.conn.executemany(
             f"INSERT INTO items (id, deck_id, key, {columns}, position, created_at, updated_at)"
             f" VALUES (?, ?, ?, {marks}, ?, ?, ?)", batch)
-        db.conn.executemany(
+        # The new items' ids are a known range: one statement gives them all a state.
+        db.execute(
             "INSERT INTO item_state (item_id, deck_id, position, in_new_queue) "
-            "VALUES (?, ?, ?, ?)", states[start:start + _BATCH])
+            "SELECT id, deck_id, position, kind = 'card' FROM items WHERE id BETWEEN ? AND ?",
+            [batch[0][0], batch[-1][0]])
         done += len(batch)
         _report(progress, done, total)
+    # (Questions are kept out of the new queue: they enter spaced repetition when first
+    # answered in a quiz, not as new items in daily study.)
     db.conn.executemany(
         "UPDATE items SET " + ", ".join(f"{c} = ?" for c in _CONTENT)
         + ", position = ?, retired = 0, updated_at = ? WHERE id = ?", updates)
