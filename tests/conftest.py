@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
+from trainer.domain.scoring import Response
 from trainer.study.settings import StudySettings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,6 +42,19 @@ def quiz_decks(tmp_path: Path) -> Path:
     folder.mkdir()
     shutil.copy(REPO / "tests" / "data" / "quiz_deck.toml", folder)
     return folder
+
+
+@pytest.fixture
+def right_answers() -> dict[str, Response]:
+    """The right answer to each question of tests/data/quiz_deck.toml's "mixed" quiz."""
+    return {
+        "q-single": Response(chosen=("b",)),
+        "q-multi": Response(chosen=("a", "b")),
+        "q-tf": Response(truth=False),
+        "q-scenario": Response(chosen=("a",)),
+        "q-match": Response(matches=("1", "2", "3")),
+        "q-order": Response(order=("first", "second", "third", "fourth")),
+    }
 
 
 @pytest.fixture

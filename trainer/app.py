@@ -16,6 +16,7 @@ from trainer.storage.decks_repo import install_deck, installed_hash
 from trainer.storage.settings_repo import load_settings
 from trainer.storage.store import Store
 from trainer.study.assessment_service import AssessmentService
+from trainer.study.path_service import PathService
 from trainer.study.quiz_service import QuizService
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
@@ -32,6 +33,7 @@ class Services:
     quizzes: QuizService
     assessments: AssessmentService
     imports: ImportService
+    paths: PathService
     deck_problems: list[Problem] = field(default_factory=list)
 
     def close(self) -> None:
@@ -72,4 +74,5 @@ def open_services(config: Config, clock: Clock = system_clock,
     study = StudyService(db, clock, load_settings(db, settings))
     imports = ImportService(db, clock, study, config.profile_dir / "media")
     return Services(config, clock, db, study, QuizService(db, clock, study),
-                    AssessmentService(db, clock), imports, problems)
+                    AssessmentService(db, clock), imports, PathService(db, clock, study),
+                    problems)

@@ -294,3 +294,36 @@ def test_typed_answer_keeps_letters_for_the_text_box(
     assert window.stack.currentWidget() is window.results
     row = services.db.execute("SELECT response, score FROM quiz_answers").fetchone()
     assert '"text": "Falsely 3 hopeful"' in row[0] and row[1] == 0.5
+
+
+def test_first_week_checklist_on_the_home_screen(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=quiz_decks)
+    panel = window.decks.path
+    assert panel.isVisible()
+    assert panel.heading.text() == "Test week: day 1 · 0 of 3 steps done"
+    steps = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert steps[0].startswith("→  Day 1: Study Quiz test deck  (0 of 1 cards)")
+    assert panel.list.currentRow() == 0 and panel.list.item(0).font().bold()
+    # Study the one card the step asks for, then come back: the next step is the quiz.
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.review
+    qtbot.keyClick(window.review, Qt.Key.Key_Space)
+    qtbot.keyClick(window.review, Qt.Key.Key_3)  # Good: back in ten minutes
+    qtbot.keyClick(window.review, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.decks
+    assert panel.heading.text() == "Test week: day 1 · 1 of 3 steps done"
+    assert panel.list.item(0).text().startswith("✓  Day 1")
+    assert panel.list.item(1).text().startswith("→  Day 1: Pass the quiz: Mixed quiz")
+    assert "Take it twice" in panel.list.item(1).text()
+    assert panel.list.currentRow() == 1  # the next step is selected, ready for Enter
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.quiz
+    assert window.quiz.title.text() == "Mixed quiz"
+    qtbot.keyClick(window.quiz, Qt.Key.Key_Escape)
+    clock.advance(timedelta(days=2))
+    window.show_decks()
+    assert "day 3 · 1 of 3 steps done · 2 behind" in panel.heading.text()
+    assert "behind" in panel.list.item(1).text()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from trainer.content.deckfile import ParseResult, parse_deck_file
 from trainer.content.lint import lint_deck, renamed_ids
+from trainer.content.pathfile import check_path_targets
 from trainer.domain.deck import Deck
 from trainer.domain.errors import Problem
 
@@ -52,6 +53,7 @@ class CheckReport:
                     "questions": dict(sorted(Counter(
                         str(q.type) for quiz in d.quizzes for q in quiz.questions).items())),
                     "assessments": len(d.assessments),
+                    "paths": len(d.paths),
                 }
                 for d in self.decks
             ],
@@ -94,11 +96,22 @@ def check_paths(paths: list[Path], against: list[Deck] | None = None) -> CheckRe
                 owners[deck.id] = file
             report.results.append(result)
     _check_deck_links(report, set(owners))
+    _check_paths(report)
     for deck in report.decks:
         report.problems.extend(lint_deck(deck))
     if against:
         report.problems.extend(renamed_ids(report.decks, against))
     return report
+
+
+def _check_paths(report: CheckReport) -> None:
+    """Each path step must name a deck, quiz or self-assessment that was read."""
+    decks = {d.id: d for d in report.decks}
+    paths = [(str(d.path), p) for d in report.decks for p in d.paths]
+    for file, path, step, message in check_path_targets(paths, decks):
+        report.problems.append(Problem(file, f"step on day {step.day} names "
+                                             f"{step.kind} '{step.target}': {message}",
+                                       path.line, path.id))
 
 
 def _check_deck_links(report: CheckReport, deck_ids: set[str]) -> None:

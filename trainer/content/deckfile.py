@@ -15,6 +15,7 @@ from typing import Any
 
 from trainer.content.fields import ID_PATTERN, Collector, Fields
 from trainer.content.locate import strip_toml_position, toml_error_line
+from trainer.content.pathfile import build_paths
 from trainer.content.quizfile import build_assessments, build_quizzes
 from trainer.domain.deck import Card, Deck, Source
 from trainer.domain.errors import DeckError, Problem
@@ -22,7 +23,7 @@ from trainer.domain.errors import DeckError, Problem
 FORMAT_VERSION = 1
 VERSION_PATTERN = re.compile(r"^\d+(\.\d+){0,2}$")
 
-TOP_KEYS = {"format", "deck", "sources", "cards", "quizzes", "assessments"}
+TOP_KEYS = {"format", "deck", "sources", "cards", "quizzes", "assessments", "paths"}
 DECK_KEYS = {"id", "title", "version", "description", "authors", "topic"}
 SOURCE_KEYS = {"id", "title", "author", "publisher", "url"}
 CARD_KEYS = {"id", "front", "back", "topic", "tags", "source"}
@@ -124,7 +125,8 @@ def _build_deck(data: dict[str, Any], out: Collector, path: Path, digest: str) -
     quiz_ids = {q.id for q in quizzes} | {
         t["id"] for t in data.get("quizzes", []) if isinstance(t, dict) and "id" in t}
     assessments = build_assessments(data.get("assessments", []), out, quiz_ids)
-    if not data.get("cards") and not data.get("quizzes") and not data.get("assessments"):
+    paths = build_paths(data.get("paths", []), out, deck_id)
+    if not any(data.get(k) for k in ("cards", "quizzes", "assessments", "paths")):
         out.warn("the deck has no cards", line=1, item=deck_id)
 
     if deck_id is None or title is None or version is None or not VERSION_PATTERN.match(version):
@@ -133,6 +135,7 @@ def _build_deck(data: dict[str, Any], out: Collector, path: Path, digest: str) -
         id=deck_id, title=title, version=version, description=description, authors=authors,
         sources=tuple(sources), cards=tuple(cards), path=path, format=FORMAT_VERSION,
         content_hash=digest, quizzes=tuple(quizzes), assessments=tuple(assessments),
+        paths=tuple(paths),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.domain.quiz import Assessment, Quiz
+from trainer.domain.quiz import Assessment, LearningPath, Quiz
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Deck:
     content_hash: str = ""
     quizzes: tuple[Quiz, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    paths: tuple[LearningPath, ...] = ()
 
     def source(self, source_id: str | None) -> Source | None:
         """The source with this id, if the deck has one."""

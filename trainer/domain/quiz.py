@@ -158,3 +158,28 @@ class Assessment:
     scale: tuple[str, ...] = DEFAULT_SCALE
     description: str = ""
     line: int | None = None
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a learning path: study a deck, pass a quiz, or take a self-check, on a
+    given day of the path. ``target`` is "DECK" for a deck, "DECK/ID" for the others."""
+
+    kind: str  # "deck", "quiz" or "assessment"
+    target: str
+    day: int
+    title: str = ""
+    note: str = ""
+    cards: int | None = None  # deck steps: cards to study (default: up to a day's 20)
+    pass_mark: int | None = None  # quiz steps: overrides the quiz's own pass mark
+
+
+@dataclass(frozen=True)
+class LearningPath:
+    """An ordered onboarding path, such as a first week."""
+
+    id: str
+    title: str
+    steps: tuple[PathStep, ...]
+    description: str = ""
+    line: int | None = None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.errors import Problem
 from trainer.domain.quiz import Assessment
+from trainer.gui.path_panel import PathPanel
 from trainer.gui.theme import count_colors
 from trainer.storage.quiz_repo import QuizRow
 from trainer.study.service import DeckCounts
@@ -87,8 +88,10 @@ class DeckListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
+        self.path = PathPanel()
         layout.addWidget(self.heading)
         layout.addWidget(self.problems)
+        layout.addWidget(self.path)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.description)

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.decks.study_requested.connect(self.study)
         self.decks.quiz_requested.connect(self.quiz_flow.start)
         self.decks.assessment_requested.connect(self.start_assessment)
+        self.decks.path.step_requested.connect(self.open_step)
         self.review.handoff.connect(lambda: self._route(self.session.current
                                                         if self.session else None))
         self.review.leave.connect(self.show_decks)
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
                               quizzes=self.services.quizzes.quizzes(),
                               assessments=self.services.assessments.assessments(),
                               best=self.services.quizzes.best_scores())
+        self.decks.path.show_paths(self.services.paths.progress())
         self.stack.setCurrentWidget(self.decks)
         self.decks.setFocus()
 
@@ -174,6 +176,16 @@ class MainWindow(QMainWindow):
         self.assessment.start(self.services.assessments.start(deck_id, key))
         self.stack.setCurrentWidget(self.assessment)
         self.assessment.setFocus()
+
+    def open_step(self, kind: str, target: str) -> None:
+        """Open a learning-path step: study its deck, take its quiz or self-check."""
+        deck_id, _, item = target.partition("/")
+        if kind == "deck":
+            self.study(deck_id)
+        elif kind == "quiz":
+            self.quiz_flow.start(deck_id, item)
+        else:
+            self.start_assessment(deck_id, item)
 
     def open_link(self, deck_id: str, link: str) -> None:
         """Follow a self-assessment band's link to a deck or a quiz."""

@@ -137,6 +137,7 @@ def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False,
         _rescore_changed_questions(db, deck, plan.updated)
         _install_quizzes(db, deck)
         _install_assessments(db, deck)
+        _install_paths(db, deck)
     return plan
 
 
@@ -221,6 +222,16 @@ def _install_quizzes(db: Store, deck: Deck) -> None:
              quiz.draw, int(quiz.shuffle), int(quiz.certainty),
              json.dumps([q.id for q in quiz.questions]), position],
         )
+
+
+def _install_paths(db: Store, deck: Deck) -> None:
+    db.execute("UPDATE paths SET retired = 1 WHERE deck_id = ?", [deck.id])
+    for position, path in enumerate(deck.paths):
+        db.execute(
+            "INSERT OR REPLACE INTO paths (deck_id, key, title, description, body, position, "
+            "retired) VALUES (?, ?, ?, ?, ?, ?, 0)",
+            [deck.id, path.id, path.title, path.description,
+             json.dumps([asdict(step) for step in path.steps]), position])
 
 
 def _install_assessments(db: Store, deck: Deck) -> None:

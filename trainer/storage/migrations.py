@@ -186,3 +186,29 @@ def quizzes(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0003_paths")
+def paths(db: Database) -> None:
+    """Learning paths (such as a first week) and when a learner started each."""
+    _run(
+        db,
+        """
+        CREATE TABLE paths (
+            deck_id TEXT NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (deck_id, key)
+        );
+        CREATE TABLE path_starts (
+            deck_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            PRIMARY KEY (deck_id, key)
+        )
+        """,
+    )

@@ -1,0 +1,465 @@
+"""Anki packages (.apkg and .colpkg), read without Anki itself.
+
+A package is a zip holding a SQLite collection and its media:
+
+- legacy packages hold ``collection.anki2`` or ``collection.anki21`` (plain SQLite,
+  schema 11: decks and note types as JSON in the ``col`` table) and a ``media`` entry
+  that is a JSON map ``{"0": "name.png", ...}``;
+- current packages hold ``collection.anki21b`` (SQLite compressed with zstd, schema 18:
+  ``decks``, ``notetypes``, ``fields`` and ``templates`` tables with protobuf configs),
+  a zstd-compressed protobuf ``media`` list, media files that may be zstd-compressed,
+  and a dummy legacy collection asking the user to update Anki.
+
+Everything from the package is treated as hostile: the zip is vetted by ``safezip``,
+decompression is capped, the database is opened read-only with untrusted schema
+features turned off, and any damage becomes an ``ImportFormatError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import sqlite3
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from trainer.content.importers.anki_notes import (
+    CardSkipped,
+    FieldConverter,
+    NoteType,
+    Template,
+    render_card,
+    safe_tags,
+)
+from trainer.content.importers.bundle import (
+    HistoryEntry,
+    ImportBundle,
+    ImportFormatError,
+    slug,
+    stable_key,
+)
+from trainer.content.safezip import Limits, open_zip, read_entry
+from trainer.domain.deck import Card, Deck, Source
+from trainer.domain.errors import Problem
+from trainer.domain.scheduling import Rating
+
+# Newest first: current packages also carry a dummy legacy collection.
+COLLECTION_NAMES = ("collection.anki21b", "collection.anki21", "collection.anki2")
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_UPDATE_NOTICE = "Please update to the latest Anki version"
+_TIME_BUDGET_S = 120.0  # a crafted database can make a query run (nearly) forever
+_NOTETYPE_KIND_CLOZE = 1  # Notetype.Config.kind (0 normal, 1 cloze; checked against Anki)
+_STOCK_IMAGE_OCCLUSION = 6  # Notetype.Config.original_stock_kind
+_REVIEW_TYPES = (0, 1, 2, 3)  # learn, review, relearn, filtered; 4-5 are manual/rescheduled
+_V1_LEARNING_EASE = {1: 1, 2: 3, 3: 4}  # v1 learning cards had Again/Good/Easy only
+
+
+@dataclass(frozen=True)
+class _MediaFile:
+    entry: str  # name of the zip entry holding the bytes
+    size: int | None = None
+    sha1: bytes | None = None
+
+
+@dataclass
+class _Schema:
+    decks: dict[int, str]  # Anki deck id -> full name with "::"
+    note_types: dict[int, NoteType]
+    sched_ver: int
+
+
+@dataclass
+class _Reading:
+    path: Path
+    archive: zipfile.ZipFile
+    limits: Limits
+    expanded: int = 0  # bytes produced by zstd so far, counted against limits.total
+    skipped: list[Problem] = field(default_factory=list)
+
+    def warn(self, message: str, item: str | None = None, severity: str = "warning") -> None:
+        self.skipped.append(Problem(str(self.path), message, None, item, severity))
+
+
+def read_anki(path: Path, *, with_history: bool = False, limits: Limits | None = None
+              ) -> ImportBundle:
+    """Read an Anki package into one deck per Anki deck that has cards, with the
+    pictures its cards show and, if asked, its review history."""
+    limits = limits or Limits()
+    archive = open_zip(path, limits)
+    try:
+        with archive, tempfile.TemporaryDirectory(prefix="trainer-anki-",
+                                                  ignore_cleanup_errors=True) as tmp:
+            return _read(_Reading(path, archive, limits), Path(tmp), with_history)
+    except ImportFormatError:
+        raise
+    except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OverflowError,
+            RecursionError, zipfile.BadZipFile, EOFError, OSError) as exc:
+        # The boundary for hostile input: whatever is broken inside, the user gets one
+        # message naming the file, never a traceback.
+        raise ImportFormatError(path, f"is damaged or not an Anki package ({exc})") from exc
+
+
+def _read(reading: _Reading, tmp: Path, with_history: bool) -> ImportBundle:
+    path, names = reading.path, set(reading.archive.namelist())
+    name = next((n for n in COLLECTION_NAMES if n in names), None)
+    if name is None:
+        raise ImportFormatError(path, "holds no Anki collection (collection.anki21b, "
+                                      "collection.anki21 or collection.anki2)")
+    data = read_entry(reading.archive, path, name, reading.limits)
+    database = tmp / "collection.sqlite"
+    with database.open("wb") as out:
+        if data.startswith(_ZSTD_MAGIC):
+            _unzstd(reading, data, out, name)
+        else:
+            out.write(data)
+    del data
+    media = _media_map(reading) if "media" in names else {}
+    media = {n: m for n, m in media.items() if m.entry in names}
+    connection = _connect(database)
+    try:
+        return _import(reading, connection, media, with_history, name)
+    finally:
+        connection.close()
+
+
+def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFile],
+            with_history: bool, collection_name: str) -> ImportBundle:
+    path = reading.path
+    schema = _schema(reading, db, with_history)
+    if collection_name != "collection.anki21b" and _is_update_notice(db):
+        raise ImportFormatError(path, "was made by a newer Anki and holds only a notice to "
+                                      "update; it has no collection.anki21b to read")
+    convert = FieldConverter(available_media=media.keys())
+    cards: dict[int, list[Card]] = {}
+    keys: dict[int, tuple[int, str]] = {}  # Anki card id -> (Anki deck id, our key)
+    seen: set[str] = set()
+    skipped: dict[str, list[str]] = {}
+    topics: dict[int, str] = {}
+    rows = db.execute("SELECT c.id, c.did, c.odid, c.ord, n.guid, n.mid, n.tags, n.flds "
+                      "FROM cards AS c JOIN notes AS n ON n.id = c.nid ORDER BY c.nid, c.ord")
+    for cid, did, odid, ord_, guid, mid, tags, fields in rows:
+        home = int(odid) or int(did)  # a card in a filtered deck belongs to its home deck
+        key = f"{stable_key('a', str(guid))}-{int(ord_)}"
+        note_type = schema.note_types.get(int(mid))
+        if note_type is None:
+            skipped.setdefault("its note type is missing from the package", []).append(key)
+            continue
+        if key in seen:
+            skipped.setdefault("the same note appears twice", []).append(key)
+            continue
+        try:
+            front, back = render_card(note_type, str(fields).split("\x1f"), int(ord_), convert)
+        except CardSkipped as exc:
+            skipped.setdefault(str(exc), []).append(key)
+            continue
+        seen.add(key)
+        keys[int(cid)] = (home, key)
+        if home not in topics:
+            topics[home] = _topic(_deck_name(schema, home))
+        cards.setdefault(home, []).append(
+            Card(key, front, back, topics[home], safe_tags(str(tags)), "anki"))
+    if not cards:
+        raise ImportFormatError(path, "has no cards that can be imported")
+    bundle = ImportBundle(path)
+    deck_ids = _deck_ids({did: _deck_name(schema, did) for did in cards})
+    source = Source("anki", path.name, publisher="Imported from Anki")
+    for did in sorted(cards, key=lambda d: _deck_name(schema, d).lower()):
+        name = _deck_name(schema, did)
+        bundle.decks.append(Deck(
+            id=deck_ids[did], title=" › ".join(name.split("::")), version="1",
+            description=f"Imported from the Anki package {path.name}.",
+            sources=(source,), cards=tuple(cards[did]), path=path))
+    for reason, item_keys in skipped.items():
+        item = item_keys[0] if len(item_keys) == 1 else None
+        reading.warn(f"{len(item_keys)} card(s) skipped: {reason}", item, "error")
+    bundle.media = _media_files(reading, media, convert.used_media)
+    _report_dropped(reading, convert)
+    if with_history:
+        bundle.history = _history(db, keys, deck_ids, schema.sched_ver)
+    bundle.skipped = reading.skipped
+    return bundle
+
+
+def _deck_name(schema: _Schema, did: int) -> str:
+    return schema.decks.get(did) or f"Anki deck {did}"
+
+
+def _topic(name: str) -> str:
+    last = name.split("::")[-1]
+    return slug(last, "") or stable_key("topic", last)
+
+
+def _deck_ids(names: dict[int, str]) -> dict[int, str]:
+    """Our deck ids: the slug of the full name, made unique when two names slug alike."""
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    for did in sorted(names, key=lambda d: names[d]):
+        name = names[did]
+        base = slug(name.replace("::", "-"), "") or stable_key("anki", name)
+        deck_id = base if base not in taken else stable_key(base[:40], name)
+        ids[did] = deck_id
+        taken.add(deck_id)
+    return ids
+
+
+def _report_dropped(reading: _Reading, convert: FieldConverter) -> None:
+    if convert.sounds:
+        reading.warn(f"{len(convert.sounds)} sound(s) left out: the app does not play "
+                     "audio, so [sound:...] references were removed")
+    if convert.latex:
+        reading.warn("LaTeX ([latex], [$]) is shown as its source text")
+    if convert.missing_media:
+        reading.warn("picture(s) not in the package, removed from the cards: "
+                     + ", ".join(sorted(convert.missing_media)))
+    if convert.unsafe_media:
+        reading.warn("picture name(s) refused as unsafe, removed from the cards: "
+                     + ", ".join(repr(n) for n in sorted(convert.unsafe_media)))
+
+
+# ---------------------------------------------------------------- database
+
+
+def _connect(database: Path) -> sqlite3.Connection:
+    # immutable=1: no journal or -wal/-shm files are looked for or created.
+    connection = sqlite3.connect(database.as_uri() + "?mode=ro&immutable=1", uri=True)
+    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    deadline = time.monotonic() + _TIME_BUDGET_S
+    connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 100_000)
+    # No functions with side effects from views, triggers or defaults in the file.
+    connection.execute("PRAGMA trusted_schema = OFF")
+    connection.execute("PRAGMA query_only = ON")
+    return connection
+
+
+def _schema(reading: _Reading, db: sqlite3.Connection, with_history: bool) -> _Schema:
+    objects = {str(n).lower(): str(t) for n, t in
+               db.execute("SELECT name, type FROM sqlite_master")}
+    current = "notetypes" in objects
+    required = ["col", "notes", "cards"] + (["revlog"] if with_history else [])
+    required += ["notetypes", "fields", "templates", "decks"] if current else []
+    for table in required:
+        # A view could hide an endless query behind an innocent name.
+        if objects.get(table) != "table":
+            raise ImportFormatError(reading.path, f"is not an Anki collection (no '{table}' "
+                                                  "table)")
+    return _current_schema(db, "config" in objects) if current else _legacy_schema(db)
+
+
+def _legacy_schema(db: sqlite3.Connection) -> _Schema:
+    row = db.execute("SELECT conf, models, decks FROM col").fetchone()
+    if row is None:
+        raise ValueError("the col table is empty")
+    conf, models, decks = (_json_object(value) for value in row)
+    note_types: dict[int, NoteType] = {}
+    for key, model in models.items():
+        if not isinstance(model, dict):
+            continue
+        fields = sorted((f for f in model.get("flds", []) if isinstance(f, dict)),
+                        key=lambda f: int(f.get("ord", 0)))
+        templates = [t for t in model.get("tmpls", []) if isinstance(t, dict)]
+        note_types[int(model.get("id", key))] = NoteType(
+            name=str(model.get("name", "")),
+            fields=tuple(str(f.get("name", "")) for f in fields),
+            templates=tuple(Template(int(t.get("ord", 0)), str(t.get("name", "")),
+                                     str(t.get("qfmt", "")), str(t.get("afmt", "")))
+                            for t in templates),
+            cloze=model.get("type") == 1,
+            image_occlusion=model.get("originalStockKind") == _STOCK_IMAGE_OCCLUSION)
+    names = {int(d.get("id", key)): str(d.get("name", ""))
+             for key, d in decks.items() if isinstance(d, dict)}
+    sched_ver = conf.get("schedVer", 1)  # collections from before v2 have no key
+    return _Schema(names, note_types, sched_ver if isinstance(sched_ver, int) else 1)
+
+
+def _current_schema(db: sqlite3.Connection, has_config: bool) -> _Schema:
+    fields: dict[int, list[str]] = {}
+    for ntid, name in db.execute("SELECT ntid, name FROM fields ORDER BY ntid, ord"):
+        fields.setdefault(int(ntid), []).append(str(name))
+    templates: dict[int, list[Template]] = {}
+    for ntid, ord_, name, config in db.execute(
+            "SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord"):
+        formats = {n: v for n, v in proto_fields(_blob(config)) if isinstance(v, bytes)}
+        templates.setdefault(int(ntid), []).append(Template(
+            int(ord_), str(name), formats.get(1, b"").decode("utf-8", "replace"),
+            formats.get(2, b"").decode("utf-8", "replace")))
+    note_types: dict[int, NoteType] = {}
+    for ntid, name, config in db.execute("SELECT id, name, config FROM notetypes"):
+        numbers = {n: v for n, v in proto_fields(_blob(config)) if isinstance(v, int)}
+        note_types[int(ntid)] = NoteType(
+            str(name), tuple(fields.get(int(ntid), [])), tuple(templates.get(int(ntid), [])),
+            cloze=numbers.get(1) == _NOTETYPE_KIND_CLOZE,
+            image_occlusion=numbers.get(9) == _STOCK_IMAGE_OCCLUSION)
+    # Schema 18 separates deck name levels with \x1f where older files use "::".
+    decks = {int(did): str(name).replace("\x1f", "::")
+             for did, name in db.execute("SELECT id, name FROM decks")}
+    sched_ver = 2
+    if has_config:
+        row = db.execute("SELECT val FROM config WHERE KEY = 'schedVer'").fetchone()
+        value = json.loads(_blob(row[0])) if row else 2
+        sched_ver = value if isinstance(value, int) else 2
+    return _Schema(decks, note_types, sched_ver)
+
+
+def _is_update_notice(db: sqlite3.Connection) -> bool:
+    rows = db.execute("SELECT flds FROM notes LIMIT 2").fetchall()
+    return len(rows) == 1 and str(rows[0][0]).startswith(_UPDATE_NOTICE)
+
+
+def _history(db: sqlite3.Connection, keys: dict[int, tuple[int, str]],
+             deck_ids: dict[int, str], sched_ver: int) -> list[HistoryEntry]:
+    history: list[HistoryEntry] = []
+    for rid, cid, ease, taken, kind in db.execute(
+            "SELECT id, cid, ease, time, type FROM revlog ORDER BY id"):
+        target = keys.get(int(cid))
+        if target is None or int(kind) not in _REVIEW_TYPES or not 1 <= int(ease) <= 4:
+            continue
+        rating = int(ease)
+        if sched_ver == 1 and int(kind) in (0, 2):
+            rating = _V1_LEARNING_EASE.get(rating, rating)
+        try:
+            reviewed_at = datetime.fromtimestamp(int(rid) / 1000, UTC)
+        except (OverflowError, OSError, ValueError):
+            continue  # a timestamp no calendar can hold
+        history.append(HistoryEntry(deck_ids[target[0]], target[1], reviewed_at,
+                                    Rating(rating), max(0, int(taken))))
+    return history
+
+
+def _json_object(value: object) -> dict[str, Any]:
+    parsed = json.loads(_blob(value)) if value not in (None, "") else {}
+    if not isinstance(parsed, dict):
+        raise ValueError("expected a JSON object")
+    return parsed
+
+
+def _blob(value: object) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        return value.encode()
+    raise ValueError(f"expected text or bytes, found {type(value).__name__}")
+
+
+# ---------------------------------------------------------------- protobuf
+
+
+def _varint(data: bytes, position: int) -> tuple[int, int]:
+    result = shift = 0
+    while True:
+        if position >= len(data):
+            raise ValueError("truncated protobuf varint")
+        byte = data[position]
+        position += 1
+        result |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            return result, position
+        shift += 7
+        if shift > 63:
+            raise ValueError("protobuf varint too long")
+
+
+def proto_fields(data: bytes) -> Iterator[tuple[int, int | bytes]]:
+    """The (field number, value) pairs of a protobuf message: varints as int,
+    length-delimited and fixed-size fields as bytes. Enough for Anki's few messages."""
+    position = 0
+    while position < len(data):
+        key, position = _varint(data, position)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            value, position = _varint(data, position)
+            yield number, value
+            continue
+        if wire == 2:
+            size, position = _varint(data, position)
+        elif wire in (1, 5):
+            size = 8 if wire == 1 else 4
+        else:
+            raise ValueError(f"unsupported protobuf wire type {wire}")
+        if position + size > len(data):
+            raise ValueError("truncated protobuf field")
+        yield number, data[position:position + size]
+        position += size
+
+
+# ---------------------------------------------------------------- media
+
+
+def _unzstd(reading: _Reading, data: bytes, out: IO[bytes], name: str,
+            cap: int | None = None) -> None:
+    """Decompress zstd data into ``out``, never past ``cap`` (or the entry limit) bytes
+    nor the archive's total: the zip's ratio check cannot see inside zstd."""
+    try:
+        import zstandard
+    except ImportError as exc:
+        raise ImportFormatError(reading.path, "uses Anki's current package format, which "
+                                "needs the 'zstandard' Python package; install it, or export "
+                                "from Anki with 'Support older Anki versions'") from exc
+    cap = min(cap if cap is not None else reading.limits.entry, reading.limits.entry)
+    written = 0
+    try:
+        reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data),
+                                                            read_across_frames=True)
+        while chunk := reader.read(1 << 20):
+            written += len(chunk)
+            reading.expanded += len(chunk)
+            if written > cap or reading.expanded > reading.limits.total:
+                raise ImportFormatError(reading.path, f"entry {name!r} expands to too many "
+                                        "bytes: refused as a possible zip bomb")
+            out.write(chunk)
+    except zstandard.ZstdError as exc:
+        raise ImportFormatError(reading.path, f"entry {name!r} is damaged ({exc})") from exc
+
+
+def _entry_bytes(reading: _Reading, name: str, cap: int | None = None) -> bytes:
+    data = read_entry(reading.archive, reading.path, name, reading.limits)
+    if not data.startswith(_ZSTD_MAGIC):
+        return data
+    out = io.BytesIO()
+    _unzstd(reading, data, out, name, cap)
+    return out.getvalue()
+
+
+def _media_map(reading: _Reading) -> dict[str, _MediaFile]:
+    """Media names -> where their bytes are, from either form of the ``media`` entry."""
+    data = read_entry(reading.archive, reading.path, "media", reading.limits)
+    found: dict[str, _MediaFile] = {}
+    if data.startswith(_ZSTD_MAGIC):
+        # MediaEntries { repeated MediaEntry entries = 1; }
+        # MediaEntry { name = 1; size = 2; sha1 = 3; legacy_zip_filename = 255; }
+        entries = [v for n, v in proto_fields(_entry_bytes(reading, "media"))
+                   if n == 1 and isinstance(v, bytes)]
+        for index, entry in enumerate(entries):
+            values = dict(proto_fields(entry))
+            name, size, sha1 = values.get(1, b""), values.get(2), values.get(3)
+            legacy = values.get(255)  # files kept under their old zip names
+            if isinstance(name, bytes) and name:
+                found.setdefault(name.decode("utf-8", "replace"), _MediaFile(
+                    str(legacy if isinstance(legacy, int) else index),
+                    size if isinstance(size, int) else None,
+                    sha1 if isinstance(sha1, bytes) and len(sha1) == 20 else None))
+        return found
+    for zip_name, media_name in _json_object(data or b"{}").items():
+        if isinstance(media_name, str) and media_name:
+            found.setdefault(media_name, _MediaFile(str(zip_name)))
+    return found
+
+
+def _media_files(reading: _Reading, media: dict[str, _MediaFile], used: set[str]
+                 ) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for name in sorted(used):
+        info = media[name]
+        data = _entry_bytes(reading, info.entry, info.size)
+        if info.sha1 is not None and hashlib.sha1(data).digest() != info.sha1:
+            reading.warn(f"picture {name!r} is damaged in the package (checksum differs); "
+                         "left out")
+            continue
+        files[name] = data
+    return files

@@ -1,0 +1,135 @@
+"""Learning paths: which steps are done, which comes next, and who is behind.
+
+A deck step is done once that many of the deck's cards have been studied (answered at
+least once); a quiz step once a whole attempt reached the pass mark; a self-assessment
+step once it has been taken. Day 1 is the day the learner first saw the path.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from trainer.clock import Clock
+from trainer.domain.quiz import LearningPath, PathStep
+from trainer.storage.store import Store
+from trainer.storage.timefmt import from_db, to_db
+from trainer.study.service import StudyService
+
+DEFAULT_DECK_CARDS = 20  # one day's new cards
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    """A step with its title and how far the learner is."""
+
+    step: PathStep
+    title: str
+    done: bool
+    progress: str  # e.g. "12 of 20 cards", "best 64% (pass 70%)", "not taken yet"
+
+
+@dataclass(frozen=True)
+class PathProgress:
+    """A path as the home screen shows it."""
+
+    deck_id: str
+    path: LearningPath
+    steps: tuple[StepStatus, ...]
+    day: int  # today is day N of the path
+
+    @property
+    def done(self) -> int:
+        """Steps completed."""
+        return sum(s.done for s in self.steps)
+
+    @property
+    def next_step(self) -> StepStatus | None:
+        """The first step not yet done."""
+        return next((s for s in self.steps if not s.done), None)
+
+    @property
+    def behind(self) -> list[StepStatus]:
+        """Steps whose day has passed without being done."""
+        return [s for s in self.steps if not s.done and s.step.day < self.day]
+
+
+class PathService:
+    """Progress on the installed learning paths."""
+
+    def __init__(self, db: Store, clock: Clock, study: StudyService) -> None:
+        self.db = db
+        self.clock = clock
+        self.study = study
+
+    def paths(self) -> list[tuple[str, LearningPath]]:
+        """Installed paths as (deck id, path)."""
+        out = []
+        for deck_id, key, title, description, body in self.db.execute(
+                "SELECT deck_id, key, title, description, body FROM paths WHERE retired = 0 "
+                "ORDER BY deck_id, position"):
+            steps = tuple(PathStep(**s) for s in json.loads(body))
+            out.append((deck_id, LearningPath(key, title, steps, description)))
+        return out
+
+    def progress(self) -> list[PathProgress]:
+        """Every path with the status of each step (starting any path seen for the first
+        time today)."""
+        return [self._progress(deck_id, path) for deck_id, path in self.paths()]
+
+    def _started(self, deck_id: str, key: str) -> int:
+        row = self.db.execute("SELECT started_at FROM path_starts WHERE deck_id = ? AND key = ?",
+                              [deck_id, key]).fetchone()
+        if row is None:
+            with self.db.atomic():
+                self.db.execute("INSERT INTO path_starts VALUES (?, ?, ?)",
+                                [deck_id, key, to_db(self.clock())])
+            return 1
+        started = from_db(row[0])
+        assert started is not None
+        first = self.study.day(started).start
+        return max(1, (self.study.day().start - first).days + 1)
+
+    def _progress(self, deck_id: str, path: LearningPath) -> PathProgress:
+        return PathProgress(deck_id, path, tuple(self._status(s) for s in path.steps),
+                            self._started(deck_id, path.id))
+
+    def _status(self, step: PathStep) -> StepStatus:
+        deck_id, _, item = step.target.partition("/")
+        if step.kind == "deck":
+            total = self.db.execute("SELECT title, (SELECT count(*) FROM items WHERE deck_id = ?"
+                                    " AND kind = 'card' AND retired = 0) FROM decks WHERE id = ?",
+                                    [deck_id, deck_id]).fetchone()
+            if total is None:
+                return StepStatus(step, step.title or deck_id, False, "deck not installed")
+            need = min(step.cards or DEFAULT_DECK_CARDS, total[1]) or 1
+            studied = self.db.execute(
+                "SELECT count(*) FROM item_state s JOIN items i ON i.id = s.item_id "
+                "WHERE s.deck_id = ? AND s.phase > 0 AND i.kind = 'card' AND i.retired = 0",
+                [deck_id]).fetchone()[0]
+            return StepStatus(step, step.title or f"Study {total[0]}", studied >= need,
+                              f"{min(studied, need)} of {need} cards")
+        if step.kind == "quiz":
+            row = self.db.execute("SELECT title, pass_mark, questions FROM quizzes "
+                                  "WHERE deck_id = ? AND key = ?", [deck_id, item]).fetchone()
+            if row is None:
+                return StepStatus(step, step.title or item, False, "quiz not installed")
+            mark = step.pass_mark if step.pass_mark is not None else row[1]
+            best = self.db.execute(
+                "SELECT max(total * 100.0 / json_array_length(t.plan)) FROM quiz_attempts t "
+                "JOIN (SELECT attempt_id, sum(score) AS total FROM quiz_answers "
+                "GROUP BY attempt_id) s ON s.attempt_id = t.id WHERE t.deck_id = ? AND "
+                "t.quiz_key = ? AND t.kind = 'quiz' AND t.finished_at IS NOT NULL",
+                [deck_id, item]).fetchone()[0]
+            progress = "not taken yet" if best is None else f"best {best:.0f}% (pass {mark}%)"
+            return StepStatus(step, step.title or f"Pass the quiz: {row[0]}",
+                              best is not None and best >= mark, progress)
+        row = self.db.execute("SELECT title FROM assessments WHERE deck_id = ? AND key = ?",
+                              [deck_id, item]).fetchone()
+        if row is None:
+            return StepStatus(step, step.title or item, False, "self-check not installed")
+        taken = self.db.execute("SELECT count(*) FROM assessment_attempts WHERE deck_id = ? "
+                                "AND assessment_key = ? AND finished_at IS NOT NULL",
+                                [deck_id, item]).fetchone()[0]
+        return StepStatus(step, step.title or f"Take the self-check: {row[0]}", taken > 0,
+                          "taken" if taken else "not taken yet")
