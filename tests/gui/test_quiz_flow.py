@@ -298,7 +298,7 @@ def test_typed_answer_keeps_letters_for_the_text_box(
 
 def test_first_week_checklist_on_the_home_screen(
         qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
-    window, services = open_window(clock, decks_folder=quiz_decks)
+    window, _ = open_window(clock, decks_folder=quiz_decks)
     panel = window.decks.path
     assert panel.isVisible()
     assert panel.heading.text() == "Test week: day 1 · 0 of 3 steps done"
