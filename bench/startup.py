@@ -7,7 +7,7 @@ target widget has been painted, then closes its window and quits. The difference
 start-up time the user would wait for.
 
 * ``app``: import the app, ``make_app()``, ``open_services`` on a profile prepared by an
-  untimed first run, ``MainWindow``, ``show()``, ``study("starter")``; the time is taken once
+  untimed first run, ``MainWindow``, ``show()``, ``study("objections")``; the time is taken once
   the card view (``window.review.card``) has painted the first card.
 * ``bare``: import ``PySide6.QtWidgets``, ``QApplication``, a ``QMainWindow`` with a
   ``QLabel``, ``show()``; the time is taken once the label has painted.
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DECK_ID = "starter"
+DECK_ID = "objections"
 CHILD_TIMEOUT_MS = 60_000
 
 
@@ -102,7 +102,7 @@ def child_bare() -> int:
 
 
 def child_app(data_dir: Path) -> int:
-    """App child: start the trainer as ``run_gui`` does, then study the starter deck."""
+    """App child: start the trainer as ``run_gui`` does, then study the objections deck."""
     from trainer.app import open_services
     from trainer.config import Config
     from trainer.gui.main_window import MainWindow

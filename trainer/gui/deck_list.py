@@ -109,6 +109,11 @@ class DeckListView(QWidget):
         self.tree.clear()
         self._descriptions = {}
         selected = None
+        quiz_decks = {q.deck_id for q in quizzes or []}
+        assessment_decks = {d for d, _a in assessments or []}
+        # A deck with nothing to study (one that only holds a learning path) has no row.
+        decks = [r for r in decks if r.deck.cards or r.deck.id in quiz_decks
+                 or r.deck.id in assessment_decks]
         for row in decks:
             c = row.counts
             item = QTreeWidgetItem([row.deck.title, str(c.new), str(c.learning), str(c.review)])
