@@ -110,11 +110,16 @@ class MainWindow(QMainWindow):
         """Go to the home list with fresh counts."""
         self._end_session()
         self.quiz_flow.active = False
-        self.decks.show_decks(self.services.study.deck_counts(), keep=self.decks.current_key(),
+        paths = self.services.paths.progress()
+        # Decks in the order the learning path takes them; others after, by title.
+        order = {s.step.target.split("/")[0]: i for p in paths for i, s in enumerate(p.steps)}
+        counts = sorted(self.services.study.deck_counts(),
+                        key=lambda d: (order.get(d.deck.id, len(order)), d.deck.title.lower()))
+        self.decks.show_decks(counts, keep=self.decks.current_key(),
                               quizzes=self.services.quizzes.quizzes(),
                               assessments=self.services.assessments.assessments(),
                               best=self.services.quizzes.best_scores())
-        self.decks.path.show_paths(self.services.paths.progress())
+        self.decks.path.show_paths(paths)
         self.stack.setCurrentWidget(self.decks)
         self.decks.setFocus()
 

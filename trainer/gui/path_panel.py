@@ -54,7 +54,7 @@ class PathPanel(QWidget):
             for step in progress.steps:
                 mark = "✓" if step.done else ("→" if step is nxt else "·")
                 text = f"{mark}  Day {step.step.day}: {step.title}  ({step.progress})"
-                if step.step.note and not step.done:
+                if step.step.note and step is nxt:
                     text += f"\n     {step.step.note}"
                 item = QListWidgetItem(text)
                 item.setData(ROLE, (step.step.kind, step.step.target))
@@ -72,8 +72,9 @@ class PathPanel(QWidget):
                 if step is nxt:
                     self.list.setCurrentItem(item)
         self.heading.setText("\n".join(headings))
-        rows = self.list.count()
-        self.list.setMaximumHeight(min(rows, 7) * 26 + 8)
+        # Tall enough for about nine steps; a longer path scrolls.
+        rows = sum(self.list.sizeHintForRow(i) for i in range(min(self.list.count(), 9)))
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 4)
         self.show()
 
     def _open(self, item: QListWidgetItem) -> None:

@@ -1,0 +1,1 @@
+"""Writing decks out in formats other tools read (Moodle GIFT)."""
