@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer.clock import Clock, system_clock
 from trainer.config import Config
 from trainer.content.builtin import builtin_decks_dir
 from trainer.domain.errors import Problem
-from trainer.library.importing import ImportService
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck, installed_hash
 from trainer.storage.settings_repo import load_settings
@@ -20,6 +21,9 @@ from trainer.study.path_service import PathService
 from trainer.study.quiz_service import QuizService
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
+
+if TYPE_CHECKING:
+    from trainer.library.importing import ImportService
 
 
 @dataclass
@@ -32,9 +36,16 @@ class Services:
     study: StudyService
     quizzes: QuizService
     assessments: AssessmentService
-    imports: ImportService
     paths: PathService
     deck_problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        """Importing (built when first needed: it is not part of starting up)."""
+        from trainer.library.importing import ImportService
+
+        return ImportService(self.db, self.clock, self.study,
+                             self.config.profile_dir / "media")
 
     def close(self) -> None:
         """Close the database."""
@@ -72,7 +83,5 @@ def open_services(config: Config, clock: Clock = system_clock,
         db.close()
         raise
     study = StudyService(db, clock, load_settings(db, settings))
-    imports = ImportService(db, clock, study, config.profile_dir / "media")
     return Services(config, clock, db, study, QuizService(db, clock, study),
-                    AssessmentService(db, clock), imports, PathService(db, clock, study),
-                    problems)
+                    AssessmentService(db, clock), PathService(db, clock, study), problems)

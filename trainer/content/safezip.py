@@ -6,6 +6,7 @@ Every check runs before anything is extracted or written.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -81,8 +82,11 @@ def read_entry(archive: zipfile.ZipFile, path: Path, name: str, limits: Limits |
     try:
         with archive.open(info) as stream:
             data = stream.read(min(info.file_size, limits.entry) + 1)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise ImportFormatError(path, f"entry {name!r} is damaged ({exc})") from exc
+    except NotImplementedError as exc:
+        raise ImportFormatError(path, f"entry {name!r} uses a compression this app cannot "
+                                      f"read ({exc})") from exc
     if len(data) > info.file_size:
         raise ImportFormatError(path, f"entry {name!r} is larger than its header says")
     return data

@@ -13,17 +13,17 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from trainer.app import Services
 from trainer.domain.deck import Source
 from trainer.domain.scoring import Response
-from trainer.gui.assessment_view import AssessmentView
 from trainer.gui.deck_list import DeckListView
-from trainer.gui.quiz_flow import QuizFlow
-from trainer.gui.quiz_results import QuizResultsView
-from trainer.gui.quiz_view import QuizView
 from trainer.gui.review_view import ReviewView
-from trainer.study.quiz_service import Asked, Feedback
 from trainer.study.service import ReviewSession, Shown
 
 if TYPE_CHECKING:
+    from trainer.gui.assessment_view import AssessmentView
+    from trainer.gui.quiz_flow import QuizFlow
+    from trainer.gui.quiz_results import QuizResultsView
+    from trainer.gui.quiz_view import QuizView
     from trainer.gui.summary_view import SummaryView
+    from trainer.study.quiz_service import Asked, Feedback
 
 
 class MainWindow(QMainWindow):
@@ -39,34 +39,66 @@ class MainWindow(QMainWindow):
 
         self.decks = DeckListView()
         self.review = ReviewView()
-        self.quiz = QuizView()
-        self.results = QuizResultsView()
-        self.assessment = AssessmentView()
         self.stack = QStackedWidget()
-        for view in (self.decks, self.review, self.quiz, self.results, self.assessment):
+        for view in (self.decks, self.review):
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
-        self.quiz_flow = QuizFlow(services, self.stack, self.quiz, self.results, self.show_decks)
         self._asked: Asked | None = None  # a question due in daily study, on screen
 
         self.decks.study_requested.connect(self.study)
-        self.decks.quiz_requested.connect(self.quiz_flow.start)
+        self.decks.quiz_requested.connect(lambda deck, key: self.quiz_flow.start(deck, key))
         self.decks.assessment_requested.connect(self.start_assessment)
         self.decks.path.step_requested.connect(self.open_step)
         self.review.handoff.connect(lambda: self._route(self.session.current
                                                         if self.session else None))
         self.review.leave.connect(self.show_decks)
-        self.quiz.continue_requested.connect(self._quiz_continue)
-        self.quiz.leave.connect(self._quiz_leave)
-        self.quiz.undo.connect(self._quiz_undo)
-        self.assessment.leave.connect(self.show_decks)
-        self.assessment.open_link.connect(self.open_link)
-        self.assessment.link_title = self._link_title
         self._build_menus()
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
         # After the window is up: offer to resume a quiz that was interrupted.
-        QTimer.singleShot(0, lambda: self.quiz_flow.offer_resume(self))
+        QTimer.singleShot(0, self._offer_resume)
+
+    # The quiz, results and self-assessment screens are built when first used, which
+    # keeps them (and their modules) out of start-up.
+    @cached_property
+    def quiz(self) -> QuizView:
+        """The quiz screen."""
+        from trainer.gui.quiz_view import QuizView
+
+        view = QuizView()
+        view.continue_requested.connect(self._quiz_continue)
+        view.leave.connect(self._quiz_leave)
+        view.undo.connect(self._quiz_undo)
+        self.stack.addWidget(view)
+        return view
+
+    @cached_property
+    def results(self) -> QuizResultsView:
+        """The quiz results page."""
+        from trainer.gui.quiz_results import QuizResultsView
+
+        view = QuizResultsView()
+        self.stack.addWidget(view)
+        return view
+
+    @cached_property
+    def quiz_flow(self) -> QuizFlow:
+        """Runs quiz attempts on the quiz and results screens."""
+        from trainer.gui.quiz_flow import QuizFlow
+
+        return QuizFlow(self.services, self.stack, self.quiz, self.results, self.show_decks)
+
+    @cached_property
+    def assessment(self) -> AssessmentView:
+        """The self-assessment screen."""
+        from trainer.gui.assessment_view import AssessmentView
+
+        view = AssessmentView()
+        view.leave.connect(self.show_decks)
+        view.open_link.connect(self.open_link)
+        view.link_title = self._link_title
+        self.stack.addWidget(view)
+        return view
 
     @cached_property
     def summary(self) -> SummaryView:
@@ -101,6 +133,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self.about_action = about
 
+    def _offer_resume(self) -> None:
+        if self.services.quizzes.open_attempts():
+            self.quiz_flow.offer_resume(self)
+
     def _end_session(self) -> None:
         if self.session is not None:
             self.session.finish()
@@ -109,7 +145,8 @@ class MainWindow(QMainWindow):
     def show_decks(self) -> None:
         """Go to the home list with fresh counts."""
         self._end_session()
-        self.quiz_flow.active = False
+        if "quiz_flow" in self.__dict__:
+            self.quiz_flow.active = False
         paths = self.services.paths.progress()
         # Decks in the order the learning path takes them; others after, by title.
         order = {s.step.target.split("/")[0]: i for p in paths for i, s in enumerate(p.steps)}
@@ -158,19 +195,20 @@ class MainWindow(QMainWindow):
                                                       certainty or 2)
 
     def _quiz_continue(self) -> None:
-        if self.quiz_flow.active:
+        if "quiz_flow" in self.__dict__ and self.quiz_flow.active:
             self.quiz_flow.next()
         elif self.session is not None:
             self._route(self.session.next())
 
     def _quiz_leave(self) -> None:
-        if self.quiz_flow.active:
+        if "quiz_flow" in self.__dict__ and self.quiz_flow.active:
             self.quiz_flow.leave()
         else:
             self.show_decks()
 
     def _quiz_undo(self) -> None:
-        if not self.quiz_flow.active and self.session is not None:
+        if not ("quiz_flow" in self.__dict__ and self.quiz_flow.active) and \
+                self.session is not None:
             shown = self.session.undo()
             if shown is not None:
                 self._route(shown)

@@ -15,7 +15,6 @@ from trainer.domain.scheduling import ItemState
 from trainer.library.readers import read_any
 from trainer.storage.decks_repo import InstallPlan, Progress, install_deck, plan_install
 from trainer.storage.store import Store
-from trainer.study.fsrs_adapter import FsrsScheduling
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
 
@@ -181,6 +180,8 @@ class ImportService:
         ids = {(r[0], r[1]): r[2] for r in self.db.execute(
             "SELECT deck_id, key, id FROM items")}
         reviewed = {r[0] for r in self.db.execute("SELECT DISTINCT item_id FROM reviews")}
+        from trainer.study.fsrs_adapter import FsrsScheduling  # only imports with history
+
         fsrs = FsrsScheduling(StudySettings(
             desired_retention=self.study.settings.desired_retention,
             learning_steps=self.study.settings.learning_steps,

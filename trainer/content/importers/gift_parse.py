@@ -25,7 +25,7 @@ _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 # Moodle's rule: up to two digits before an optional decimal point (100 still matches as
 # "10" + "0"), any number of minus signs; anything else is answer text.
-_WEIGHT = re.compile(r"%(-*)(\d{1,2}\.?\d*)%")
+_WEIGHT = re.compile(r"%(-*)([0-9]{1,2}\.?[0-9]*)%")
 
 
 class GiftSyntaxError(ValueError):
@@ -82,17 +82,15 @@ def split_blocks(text: str) -> list[Block]:
     are, and do not separate questions. Lines are trimmed, as Moodle trims them."""
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
-    seen_any = False  # a block of nothing but comments is no question
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip(WS)
         if not line:
             if current:
                 blocks.append(Block(tuple(current)))
-            current, seen_any = [], False
+            current = []
         elif not line.startswith("//"):
             current.append((number, line))
-            seen_any = True
-    if current and seen_any:
+    if current:
         blocks.append(Block(tuple(current)))
     return blocks
 
@@ -176,9 +174,11 @@ def parse_question(block: Block) -> Parsed:
     if "{" in text[start + 1:finish]:
         raise GiftSyntaxError("has a '{' inside the answers; the first answer block is "
                               "not closed (write \\{ for a brace)")
-    if "{" in text[finish + 1:] or "}" in text[finish + 1:]:
+    if "{" in text[finish + 1:]:
         raise GiftSyntaxError("has more than one answer block; GIFT allows one {...} per "
                               "question (write \\{ and \\} for braces)")
+    if "}" in text[finish + 1:]:
+        raise GiftSyntaxError("has a second '}' after the answers (write \\} for a brace)")
     answers = text[start + 1:finish].strip(WS)
     # Answers at the very end follow the question; anywhere else they leave a blank in it.
     blank = "" if finish == len(text) - 1 else "_____"
