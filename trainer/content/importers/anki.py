@@ -19,25 +19,29 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import sqlite3
 import tempfile
 import time
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from trainer.content.importers.anki_notes import (
     CardSkipped,
     FieldConverter,
-    NoteType,
-    Template,
     render_card,
     safe_tags,
+)
+from trainer.content.importers.anki_schema import (
+    Schema,
+    current_schema,
+    is_update_notice,
+    json_object,
+    legacy_schema,
+    proto_fields,
 )
 from trainer.content.importers.bundle import (
     HistoryEntry,
@@ -54,10 +58,7 @@ from trainer.domain.scheduling import Rating
 # Newest first: current packages also carry a dummy legacy collection.
 COLLECTION_NAMES = ("collection.anki21b", "collection.anki21", "collection.anki2")
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-_UPDATE_NOTICE = "Please update to the latest Anki version"
 _TIME_BUDGET_S = 120.0  # a crafted database can make a query run (nearly) forever
-_NOTETYPE_KIND_CLOZE = 1  # Notetype.Config.kind (0 normal, 1 cloze; checked against Anki)
-_STOCK_IMAGE_OCCLUSION = 6  # Notetype.Config.original_stock_kind
 _REVIEW_TYPES = (0, 1, 2, 3)  # learn, review, relearn, filtered; 4-5 are manual/rescheduled
 _V1_LEARNING_EASE = {1: 1, 2: 3, 3: 4}  # v1 learning cards had Again/Good/Easy only
 
@@ -67,14 +68,6 @@ class _MediaFile:
     entry: str  # name of the zip entry holding the bytes
     size: int | None = None
     sha1: bytes | None = None
-
-
-@dataclass
-class _Schema:
-    decks: dict[int, str]  # Anki deck id -> full name with "::"
-    note_types: dict[int, NoteType]
-    sched_ver: int
-    has_revlog: bool = True
 
 
 @dataclass
@@ -145,7 +138,7 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
             with_history: bool, collection_name: str) -> ImportBundle:
     path = reading.path
     schema = _schema(reading, db)
-    if collection_name != "collection.anki21b" and _is_update_notice(db):
+    if collection_name != "collection.anki21b" and is_update_notice(db):
         raise ImportFormatError(path, "was made by a newer Anki and holds only a notice to "
                                       "update; it has no collection.anki21b to read")
     convert = FieldConverter(available_media=media.keys())
@@ -199,7 +192,7 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
     return bundle
 
 
-def _deck_name(schema: _Schema, did: int) -> str:
+def _deck_name(schema: Schema, did: int) -> str:
     return schema.decks.get(did) or f"Anki deck {did}"
 
 
@@ -250,7 +243,7 @@ def _connect(database: Path) -> sqlite3.Connection:
     return connection
 
 
-def _schema(reading: _Reading, db: sqlite3.Connection) -> _Schema:
+def _schema(reading: _Reading, db: sqlite3.Connection) -> Schema:
     objects = {str(n).lower(): str(t) for n, t in
                db.execute("SELECT name, type FROM sqlite_master")}
     current = "notetypes" in objects
@@ -261,70 +254,10 @@ def _schema(reading: _Reading, db: sqlite3.Connection) -> _Schema:
         if objects.get(table) != "table":
             raise ImportFormatError(reading.path, f"is not an Anki collection (no '{table}' "
                                                   "table)")
-    schema = _current_schema(db, objects.get("config") == "table") if current \
-        else _legacy_schema(db)
+    schema = current_schema(db, objects.get("config") == "table") if current \
+        else legacy_schema(db)
     schema.has_revlog = objects.get("revlog") == "table"  # a view is never queried
     return schema
-
-
-def _legacy_schema(db: sqlite3.Connection) -> _Schema:
-    row = db.execute("SELECT conf, models, decks FROM col").fetchone()
-    if row is None:
-        raise ValueError("the col table is empty")
-    conf, models, decks = (_json_object(value) for value in row)
-    note_types: dict[int, NoteType] = {}
-    for key, model in models.items():
-        if not isinstance(model, dict):
-            continue
-        fields = sorted((f for f in model.get("flds", []) if isinstance(f, dict)),
-                        key=lambda f: int(f.get("ord", 0)))
-        templates = [t for t in model.get("tmpls", []) if isinstance(t, dict)]
-        note_types[int(model.get("id", key))] = NoteType(
-            name=str(model.get("name", "")),
-            fields=tuple(str(f.get("name", "")) for f in fields),
-            templates=tuple(Template(int(t.get("ord", 0)), str(t.get("name", "")),
-                                     str(t.get("qfmt", "")), str(t.get("afmt", "")))
-                            for t in templates),
-            cloze=model.get("type") == 1,
-            image_occlusion=model.get("originalStockKind") == _STOCK_IMAGE_OCCLUSION)
-    names = {int(d.get("id", key)): str(d.get("name", ""))
-             for key, d in decks.items() if isinstance(d, dict)}
-    sched_ver = conf.get("schedVer", 1)  # collections from before v2 have no key
-    return _Schema(names, note_types, sched_ver if isinstance(sched_ver, int) else 1)
-
-
-def _current_schema(db: sqlite3.Connection, has_config: bool) -> _Schema:
-    fields: dict[int, list[str]] = {}
-    for ntid, name in db.execute("SELECT ntid, name FROM fields ORDER BY ntid, ord"):
-        fields.setdefault(int(ntid), []).append(str(name))
-    templates: dict[int, list[Template]] = {}
-    for ntid, ord_, name, config in db.execute(
-            "SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord"):
-        formats = {n: v for n, v in proto_fields(_blob(config)) if isinstance(v, bytes)}
-        templates.setdefault(int(ntid), []).append(Template(
-            int(ord_), str(name), formats.get(1, b"").decode("utf-8", "replace"),
-            formats.get(2, b"").decode("utf-8", "replace")))
-    note_types: dict[int, NoteType] = {}
-    for ntid, name, config in db.execute("SELECT id, name, config FROM notetypes"):
-        numbers = {n: v for n, v in proto_fields(_blob(config)) if isinstance(v, int)}
-        note_types[int(ntid)] = NoteType(
-            str(name), tuple(fields.get(int(ntid), [])), tuple(templates.get(int(ntid), [])),
-            cloze=numbers.get(1) == _NOTETYPE_KIND_CLOZE,
-            image_occlusion=numbers.get(9) == _STOCK_IMAGE_OCCLUSION)
-    # Schema 18 separates deck name levels with \x1f where older files use "::".
-    decks = {int(did): str(name).replace("\x1f", "::")
-             for did, name in db.execute("SELECT id, name FROM decks")}
-    sched_ver = 2
-    if has_config:
-        row = db.execute("SELECT val FROM config WHERE KEY = 'schedVer'").fetchone()
-        value = json.loads(_blob(row[0])) if row else 2
-        sched_ver = value if isinstance(value, int) else 2
-    return _Schema(decks, note_types, sched_ver)
-
-
-def _is_update_notice(db: sqlite3.Connection) -> bool:
-    rows = db.execute("SELECT flds FROM notes LIMIT 2").fetchall()
-    return len(rows) == 1 and str(rows[0][0]).startswith(_UPDATE_NOTICE)
 
 
 def _history(db: sqlite3.Connection, keys: dict[int, tuple[int, str]],
@@ -345,62 +278,6 @@ def _history(db: sqlite3.Connection, keys: dict[int, tuple[int, str]],
         history.append(HistoryEntry(deck_ids[target[0]], target[1], reviewed_at,
                                     Rating(rating), max(0, int(taken))))
     return history
-
-
-def _json_object(value: object) -> dict[str, Any]:
-    parsed = json.loads(_blob(value)) if value not in (None, "") else {}
-    if not isinstance(parsed, dict):
-        raise ValueError("expected a JSON object")
-    return parsed
-
-
-def _blob(value: object) -> bytes:
-    if isinstance(value, bytes):
-        return value
-    if isinstance(value, str):
-        return value.encode()
-    raise ValueError(f"expected text or bytes, found {type(value).__name__}")
-
-
-# ---------------------------------------------------------------- protobuf
-
-
-def _varint(data: bytes, position: int) -> tuple[int, int]:
-    result = shift = 0
-    while True:
-        if position >= len(data):
-            raise ValueError("truncated protobuf varint")
-        byte = data[position]
-        position += 1
-        result |= (byte & 0x7F) << shift
-        if not byte & 0x80:
-            return result, position
-        shift += 7
-        if shift > 63:
-            raise ValueError("protobuf varint too long")
-
-
-def proto_fields(data: bytes) -> Iterator[tuple[int, int | bytes]]:
-    """The (field number, value) pairs of a protobuf message: varints as int,
-    length-delimited and fixed-size fields as bytes. Enough for Anki's few messages."""
-    position = 0
-    while position < len(data):
-        key, position = _varint(data, position)
-        number, wire = key >> 3, key & 7
-        if wire == 0:
-            value, position = _varint(data, position)
-            yield number, value
-            continue
-        if wire == 2:
-            size, position = _varint(data, position)
-        elif wire in (1, 5):
-            size = 8 if wire == 1 else 4
-        else:
-            raise ValueError(f"unsupported protobuf wire type {wire}")
-        if position + size > len(data):
-            raise ValueError("truncated protobuf field")
-        yield number, data[position:position + size]
-        position += size
 
 
 # ---------------------------------------------------------------- media
@@ -460,7 +337,7 @@ def _media_map(reading: _Reading) -> dict[str, _MediaFile]:
                     size if isinstance(size, int) else None,
                     sha1 if isinstance(sha1, bytes) and len(sha1) == 20 else None))
         return found
-    for zip_name, media_name in _json_object(data or b"{}").items():
+    for zip_name, media_name in json_object(data or b"{}").items():
         if isinstance(media_name, str) and media_name:
             found.setdefault(media_name, _MediaFile(str(zip_name)))
     return found
