@@ -112,7 +112,7 @@ class DeckListView(QWidget):
         quiz_decks = {q.deck_id for q in quizzes or []}
         assessment_decks = {d for d, _a in assessments or []}
         # A deck with nothing to study (one that only holds a learning path) has no row.
-        decks = [r for r in decks if r.deck.cards or r.deck.id in quiz_decks
+        decks = [r for r in decks if r.deck.has_items or r.deck.id in quiz_decks
                  or r.deck.id in assessment_decks]
         for row in decks:
             c = row.counts

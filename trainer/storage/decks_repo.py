@@ -262,16 +262,16 @@ class DeckRow:
     new_per_day: int
     reviews_per_day: int
     sources: tuple[dict[str, str | None], ...]
-    cards: int = 0
+    has_items: bool = False  # any cards or questions (a path-only deck has none)
 
 
 def list_decks(db: Store) -> list[DeckRow]:
     """Every installed deck, by title."""
     return [
-        DeckRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])), r[7])
+        DeckRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])), bool(r[7]))
         for r in db.execute(
             "SELECT id, title, version, description, new_per_day, reviews_per_day, sources, "
-            "(SELECT count(*) FROM items i WHERE i.deck_id = d.id AND i.retired = 0) "
+            "EXISTS (SELECT 1 FROM items i WHERE i.deck_id = d.id AND i.retired = 0) "
             "FROM decks d ORDER BY title COLLATE NOCASE"
         )
     ]
