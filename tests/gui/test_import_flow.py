@@ -145,3 +145,31 @@ def test_large_import_shows_progress_and_cancel_writes_nothing(
     window.import_path(big)
     assert cancelled and "Nothing was imported" in seen[1]
     assert services.db.execute("SELECT count(*) FROM items").fetchone() == before
+
+
+def test_an_imported_picture_shows_on_the_card_and_nothing_else_loads(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QColor, QImage, QTextDocument
+
+    window, services = open_window(clock)
+    src = tmp_path / "pics"
+    (src / "media").mkdir(parents=True)
+    picture = QImage(40, 20, QImage.Format.Format_RGB32)
+    picture.fill(QColor("red"))
+    picture.save(str(src / "media" / "chart.png"))
+    (src / "pics.toml").write_text(
+        'format = 1\n[deck]\nid = "pics"\ntitle = "Pictures"\nversion = "1"\n'
+        'topic = "t"\n[[sources]]\nid = "s"\ntitle = "S"\npublisher = "P"\n'
+        '[[cards]]\nid = "p1"\nsource = "s"\nfront = "Which chart?"\n'
+        'back = "This one: ![chart](chart.png) <img src=\\"../pics.toml\\">"\n')
+    services.imports.apply(services.imports.prepare(src / "pics.toml"))
+    window.show_decks()
+    window.study("pics")
+    qtbot.keyClick(window.review, Qt.Key.Key_Space)
+    card = window.review.card
+    shown = card.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("chart.png"))
+    assert isinstance(shown, QImage) and shown.width() == 40
+    for refused in ("../pics.toml", "https://example.com/x.png", "/etc/passwd"):
+        assert card.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                                 QUrl(refused)) is None

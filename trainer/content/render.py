@@ -21,7 +21,8 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
     "td": {"align"},
 }
-LINK_SCHEMES = {"http", "https", "mailto"}
+# No web addresses at all: a card never links or loads anything off the machine.
+LINK_SCHEMES = {"mailto"}
 _EXTENSIONS = ["table", "strikethrough", "autolink"]
 _REMOTE_PREFIXES = ("http:", "https:", "ftp:", "//", "file:")
 
@@ -33,7 +34,8 @@ def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
 
 
 def sanitize_html(html: str) -> str:
-    """Strip scripts, event handlers, frames, forms and remote images from HTML."""
+    """Strip scripts, event handlers, frames, forms and remote URLs (links and images)
+    from HTML; what a link says stays as text."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

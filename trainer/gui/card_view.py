@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from trainer.content.render import render_markdown
@@ -24,10 +27,18 @@ class CardView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(CARD_CSS)
         self.document().setDocumentMargin(18)
+        self.media_dir: Path | None = None
 
     def loadResource(self, kind: int, name: QUrl) -> object:
-        """Load nothing: no network, no files. (Pictures will come from deck packages.)"""
-        return None
+        """Load only pictures of the current deck's media folder, by bare file name:
+        nothing from the network, nothing from anywhere else on disk."""
+        if kind != QTextDocument.ResourceType.ImageResource.value or self.media_dir is None:
+            return None
+        file = name.toString()
+        if name.scheme() or not file or "/" in file or "\\" in file or file.startswith("."):
+            return None
+        path = self.media_dir / file
+        return QImage(str(path)) if path.is_file() else None
 
     def show_markdown(self, *parts: tuple[str, str]) -> None:
         """Render (css_class, markdown) parts in order, separated by rules."""

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
                    for s in row.sources}
         self._deck_title = row.title
         self.review.start(self.session, row.title, credits)
+        self.review.card.media_dir = self.services.config.profile_dir / "media" / deck_id
         self._route(self.session.current)
 
     def _route(self, shown: Shown | None) -> None:
