@@ -13,7 +13,6 @@ from trainer.config import Config
 from trainer.content.builtin import builtin_decks_dir
 from trainer.domain.errors import Problem
 from trainer.storage.database import open_database
-from trainer.storage.decks_repo import install_deck, installed_hash
 from trainer.storage.settings_repo import load_settings
 from trainer.storage.store import Store
 from trainer.study.assessment_service import AssessmentService
@@ -59,7 +58,9 @@ def load_builtin_decks(db: Store, clock: Clock, folder: Path | None = None) -> l
     files = sorted(folder.rglob("*.toml"))
     if files and all(hashlib.sha256(f.read_bytes()).hexdigest() in installed for f in files):
         return []  # the usual start: nothing changed, so nothing needs parsing
-    from trainer.content.check import check_paths  # the TOML parser is needed only now
+    # Parsing and installing are needed only now, when a built-in deck changed.
+    from trainer.content.check import check_paths
+    from trainer.storage.decks_repo import install_deck, installed_hash
 
     report = check_paths([folder])
     for deck in report.decks:

@@ -8,7 +8,8 @@ from trainer.clock import FakeClock
 from trainer.domain.deck import Card, Deck
 from trainer.domain.scheduling import Phase, Rating
 from trainer.storage.database import open_database
-from trainer.storage.decks_repo import install_deck, list_decks, plan_install
+from trainer.storage.deck_rows import list_decks
+from trainer.storage.decks_repo import install_deck, plan_install
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
 

@@ -31,7 +31,8 @@ def settings(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from trainer.app import open_services
-    from trainer.storage.decks_repo import list_decks, set_daily_limits
+    from trainer.storage.deck_rows import list_decks
+    from trainer.storage.decks_repo import set_daily_limits
     from trainer.storage.settings_repo import parse_steps, save_settings
     from trainer.study.wording import format_interval
 

@@ -13,6 +13,9 @@ from dataclasses import asdict, dataclass, field
 from trainer.clock import Clock
 from trainer.domain.deck import Deck
 from trainer.domain.quiz_codec import assessment_to_json
+
+# Kept importable from here: the deck list and its query live in deck_rows.py.
+from trainer.storage.deck_rows import DeckRow, list_decks  # noqa: F401
 from trainer.storage.quiz_repo import QuizRepository
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
@@ -249,32 +252,6 @@ def installed_hash(db: Store, deck_id: str) -> str | None:
     """The content hash of the installed copy of a deck, if it is installed."""
     row = db.execute("SELECT content_hash FROM decks WHERE id = ?", [deck_id]).fetchone()
     return None if row is None else row[0]
-
-
-@dataclass(frozen=True)
-class DeckRow:
-    """An installed deck as the deck list needs it."""
-
-    id: str
-    title: str
-    version: str
-    description: str
-    new_per_day: int
-    reviews_per_day: int
-    sources: tuple[dict[str, str | None], ...]
-    has_items: bool = False  # any cards or questions (a path-only deck has none)
-
-
-def list_decks(db: Store) -> list[DeckRow]:
-    """Every installed deck, by title."""
-    return [
-        DeckRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])), bool(r[7]))
-        for r in db.execute(
-            "SELECT id, title, version, description, new_per_day, reviews_per_day, sources, "
-            "EXISTS (SELECT 1 FROM items i WHERE i.deck_id = d.id AND i.retired = 0) "
-            "FROM decks d ORDER BY title COLLATE NOCASE"
-        )
-    ]
 
 
 def set_daily_limits(db: Store, deck_id: str, new_per_day: int, reviews_per_day: int) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from trainer.clock import Clock
 from trainer.domain.scheduling import ItemState, Phase, Rating
-from trainer.storage.decks_repo import DeckRow, list_decks
+from trainer.storage.deck_rows import DeckRow, list_decks
 from trainer.storage.store import Store
 from trainer.storage.study_repo import StudyRepository
 from trainer.study.day import StudyDay, study_day
