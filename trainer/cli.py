@@ -12,7 +12,8 @@ from trainer import __version__
 from trainer.config import make_config
 from trainer.domain.errors import TrainerError
 
-COMMANDS = {"deck", "decks", "settings", "import", "export"}
+COMMANDS = {"deck", "decks", "settings", "import", "export", "stats", "push", "cohort",
+            "optimize"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,12 +66,87 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--with-history", action="store_true",
                      help="Anki packages: bring in the review history so scheduling goes on")
 
-    export = sub.add_parser("export", help="write out a deck's content")
+    export = sub.add_parser("export", help="write out a deck's quizzes, or your progress")
     export_sub = export.add_subparsers(dest="export_command", metavar="FORMAT", required=True)
     gift = export_sub.add_parser("gift", help="a deck's quizzes as Moodle GIFT")
     gift.add_argument("deck", metavar="DECK", help="an installed deck's id, or a deck file")
     gift.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    progress = export_sub.add_parser(
+        "progress", help="your progress as one JSON file to send to your trainer")
+    progress.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    progress.add_argument("--name", metavar="NAME",
+                          help="the name your trainer will see (stored for next time; "
+                               'give "" to send without a name)')
+    csv = export_sub.add_parser("csv", help="reviews, quiz answers and self-assessments as "
+                                            "CSV files for a spreadsheet")
+    csv.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER")
+    xapi = export_sub.add_parser("xapi", help="xAPI 1.0.3 statements, one per line")
+    xapi.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.jsonl")
+
+    stats = sub.add_parser("stats", help="study statistics (the Statistics screen's figures)")
+    stats.add_argument("--json", action="store_true", help="print the figures as JSON")
+    stats.add_argument("--deck", metavar="ID", help="only this deck")
+    stats.add_argument("--topic", metavar="TOPIC", help="only this topic")
+    stats.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                       help="first study day to count (default: 30 days ago)")
+    stats.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                       help="last study day to count (default: today)")
+
+    push = sub.add_parser("push", help="send your xAPI statements to a learning record store "
+                                       "(the only command that uses the network)")
+    push.add_argument("--lrs", required=True, metavar="URL",
+                      help="the LRS endpoint, e.g. https://lrs.example.com/xAPI/")
+    push.add_argument("--user", metavar="U", help="basic-auth user")
+    push.add_argument("--password", metavar="P",
+                      help="basic-auth password (default: $TRAINER_LRS_PASSWORD)")
+    push.add_argument("--file", type=Path, metavar="FILE.jsonl",
+                      help="statements written by 'export xapi' (default: this profile's)")
+
+    cohort = sub.add_parser("cohort", help="merge reps' progress exports into a report")
+    cohort_sub = cohort.add_subparsers(dest="cohort_command", metavar="ACTION", required=True)
+    report = cohort_sub.add_parser("report", help="an HTML report (and CSV) of a cohort")
+    report.add_argument("paths", nargs="+", type=Path, metavar="FILES_OR_FOLDER")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="report.html")
+    report.add_argument("--csv", type=Path, metavar="FILE",
+                        help="also write one row per learner and topic as CSV")
+
+    optimize = sub.add_parser(
+        "optimize", help="tune the schedule to how you remember (FSRS optimizer)",
+        description="Fit the FSRS parameters to this profile's review history. New ones "
+                    "are kept only if they predict your answers better than the ones in use.")
+    optimize.add_argument("--dry-run", action="store_true",
+                          help="show what would change without saving anything")
+    optimize.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
+
+
+def _dispatch(args: argparse.Namespace) -> int | None:
+    """Run a reporting command; None when ``args.command`` is not one of them."""
+    if args.command == "export" and args.export_command in ("progress", "csv"):
+        from trainer.commands import progress
+
+        return progress.run(args)
+    if args.command == "export" and args.export_command == "xapi":
+        from trainer.commands import xapi
+
+        return xapi.export(args)
+    if args.command == "push":
+        from trainer.commands import xapi
+
+        return xapi.push(args)
+    if args.command == "stats":
+        from trainer.commands import stats
+
+        return stats.run(args)
+    if args.command == "cohort":
+        from trainer.commands import cohort
+
+        return cohort.run(args)
+    if args.command == "optimize":
+        from trainer.commands import optimize
+
+        return optimize.run(args)
+    return None
 
 
 def _split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
@@ -92,6 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     raw, open_file = _split_file_argument(raw)
     args = build_parser().parse_args(raw)
     try:
+        reported = _dispatch(args)
+        if reported is not None:
+            return reported
         if args.command == "deck":
             from trainer.commands import deck
 

@@ -117,6 +117,14 @@ class MainWindow(QMainWindow):
         import_action.setShortcut(QKeySequence("Ctrl+I"))
         import_action.triggered.connect(self.choose_import)
         file_menu.addAction(import_action)
+        export_action = QAction("&Export progress…", self)
+        export_action.setShortcut(QKeySequence("Ctrl+E"))
+        export_action.triggered.connect(self.export_progress)
+        file_menu.addAction(export_action)
+        cohort_action = QAction("Open &cohort…", self)
+        cohort_action.triggered.connect(self.open_cohort)
+        file_menu.addAction(cohort_action)
+        file_menu.addSeparator()
         decks = QAction("&Decks", self)
         decks.setShortcut(QKeySequence("Ctrl+D"))
         decks.triggered.connect(self.show_decks)
@@ -126,6 +134,17 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        stats_action = QAction("&Statistics", self)
+        stats_action.setShortcut(QKeySequence("Ctrl+T"))
+        stats_action.triggered.connect(self.show_stats)
+        view_menu.addAction(stats_action)
+        settings_menu = self.menuBar().addMenu("&Settings")
+        optimize_action = QAction("&Optimize my schedule…", self)
+        optimize_action.triggered.connect(self.optimize_schedule)
+        settings_menu.addAction(optimize_action)
+        self.export_action, self.cohort_action = export_action, cohort_action
+        self.stats_action, self.optimize_action = stats_action, optimize_action
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About Sales Trainer", self)
         about.setShortcut(QKeySequence("F1"))
@@ -297,6 +316,32 @@ class MainWindow(QMainWindow):
             if url.isLocalFile():
                 self.import_path(Path(url.toLocalFile()))
         event.acceptProposedAction()
+
+    # The report screens live in their own modules, imported on first use so that
+    # start-up does not pay for them.
+    def export_progress(self) -> None:
+        """File > Export progress…: write the progress file a rep sends their trainer."""
+        from trainer.gui import progress_dialog
+
+        progress_dialog.open_from(self)
+
+    def open_cohort(self) -> None:
+        """File > Open cohort…: a trainer's report over reps' progress files."""
+        from trainer.gui import cohort_view
+
+        cohort_view.open_from(self)
+
+    def show_stats(self) -> None:
+        """View > Statistics."""
+        from trainer.gui import stats_view
+
+        stats_view.open_from(self)
+
+    def optimize_schedule(self) -> None:
+        """Settings > Optimize my schedule…"""
+        from trainer.gui import optimize_dialog
+
+        optimize_dialog.open_from(self)
 
     def show_about(self) -> None:
         """Help > About."""
