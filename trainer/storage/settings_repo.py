@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from datetime import timedelta
 
+from trainer.storage.parameters_repo import load_parameters
 from trainer.storage.store import Store
 from trainer.study.settings import StudySettings
 
@@ -30,7 +31,22 @@ def load_settings(db: Store, base: StudySettings | None = None) -> StudySettings
             if key.endswith("_steps"):
                 value = tuple(timedelta(seconds=s) for s in value)
             changes[key] = value
+    parameters = load_parameters(db)
+    if parameters is not None and _accepted(parameters, settings):
+        changes["parameters"] = parameters
     return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def _accepted(parameters: tuple[float, ...], settings: StudySettings) -> bool:
+    # Parameters py-fsrs refuses (a hand-edited file, a newer app's longer list) must not
+    # stop the profile from opening: the defaults schedule instead.
+    from trainer.study.fsrs_adapter import make_scheduler
+
+    try:
+        make_scheduler(settings, fuzz=False, parameters=parameters)
+    except (ValueError, TypeError, IndexError):
+        return False
+    return True
 
 
 def save_settings(db: Store, settings: StudySettings) -> None:

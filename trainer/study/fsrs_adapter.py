@@ -17,10 +17,12 @@ _FROM_STATE = {v: k for k, v in _TO_STATE.items()}
 
 def make_scheduler(settings: StudySettings, *, fuzz: bool | None = None,
                    parameters: tuple[float, ...] | None = None) -> Scheduler:
-    """A py-fsrs scheduler configured from our settings."""
+    """A py-fsrs scheduler configured from our settings (``parameters``, when given,
+    instead of the settings' own)."""
     kwargs: dict[str, object] = {}
-    if parameters is not None:
-        kwargs["parameters"] = parameters
+    chosen = parameters if parameters is not None else settings.parameters
+    if chosen is not None:
+        kwargs["parameters"] = chosen
     return Scheduler(
         desired_retention=settings.desired_retention,
         learning_steps=settings.learning_steps,

@@ -176,6 +176,11 @@ class StudyService:
 
         return FsrsScheduling(self.settings)
 
+    def use_settings(self, settings: StudySettings) -> None:
+        """Schedule from now on with ``settings`` (e.g. after the parameters were tuned)."""
+        self.settings = settings
+        self.__dict__.pop("fsrs", None)
+
     def intervals(self, state: ItemState) -> dict[Rating, timedelta]:
         """When an item would come back after each possible answer, from now."""
         return self.fsrs.preview(state, self.clock())

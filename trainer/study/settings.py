@@ -23,6 +23,9 @@ class StudySettings:
     max_answer_time: timedelta = timedelta(seconds=60)
     # None: the computer's own time zone. Tests pass a fixed zone.
     timezone: tzinfo | None = field(default=None, compare=False)
+    # FSRS parameters fitted to this rep's own answers (Settings > Optimize my schedule);
+    # None: py-fsrs's defaults.
+    parameters: tuple[float, ...] | None = None
 
     def __post_init__(self) -> None:
         if not 0.7 <= self.desired_retention <= 0.99:
