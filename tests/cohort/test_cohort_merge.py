@@ -1,0 +1,208 @@
+"""Reading and merging exports: exact figures from real profiles, newer export wins, bad
+files are named with their reason and the rest still merge."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import SCRIPT_NAME, CohortFiles
+from fsrs import Card, Scheduler, State
+
+from trainer.reports.cohort import (
+    MIN_ANSWERS,
+    ExportProblem,
+    PassRate,
+    confident_wrong,
+    load_cohort,
+    pass_rates,
+    path_groups,
+    read_export,
+    recall_probability,
+)
+
+
+def _reasons(files: CohortFiles) -> dict[str, str]:
+    return {s.path.name: s.reason for s in load_cohort([files.folder]).skipped}
+
+
+def test_newest_export_of_each_learner_is_kept_and_bad_files_are_named(
+        cohort_files: CohortFiles) -> None:
+    cohort = load_cohort([cohort_files.folder])
+    assert [learner.source for learner in cohort.learners] == [
+        cohort_files.script, cohort_files.ana_new, cohort_files.nameless]
+    script, ana, nameless = cohort.learners
+    assert (script.name, ana.name) == (SCRIPT_NAME, "Ana")
+    nameless_id = cohort_files.load(cohort_files.nameless)["learner"]["id"]
+    assert nameless.name == f"learner {nameless_id[:8]}"
+    assert cohort.exports_read == 4
+    [superseded] = cohort.superseded
+    assert (superseded.path, superseded.kept) == (cohort_files.ana_old, cohort_files.ana_new)
+    assert superseded.learner_id == ana.learner_id
+    reasons = {s.path.name: s.reason for s in cohort.skipped}
+    assert reasons == {
+        "broken.json": "not valid JSON (line 3, column 1: Expecting property name enclosed "
+                       "in double quotes)",
+        "from-the-future.json": "made by a newer Sales Trainer (export version 2; this "
+                                "version reads up to 1): update the app",
+        "package.json": 'not a progress export ("format" is None)',
+        "huge.json": "larger than 195 KB",
+    }  # notes.txt is not a .json file: not read at all
+
+
+def test_newer_wins_whatever_order_the_files_are_given_in(cohort_files: CohortFiles) -> None:
+    for order in ([cohort_files.ana_old, cohort_files.ana_new],
+                  [cohort_files.ana_new, cohort_files.ana_old]):
+        cohort = load_cohort(order)
+        assert [learner.source for learner in cohort.learners] == [cohort_files.ana_new]
+        assert [s.path for s in cohort.superseded] == [cohort_files.ana_old]
+
+
+def test_on_a_tie_the_first_file_is_kept(cohort_files: CohortFiles) -> None:
+    copy = cohort_files.folder / "copy" / "ana-again.json"
+    copy.parent.mkdir()
+    shutil.copy(cohort_files.ana_new, copy)
+    cohort = load_cohort([copy, cohort_files.ana_new])
+    assert [learner.source for learner in cohort.learners] == [copy]
+    assert [(s.path, s.kept) for s in cohort.superseded] == [(cohort_files.ana_new, copy)]
+
+
+def test_topic_figures(cohort_files: CohortFiles) -> None:
+    script, ana, nameless = load_cohort(cohort_files.exports).learners
+    # Ana: the card once and "mixed" twice (each answer is also a review).
+    assert {t: (s.answers, s.quiz_answers, s.quiz_correct) for t, s in ana.topics.items()} == {
+        "general": (5, 4, 4), "objections": (4, 4, 3), "pushing-back": (4, 4, 3)}
+    assert ana.topics["general"].shown_mastery is not None
+    assert ana.topics["objections"].shown_mastery is None  # 4 < MIN_ANSWERS
+    assert ana.topics["objections"].quiz_accuracy == 0.75
+    assert {t: (s.answers, s.quiz_correct) for t, s in script.topics.items()} == {
+        "general": (2, 2), "objections": (2, 1), "pushing-back": (2, 0)}
+    assert all(s.shown_mastery is None for s in script.topics.values())
+    assert nameless.topics["general"].answers == 1
+    assert nameless.topics["objections"].mastery is None  # nothing of it reviewed
+    assert nameless.topics["objections"].quiz_accuracy is None
+    assert MIN_ANSWERS == 5
+
+
+def _fsrs_recall(item: dict[str, object], now: datetime) -> float:
+    card = Card(state=State.Review, stability=item["stability"],  # type: ignore[arg-type]
+                difficulty=item["difficulty"],  # type: ignore[arg-type]
+                last_review=datetime.fromisoformat(str(item["last_review"])))
+    return float(Scheduler().get_card_retrievability(card, now))
+
+
+def test_mastery_is_the_mean_recall_py_fsrs_computes(cohort_files: CohortFiles) -> None:
+    doc = cohort_files.load(cohort_files.ana_new)
+    now = datetime.fromisoformat(doc["exported_at"])
+    general = [i for i in doc["items"] if i["topic"] == "general" and i["last_review"]]
+    assert sorted(i["id"] for i in general) == ["c1", "q-match", "q-order"]
+    expected = sum(_fsrs_recall(i, now) for i in general) / 3
+    assert read_export(cohort_files.ana_new).topics["general"].mastery == pytest.approx(
+        expected, abs=1e-12)
+    assert expected < 1.0  # the card was studied a day earlier: some forgetting
+
+
+@pytest.mark.parametrize("days", [0, 1, 3, 30, 400])
+@pytest.mark.parametrize("stability", [0.1, 2.3065, 15.0, 180.0])
+def test_recall_formula_matches_py_fsrs(stability: float, days: int) -> None:
+    last = datetime.fromisoformat("2026-03-10T12:00:00+00:00")
+    now = last + timedelta(days=days, hours=5)  # part days count as py-fsrs counts them
+    item = {"stability": stability, "difficulty": 5.0, "last_review": last.isoformat()}
+    assert recall_probability(stability, last, now) == pytest.approx(
+        _fsrs_recall(item, now), abs=1e-12)
+
+
+def test_quizzes_paths_and_confident_wrong(cohort_files: CohortFiles) -> None:
+    learners = load_cohort(cohort_files.exports).learners
+    script, ana, nameless = learners
+    assert pass_rates(learners) == [PassRate("qdeck", "mixed", took=2, passed=1)]
+    assert ana.quizzes["qdeck", "mixed"].attempts == 2
+    assert ana.quizzes["qdeck", "mixed"].best_percent == 100.0
+    assert not script.quizzes["qdeck", "mixed"].passed
+    assert nameless.quizzes == {}
+
+    [group] = path_groups(learners)
+    assert (group.title, group.behind) == ("Test week", 2)
+    # Most steps overdue first; Ana is on day 2 with only the day-2 step open.
+    assert [(r.name, s.day, len(s.behind), s.done) for r, s in group.rows] == [
+        (SCRIPT_NAME, 4, 3, 0), (nameless.name, 2, 1, 1), ("Ana", 2, 0, 2)]
+    assert [s.title for s in group.rows[1][1].behind] == ["Pass the quiz: Mixed quiz"]
+
+    doc = cohort_files.load(cohort_files.script)
+    prompts = {i["id"]: i.get("prompt") or i["id"] for i in doc["items"]}
+    assert [(c.item, c.label, c.answers, c.learners) for c in confident_wrong(learners)] == [
+        ("q-single", prompts["q-single"], 2, 2), ("q-tf", prompts["q-tf"], 2, 2),
+        ("q-scenario", prompts["q-scenario"], 1, 1)]
+
+
+def test_calibration_per_learner(cohort_files: CohortFiles) -> None:
+    script, ana, nameless = load_cohort(cohort_files.exports).learners
+    high = ana.calibration.levels[2]
+    assert (high.level, high.answers, high.accuracy) == (3, 12, 10 / 12)
+    assert ana.calibration.overconfidence == pytest.approx(0.9 - 10 / 12)
+    assert script.calibration.levels[2].accuracy == 0.5
+    assert nameless.calibration.overconfidence is None
+
+
+def test_prompt_falls_back_to_the_item_id(cohort_files: CohortFiles) -> None:
+    doc = cohort_files.load(cohort_files.script)
+    for item in doc["items"]:
+        item.pop("prompt", None)
+    cohort_files.script.write_text(json.dumps(doc), encoding="utf-8")
+    labels = [c.label for c in confident_wrong([read_export(cohort_files.script)])]
+    assert labels == ["q-scenario", "q-single", "q-tf"]
+
+
+def _broken_copy(files: CohortFiles, name: str, change: object) -> Path:
+    doc = files.load(files.nameless)
+    change(doc)  # type: ignore[operator]
+    path = files.folder / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_a_bad_field_names_the_record_and_the_rest_still_merge(
+        cohort_files: CohortFiles) -> None:
+    _broken_copy(cohort_files, "stability.json",
+                 lambda d: d["items"][0].update(stability="high"))
+    _broken_copy(cohort_files, "certainty.json",
+                 lambda d: d["quiz_attempts"].append(
+                     {**cohort_files.load(cohort_files.ana_new)["quiz_attempts"][0],
+                      "answers": [{"certainty": 7, "correct": True, "score": 1}]}))
+    _broken_copy(cohort_files, "no-reviews.json", lambda d: d.pop("reviews"))
+    _broken_copy(cohort_files, "review.json", lambda d: d["reviews"].append(["x"]))
+    _broken_copy(cohort_files, "when.json", lambda d: d.update(exported_at="yesterday"))
+    (cohort_files.folder / "latin1.json").write_bytes(b'{"name": "Jos\xe9"}')
+    reasons = _reasons(cohort_files)
+    assert reasons["stability.json"] == \
+        "items[0]: \"stability\" should be a positive number, not 'high'"
+    assert reasons["certainty.json"] == \
+        'quiz_attempts[0].answers[0]: "certainty" should be 1, 2, 3 or null, not 7'
+    assert reasons["no-reviews.json"] == 'missing key(s) "reviews"'
+    assert reasons["review.json"].startswith("reviews[1]: ")
+    assert reasons["when.json"].startswith('"exported_at": bad value')
+    assert reasons["latin1.json"] == "not UTF-8 text (bad byte at offset 13)"
+    assert len(load_cohort([cohort_files.folder]).learners) == 3
+
+
+def test_missing_paths_are_reported(tmp_path: Path) -> None:
+    cohort = load_cohort([tmp_path / "nowhere"])
+    assert [(s.path.name, s.reason) for s in cohort.skipped] == [
+        ("nowhere", "no such file or folder")]
+    assert cohort.learners == ()
+
+
+def test_a_display_name_is_one_short_line(cohort_files: CohortFiles) -> None:
+    doc = cohort_files.load(cohort_files.nameless)
+    doc["learner"]["display_name"] = "  Bo\n\tBrown " + "x" * 300
+    cohort_files.nameless.write_text(json.dumps(doc), encoding="utf-8")
+    name = read_export(cohort_files.nameless).name
+    assert name.startswith("Bo Brown xx") and len(name) == 100
+
+
+def test_export_problem_is_a_value_error() -> None:
+    # The CLI turns ValueError into "trainer: ..." with exit 2, never a traceback.
+    assert issubclass(ExportProblem, ValueError)
