@@ -538,6 +538,7 @@ def load_cohort(paths: Iterable[Path]) -> Cohort:
             gc.enable()
     learners, superseded = merge(reports)
     learners.sort(key=lambda r: (r.name.casefold(), r.learner_id))
+    skipped.sort(key=lambda s: str(s.path))  # one list in file order, however each was found
     return Cohort(tuple(learners), tuple(skipped), tuple(superseded), len(reports))
 
 

@@ -1,0 +1,48 @@
+"""``trainer cohort report``: merge reps' progress exports into an HTML (and CSV) report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from trainer.domain.errors import TrainerError
+from trainer.reports.cohort import Cohort, load_cohort
+
+
+class NoExportsError(TrainerError):
+    """None of the files given is a usable progress export."""
+
+
+def write_report(cohort: Cohort, output: Path, csv: Path | None = None) -> None:
+    """Write the HTML report (and the CSV when asked), all or nothing."""
+    from trainer.reports.cohort_csv import render_csv
+    from trainer.reports.cohort_html import render_html
+    from trainer.reports.files import write_files
+
+    files = {output: render_html(cohort).encode("utf-8")}
+    if csv is not None:
+        files[csv] = render_csv(cohort)
+    write_files(files, "the cohort report")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the exports, report what was skipped, write the report."""
+    paths: list[Path] = list(args.paths)
+    cohort = load_cohort(paths)
+    for skipped in cohort.skipped:
+        print(f"skipped {skipped}", file=sys.stderr)
+    if not cohort.learners:
+        named = ", ".join(str(p) for p in paths)
+        raise NoExportsError(f"no usable progress export in {named}"
+                             + (" (every file was skipped, see above)" if cohort.skipped
+                                else " (no .json files found)"))
+    write_report(cohort, args.output, args.csv)
+    replaced = len(cohort.superseded)
+    print(f"{len(cohort.learners)} learner(s) merged from {cohort.exports_read} export(s)"
+          + (f", {replaced} older export(s) replaced by newer ones" if replaced else "")
+          + (f"; {len(cohort.skipped)} file(s) skipped" if cohort.skipped else ""))
+    print(f"report written to {args.output}")
+    if args.csv is not None:
+        print(f"CSV written to {args.csv}")
+    return 0

@@ -1,0 +1,56 @@
+"""The cohort as CSV: one row per learner and topic, for a spreadsheet.
+
+UTF-8 with a byte-order mark (Excel otherwise reads it in the local code page), decimal
+points, empty cells where there is no figure. Names and topics come from other people's
+files: a cell that a spreadsheet would take for a formula gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from trainer.reports.cohort import Cohort, LearnerReport, PathStanding
+
+HEADER = ("learner_id", "name", "exported_at", "topic", "answers", "mastery",
+          "quiz_answers", "quiz_correct", "quiz_accuracy", "path_day", "steps_behind")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _ratio(value: float | None) -> str:
+    return "" if value is None else f"{round(value, 4):g}"
+
+
+def _path(learner: LearnerReport) -> PathStanding | None:
+    # The first path the export lists: the one the report's path section leads with
+    # for a cohort on one curriculum.
+    return learner.paths[0] if learner.paths else None
+
+
+def cohort_rows(cohort: Cohort) -> list[list[str]]:
+    """The rows under ``HEADER``: learners in report order, topics sorted."""
+    rows = []
+    for learner in cohort.learners:
+        standing = _path(learner)
+        day = "" if standing is None or standing.day is None else str(standing.day)
+        behind = "" if standing is None else str(len(standing.behind))
+        for topic in sorted(learner.topics):
+            stats = learner.topics[topic]
+            rows.append([_cell(learner.learner_id), _cell(learner.name),
+                         learner.exported_at.isoformat(), _cell(topic), str(stats.answers),
+                         _ratio(stats.shown_mastery), str(stats.quiz_answers),
+                         str(stats.quiz_correct), _ratio(stats.quiz_accuracy), day, behind])
+    return rows
+
+
+def render_csv(cohort: Cohort) -> bytes:
+    """The CSV file's bytes."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)  # excel dialect: commas, CRLF, quotes where needed
+    writer.writerow(HEADER)
+    writer.writerows(cohort_rows(cohort))
+    return buffer.getvalue().encode("utf-8-sig")
