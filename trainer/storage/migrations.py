@@ -212,3 +212,29 @@ def paths(db: Database) -> None:
         )
         """,
     )
+
+
+@migrations(name="0004_statistics")
+def statistics(db: Database) -> None:
+    """Indexes the Statistics screen reads through: answers by time, and items by topic.
+
+    The answer index carries everything the figures group by, including whether the
+    item was mature (a scheduled interval of 21 days or more) when it was answered, so
+    a year of a heavy rep's answers is counted from the index alone, never by reading
+    each row's JSON. The expression must match trainer/reports/stats_sql.py's MATURE
+    exactly: SQLite uses an indexed expression only where it is written the same way.
+    It supersedes reviews_time, which is a prefix of it.
+    """
+    _run(
+        db,
+        """
+        CREATE INDEX reviews_stats ON reviews (
+            reviewed_at, deck_id, item_id, phase_before, rating, duration_ms,
+            (CASE WHEN json_valid(state_before) THEN
+                julianday(json_extract(state_before, '$.due'))
+                - julianday(json_extract(state_before, '$.last_review')) >= 21 END)
+        );
+        DROP INDEX reviews_time;
+        CREATE INDEX items_topic ON items (topic, retired)
+        """,
+    )

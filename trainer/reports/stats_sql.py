@@ -1,0 +1,200 @@
+"""The SQL behind the statistics: aggregates over indexed columns, one scope at a time.
+
+Every function returns counts and sums, never rows to loop over: a profile with a
+million answers is summed by SQLite from the index migration 0004 built for this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from trainer.storage.store import Store
+from trainer.storage.timefmt import to_db
+
+# Whether an answered item was mature: written exactly as in migration 0004's index
+# reviews_stats, so SQLite reads it from the index instead of parsing each row's JSON.
+MATURE = ("(CASE WHEN json_valid(state_before) THEN "
+          "julianday(json_extract(state_before, '$.due')) "
+          "- julianday(json_extract(state_before, '$.last_review')) >= 21 END)")
+
+
+@dataclass(frozen=True)
+class ScopeFilter:
+    """A deck, a topic, both or neither, as SQL conditions."""
+
+    deck: str | None = None
+    topic: str | None = None
+
+    def where(self, deck_column: str = "deck_id", item_column: str = "item_id"
+              ) -> tuple[str, list[object]]:
+        """``AND ...`` conditions (or nothing) and their parameters."""
+        sql, args = "", list[object]()
+        if self.deck is not None:
+            sql += f" AND {deck_column} = ?"
+            args.append(self.deck)
+        if self.topic is not None:
+            # Looked up row by row: an IN list of a large topic's items would be built
+            # again for every day counted, and could lure SQLite off the time index.
+            sql += f" AND (SELECT topic FROM items WHERE items.id = {item_column}) = ?"
+            args.append(self.topic)
+        return sql, args
+
+
+@dataclass(frozen=True)
+class AnswerGroup:
+    """Answers that share a phase before the answer, a rating and maturity."""
+
+    phase_before: int
+    rating: int
+    mature: bool
+    count: int
+    duration_ms: int
+
+
+def answer_groups(db: Store, scope: ScopeFilter, start: datetime, end: datetime
+                  ) -> list[AnswerGroup]:
+    """Answers given in ``[start, end)``, counted by phase, rating and maturity."""
+    cond, args = scope.where(item_column="reviews.item_id")
+    rows = db.execute(
+        f"SELECT phase_before, rating, {MATURE} AS mature, count(*), total(duration_ms) "
+        f"FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?{cond} "
+        "GROUP BY phase_before, rating, mature", [to_db(start), to_db(end), *args])
+    return [AnswerGroup(r[0], r[1], bool(r[2]), r[3], int(r[4])) for r in rows]
+
+
+def _deck_ids(db: Store, scope: ScopeFilter) -> list[str]:
+    if scope.deck is not None:
+        return [scope.deck]
+    return [r[0] for r in db.execute("SELECT id FROM decks ORDER BY id")]
+
+
+def _due_query(db: Store, scope: ScopeFilter, phases: Sequence[int]) -> tuple[str, list[object]]:
+    decks = _deck_ids(db, scope) or [""]
+    topic_cond, topic_args = ScopeFilter(topic=scope.topic).where(
+        item_column="item_state.item_id")
+    # Naming every deck lets SQLite walk item_state_due (deck_id, active, phase, due).
+    return (f"FROM item_state WHERE deck_id IN ({', '.join('?' * len(decks))}) AND active = 1 "
+            f"AND phase IN ({', '.join('?' * len(phases))}){topic_cond}",
+            [*decks, *phases, *topic_args])
+
+
+def due_count(db: Store, scope: ScopeFilter, phases: Sequence[int], before: datetime) -> int:
+    """Active items in ``phases`` due before ``before``."""
+    sql, args = _due_query(db, scope, phases)
+    return int(db.execute(f"SELECT count(*) {sql} AND due < ?",
+                          [*args, to_db(before)]).fetchone()[0])
+
+
+def due_by_day(db: Store, scope: ScopeFilter, phases: Sequence[int], ends: Sequence[datetime]
+               ) -> list[int]:
+    """Active items in ``phases`` due before ``ends[0]`` (overdue included), then in each
+    ``[ends[n - 1], ends[n])``."""
+    sql, args = _due_query(db, scope, phases)
+    bucket = " ".join(f"WHEN due < ? THEN {n}" for n in range(len(ends)))
+    counts = [0] * len(ends)
+    for n, count in db.execute(
+            f"SELECT CASE {bucket} END AS n, count(*) {sql} AND due < ? GROUP BY n",
+            [*(to_db(e) for e in ends), *args, to_db(ends[-1])]):
+        counts[n] = count
+    return counts
+
+
+@dataclass(frozen=True)
+class MasteryRow:
+    """One topic's items, how many were ever answered, and their recall now."""
+
+    topic: str
+    items: int
+    seen: int
+    mean_recall: float | None
+    at_target: int
+
+
+def mastery_rows(db: Store, scope: ScopeFilter, now: datetime, *, factor: float,
+                 decay: float, target: float) -> list[MasteryRow]:
+    """Per topic: py-fsrs's recall probability (1 + factor * days / S) ** decay, with
+    days the whole days since the last answer, averaged over the items answered."""
+    cond, args = scope.where()
+    rows = db.execute(
+        "SELECT i.topic, count(*), sum(s.phase > 0), avg(s.recall), total(s.recall >= ?) "
+        "FROM (SELECT item_id, phase, CASE WHEN phase > 0 AND stability > 0 THEN pow(1.0 + ? "
+        "* max(0, (unixepoch(?) - unixepoch(last_review)) / 86400) / stability, ?) END "
+        "AS recall FROM item_state WHERE active = 1" + cond + ") s "
+        "JOIN items i ON i.id = s.item_id GROUP BY i.topic ORDER BY i.topic",
+        [target, factor, to_db(now), decay, *args])
+    return [MasteryRow(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
+
+
+@dataclass(frozen=True)
+class QuizTopicRow:
+    """One finished attempt's answers on one topic."""
+
+    attempt: int
+    finished_at: str
+    quiz: str
+    topic: str
+    answers: int
+    mean_score: float
+
+
+def quiz_topic_rows(db: Store, scope: ScopeFilter, start: datetime, end: datetime
+                    ) -> list[QuizTopicRow]:
+    """Finished whole-quiz attempts in ``[start, end)``, scored per question topic."""
+    cond, args = scope.where("t.deck_id", "a.item_id")
+    rows = db.execute(
+        "SELECT t.id, t.finished_at, coalesce(q.title, t.quiz_key), i.topic, count(*), "
+        "avg(a.score) FROM quiz_attempts t JOIN quiz_answers a ON a.attempt_id = t.id "
+        "JOIN items i ON i.id = a.item_id "
+        "LEFT JOIN quizzes q ON q.deck_id = t.deck_id AND q.key = t.quiz_key "
+        "WHERE t.kind = 'quiz' AND t.finished_at >= ? AND t.finished_at < ?" + cond +
+        " GROUP BY t.id, i.topic ORDER BY i.topic, t.finished_at, t.id",
+        [to_db(start), to_db(end), *args])
+    return [QuizTopicRow(*r) for r in rows]
+
+
+def certainty_counts(db: Store, scope: ScopeFilter, start: datetime, end: datetime
+                     ) -> list[tuple[int, bool, int]]:
+    """Quiz answers in ``[start, end)`` given with a certainty: (level, right, count)."""
+    cond, args = scope.where("i.deck_id", "a.item_id")
+    rows = db.execute(
+        "SELECT a.certainty, a.correct, count(*) FROM quiz_answers a "
+        "JOIN items i ON i.id = a.item_id WHERE a.certainty IS NOT NULL "
+        "AND a.answered_at >= ? AND a.answered_at < ?" + cond +
+        " GROUP BY a.certainty, a.correct", [to_db(start), to_db(end), *args])
+    return [(int(r[0]), bool(r[1]), int(r[2])) for r in rows]
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """A finished self-assessment attempt with the assessment it answered."""
+
+    deck: str
+    key: str
+    finished_at: str
+    scores: str
+    body: str
+
+
+def assessment_rows(db: Store, deck: str | None, start: datetime, end: datetime
+                    ) -> list[AssessmentRow]:
+    """Self-assessments finished in ``[start, end)``, oldest first."""
+    sql = ("SELECT t.deck_id, t.assessment_key, t.finished_at, t.scores, s.body "
+           "FROM assessment_attempts t JOIN assessments s ON s.deck_id = t.deck_id "
+           "AND s.key = t.assessment_key WHERE t.finished_at >= ? AND t.finished_at < ? "
+           "AND t.scores IS NOT NULL")
+    args: list[object] = [to_db(start), to_db(end)]
+    if deck is not None:
+        sql += " AND t.deck_id = ?"
+        args.append(deck)
+    return [AssessmentRow(*r) for r in db.execute(sql + " ORDER BY t.finished_at, t.id", args)]
+
+
+def topic_accuracy_until(db: Store, topic: str, until: str) -> tuple[int, float | None]:
+    """Quiz answers on ``topic`` given up to ``until`` (stored time text), and the share
+    right: what the self-assessment was compared with when it was finished."""
+    row = db.execute(
+        "SELECT count(*), avg(a.correct) FROM quiz_answers a JOIN items i ON i.id = a.item_id "
+        "WHERE i.topic = ? AND a.answered_at <= ?", [topic, until]).fetchone()
+    return int(row[0]), None if row[1] is None else float(row[1])
