@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SCRIPT_NAME, CohortFiles
+from cohort_builders import SCRIPT_NAME, CohortFiles
 
 from trainer.cli import main
 from trainer.reports.cohort import load_cohort

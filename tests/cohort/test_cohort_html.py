@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import SCRIPT_NAME, CohortFiles
+from cohort_builders import SCRIPT_NAME, CohortFiles
 
 from trainer.reports import cohort_html
 from trainer.reports.cohort import load_cohort

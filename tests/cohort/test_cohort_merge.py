@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import SCRIPT_NAME, CohortFiles
+from cohort_builders import SCRIPT_NAME, CohortFiles
 from fsrs import Card, Scheduler, State
 
 from trainer.reports.cohort import (
