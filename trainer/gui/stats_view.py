@@ -1,0 +1,329 @@
+"""View > Statistics: every figure of trainer.reports.stats for a scope and a range."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.app import Services
+from trainer.gui.charts import (
+    BarChart,
+    CalibrationChart,
+    ChartBox,
+    LineChart,
+    Series,
+    cycle_color,
+    series_colors,
+)
+from trainer.gui.charts_heatmap import HeatmapChart
+from trainer.reports.stats import compute_stats, scope_choices
+from trainer.reports.stats_days import day_of
+from trainer.reports.stats_figures import Stats
+
+if TYPE_CHECKING:
+    from trainer.gui.main_window import MainWindow
+
+RANGES = ((7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days"),
+          (365, "Last 365 days"))
+CUSTOM = "Custom dates…"
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{share:.0%}"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class StatsView(QWidget):
+    """Pickers on top, the charts below in a scroll area."""
+
+    def __init__(self, services: Services, on_back: object,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.on_back = on_back
+        self.stats: Stats | None = None
+        self.back_button = QPushButton("Back  (Esc)")
+        self.back_button.setObjectName("statsBack")
+        self.back_button.clicked.connect(self.go_back)
+        self.scope = QComboBox()
+        self.scope.setObjectName("statsScope")
+        self.range = QComboBox()
+        self.range.setObjectName("statsRange")
+        for days, label in RANGES:
+            self.range.addItem(label, days)
+        self.range.addItem(CUSTOM, None)
+        self.range.setCurrentIndex(1)
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit, name in ((self.date_from, "statsFrom"), (self.date_to, "statsTo")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.hide()
+        self.to_label = QLabel("to")
+        self.to_label.hide()
+        pickers = QHBoxLayout()
+        pickers.addWidget(self.back_button)
+        pickers.addSpacing(12)
+        pickers.addWidget(QLabel("Show"))
+        pickers.addWidget(self.scope, 1)
+        pickers.addWidget(self.range)
+        pickers.addWidget(self.date_from)
+        pickers.addWidget(self.to_label)
+        pickers.addWidget(self.date_to)
+        self.heading = QLabel()
+        self.heading.setObjectName("statsHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.today = QLabel()
+        self.today.setObjectName("statsToday")
+        self.today.setWordWrap(True)
+        self._build_charts()
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.heading)
+        column.addWidget(self.today)
+        for box in self.boxes:
+            column.addWidget(box)
+        column.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(pickers)
+        layout.addWidget(self.scroll, 1)
+        self.scope.currentIndexChanged.connect(self.refresh)
+        self.range.currentIndexChanged.connect(self._range_changed)
+        self.date_from.dateChanged.connect(self._dates_changed)
+        self.date_to.dateChanged.connect(self._dates_changed)
+
+    def _build_charts(self) -> None:
+        self.heatmap = HeatmapChart()
+        self.per_day = BarChart()
+        self.forecast = BarChart()
+        self.buttons = BarChart(stacked=False)
+        self.retention = BarChart(stacked=False, suffix="%", fixed_top=100)
+        self.mastery = BarChart(stacked=False, suffix="%", fixed_top=100)
+        self.quizzes = LineChart()
+        self.calibration = CalibrationChart()
+        self.assessment = LineChart()
+        charts = (("Study days", self.heatmap), ("Answers per day", self.per_day),
+                  ("Due in the next 30 days", self.forecast),
+                  ("True retention", self.retention), ("Answer buttons", self.buttons),
+                  ("Mastery by topic", self.mastery), ("Quiz scores", self.quizzes),
+                  ("Calibration", self.calibration),
+                  ("Self-checks beside quiz accuracy", self.assessment))
+        self.boxes = [ChartBox(title, chart) for title, chart in charts]
+        self.box = {title: box for (title, _c), box in zip(charts, self.boxes, strict=True)}
+
+    def fill_scopes(self) -> None:
+        """Offer every deck and topic; keep the current choice when it still exists."""
+        current = self.scope.currentData()
+        choices = scope_choices(self.services.db)
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem("All decks", (None, None))
+        for deck_id, title in choices.decks:
+            self.scope.addItem(f"Deck: {title}", (deck_id, None))
+        for topic in choices.topics:
+            self.scope.addItem(f"Topic: {topic}", (None, topic))
+        found = self.scope.findData(current) if current is not None else 0
+        self.scope.setCurrentIndex(max(0, found))
+        self.scope.blockSignals(False)
+
+    def _today(self) -> date:
+        settings = self.services.study.settings
+        return day_of(self.services.clock(), settings.day_start_hour, settings.timezone)
+
+    def _range_changed(self) -> None:
+        custom = self.range.currentData() is None
+        if custom and self.stats is not None:
+            for edit, day in ((self.date_from, self.stats.first_day),
+                              (self.date_to, self.stats.last_day)):
+                edit.blockSignals(True)
+                edit.setDate(_qdate(day))
+                edit.blockSignals(False)
+        for widget in (self.date_from, self.to_label, self.date_to):
+            widget.setVisible(custom)
+        self.refresh()
+
+    def _dates_changed(self) -> None:
+        # The second date can never come before the first.
+        self.date_to.setMinimumDate(self.date_from.date())
+        self.refresh()
+
+    def selected_range(self) -> tuple[date, date]:
+        """The first and last study day the pickers ask for."""
+        days = self.range.currentData()
+        if days is None:
+            return _date(self.date_from.date()), _date(self.date_to.date())
+        today = self._today()
+        return today - timedelta(days=days - 1), today
+
+    def refresh(self) -> None:
+        """Compute the figures for the pickers' choice and draw them."""
+        deck, topic = self.scope.currentData() or (None, None)
+        first, last = self.selected_range()
+        try:
+            stats = compute_stats(self.services.db, self.services.clock,
+                                  self.services.study.settings, deck=deck, topic=topic,
+                                  start=first, end=last)
+        except ValueError as exc:
+            QMessageBox.warning(self, "Statistics", str(exc))
+            return
+        self.stats = stats
+        self.show_stats(stats)
+
+    def show_stats(self, stats: Stats) -> None:
+        """Draw every figure."""
+        colors = series_colors()
+        span = len(stats.days)
+        self.heading.setText(f"{stats.scope.title} · {stats.first_day:%d %b %Y} to "
+                             f"{stats.last_day:%d %b %Y}")
+        t = stats.today
+        self.today.setText(
+            f"Today: {t.answers} answers in {t.seconds // 60} min, {_percent(t.right_share)} "
+            f"right, {t.new_seen} new items seen; {t.due_now} due now.")
+        nothing = f"No answers in these {span} days — study a deck and come back."
+        self.heatmap.empty_text = nothing
+        self.heatmap.set_data([(d.day, d.answers) for d in stats.days])
+        labels = [f"{d.day:%d %b}" for d in stats.days]
+        self.per_day.empty_text = nothing
+        self.per_day.set_data(labels, [
+            Series("Learning", colors["blue"], [d.learning for d in stats.days]),
+            Series("Young", colors["green"], [d.young for d in stats.days]),
+            Series("Mature", colors["teal"], [d.mature for d in stats.days]),
+            Series("Relearning", colors["red"], [d.relearning for d in stats.days])])
+        minutes = sum(d.seconds for d in stats.days) // 60
+        active = sum(1 for d in stats.days if d.answers)
+        self.box["Answers per day"].set_note(
+            f"{stats.answers} answers on {active} of {span} days, {minutes} min in all."
+            if stats.answers else "")
+        self.forecast.empty_text = ("Nothing is scheduled for the next 30 days — "
+                                    "study new cards and their reviews appear here.")
+        self.forecast.set_data([f"{f.day:%d %b}" for f in stats.forecast], [
+            Series("Learning", colors["blue"], [f.learning for f in stats.forecast]),
+            Series("Review", colors["green"], [f.review for f in stats.forecast])])
+        self._show_answers(stats)
+        self._show_mastery(stats)
+        self._show_quizzes(stats)
+        self._show_self_checks(stats)
+
+    def _show_answers(self, stats: Stats) -> None:
+        colors = series_colors()
+        young, mature = stats.retention["young"], stats.retention["mature"]
+        self.retention.empty_text = ("No reviews in these days — retention shows once cards "
+                                     "come back for review.")
+        rates = [None if r.rate is None else 100 * r.rate for r in (young, mature)]
+        self.retention.set_data(["Young (interval < 21 days)", "Mature (21 days or more)"], [
+            Series("Not forgotten", colors["green"], rates)],
+            empty=not (young.answers or mature.answers))
+        self.box["True retention"].set_note(
+            f"Young: {young.passed} of {young.answers} reviews passed ({_percent(young.rate)}). "
+            f"Mature: {mature.passed} of {mature.answers} ({_percent(mature.rate)}). "
+            f"Your desired retention is {stats.desired_retention:.0%}."
+            if young.answers or mature.answers else "")
+        b = stats.buttons
+        kinds = (b.learning, b.young, b.mature)
+        self.buttons.empty_text = (f"No answers in these {len(stats.days)} days — "
+                                   "study a deck and come back.")
+        self.buttons.set_data(["Learning", "Young", "Mature"], [
+            Series(name.capitalize(), colors[color], [getattr(k, name) for k in kinds])
+            for name, color in (("again", "red"), ("hard", "amber"), ("good", "green"),
+                                ("easy", "blue"))])
+
+    def _show_mastery(self, stats: Stats) -> None:
+        colors = series_colors()
+        seen = [m for m in stats.mastery if m.seen]
+        self.mastery.empty_text = ("Nothing studied here yet — mastery shows once you have "
+                                   "answered some items.")
+        shown = seen and stats.mastery
+        self.mastery.set_data([m.topic for m in shown], [
+            Series("Mean recall now", colors["blue"],
+                   [None if m.mean_recall is None else 100 * m.mean_recall for m in shown]),
+            Series(f"Items at {stats.desired_retention:.0%} or more", colors["green"],
+                   [100 * m.at_target_share for m in shown])], empty=not seen)
+        self.box["Mastery by topic"].set_note("; ".join(
+            f"{m.topic}: {m.at_target} of {m.items} items at target, {m.never_seen} never seen"
+            for m in shown))
+
+    def _show_quizzes(self, stats: Stats) -> None:
+        self.quizzes.empty_text = ("No quizzes finished in these days — take a quiz and "
+                                   "come back.")
+        self.quizzes.set_data(stats.first_day, stats.last_day, [
+            (Series(t.topic, cycle_color(n), [p.percent for p in t.points]),
+             [p.day for p in t.points]) for n, t in enumerate(stats.quiz_scores)])
+        cal = stats.calibration
+        self.calibration.empty_text = ("No answers with a certainty in these days — take a "
+                                       "quiz that asks how sure you are.")
+        self.calibration.set_data([(lv.label, lv.accuracy, lv.ideal, lv.answers)
+                                   for lv in cal.levels])
+        if cal.overconfidence is None:
+            self.box["Calibration"].set_note("")
+        else:
+            lean = ("overconfident" if cal.overconfidence > 0.05 else
+                    "underconfident" if cal.overconfidence < -0.05 else "well calibrated")
+            self.box["Calibration"].set_note(
+                f"{cal.answers} answers; overconfidence {cal.overconfidence:+.0%} "
+                f"({lean}); average certainty mark {cal.cbm_average:+.2f}.")
+
+    def _show_self_checks(self, stats: Stats) -> None:
+        series = []
+        for n, trend in enumerate(stats.self_assessment):
+            color = cycle_color(n)
+            days = [p.day for p in trend.points]
+            series.append((Series(f"{trend.title} (self-rating)", color,
+                                  [p.score for p in trend.points]), days))
+            if trend.topic is not None:
+                series.append((Series(f"quiz accuracy on {trend.topic}", color,
+                                      [None if p.quiz_accuracy is None else 100 * p.quiz_accuracy
+                                       for p in trend.points], dashed=True), days))
+        self.assessment.empty_text = ("No self-checks finished in these days — take one from "
+                                      "the deck list.")
+        self.assessment.set_data(stats.first_day, stats.last_day, series)
+
+    def go_back(self) -> None:
+        """Return to the deck list."""
+        self.on_back()  # type: ignore[operator]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.go_back()
+            return
+        super().keyPressEvent(event)
+
+
+def open_from(window: MainWindow) -> StatsView:
+    """View > Statistics: show the page (built once, refreshed on every visit)."""
+    view = getattr(window, "stats_view", None)
+    if not isinstance(view, StatsView):
+        view = StatsView(window.services, window.show_decks)
+        window.stats_view = view  # type: ignore[attr-defined]
+        window.stack.addWidget(view)
+    view.fill_scopes()
+    view.refresh()
+    window.stack.setCurrentWidget(view)
+    view.setFocus()
+    return view
