@@ -1,0 +1,72 @@
+"""``trainer export xapi`` and ``trainer push``. Their arguments are declared in
+``trainer.cli``; docs/xapi.md describes the statements."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from contextlib import closing
+
+from trainer.config import make_config
+from trainer.domain.errors import TrainerError
+
+PASSWORD_VARIABLE = "TRAINER_LRS_PASSWORD"
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the profile's statements to ``args.output``, one JSON statement a line."""
+    from trainer.app import open_services
+    from trainer.reports.xapi import statements
+    from trainer.reports.xapi_jsonl import write_statements
+
+    services = open_services(make_config(args.data_dir, args.profile))
+    try:
+        with closing(statements(services.db)) as stream:
+            written = write_statements(args.output, stream)
+    finally:
+        services.close()
+    print(f"Wrote {written:,} xAPI statements to {args.output}")
+    return 0
+
+
+def push(args: argparse.Namespace) -> int:
+    """Send statements (the profile's, or those of ``args.file``) to the LRS at
+    ``args.lrs`` and say how many it stored and how many it already had."""
+    from trainer.reports.xapi_lrs import Lrs
+    from trainer.reports.xapi_lrs import push as send
+
+    password = args.password if args.password is not None else os.environ.get(
+        PASSWORD_VARIABLE)
+    if password is not None and args.user is None:
+        raise TrainerError("--user is needed with a password")
+    if args.user is not None and password is None:
+        raise TrainerError(f"give --password or set {PASSWORD_VARIABLE} for --user "
+                           f"'{args.user}'")
+    lrs = Lrs(args.lrs, args.user, password)
+    if args.file is not None:
+        from trainer.reports.xapi_jsonl import check_file, read_statements
+
+        check_file(args.file)  # a bad line stops the push before anything is sent
+        with closing(read_statements(args.file)) as lines:
+            report = send(lrs, lines)
+    else:
+        from trainer.app import open_services
+        from trainer.reports.xapi import statements
+
+        services = open_services(make_config(args.data_dir, args.profile))
+        # closing(): a failed push ends the statements' read transaction before the
+        # database closes, not later when the generator is collected.
+        try:
+            with closing(statements(services.db)) as stream:
+                report = send(lrs, stream)
+        finally:
+            services.close()
+    print(f"Sent {report.total:,} statements to {args.lrs}: {report.stored:,} new, "
+          f"{report.already_there:,} already there.")
+    if report.conflicting:
+        raise TrainerError(
+            f"{len(report.conflicting):,} statements were not stored: the LRS holds "
+            "different statements under the same ids (sent before a display name change "
+            "or a deck update that rescored answers; stored statements cannot change). "
+            f"First id: {report.conflicting[0]}")
+    return 0

@@ -1,0 +1,102 @@
+"""Statements as JSON Lines: one statement per line, written atomically, read back with
+the file and line named in any complaint."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import uuid
+from collections.abc import Generator, Iterable
+from pathlib import Path
+from typing import Any
+
+from trainer.domain.errors import TrainerError
+
+
+def write_statements(path: Path, statements: Iterable[dict[str, Any]]) -> int:
+    """Write the statements to a temporary file beside ``path`` and move it into place,
+    so a failure never leaves half a file where an earlier export was. They are written
+    as they come, never all held at once. Returns how many were written."""
+    path = Path(path)
+    temp: Path | None = None
+    written = 0
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                        suffix=".tmp")
+        temp = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            for statement in statements:
+                out.write(json.dumps(statement, ensure_ascii=False, separators=(",", ":")))
+                out.write("\n")
+                written += 1
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, _shared_mode())
+        os.replace(temp, path)
+    except OSError as exc:
+        _remove(temp)
+        raise TrainerError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        _remove(temp)
+        raise
+    return written
+
+
+def _shared_mode() -> int:
+    # mkstemp makes a file only its owner may read; an export is meant to be handed on,
+    # so it gets the mode any new file gets under the user's umask.
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _remove(temp: Path | None) -> None:
+    if temp is not None:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def _problem(line: str) -> tuple[dict[str, Any] | None, str | None]:
+    try:
+        statement = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+    if not isinstance(statement, dict):
+        return None, "not a JSON object (each line must be one xAPI statement)"
+    if not isinstance(statement.get("id"), str):
+        return None, "the statement has no id (export it again with 'trainer export xapi')"
+    try:
+        uuid.UUID(statement["id"])
+    except ValueError:
+        return None, f"the statement id '{statement['id']}' is not a UUID"
+    for field in ("actor", "verb", "object"):
+        if not isinstance(statement.get(field), dict):
+            return None, f"the statement has no {field}"
+    return statement, None
+
+
+def read_statements(path: Path) -> Generator[dict[str, Any], None, None]:
+    """The statements of a JSON Lines file, one at a time (blank lines are skipped).
+    A malformed line raises TrainerError naming the file and the line."""
+    try:
+        with open(path, encoding="utf-8") as source:
+            for number, line in enumerate(source, 1):
+                if not line.strip():
+                    continue
+                statement, problem = _problem(line)
+                if problem is not None or statement is None:
+                    raise TrainerError(f"{path}, line {number}: {problem}")
+                yield statement
+    except UnicodeDecodeError as exc:
+        raise TrainerError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise TrainerError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def check_file(path: Path) -> int:
+    """Read the whole file once to find any bad line before anything is sent; returns
+    how many statements it holds."""
+    return sum(1 for _ in read_statements(path))
