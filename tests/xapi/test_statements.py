@@ -68,8 +68,8 @@ def test_card_reviews(history: History) -> None:
         assert result["extensions"][EXT_RATING] == int(rating)
         assert "score" not in result
         assert statement["object"]["definition"]["interactionType"] == "other"
-        # The review log does not record the deck version a card was studied in.
-        assert "revision" not in statement["context"]
+        # The deck version the card was studied in, as the review log recorded it.
+        assert statement["context"]["revision"] == "1"
         deck = statement["context"]["contextActivities"]["grouping"][0]["id"]
         assert statement["context"]["contextActivities"]["parent"][0]["id"] == deck
         assert statement["object"]["id"].startswith(deck + "/cards/")
@@ -200,3 +200,18 @@ def test_timestamps_are_utc_with_milliseconds() -> None:
 ])
 def test_responses_in_xapi_format(kind: str, answer: dict[str, Any], text: str | None) -> None:
     assert response_text(kind, answer) == text
+
+
+def test_revision_is_the_version_each_answer_was_given_in(history: History) -> None:
+    db = history.services.db
+    first, second = db.execute(
+        "SELECT id FROM reviews WHERE deck_id = 'cards' ORDER BY reviewed_at, id LIMIT 2"
+    ).fetchall()
+    # A later deck version for one answer; none recorded for another (logged before
+    # the review log kept the version): it goes without, rather than with a guess.
+    db.execute("UPDATE reviews SET deck_version = '2.0.0' WHERE id = ?", [first[0]])
+    db.execute("UPDATE reviews SET deck_version = NULL WHERE id = ?", [second[0]])
+    cards = [s for s in by_verb(export(history), ANSWERED) if "/cards/" in s["object"]["id"]]
+    assert cards[0]["context"]["revision"] == "2.0.0"
+    assert "revision" not in cards[1]["context"]
+    assert {s["context"]["revision"] for s in cards[2:]} == {"1"}

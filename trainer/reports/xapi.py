@@ -48,7 +48,8 @@ Statement = dict[str, Any]
 
 _REVIEWS = (
     "SELECT r.deck_id, i.key, i.kind, r.reviewed_at, r.rating, r.duration_ms, s.started_at, "
-    "a.response, a.certainty, a.score, a.correct, a.marks, a.deck_version, "
+    "a.response, a.certainty, a.score, a.correct, a.marks, "
+    "COALESCE(a.deck_version, r.deck_version), "
     "t.quiz_key, t.started_at "
     "FROM reviews r JOIN items i ON i.id = r.item_id "
     "LEFT JOIN sessions s ON s.id = r.session_id "

@@ -238,3 +238,11 @@ def statistics(db: Database) -> None:
         CREATE INDEX items_topic ON items (topic, retired)
         """,
     )
+
+
+@migrations(name="0005_review_deck_version")
+def review_deck_version(db: Database) -> None:
+    """The deck version each answer was given in, so an answer reported later (xAPI's
+    context.revision) says which wording the rep saw. Answers logged before this
+    migration have none: guessing today's version would be wrong for some of them."""
+    _run(db, "ALTER TABLE reviews ADD COLUMN deck_version TEXT")

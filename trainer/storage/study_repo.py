@@ -97,10 +97,10 @@ class StudyRepository:
             )
             cur = self.conn.execute(
                 "INSERT INTO reviews (item_id, deck_id, session_id, reviewed_at, rating, "
-                "duration_ms, phase_before, state_before, state_after) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "duration_ms, phase_before, state_before, state_after, deck_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM decks WHERE id = ?))",
                 (after.item_id, deck_id, session_id, to_db(at), int(rating), duration_ms,
-                 int(before.phase), state_to_json(before), state_to_json(after)),
+                 int(before.phase), state_to_json(before), state_to_json(after), deck_id),
             )
         return int(cur.lastrowid or 0)
 
