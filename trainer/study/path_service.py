@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from trainer.clock import Clock
 from trainer.domain.quiz import LearningPath, PathStep
@@ -77,24 +78,32 @@ class PathService:
         time today)."""
         return [self._progress(deck_id, path) for deck_id, path in self.paths()]
 
-    def _started(self, deck_id: str, key: str) -> int:
+    def started_at(self, deck_id: str, key: str) -> datetime | None:
+        """When the learner first saw a path, or None if never (reads only)."""
         row = self.db.execute("SELECT started_at FROM path_starts WHERE deck_id = ? AND key = ?",
                               [deck_id, key]).fetchone()
-        if row is None:
+        return None if row is None else from_db(row[0])
+
+    def day_of(self, started: datetime) -> int:
+        """Today is day N of a path started at ``started`` (day 1 is the start's day)."""
+        first = self.study.day(started).start
+        return max(1, (self.study.day().start - first).days + 1)
+
+    def _started(self, deck_id: str, key: str) -> int:
+        started = self.started_at(deck_id, key)
+        if started is None:
             with self.db.atomic():
                 self.db.execute("INSERT INTO path_starts VALUES (?, ?, ?)",
                                 [deck_id, key, to_db(self.clock())])
             return 1
-        started = from_db(row[0])
-        assert started is not None
-        first = self.study.day(started).start
-        return max(1, (self.study.day().start - first).days + 1)
+        return self.day_of(started)
 
     def _progress(self, deck_id: str, path: LearningPath) -> PathProgress:
-        return PathProgress(deck_id, path, tuple(self._status(s) for s in path.steps),
+        return PathProgress(deck_id, path, tuple(self.step_status(s) for s in path.steps),
                             self._started(deck_id, path.id))
 
-    def _status(self, step: PathStep) -> StepStatus:
+    def step_status(self, step: PathStep) -> StepStatus:
+        """How far the learner is on one step (reads only)."""
         deck_id, _, item = step.target.partition("/")
         if step.kind == "deck":
             total = self.db.execute("SELECT title, (SELECT count(*) FROM items WHERE deck_id = ?"

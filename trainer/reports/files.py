@@ -1,0 +1,57 @@
+"""Writing export files so that a failure never leaves half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from trainer.domain.errors import TrainerError
+
+
+def _file_mode() -> int:
+    # mkstemp makes files only the owner can read; an export is meant to be shared,
+    # so it gets the mode an ordinary new file would get under the user's umask.
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _write_temp(path: Path, data: bytes, mode: int) -> Path:
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def write_files(files: dict[Path, bytes], what: str) -> None:
+    """Write every file in full beside its final name, then rename them into place.
+
+    Missing folders are made. On failure the temporary files are removed and a
+    TrainerError names the file (or folder) that could not be written; ``what`` says
+    what was being written ("the progress export").
+    """
+    temps: list[Path] = []
+    current = next(iter(files)).parent  # named in the message, never a temporary file
+    try:
+        mode = _file_mode()
+        for path in files:
+            current = path.parent
+            path.parent.mkdir(parents=True, exist_ok=True)
+            current = path
+            temps.append(_write_temp(path, files[path], mode))
+        for temp, path in zip(temps, files, strict=True):
+            current = path
+            os.replace(temp, path)
+    except OSError as exc:
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+        raise TrainerError(f"{current}: cannot write {what} ({exc.strerror or exc})") from None

@@ -1,0 +1,275 @@
+"""The progress export (format "sales-trainer-progress", version 1): everything a rep has
+done, as one JSON document a manager or another tool can read without the app.
+
+The learner is pseudonymous: a random id made once per profile and kept in the
+``settings`` table, with an optional display name the rep chooses.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import nh3
+
+from trainer import __version__
+from trainer.clock import Clock
+from trainer.content.render import render_markdown
+from trainer.domain.errors import TrainerError
+from trainer.reports.files import write_files
+from trainer.storage.store import Store
+from trainer.storage.timefmt import to_db
+from trainer.study.path_service import PathService
+from trainer.study.service import StudyService
+from trainer.study.settings import StudySettings
+
+FORMAT = "sales-trainer-progress"
+VERSION = 1
+LEARNER_ID_KEY = "learner_id"
+DISPLAY_NAME_KEY = "display_name"
+MAX_DISPLAY_NAME = 100
+MAX_PROMPT = 200
+
+
+def _setting(db: Store, key: str) -> Any:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+def learner_id(db: Store) -> str:
+    """The profile's pseudonymous learner id, made (uuid4) and stored on first use."""
+    stored = _setting(db, LEARNER_ID_KEY)
+    if isinstance(stored, str) and stored:
+        return stored
+    new = str(uuid.uuid4())
+    with db.atomic():
+        # OR IGNORE: if another window made one meanwhile, theirs stands and is read back.
+        db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
+                   [LEARNER_ID_KEY, json.dumps(new)])
+    return str(_setting(db, LEARNER_ID_KEY))
+
+
+def stored_display_name(db: Store) -> str | None:
+    """The name the rep chose to appear under in exports, if any."""
+    stored = _setting(db, DISPLAY_NAME_KEY)
+    return stored if isinstance(stored, str) and stored else None
+
+
+def clean_display_name(name: str) -> str:
+    """The name as it will be stored: runs of spaces, tabs and line breaks become one
+    space. Raises ValueError for a name too long or holding control characters."""
+    name = " ".join(name.split())
+    if len(name) > MAX_DISPLAY_NAME:
+        raise ValueError(f"the display name is longer than {MAX_DISPLAY_NAME} characters")
+    if not name.isprintable():
+        raise ValueError("the display name holds control characters")
+    return name
+
+
+def set_display_name(db: Store, name: str) -> str | None:
+    """Store the display name (see ``clean_display_name``); an empty name removes it."""
+    name = clean_display_name(name)
+    with db.atomic():
+        if name:
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                       [DISPLAY_NAME_KEY, json.dumps(name)])
+        else:
+            db.execute("DELETE FROM settings WHERE key = ?", [DISPLAY_NAME_KEY])
+    return name or None
+
+
+def _decks(db: Store) -> list[dict[str, Any]]:
+    return [{"id": r[0], "title": r[1], "version": r[2]}
+            for r in db.execute("SELECT id, title, version FROM decks ORDER BY id")]
+
+
+def plain_prompt(markdown: str, limit: int = MAX_PROMPT) -> str:
+    """Deck Markdown as one line of plain text, cut at a word to at most ``limit``
+    characters (ending in "…" when cut)."""
+    # Rendered and sanitized first, so raw HTML and scripts in the deck leave no trace.
+    text = html.unescape(nh3.clean(render_markdown(markdown), tags=set()))
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+def _items(db: Store) -> list[dict[str, Any]]:
+    # items.front is a card's front and a question's prompt (the rest of a question
+    # is in items.body as JSON; the prompt alone identifies it in a report).
+    rows = db.execute(
+        "SELECT i.deck_id, i.key, i.kind, i.topic, i.front, s.phase, s.stability, "
+        "s.difficulty, s.due, s.last_review, s.reps, s.lapses, i.retired FROM items i "
+        "LEFT JOIN item_state s ON s.item_id = i.id ORDER BY i.deck_id, i.position, i.id")
+    return [{"deck": r[0], "id": r[1], "kind": r[2], "topic": r[3],
+             "prompt": plain_prompt(r[4]), "phase": r[5] or 0, "stability": r[6],
+             "difficulty": r[7], "due": r[8], "last_review": r[9], "reps": r[10] or 0,
+             "lapses": r[11] or 0, "retired": bool(r[12])} for r in rows]
+
+
+def _reviews(db: Store) -> list[dict[str, Any]]:
+    rows = db.execute(
+        "SELECT r.deck_id, i.key, r.reviewed_at, r.rating, r.duration_ms, r.phase_before "
+        "FROM reviews r JOIN items i ON i.id = r.item_id ORDER BY r.reviewed_at, r.id")
+    return [{"deck": r[0], "item": r[1], "at": r[2], "rating": r[3], "duration_ms": r[4],
+             "phase_before": r[5]} for r in rows]
+
+
+_ANSWER_COLUMNS = (
+    "SELECT a.attempt_id, i.deck_id, i.key, i.kind, i.topic, a.position, a.response, "
+    "a.certainty, a.score, a.correct, a.marks, a.duration_ms, a.answered_at, a.deck_version "
+    "FROM quiz_answers a JOIN items i ON i.id = a.item_id ")
+
+
+def _answer(r: Any) -> dict[str, Any]:
+    return {"item": r[2], "kind": r[3], "topic": r[4], "position": r[5],
+            "response": json.loads(r[6]), "certainty": r[7], "score": r[8],
+            "correct": bool(r[9]), "marks": r[10], "duration_ms": r[11], "answered_at": r[12]}
+
+
+def _quiz_attempts(db: Store) -> list[dict[str, Any]]:
+    answers: dict[int, list[dict[str, Any]]] = {}
+    for r in db.execute(_ANSWER_COLUMNS + "WHERE a.attempt_id IS NOT NULL "
+                        "ORDER BY a.attempt_id, a.position, a.id"):
+        answers.setdefault(r[0], []).append(_answer(r))
+    rows = db.execute(
+        "SELECT id, deck_id, quiz_key, kind, deck_version, started_at, finished_at, "
+        "discarded_at, pass_mark, certainty, json_array_length(plan) FROM quiz_attempts "
+        "ORDER BY started_at, id").fetchall()
+    return [{"id": r[0], "deck": r[1], "quiz": r[2], "kind": r[3], "deck_version": r[4],
+             "started_at": r[5], "finished_at": r[6], "discarded": r[7] is not None,
+             "pass_mark": r[8], "certainty": bool(r[9]), "questions": r[10],
+             "answers": answers.get(r[0], [])} for r in rows]
+
+
+def _study_answers(db: Store) -> list[dict[str, Any]]:
+    """Questions answered in daily study, outside any quiz attempt."""
+    return [{"deck": r[1], "deck_version": r[13], **_answer(r)}
+            for r in db.execute(_ANSWER_COLUMNS + "WHERE a.attempt_id IS NULL "
+                                "ORDER BY a.answered_at, a.id")]
+
+
+def _dimension_topics(db: Store, deck_id: str, key: str) -> dict[str, str | None]:
+    row = db.execute("SELECT body FROM assessments WHERE deck_id = ? AND key = ?",
+                     [deck_id, key]).fetchone()
+    if row is None:  # its deck was removed; the scores still stand
+        return {}
+    body = json.loads(row[0])
+    return {d["id"]: d.get("topic") for d in body.get("dimensions", [])}
+
+
+def _assessments(db: Store) -> list[dict[str, Any]]:
+    rows = db.execute(
+        "SELECT id, deck_id, assessment_key, deck_version, started_at, finished_at, scores "
+        "FROM assessment_attempts WHERE finished_at IS NOT NULL ORDER BY finished_at, id"
+    ).fetchall()
+    out = []
+    for attempt_id, deck_id, key, version, started, finished, scores in rows:
+        choices = dict(db.execute(
+            "SELECT statement_key, choice FROM assessment_answers WHERE attempt_id = ? "
+            "ORDER BY statement_key", [attempt_id]).fetchall())
+        out.append({"id": attempt_id, "deck": deck_id, "assessment": key,
+                    "deck_version": version, "started_at": started, "finished_at": finished,
+                    "scores": json.loads(scores) if scores else {},
+                    "topics": _dimension_topics(db, deck_id, key), "choices": choices})
+    return out
+
+
+def _paths(db: Store, clock: Clock, settings: StudySettings) -> list[dict[str, Any]]:
+    # Only PathService's reading methods: progress() would start paths never seen.
+    service = PathService(db, clock, StudyService(db, clock, settings))
+    out = []
+    for deck_id, path in service.paths():
+        started = service.started_at(deck_id, path.id)
+        steps = [service.step_status(step) for step in path.steps]
+        out.append({
+            "deck": deck_id, "id": path.id, "title": path.title,
+            "started_at": None if started is None else to_db(started),
+            "day": None if started is None else service.day_of(started),
+            "steps": [{"day": s.step.day, "kind": s.step.kind, "target": s.step.target,
+                       "title": s.title, "done": s.done, "progress": s.progress}
+                      for s in steps],
+        })
+    return out
+
+
+def build_export(db: Store, clock: Clock, display_name: str | None = None, *,
+                 settings: StudySettings | None = None) -> dict[str, Any]:
+    """The progress export of the profile as a JSON-ready dict.
+
+    ``display_name``, when given, is stored first (an empty one removes the stored
+    name). ``settings`` sets the study day used for learning paths (default: the
+    profile's day start in the computer's time zone).
+    """
+    if settings is None:
+        from trainer.storage.settings_repo import load_settings
+
+        settings = load_settings(db)
+    # One transaction: a window studying meanwhile cannot leave the export half old.
+    with db.atomic():
+        if display_name is not None:
+            set_display_name(db, display_name)
+        return _build(db, clock, settings)
+
+
+def _build(db: Store, clock: Clock, settings: StudySettings) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": to_db(clock()),
+        "app_version": __version__,
+        "learner": {"id": learner_id(db), "display_name": stored_display_name(db)},
+        "decks": _decks(db),
+        "items": _items(db),
+        "reviews": _reviews(db),
+        "quiz_attempts": _quiz_attempts(db),
+        "study_answers": _study_answers(db),
+        "assessments": _assessments(db),
+        "paths": _paths(db, clock, settings),
+    }
+
+
+def write_json_atomically(path: Path, data: object) -> None:
+    """Write ``data`` as UTF-8 JSON so that a failed write leaves neither half a file nor
+    a temporary one, and an earlier file at ``path`` stays as it was.
+
+    Raises TrainerError naming the path when it cannot be written.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise TrainerError(f"{path}: is a folder; give a file name to write")
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_files({path: text.encode("utf-8")}, "the progress export")
+
+
+def write_export(db: Store, clock: Clock, path: Path, display_name: str | None = None, *,
+                 settings: StudySettings | None = None) -> dict[str, Any]:
+    """Build the progress export and write it to ``path``; returns what was written.
+
+    If the file cannot be written, the display name given is not stored either.
+    """
+    with db.atomic():
+        export = build_export(db, clock, display_name, settings=settings)
+        write_json_atomically(path, export)
+    return export
+
+
+def summary(export: dict[str, Any]) -> str:
+    """One line saying how much an export holds."""
+    return (f"{len(export['reviews'])} answers, {len(export['quiz_attempts'])} quiz attempts, "
+            f"{len(export['assessments'])} self-assessments")
+
+
+def default_file_name(db: Store, clock: Clock) -> str:
+    """``progress-<name or learner id>-<local date>.json``, safe on every file system."""
+    label = stored_display_name(db) or learner_id(db)[:8]
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in label.lower())
+    safe = "-".join(part for part in safe.split("-") if part)[:40] or "learner"
+    return f"progress-{safe}-{clock().astimezone():%Y-%m-%d}.json"
