@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -45,6 +46,8 @@ def write_files(files: dict[Path, bytes], what: str) -> None:
         mode = _file_mode()
         for path in files:
             current = path.parent
+            if path.parent.exists() and not path.parent.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "a file, not a folder")
             path.parent.mkdir(parents=True, exist_ok=True)
             current = path
             temps.append(_write_temp(path, files[path], mode))

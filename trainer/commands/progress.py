@@ -1,0 +1,36 @@
+"""``trainer export progress`` and ``trainer export csv``: the rep's own history, to send
+to a trainer or open in a spreadsheet.
+
+Their arguments are declared in ``trainer.cli``."""
+
+from __future__ import annotations
+
+import argparse
+
+from trainer.config import make_config
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the progress export (JSON) or the CSV files and say where they went."""
+    from trainer.app import open_services
+    from trainer.reports import csv_export, progress_export
+
+    services = open_services(make_config(args.data_dir, args.profile))
+    try:
+        if args.export_command == "csv":
+            written = csv_export.write_csv(services.db, services.clock, args.output)
+            for path in written:
+                print(f"wrote {path}")
+            figures = csv_export.summary(services.db)
+        else:
+            export = progress_export.write_export(
+                services.db, services.clock, args.output, args.name,
+                settings=services.study.settings)
+            name = export["learner"]["display_name"]
+            print(f"wrote {args.output} for learner {export['learner']['id']}"
+                  + (f" ({name})" if name else " (no name)"))
+            figures = progress_export.summary(export)
+    finally:
+        services.close()
+    print(figures)
+    return 0
