@@ -63,7 +63,7 @@ def test_three_files_with_every_answer(history: History, tmp_path: Path) -> None
         ["2026-03-12 12:02:53", "qdeck", "ready", "1", "courage", "75"],
         ["2026-03-12 12:02:53", "qdeck", "ready", "1", "method", "75"],
     ]
-    assert summary(history.services.db) == "16 answers, 1 quiz attempts, 1 self-assessments"
+    assert summary(history.services.db) == "16 answers, 1 quiz attempt, 1 self-assessment"
 
 
 def test_typed_text_never_becomes_a_formula(history: History, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ def test_export_progress_writes_the_file_and_says_so(
     assert learner["display_name"] == "Ann Lee"
     assert capsys.readouterr().out.splitlines() == [
         f"wrote {target} for learner {learner['id']} (Ann Lee)",
-        "16 answers, 1 quiz attempts, 1 self-assessments",
+        "16 answers, 1 quiz attempt, 1 self-assessment",
     ]
     # The name is remembered; --name "" sends without one.
     assert main(["--data-dir", str(history.data_dir), "export", "progress",
@@ -69,7 +69,7 @@ def test_export_csv(history: History, tmp_path: Path,
         f"wrote {folder / 'reviews.csv'}",
         f"wrote {folder / 'quiz_answers.csv'}",
         f"wrote {folder / 'self_assessments.csv'}",
-        "16 answers, 1 quiz attempts, 1 self-assessments",
+        "16 answers, 1 quiz attempt, 1 self-assessment",
     ]
     assert main(["--data-dir", str(history.data_dir), "export", "csv",
                  "-o", str(tmp_path / "one.csv")]) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.scoring import Response
 from trainer.reports.progress_export import (
     build_export,
+    counts_line,
     default_file_name,
     learner_id,
     plain_prompt,
@@ -156,7 +158,7 @@ def test_self_assessment_and_path(history: History) -> None:
              "title": "Take the self-check: Ready?", "done": True, "progress": "taken"},
         ],
     }]
-    assert summary(export) == "16 answers, 1 quiz attempts, 1 self-assessments"
+    assert summary(export) == "16 answers, 1 quiz attempt, 1 self-assessment"
 
 
 def test_export_changes_nothing_but_the_learner_settings(history: History) -> None:
@@ -254,12 +256,17 @@ def test_unwritable_destination_keeps_file_name_and_earlier_file(history: Histor
     assert list(folder.iterdir()) == []
 
 
-def test_default_file_name_uses_the_name_or_the_id(history: History) -> None:
-    db = history.services.db
-    short = learner_id(db)[:8]
-    assert default_file_name(db, history.clock) == f"progress-{short}-2026-03-12.json"
-    export_of(history, "Ann O'Neil / Sales")
-    assert default_file_name(db, history.clock) == "progress-ann-o-neil-sales-2026-03-12.json"
+def test_default_file_name_is_safe_and_dated() -> None:
+    when = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+    assert default_file_name("Ann O'Neil / Sales", when) == (
+        "progress-ann-o-neil-sales-2026-11-30.json")
+    assert default_file_name("7b7fa5bc", when) == "progress-7b7fa5bc-2026-11-30.json"
+    assert default_file_name("../..", when) == "progress-learner-2026-11-30.json"
+    assert default_file_name("Zoë Ångström", when) == "progress-zoë-ångström-2026-11-30.json"
+
+
+def test_counts_line_speaks_plainly() -> None:
+    assert counts_line(1, 0, 2) == "1 answer, 0 quiz attempts, 2 self-assessments"
 
 
 @pytest.mark.parametrize(("markdown", "plain"), [

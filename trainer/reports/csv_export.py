@@ -19,7 +19,7 @@ from typing import Any
 from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
 from trainer.reports.files import write_files
-from trainer.reports.progress_export import plain_prompt
+from trainer.reports.progress_export import counts_line, plain_prompt, profile_counts
 from trainer.storage.store import Store
 from trainer.storage.timefmt import from_db
 
@@ -173,7 +173,4 @@ def write_csv(db: Store, clock: Clock, folder_or_file: Path) -> list[Path]:
 
 def summary(db: Store) -> str:
     """One line saying how much the profile's history holds (as the JSON summary does)."""
-    answers, attempts, assessments = db.execute(
-        "SELECT (SELECT count(*) FROM reviews), (SELECT count(*) FROM quiz_attempts), "
-        "(SELECT count(*) FROM assessment_attempts WHERE finished_at IS NOT NULL)").fetchone()
-    return f"{answers} answers, {attempts} quiz attempts, {assessments} self-assessments"
+    return counts_line(*profile_counts(db))

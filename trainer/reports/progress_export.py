@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -261,15 +262,33 @@ def write_export(db: Store, clock: Clock, path: Path, display_name: str | None =
     return export
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def counts_line(answers: int, attempts: int, assessments: int) -> str:
+    """E.g. "16 answers, 1 quiz attempt, 2 self-assessments"."""
+    return ", ".join((_count(answers, "answer"), _count(attempts, "quiz attempt"),
+                      _count(assessments, "self-assessment")))
+
+
+def profile_counts(db: Store) -> tuple[int, int, int]:
+    """Answers in the review log, quiz attempts and finished self-assessments."""
+    row = db.execute(
+        "SELECT (SELECT count(*) FROM reviews), (SELECT count(*) FROM quiz_attempts), "
+        "(SELECT count(*) FROM assessment_attempts WHERE finished_at IS NOT NULL)").fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 def summary(export: dict[str, Any]) -> str:
     """One line saying how much an export holds."""
-    return (f"{len(export['reviews'])} answers, {len(export['quiz_attempts'])} quiz attempts, "
-            f"{len(export['assessments'])} self-assessments")
+    return counts_line(len(export["reviews"]), len(export["quiz_attempts"]),
+                       len(export["assessments"]))
 
 
-def default_file_name(db: Store, clock: Clock) -> str:
-    """``progress-<name or learner id>-<local date>.json``, safe on every file system."""
-    label = stored_display_name(db) or learner_id(db)[:8]
-    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in label.lower())
-    safe = "-".join(part for part in safe.split("-") if part)[:40] or "learner"
-    return f"progress-{safe}-{clock().astimezone():%Y-%m-%d}.json"
+def default_file_name(label: str, when: datetime) -> str:
+    """``progress-<label>-<local date>.json``, the label (a display name or learner id)
+    reduced to letters, digits and hyphens so the name is safe on every file system."""
+    safe = "".join(c if c.isalnum() else "-" for c in label.lower())
+    safe = "-".join(part for part in safe.split("-") if part)[:40].strip("-") or "learner"
+    return f"progress-{safe}-{when.astimezone():%Y-%m-%d}.json"

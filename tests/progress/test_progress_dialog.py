@@ -1,0 +1,175 @@
+"""File > Export progress… driven from the keyboard and the mouse, as a rep would."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from progress_history import History
+from PySide6.QtCore import Qt  # noqa: TID251
+from PySide6.QtWidgets import (  # noqa: TID251
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+)
+from pytestqt.qtbot import QtBot
+
+from trainer.gui.main_window import MainWindow
+from trainer.gui.progress_dialog import ProgressExportDialog
+from trainer.gui.run import make_app
+from trainer.reports.progress_export import learner_id, stored_display_name
+
+pytestmark = pytest.mark.gui
+
+
+class FileDialogs:
+    """Stands in for the modal file dialogs: records what they proposed, returns answers."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.proposed: list[str] = []
+        self.answers: list[str] = []
+        self.warnings: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", self._save)
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", self._folder)
+        monkeypatch.setattr(QMessageBox, "warning", self._warning)
+
+    def _save(self, _parent: object, _title: str, proposed: str,
+              _filter: str) -> tuple[str, str]:
+        self.proposed.append(proposed)
+        return self.answers.pop(0), ""
+
+    def _folder(self, _parent: object, _title: str, start: str) -> str:
+        self.proposed.append(start)
+        return self.answers.pop(0)
+
+    def _warning(self, _parent: object, _title: str, text: str) -> None:
+        self.warnings.append(text)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, history: History) -> Iterator[MainWindow]:
+    make_app()
+    shown = MainWindow(history.services)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown, timeout=2000)
+    yield shown
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> ProgressExportDialog:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ProgressExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name, timeout=2000)
+    return dialog
+
+
+def label(dialog: ProgressExportDialog, name: str) -> str:
+    found = dialog.findChild(QLabel, name)
+    assert found is not None
+    return found.text()
+
+
+def test_export_with_a_name_from_the_keyboard(qtbot: QtBot, window: MainWindow,
+                                              history: History, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    dialogs = FileDialogs(monkeypatch)
+    dialog = open_dialog(qtbot, window)
+    db = history.services.db
+    assert label(dialog, "progressLearnerId") == learner_id(db)
+    included = label(dialog, "progressIncluded")
+    assert "16 answers, 1 quiz attempt, 1 self-assessment" in included
+    assert "no one else's name" in label(dialog, "progressExcluded")
+    assert "nothing outside this profile" in label(dialog, "progressExcluded")
+    dialog.grab().save("/tmp/progress_dialog.png")
+
+    target = tmp_path / "sent" / "progress-ann.json"
+    dialogs.answers.append(str(target))
+    qtbot.keyClicks(dialog.name, "Ann Lee")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # Save is the default button
+    assert dialogs.proposed == [str(Path.home() / "progress-ann-lee-2026-03-12.json")]
+    export = json.loads(target.read_text(encoding="utf-8"))
+    assert export["learner"] == {"id": learner_id(db), "display_name": "Ann Lee"}
+    assert stored_display_name(db) == "Ann Lee"
+    status = label(dialog, "progressStatus")
+    assert str(target) in status and "Send this file to your trainer" in status
+    assert dialog.isVisible() and not dialogs.warnings
+    dialog.grab().save("/tmp/progress_dialog_saved.png")
+
+    # Tab to Export CSV… and press Space; the folder offered is where the file went.
+    folder = tmp_path / "sheets"
+    dialogs.answers.append(str(folder))
+    dialog.name.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.csv_button
+    qtbot.keyClick(dialog.csv_button, Qt.Key.Key_Space)
+    assert dialogs.proposed[-1] == str(target.parent)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "quiz_answers.csv", "reviews.csv", "self_assessments.csv"]
+    assert "reviews.csv" in label(dialog, "progressStatus")
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.findChild(ProgressExportDialog) is None, timeout=2000)
+
+
+def test_name_is_prefilled_and_cancel_stores_nothing(qtbot: QtBot, window: MainWindow,
+                                                     history: History, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    dialogs = FileDialogs(monkeypatch)
+    db = history.services.db
+    dialog = open_dialog(qtbot, window)
+    dialogs.answers.append(str(tmp_path / "first.json"))
+    qtbot.keyClicks(dialog.name, "Ann")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.findChild(ProgressExportDialog) is None, timeout=2000)
+
+    dialog = open_dialog(qtbot, window)
+    name = dialog.findChild(QLineEdit, "progressName")
+    assert name is not None and name.text() == "Ann"
+    name.selectAll()
+    qtbot.keyClicks(name, "Someone Else")
+    dialogs.answers.append("")  # the rep cancels the save dialog
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert stored_display_name(db) == "Ann"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "decks", "first.json"]
+    assert not dialog.status.isVisible()
+
+
+def test_unwritable_file_is_reported_and_nothing_changes(qtbot: QtBot, window: MainWindow,
+                                                         history: History, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    dialogs = FileDialogs(monkeypatch)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("keep", encoding="utf-8")
+    dialog = open_dialog(qtbot, window)
+    dialogs.answers.append(str(blocker / "progress.json"))
+    qtbot.keyClicks(dialog.name, "Ann")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialogs.warnings == [f"The progress file was not saved.\n\n{blocker}: cannot write "
+                                "the progress export (a file, not a folder)"]
+    assert stored_display_name(history.services.db) is None
+    assert blocker.read_text(encoding="utf-8") == "keep"
+    assert not dialog.status.isVisible()
+
+
+def test_a_name_with_control_characters_is_refused(qtbot: QtBot, window: MainWindow,
+                                                   history: History,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    dialogs = FileDialogs(monkeypatch)
+    dialog = open_dialog(qtbot, window)
+    dialog.name.setText("Ann\x07")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialogs.warnings == ["The name cannot be used: the display name holds control "
+                                "characters."]
+    assert dialogs.proposed == []  # no save dialog was offered

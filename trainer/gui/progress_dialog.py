@@ -1,0 +1,176 @@
+"""File > Export progress…: say what the file will hold, ask the name the trainer will
+see, then save the JSON file (or the CSV files) where the rep chooses."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.app import Services
+from trainer.domain.errors import TrainerError
+from trainer.reports import csv_export, progress_export
+
+if TYPE_CHECKING:
+    from trainer.gui.main_window import MainWindow
+
+INCLUDED = (
+    "the decks you have and their versions",
+    "how well you know each card and question, with the start of its text",
+    "everything you answered so far ({counts})",
+    "your quiz answers as you gave them, with how certain you were",
+    "your self-assessment choices and scores, and your learning path progress",
+)
+EXCLUDED = (
+    "no one else's name or progress",
+    "nothing outside this profile: no other profiles, files or settings",
+)
+
+
+def _bullets(lines: tuple[str, ...] | list[str]) -> str:
+    return "".join(f"<li>{line}</li>" for line in lines)
+
+
+class ProgressExportDialog(QDialog):
+    """What goes into the progress file, the display name, and Save / Export CSV."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.folder = Path.home()  # where the last file went; the next save starts there
+        db = services.db
+        self.learner = progress_export.learner_id(db)
+        counts = progress_export.counts_line(*progress_export.profile_counts(db))
+        self.setWindowTitle("Export progress")
+        layout = QVBoxLayout(self)
+
+        intro = QLabel("<b>Your progress, as one file to send to your trainer.</b>")
+        layout.addWidget(intro)
+        included = QLabel("The file holds:<ul>" + _bullets(
+            [line.format(counts=counts) for line in INCLUDED]) + "</ul>")
+        included.setObjectName("progressIncluded")
+        included.setWordWrap(True)
+        layout.addWidget(included)
+        excluded = QLabel("It does not hold:<ul>" + _bullets(EXCLUDED) + "</ul>")
+        excluded.setObjectName("progressExcluded")
+        excluded.setWordWrap(True)
+        layout.addWidget(excluded)
+        layout.addWidget(QLabel("Nothing is sent anywhere: you save the file and choose "
+                                "who gets it."))
+
+        form = QFormLayout()
+        learner = QLabel(self.learner)
+        learner.setObjectName("progressLearnerId")
+        learner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        learner.setToolTip("Made once for this profile; it tells your exports apart from "
+                           "other people's without saying who you are.")
+        form.addRow("Learner id:", learner)
+        self.name = QLineEdit(progress_export.stored_display_name(db) or "")
+        self.name.setObjectName("progressName")
+        self.name.setMaxLength(progress_export.MAX_DISPLAY_NAME)
+        self.name.setPlaceholderText("empty: your trainer sees only the learner id")
+        name_label = QLabel("&Name your trainer sees:")
+        name_label.setBuddy(self.name)
+        form.addRow(name_label, self.name)
+        layout.addLayout(form)
+
+        self.status = QLabel("")
+        self.status.setObjectName("progressStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
+        layout.addWidget(self.status)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self._button("&Save progress file…", "progressSave",
+                                        QDialogButtonBox.ButtonRole.AcceptRole, self.save)
+        self.csv_button = self._button("E&xport CSV…", "progressCsv",
+                                       QDialogButtonBox.ButtonRole.ActionRole, self.save_csv)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("progressClose")
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        # Only once the button is inside the dialog does Enter press it.
+        self.save_button.setDefault(True)
+        self.setMinimumWidth(560)
+        self.name.setFocus()
+
+    def _button(self, text: str, name: str, role: QDialogButtonBox.ButtonRole,
+                slot: object) -> QPushButton:
+        button = self.buttons.addButton(text, role)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def _done(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.show()
+        self.adjustSize()  # room for the new line instead of squeezing the rest
+
+    def save(self) -> None:
+        """Ask where, then write the progress file with the name typed."""
+        try:
+            name = progress_export.clean_display_name(self.name.text())
+        except ValueError as exc:
+            QMessageBox.warning(self, "Export progress", f"The name cannot be used: {exc}.")
+            return
+        proposed = self.folder / progress_export.default_file_name(
+            name or self.learner[:8], self.services.clock())
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save progress file", str(proposed),
+                                                "Progress files (*.json)")
+        if not chosen:
+            return  # cancelled: nothing stored, nothing written
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(".json")
+        try:
+            export = progress_export.write_export(
+                self.services.db, self.services.clock, path, name,
+                settings=self.services.study.settings)
+        except (TrainerError, ValueError) as exc:
+            QMessageBox.warning(self, "Export progress",
+                                f"The progress file was not saved.\n\n{exc}")
+            return
+        self.folder = path.parent
+        self.name.setText(export["learner"]["display_name"] or "")
+        self._done(f"<b>Saved</b> to {escape(str(path))}<br>{progress_export.summary(export)}. "
+                   "Send this file to your trainer.")
+
+    def save_csv(self) -> None:
+        """Ask for a folder, then write the three CSV files into it."""
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the CSV files",
+                                                  str(self.folder))
+        if not chosen:
+            return
+        try:
+            written = csv_export.write_csv(self.services.db, self.services.clock,
+                                           Path(chosen))
+        except (TrainerError, ValueError) as exc:
+            QMessageBox.warning(self, "Export CSV", f"The CSV files were not saved.\n\n{exc}")
+            return
+        self.folder = Path(chosen)
+        self._done(f"<b>Saved</b> {', '.join(p.name for p in written)} "
+                   f"to {escape(chosen)}")
+
+
+def open_from(window: MainWindow) -> ProgressExportDialog:
+    """Show the export dialog over the main window (window-modal; returns at once)."""
+    dialog = ProgressExportDialog(window.services, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
