@@ -152,7 +152,9 @@ def _quiz_attempts(db: Store) -> list[dict[str, Any]]:
 
 def _study_answers(db: Store) -> list[dict[str, Any]]:
     """Questions answered in daily study, outside any quiz attempt."""
-    return [{"deck": r[1], "deck_version": r[13], **_answer(r)}
+    # No position: outside an attempt there is no order of questions to place it in.
+    return [{"deck": r[1], "deck_version": r[13],
+             **{k: v for k, v in _answer(r).items() if k != "position"}}
             for r in db.execute(_ANSWER_COLUMNS + "WHERE a.attempt_id IS NULL "
                                 "ORDER BY a.answered_at, a.id")]
 
