@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,7 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from trainer.clock import FakeClock
+from trainer.domain.quiz import Question, QuestionType
 from trainer.domain.scheduling import ItemState, Phase, Rating
+from trainer.domain.scoring import Response
 from trainer.storage.database import open_database
 from trainer.storage.timefmt import to_db
 from trainer.study.fsrs_adapter import FsrsScheduling, retrievability
@@ -113,16 +116,152 @@ def measure_optimize(folder: Path, n_reviews: int, runs: int, seed: int) -> dict
     }
 
 
+def measure_stats(folder: Path, runs: int, seed: int) -> dict[str, object]:
+    """Time the Statistics screen's figures on review_latency.py's big profile."""
+    from review_latency import build_profile
+
+    from trainer.reports.stats import compute_stats
+
+    path = folder / "stats.sqlite"
+    build_profile(path, 100_000, 1_000_000, seed)
+    clock = FakeClock(datetime(2026, 6, 1, 12, 0, tzinfo=UTC))
+    db = open_database(path, clock)
+    try:
+        compute_stats(db, clock, SETTINGS)  # first run warms SQLite's page cache
+        month = _median_ms(lambda: compute_stats(db, clock, SETTINGS), runs)
+        year_start = clock().date() - timedelta(days=364)
+        year = _median_ms(lambda: compute_stats(db, clock, SETTINGS, start=year_start), runs)
+    finally:
+        db.close()
+    return {"stats_reviews": 1_000_000, "stats_ms": month, "stats_365_days_ms": year}
+
+
+def _right(question: Question) -> Response:
+    if question.type is QuestionType.SHORTANSWER:
+        return Response(text=question.options[0].text)
+    if question.type is QuestionType.TRUEFALSE:
+        return Response(truth=question.answer)
+    if question.type is QuestionType.MATCHING:
+        return Response(matches=tuple(pair.right for pair in question.pairs))
+    if question.type is QuestionType.ORDERING:
+        return Response(order=question.steps)
+    if question.type is QuestionType.MULTIPLE:
+        return Response(chosen=tuple(o.id for o in question.options if o.value > 0))
+    return Response(chosen=(max(question.options, key=lambda o: o.value).id,))
+
+
+def _wrong(question: Question) -> Response:
+    if question.type is QuestionType.SHORTANSWER:
+        return Response(text="?")
+    if question.type is QuestionType.TRUEFALSE:
+        return Response(truth=not question.answer)
+    if question.type is QuestionType.MATCHING:
+        rights = [pair.right for pair in question.pairs]
+        return Response(matches=tuple(rights[1:] + rights[:1]))
+    if question.type is QuestionType.ORDERING:
+        return Response(order=tuple(reversed(question.steps)))
+    return Response(chosen=(min(question.options, key=lambda o: o.value).id,))
+
+
+def simulate_rep(root: Path, name: str, skill: float, seed: int) -> dict[str, object]:
+    """Two weeks of one rep on the built-in decks (cards every day, each quiz twice, each
+    self-check once), exported with the real exporter."""
+    from trainer.app import open_services
+    from trainer.config import Config
+    from trainer.reports.progress_export import build_export
+
+    rng = random.Random(seed)
+    clock = FakeClock(NOW - timedelta(days=14))
+    services = open_services(Config(root / name), clock, SETTINGS)
+    try:
+        services.paths.progress()
+        for day in range(14):
+            for deck_id, in services.db.execute("SELECT id FROM decks").fetchall():
+                session = services.study.start(deck_id)
+                shown = session.next()
+                while shown is not None and not shown.is_question:
+                    clock.advance(timedelta(seconds=rng.randint(3, 20)))
+                    rating = Rating.GOOD if rng.random() < skill else Rating.AGAIN
+                    shown = session.answer(rating)
+                session.finish()
+            if day in (2, 9):
+                for quiz in services.quizzes.quizzes():
+                    run = services.quizzes.start(quiz.deck_id, quiz.key)
+                    while (asked := run.current()) is not None:
+                        right = rng.random() < skill
+                        answer = _right(asked.question) if right else _wrong(asked.question)
+                        run.answer(answer, rng.choice((1, 2, 3)))
+                        run.advance()
+                    run.finish()
+            if day == 3:
+                for deck_id, assessment in services.assessments.assessments():
+                    check = services.assessments.start(deck_id, assessment.id)
+                    while not check.done:
+                        check.choose(rng.randint(1, len(assessment.scale)))
+                    check.finish()
+            clock.advance(timedelta(days=1))
+        return build_export(services.db, clock, name, settings=SETTINGS)
+    finally:
+        services.close()
+
+
+def write_cohort(folder: Path, n_reps: int, seed: int) -> Path:
+    """``n_reps`` exports made from a few simulated reps, each copy a different learner
+    with its own id, name and scattered memory strengths."""
+    rng = random.Random(seed)
+    bases = [simulate_rep(folder / "profiles", f"rep{i}", skill, seed + i)
+             for i, skill in enumerate((0.55, 0.7, 0.8, 0.9))]
+    out = folder / "exports"
+    out.mkdir()
+    for n in range(n_reps):
+        doc = json.loads(json.dumps(bases[n % len(bases)]))
+        doc["learner"] = {"id": str(uuid.UUID(int=rng.getrandbits(128))),
+                          "display_name": f"Rep {n + 1}"}
+        for item in doc["items"]:
+            if item.get("stability"):
+                item["stability"] *= math.exp(rng.gauss(0, 0.5))
+        (out / f"rep-{n + 1:04}.json").write_text(json.dumps(doc), encoding="utf-8")
+    return out
+
+
+def measure_cohort(folder: Path, n_reps: int, runs: int, seed: int) -> dict[str, object]:
+    """Time reading, merging and writing the report (HTML and CSV) over the exports."""
+    from trainer.commands.cohort import write_report
+    from trainer.reports.cohort import load_cohort
+
+    exports = write_cohort(folder, n_reps, seed)
+    sizes = [p.stat().st_size for p in exports.iterdir()]
+
+    def report() -> None:
+        cohort = load_cohort([exports])
+        if len(cohort.learners) != n_reps:
+            raise SystemExit(f"expected {n_reps} learners, merged {len(cohort.learners)}")
+        write_report(cohort, folder / "report.html", folder / "report.csv")
+
+    return {"cohort_exports": n_reps, "cohort_export_kb": round(statistics.mean(sizes) / 1024),
+            "cohort_ms": _median_ms(report, runs),
+            "cohort_report_kb": round((folder / "report.html").stat().st_size / 1024)}
+
+
 def main() -> int:
     """Build the inputs, time each report, print JSON."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--optimize-reviews", type=int, default=100_000)
+    parser.add_argument("--reps", type=int, default=1_000)
+    parser.add_argument("--only", choices=("stats", "cohort", "optimize"))
     args = parser.parse_args()
     result: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        result.update(measure_optimize(Path(tmp), args.optimize_reviews, args.runs, args.seed))
+        folder = Path(tmp)
+        if args.only in (None, "stats"):
+            result.update(measure_stats(folder, args.runs, args.seed))
+        if args.only in (None, "cohort"):
+            result.update(measure_cohort(folder, args.reps, args.runs, args.seed))
+        if args.only in (None, "optimize"):
+            result.update(measure_optimize(folder, args.optimize_reviews, args.runs,
+                                           args.seed))
     result["targets_ms"] = {"stats_ms": 200, "cohort_ms": 5000, "optimize_ms": 2000}
     print(json.dumps(result, indent=2))
     return 0
