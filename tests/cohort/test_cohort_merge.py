@@ -156,6 +156,32 @@ def test_prompt_falls_back_to_the_item_id(cohort_files: CohortFiles) -> None:
     assert labels == ["q-scenario", "q-single", "q-tf"]
 
 
+def test_questions_answered_in_daily_study_count_too(cohort_files: CohortFiles) -> None:
+    doc = cohort_files.load(cohort_files.nameless)
+    assert doc["study_answers"] == []  # this rep has not met a question in daily study
+    wrong = {"deck": "qdeck", "deck_version": "1", "item": "q-order", "kind": "ordering",
+             "topic": "testing", "response": {"order": ["b", "a"]}, "certainty": 3,
+             "score": 0.0, "correct": False, "marks": -6, "duration_ms": 4000,
+             "answered_at": "2026-03-11T12:00:00.000000+00:00"}
+    doc["study_answers"] = [wrong, {**wrong, "item": "q-tf", "certainty": 1,
+                                    "correct": True, "score": 1.0, "marks": 1}]
+    cohort_files.nameless.write_text(json.dumps(doc), encoding="utf-8")
+
+    learner = read_export(cohort_files.nameless)
+
+    assert learner.topics["testing"].quiz_answers == 2
+    assert learner.topics["testing"].quiz_correct == 1
+    assert [(level.answers, level.accuracy) for level in learner.calibration.levels] == [
+        (1, 1.0), (0, None), (1, 0.0)]
+    assert [(c.item, c.quizzes) for c in confident_wrong([learner])] == [
+        ("q-order", ("daily study",))]
+
+    doc["study_answers"] = [{**wrong, "certainty": 7}]
+    cohort_files.nameless.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ExportProblem, match=r"study_answers\[0\]: .*certainty"):
+        read_export(cohort_files.nameless)
+
+
 def _broken_copy(files: CohortFiles, name: str, change: object) -> Path:
     doc = files.load(files.nameless)
     change(doc)  # type: ignore[operator]

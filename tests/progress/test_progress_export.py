@@ -91,7 +91,8 @@ def test_review_log_covers_every_answer_on_every_day(history: History) -> None:
         (DAY2, "q-single", 3), (DAY2, "q-tf", 3),
     ]
     assert reviews[0] == {"deck": "qdeck", "item": "c1", "at": "2026-03-10T12:00:08.000000+00:00",
-                          "rating": 3, "duration_ms": 8000, "phase_before": 0}
+                          "rating": 3, "duration_ms": 8000, "phase_before": 0,
+                          "deck_version": "1"}
     assert {r["duration_ms"] for r in reviews[1:7]} == {20000}
     assert {r["phase_before"] for r in reviews[7:]} == {1}
 

@@ -40,6 +40,8 @@ FORMAT = "sales-trainer-progress"
 VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MIN_ANSWERS = 5
+# Where a question answered in daily study (not in a quiz attempt) was asked.
+DAILY_STUDY = "daily study"
 MAX_NAME = 100  # the exporter's own limit on display names
 MAX_PROMPT = 200  # the exporter's limit on a question's plain text
 _SECTIONS = ("decks", "items", "reviews", "quiz_attempts", "assessments", "paths")
@@ -340,7 +342,7 @@ def _prompt(item: dict[str, Any]) -> str | None:
     return " ".join(text.split())[:MAX_PROMPT]
 
 
-def _quizzes(attempts: list[Any]) -> _Quizzes:
+def _quizzes(attempts: list[Any], study_answers: list[Any]) -> _Quizzes:
     out = _Quizzes({}, {}, [], [])
     where = "quiz_attempts[0]"
     try:
@@ -352,23 +354,7 @@ def _quizzes(attempts: list[Any]) -> _Quizzes:
             total = 0.0
             for j, answer in enumerate(answers):
                 where = f"quiz_attempts[{i}].answers[{j}]"
-                certainty, correct, score = answer["certainty"], answer["correct"], answer["score"]
-                _check(type(correct) is bool, '"correct" should be true or false')
-                if certainty is not None and (type(certainty) is not int
-                                              or not 1 <= certainty <= 3):
-                    raise ExportProblem(
-                        f'"certainty" should be 1, 2, 3 or null, not {_short(certainty)}')
-                _check(type(score) in (float, int), '"score" should be a number')
-                total += score
-                topic = answer["topic"]
-                if type(topic) is str:
-                    tally = out.by_topic.setdefault(topic, [0, 0])
-                    tally[0] += 1
-                    tally[1] += correct
-                if certainty is not None:
-                    out.pairs.append((correct, certainty))
-                    if certainty == 3 and not correct:
-                        out.confident_wrong.append((deck, quiz, str(answer["item"])))
+                total += _tally(out, deck, quiz, answer)
             where = f"quiz_attempts[{i}]"
             finished, discarded = attempt["finished_at"], attempt["discarded"]
             if attempt["kind"] != "quiz" or finished is None or discarded is not False:
@@ -383,9 +369,35 @@ def _quizzes(attempts: list[Any]) -> _Quizzes:
                 max(percent, held.best_percent) if held else percent,
                 percent >= mark or (held is not None and held.passed),
                 held.attempts + 1 if held else 1)
+        # Questions answered again in daily study (exports from before this list was
+        # added have none): they count for accuracy and calibration like quiz answers.
+        for i, answer in enumerate(study_answers):
+            where = f"study_answers[{i}]"
+            deck = answer["deck"]
+            _check(type(deck) is str, '"deck" should be text')
+            _tally(out, deck, DAILY_STUDY, answer)
     except (KeyError, TypeError, ValueError) as exc:
         raise ExportProblem(f"{where}: {_reason(exc)}") from None
     return out
+
+
+def _tally(out: _Quizzes, deck: str, quiz: str, answer: Any) -> float:
+    """Count one answer for its topic and calibration; returns its score."""
+    certainty, correct, score = answer["certainty"], answer["correct"], answer["score"]
+    _check(type(correct) is bool, '"correct" should be true or false')
+    if certainty is not None and (type(certainty) is not int or not 1 <= certainty <= 3):
+        raise ExportProblem(f'"certainty" should be 1, 2, 3 or null, not {_short(certainty)}')
+    _check(type(score) in (float, int), '"score" should be a number')
+    topic = answer["topic"]
+    if type(topic) is str:
+        tally = out.by_topic.setdefault(topic, [0, 0])
+        tally[0] += 1
+        tally[1] += correct
+    if certainty is not None:
+        out.pairs.append((correct, certainty))
+        if certainty == 3 and not correct:
+            out.confident_wrong.append((deck, quiz, str(answer["item"])))
+    return float(score)
 
 
 def _text(value: object, fallback: str) -> str:
@@ -430,7 +442,10 @@ def summarise(doc: object, source: Path) -> LearnerReport:
     """Check a parsed export and boil it down; raises ``ExportProblem`` saying what is wrong."""
     learner_id, name, exported_at = _header(doc)
     assert isinstance(doc, dict)
-    quizzes = _quizzes(doc["quiz_attempts"])
+    study_answers = doc.get("study_answers", [])
+    if type(study_answers) is not list:
+        raise ExportProblem('"study_answers" should be a list')
+    quizzes = _quizzes(doc["quiz_attempts"], study_answers)
     prompts: dict[tuple[str, str], str | None] = {
         (deck, item): None for deck, _quiz, item in quizzes.confident_wrong}
     topics = _topics(doc["items"], doc["reviews"], exported_at, quizzes.by_topic, prompts)

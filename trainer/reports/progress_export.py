@@ -117,10 +117,11 @@ def _items(db: Store) -> list[dict[str, Any]]:
 
 def _reviews(db: Store) -> list[dict[str, Any]]:
     rows = db.execute(
-        "SELECT r.deck_id, i.key, r.reviewed_at, r.rating, r.duration_ms, r.phase_before "
-        "FROM reviews r JOIN items i ON i.id = r.item_id ORDER BY r.reviewed_at, r.id")
+        "SELECT r.deck_id, i.key, r.reviewed_at, r.rating, r.duration_ms, r.phase_before, "
+        "r.deck_version FROM reviews r JOIN items i ON i.id = r.item_id "
+        "ORDER BY r.reviewed_at, r.id")
     return [{"deck": r[0], "item": r[1], "at": r[2], "rating": r[3], "duration_ms": r[4],
-             "phase_before": r[5]} for r in rows]
+             "phase_before": r[5], "deck_version": r[6]} for r in rows]
 
 
 _ANSWER_COLUMNS = (
