@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from stats_history import ANSWER_MS, QUESTION_SECONDS, History
 
-from tests.stats.conftest import ANSWER_MS, QUESTION_SECONDS, History
 from trainer.app import Services
 from trainer.domain.scheduling import Phase
 from trainer.reports.stats import compute_stats

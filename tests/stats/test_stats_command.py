@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from stats_history import History
 
-from tests.stats.conftest import History
 from trainer.cli import main
 
 RANGE = ["--from", "2026-03-10", "--to", "2026-04-30"]

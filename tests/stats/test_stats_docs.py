@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from stats_history import History
 
-from tests.stats.conftest import History
 from trainer.cli import main
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "statistics.md"

@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, Qt  # noqa: TID251
 from PySide6.QtGui import QImage  # noqa: TID251
 from PySide6.QtWidgets import QFileDialog  # noqa: TID251
 from pytestqt.qtbot import QtBot
+from stats_history import History
 
-from tests.stats.conftest import History
 from trainer.app import Services
 from trainer.domain.scheduling import Rating
 from trainer.gui.main_window import MainWindow
