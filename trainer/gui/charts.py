@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from trainer.gui.theme import is_dark
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 12, 30, 34
+LEGEND_LINE = 18
 
 
 def series_colors() -> dict[str, QColor]:
@@ -82,8 +83,23 @@ class Chart(QWidget):
         return color
 
     def plot_rect(self) -> QRectF:
-        return QRectF(MARGIN_LEFT, MARGIN_TOP, self.width() - MARGIN_LEFT - MARGIN_RIGHT,
-                      self.height() - MARGIN_TOP - MARGIN_BOTTOM)
+        # A legend too wide for one line wraps, and the plot starts below its last line.
+        top = MARGIN_TOP + LEGEND_LINE * (len(self._legend_rows()) - 1)
+        return QRectF(MARGIN_LEFT, top, self.width() - MARGIN_LEFT - MARGIN_RIGHT,
+                      self.height() - top - MARGIN_BOTTOM)
+
+    def _legend_rows(self) -> list[list[tuple[float, Series]]]:
+        metrics = QFontMetrics(self.font())
+        rows: list[list[tuple[float, Series]]] = [[]]
+        x = float(MARGIN_LEFT)
+        for s in self.series:
+            width = 14 + metrics.horizontalAdvance(s.name)
+            if rows[-1] and x + width > self.width() - MARGIN_RIGHT:
+                rows.append([])
+                x = MARGIN_LEFT
+            rows[-1].append((x, s))
+            x += width + 16
+        return rows
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -103,13 +119,16 @@ class Chart(QWidget):
         raise NotImplementedError
 
     def draw_legend(self, painter: QPainter) -> None:
-        x = MARGIN_LEFT
-        metrics = QFontMetrics(self.font())
-        for s in self.series:
-            painter.fillRect(QRectF(x, 10, 10, 10), s.color)
-            painter.setPen(self.text_color())
-            painter.drawText(QPointF(x + 14, 19), s.name)
-            x += 14 + metrics.horizontalAdvance(s.name) + 16
+        for row, entries in enumerate(self._legend_rows()):
+            y = 10 + row * LEGEND_LINE
+            for x, s in entries:
+                if s.dashed:  # drawn as it is in the plot, so it differs from its solid twin
+                    painter.setPen(QPen(s.color, 2, Qt.PenStyle.DashLine))
+                    painter.drawLine(QPointF(x, y + 5), QPointF(x + 10, y + 5))
+                else:
+                    painter.fillRect(QRectF(x, y, 10, 10), s.color)
+                painter.setPen(self.text_color())
+                painter.drawText(QPointF(x + 14, y + 9), s.name)
 
     def draw_value_axis(self, painter: QPainter, top: float, suffix: str = "") -> None:
         plot = self.plot_rect()

@@ -291,15 +291,20 @@ class StatsView(QWidget):
 
     def _show_self_checks(self, stats: Stats) -> None:
         series = []
+        # Several dimensions can share a topic: its quiz accuracy is drawn once, dashed.
+        accuracy: dict[str, dict[date, float | None]] = {}
         for n, trend in enumerate(stats.self_assessment):
-            color = cycle_color(n)
             days = [p.day for p in trend.points]
-            series.append((Series(f"{trend.title} (self-rating)", color,
+            series.append((Series(f"{trend.title} (self-rating)", cycle_color(n),
                                   [p.score for p in trend.points]), days))
             if trend.topic is not None:
-                series.append((Series(f"quiz accuracy on {trend.topic}", color,
-                                      [None if p.quiz_accuracy is None else 100 * p.quiz_accuracy
-                                       for p in trend.points], dashed=True), days))
+                by_day = accuracy.setdefault(trend.topic, {})
+                for p in trend.points:
+                    by_day[p.day] = None if p.quiz_accuracy is None else 100 * p.quiz_accuracy
+        for n, (topic, by_day) in enumerate(accuracy.items(), start=len(series)):
+            days = sorted(by_day)
+            series.append((Series(f"quiz accuracy on {topic}", cycle_color(n),
+                                  [by_day[d] for d in days], dashed=True), days))
         self.assessment.empty_text = ("No self-checks finished in these days — take one from "
                                       "the deck list.")
         self.assessment.set_data(stats.first_day, stats.last_day, series)
