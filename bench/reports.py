@@ -179,10 +179,17 @@ def simulate_rep(root: Path, name: str, skill: float, seed: int) -> dict[str, ob
             for deck_id, in services.db.execute("SELECT id FROM decks").fetchall():
                 session = services.study.start(deck_id)
                 shown = session.next()
-                while shown is not None and not shown.is_question:
+                while shown is not None:
                     clock.advance(timedelta(seconds=rng.randint(3, 20)))
-                    rating = Rating.GOOD if rng.random() < skill else Rating.AGAIN
-                    shown = session.answer(rating)
+                    right = rng.random() < skill
+                    if shown.is_question:  # a missed quiz question, due again
+                        asked = services.quizzes.asked_in_review(session)
+                        answer = _right(asked.question) if right else _wrong(asked.question)
+                        services.quizzes.answer_in_review(session, asked, answer,
+                                                          rng.choice((1, 2, 3)))
+                        shown = session.next()
+                    else:
+                        shown = session.answer(Rating.GOOD if right else Rating.AGAIN)
                 session.finish()
             if day in (2, 9):
                 for quiz in services.quizzes.quizzes():
