@@ -56,8 +56,8 @@ def test_command_writes_the_report_and_lists_skipped_files(
                  "--csv", str(table)]) == 0
     out, err = capsys.readouterr()
     assert out.splitlines() == [
-        "3 learner(s) merged from 4 export(s), 1 older export(s) replaced by newer ones; "
-        "4 file(s) skipped",
+        "3 learners merged from 4 exports, 1 older export replaced by newer ones; "
+        "4 files skipped",
         f"report written to {report}",
         f"CSV written to {table}"]
     assert err.splitlines() == [

@@ -103,7 +103,7 @@ def test_heatmap_is_cut_into_printable_blocks(cohort_files: CohortFiles,
 
 def test_sections_carry_the_figures(cohort_files: CohortFiles, page: Page) -> None:
     text = page.all_text
-    assert "3 learner(s), 3 topic(s)" in text and "4 file(s) skipped" in text
+    assert "3 learners, 3 topics" in text and "4 files skipped" in text
     # Pass rates: two of three finished "mixed", one passed.
     assert "Quiz test deck mixed 2 of 3 1 50%" in text
     assert "Test week (2 of 3 behind)" in text

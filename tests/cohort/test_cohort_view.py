@@ -86,7 +86,7 @@ def test_open_read_save_and_go_back(qtbot: QtBot, window: MainWindow, theme: str
     qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), CohortView))
     view = window.stack.currentWidget()
     assert isinstance(view, CohortView)
-    assert view.summary.text().startswith("3 learner(s) from 4 export(s)")
+    assert view.summary.text().startswith("3 learners from 4 exports")
 
     heatmap = _table(view, "heatmap")
     assert [heatmap.horizontalHeaderItem(c).text() for c in range(3)] == [

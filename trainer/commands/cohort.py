@@ -8,6 +8,7 @@ from pathlib import Path
 
 from trainer.domain.errors import TrainerError
 from trainer.reports.cohort import Cohort, load_cohort
+from trainer.study.wording import count
 
 
 class NoExportsError(TrainerError):
@@ -39,9 +40,10 @@ def run(args: argparse.Namespace) -> int:
                                 else " (no .json files found)"))
     write_report(cohort, args.output, args.csv)
     replaced = len(cohort.superseded)
-    print(f"{len(cohort.learners)} learner(s) merged from {cohort.exports_read} export(s)"
-          + (f", {replaced} older export(s) replaced by newer ones" if replaced else "")
-          + (f"; {len(cohort.skipped)} file(s) skipped" if cohort.skipped else ""))
+    print(f"{count(len(cohort.learners), 'learner')} merged from "
+          f"{count(cohort.exports_read, 'export')}"
+          + (f", {count(replaced, 'older export')} replaced by newer ones" if replaced else "")
+          + (f"; {count(len(cohort.skipped), 'file')} skipped" if cohort.skipped else ""))
     print(f"report written to {args.output}")
     if args.csv is not None:
         print(f"CSV written to {args.csv}")

@@ -38,6 +38,7 @@ from trainer.reports.cohort import (
     pass_rates,
     path_groups,
 )
+from trainer.study.wording import count
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
@@ -88,7 +89,9 @@ def _table(headers: list[str], rows: list[list[QTableWidgetItem]], name: str,
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     if stretch:
-        table.resizeRowsToContents()
+        # Rows measured once, before the table is laid out, keep the heights wrapped
+        # text needs in narrow first columns: let the header measure them as it lays out.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -176,9 +179,10 @@ class CohortView(QWidget):
         dates = "" if span is None else (f"; exports from {span[0]:%Y-%m-%d} "
                                          f"to {span[1]:%Y-%m-%d}")
         self.summary.setText(
-            f"{len(cohort.learners)} learner(s) from {cohort.exports_read} export(s)"
-            f"{dates}. {len(cohort.superseded)} older export(s) replaced by newer ones, "
-            f"{len(cohort.skipped)} file(s) skipped.")
+            f"{count(len(cohort.learners), 'learner')} from "
+            f"{count(cohort.exports_read, 'export')}{dates}. "
+            f"{count(len(cohort.superseded), 'older export')} replaced by newer ones, "
+            f"{count(len(cohort.skipped), 'file')} skipped.")
         self.status.clear()
         self.tabs.clear()
         self.tabs.addTab(self._heatmap(cohort), "Mastery")

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.domain.scoring import Calibration, calibration
+from trainer.study.wording import natural_key
 
 FORMAT = "sales-trainer-progress"
 VERSION = 1
@@ -552,7 +553,7 @@ def load_cohort(paths: Iterable[Path]) -> Cohort:
         if collecting:
             gc.enable()
     learners, superseded = merge(reports)
-    learners.sort(key=lambda r: (r.name.casefold(), r.learner_id))
+    learners.sort(key=lambda r: (natural_key(r.name), r.learner_id))
     skipped.sort(key=lambda s: str(s.path))  # one list in file order, however each was found
     return Cohort(tuple(learners), tuple(skipped), tuple(superseded), len(reports))
 
@@ -644,7 +645,7 @@ def path_groups(learners: Iterable[LearnerReport]) -> list[PathGroup]:
             groups.setdefault((standing.deck, standing.path_id), []).append((learner, standing))
     out = []
     for (deck, path_id), rows in groups.items():
-        rows.sort(key=lambda row: (-len(row[1].behind), row[1].done, row[0].name.casefold(),
+        rows.sort(key=lambda row: (-len(row[1].behind), row[1].done, natural_key(row[0].name),
                                    row[0].learner_id))
         out.append(PathGroup(deck, path_id, rows[0][1].title, tuple(rows)))
     out.sort(key=lambda g: (-len(g.rows), g.deck, g.path_id))

@@ -22,6 +22,7 @@ from trainer.reports.cohort import (
     pass_rates,
     path_groups,
 )
+from trainer.study.wording import count
 
 # Mastery bands, lowest first: (lower bound, CSS class, legend text).
 BANDS = ((0.0, "m0", "below 50%"), (0.5, "m1", "50–69%"), (0.7, "m2", "70–84%"),
@@ -316,9 +317,10 @@ def calibration_section(cohort: Cohort) -> str:
 def files_section(cohort: Cohort) -> str:
     """Files left out, and older exports replaced by a newer one from the same learner."""
     out = ['<section id="files"><h2>Files</h2>',
-           f"<p>{cohort.exports_read} export(s) read, {len(cohort.learners)} learner(s) "
-           f"kept, {len(cohort.superseded)} older export(s) replaced, "
-           f"{len(cohort.skipped)} file(s) skipped.</p>"]
+           f"<p>{count(cohort.exports_read, 'export')} read, "
+           f"{count(len(cohort.learners), 'learner')} kept, "
+           f"{count(len(cohort.superseded), 'older export')} replaced, "
+           f"{count(len(cohort.skipped), 'file')} skipped.</p>"]
     if cohort.skipped:
         out.append("<h3>Skipped</h3><ul class=\"files\">" + "".join(
             f"<li><code>{_e(s.path)}</code>: {_e(s.reason)}</li>" for s in cohort.skipped)
@@ -340,8 +342,9 @@ def render_html(cohort: Cohort, title: str = "Cohort report") -> str:
     span = cohort.date_range
     dates = (f"exports from {_when(span[0])} to {_when(span[1])}" if span
              else "no usable exports")
-    summary = (f"{len(cohort.learners)} learner(s), {len(cohort.topics)} topic(s); {dates}. "
-               f"{len(cohort.skipped)} file(s) skipped.")
+    summary = (f"{count(len(cohort.learners), 'learner')}, "
+               f"{count(len(cohort.topics), 'topic')}; {dates}. "
+               f"{count(len(cohort.skipped), 'file')} skipped.")
     body = "".join((heatmap_section(cohort), pass_rate_section(cohort), path_section(cohort),
                     confident_wrong_section(cohort), calibration_section(cohort),
                     files_section(cohort)))

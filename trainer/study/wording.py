@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, tzinfo
 
 
@@ -45,3 +46,14 @@ def describe_due(due: datetime | None, now: datetime, zone: tzinfo | None = None
     if days < 7:
         return f"{local_due.strftime('%A')} at {clock_time} (in {days} days)."
     return f"{local_due.strftime('%d %B %Y')} (in {days} days)."
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun in the right number: "1 learner", "3 learners"."""
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts "Rep 2" before "Rep 10" and ignores case."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", text.casefold()) if part)
