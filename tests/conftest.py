@@ -45,6 +45,16 @@ def quiz_decks(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def mixed_decks(tmp_path: Path) -> Path:
+    """A decks folder holding the quiz test deck and the 30 practice cards."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    for name in ("quiz_deck.toml", "cards_deck.toml"):
+        shutil.copy(REPO / "tests" / "data" / name, folder)
+    return folder
+
+
+@pytest.fixture
 def right_answers() -> dict[str, Response]:
     """The right answer to each question of tests/data/quiz_deck.toml's "mixed" quiz."""
     return {

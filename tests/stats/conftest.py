@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from stats_history import DATA, History, build_history
+from stats_history import History, build_history
 
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
@@ -17,30 +16,20 @@ from trainer.study.settings import StudySettings
 
 
 @pytest.fixture
-def decks_folder(tmp_path: Path) -> Path:
-    """The practice cards and the quiz test deck."""
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    for name in ("cards_deck.toml", "quiz_deck.toml"):
-        shutil.copy(DATA / name, folder)
-    return folder
-
-
-@pytest.fixture
 def fresh(tmp_path: Path, clock: FakeClock, settings: StudySettings,
-          decks_folder: Path) -> Iterator[Services]:
+          mixed_decks: Path) -> Iterator[Services]:
     """A profile with the decks installed and nothing studied."""
-    services = open_services(Config(tmp_path / "data"), clock, settings, decks_folder)
+    services = open_services(Config(tmp_path / "data"), clock, settings, mixed_decks)
     yield services
     services.close()
 
 
 @pytest.fixture
-def history(tmp_path: Path, clock: FakeClock, settings: StudySettings, decks_folder: Path,
+def history(tmp_path: Path, clock: FakeClock, settings: StudySettings, mixed_decks: Path,
             right_answers: dict[str, Response]) -> Iterator[History]:
     """The profile after the history above; the clock stands just after the relearning."""
     data_dir = tmp_path / "data"
-    services = open_services(Config(data_dir), clock, settings, decks_folder)
+    services = open_services(Config(data_dir), clock, settings, mixed_decks)
     built = build_history(services, clock, right_answers)
     built.data_dir = data_dir
     yield built

@@ -4,13 +4,12 @@ with certainty, one failed, a retry of the missed questions, an attempt left unf
 from __future__ import annotations
 
 import random
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from xapi_history import DATA, History, study, take, take_one
+from xapi_history import History, study, take, take_one
 
 from trainer.app import open_services
 from trainer.clock import FakeClock
@@ -21,22 +20,12 @@ from trainer.study.settings import StudySettings
 
 
 @pytest.fixture
-def history_decks(tmp_path: Path) -> Path:
-    """The quiz test deck (a card and the "mixed" quiz) and the 30 practice cards."""
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    for name in ("quiz_deck.toml", "cards_deck.toml"):
-        shutil.copy(DATA / name, folder)
-    return folder
-
-
-@pytest.fixture
-def history(tmp_path: Path, settings: StudySettings, history_decks: Path,
+def history(tmp_path: Path, settings: StudySettings, mixed_decks: Path,
             right_answers: dict[str, Response]) -> Iterator[History]:
     """Three days of cards, then quizzes on the third day."""
     clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     data_dir = tmp_path / "data"
-    services = open_services(Config(data_dir), clock, settings, history_decks)
+    services = open_services(Config(data_dir), clock, settings, mixed_decks)
     services.quizzes.rng = random.Random(7)
     h = History(services, clock, data_dir)
     study(h, "cards", [Rating.GOOD, Rating.AGAIN, Rating.EASY, Rating.HARD])
