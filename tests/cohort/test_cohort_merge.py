@@ -7,13 +7,16 @@ import json
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cohort_builders import SCRIPT_NAME, CohortFiles
 from fsrs import Card, Scheduler, State
 
+from trainer.reports import cohort as cohort_module
 from trainer.reports.cohort import (
     MIN_ANSWERS,
+    PARALLEL_FROM,
     ExportProblem,
     PassRate,
     confident_wrong,
@@ -232,3 +235,47 @@ def test_a_display_name_is_one_short_line(cohort_files: CohortFiles) -> None:
 def test_export_problem_is_a_value_error() -> None:
     # The CLI turns ValueError into "trainer: ..." with exit 2, never a traceback.
     assert issubclass(ExportProblem, ValueError)
+
+
+def _big_folder(files: CohortFiles, copies: int) -> Path:
+    folder = files.folder.parent / "big"
+    folder.mkdir()
+    for n in range(copies):
+        for path in files.folder.iterdir():
+            shutil.copy(path, folder / f"{n:03}-{path.name}")
+    return folder
+
+
+def test_many_files_are_read_in_parallel_with_the_same_result(
+        cohort_files: CohortFiles, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _big_folder(cohort_files, 10)  # 100 files, past PARALLEL_FROM
+    assert len(list(folder.iterdir())) >= PARALLEL_FROM
+    pools: list[int] = []
+    real_pool = cohort_module.ProcessPoolExecutor
+
+    def counted(workers: int, **kwargs: Any) -> Any:
+        pools.append(workers)
+        return real_pool(workers, **kwargs)
+
+    monkeypatch.setattr(cohort_module, "ProcessPoolExecutor", counted)
+
+    alone = load_cohort([folder], workers=1)
+    assert pools == []
+    shared = load_cohort([folder], workers=2)
+    assert pools == [2]
+
+    assert shared == alone
+    assert len(alone.learners) == 3 and alone.exports_read == 40
+    # Copies of the same export tie: the first file in path order is kept.
+    assert {learner.source.name[:3] for learner in alone.learners} == {"000"}
+
+
+def test_without_worker_processes_the_files_are_read_here(
+        cohort_files: CohortFiles, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _big_folder(cohort_files, 7)
+
+    def no_processes(*_args: object, **_kwargs: object) -> None:
+        raise OSError("no processes in this sandbox")
+
+    monkeypatch.setattr(cohort_module, "ProcessPoolExecutor", no_processes)
+    assert load_cohort([folder], workers=2) == load_cohort([folder], workers=1)

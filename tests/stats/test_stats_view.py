@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt  # noqa: TID251
 from PySide6.QtGui import QImage  # noqa: TID251
-from PySide6.QtWidgets import QFileDialog  # noqa: TID251
+from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: TID251
 from pytestqt.qtbot import QtBot
 from stats_history import History
 
@@ -138,3 +138,20 @@ def test_fresh_profile_shows_the_empty_states(fresh: Services, open_stats: Open)
                   view.calibration, view.assessment):
         assert chart.is_empty() and chart.empty_text
     assert not view.box["True retention"].note.isVisible()
+
+
+def test_home_button_and_ctrl_t_open_the_page(history: History, qtbot: QtBot) -> None:
+    make_app()
+    window = MainWindow(history.services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.mouseClick(window.decks.stats_button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.stack.currentWidget(), StatsView)
+
+    qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.decks
+    qtbot.keyClick(window.decks.tree, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stack.currentWidget(), StatsView)

@@ -33,6 +33,7 @@ class DeckListView(QWidget):
     study_requested = Signal(str)
     quiz_requested = Signal(str, str)
     assessment_requested = Signal(str, str)
+    stats_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +82,13 @@ class DeckListView(QWidget):
         self.study_button = QPushButton("Study now  (Enter)")
         self.study_button.setObjectName("studyButton")
         self.study_button.clicked.connect(lambda: self._request(self.tree.currentItem()))
+        # The statistics are a menu item too; a button makes them findable from home.
+        self.stats_button = QPushButton("Statistics  (Ctrl+T)")
+        self.stats_button.setObjectName("statsButton")
+        self.stats_button.setAutoDefault(False)
+        self.stats_button.clicked.connect(self.stats_requested)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.stats_button)
         buttons.addStretch(1)
         buttons.addWidget(self.study_button)
 

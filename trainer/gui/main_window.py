@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.decks.study_requested.connect(self.study)
         self.decks.quiz_requested.connect(lambda deck, key: self.quiz_flow.start(deck, key))
         self.decks.assessment_requested.connect(self.start_assessment)
+        self.decks.stats_requested.connect(self.show_stats)
         self.decks.path.step_requested.connect(self.open_step)
         self.review.handoff.connect(lambda: self._route(self.session.current
                                                         if self.session else None))

@@ -25,9 +25,13 @@ from __future__ import annotations
 
 import gc
 import json
+import multiprocessing
+import os
 import stat
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -41,6 +45,8 @@ FORMAT = "sales-trainer-progress"
 VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MIN_ANSWERS = 5
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
 # Where a question answered in daily study (not in a quiz attempt) was asked.
 DAILY_STUDY = "daily study"
 MAX_NAME = 100  # the exporter's own limit on display names
@@ -534,24 +540,53 @@ def merge(reports: Iterable[LearnerReport]) -> tuple[list[LearnerReport], list[S
     return kept, superseded
 
 
-def load_cohort(paths: Iterable[Path]) -> Cohort:
-    """Read every export under ``paths`` and merge them into a cohort."""
-    files, skipped = find_exports(paths)
-    reports = []
+def _read_or_skip(path: Path) -> LearnerReport | Skipped:
+    try:
+        return read_export(path)
+    except ExportProblem as exc:
+        return Skipped(path, str(exc))
+
+
+def _read_here(files: list[Path]) -> list[LearnerReport | Skipped]:
     # A parsed export is a tree of millions of small objects and no cycles: reference
     # counting frees each one, while the cyclic collector would walk them over and over
     # (it doubled the time of reading a thousand exports).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for path in files:
-            try:
-                reports.append(read_export(path))
-            except ExportProblem as exc:
-                skipped.append(Skipped(path, str(exc)))
+        return [_read_or_skip(path) for path in files]
     finally:
         if collecting:
             gc.enable()
+
+
+def _read_in_parallel(files: list[Path], workers: int) -> list[LearnerReport | Skipped]:
+    # Parsing JSON is most of a big cohort's time and each file is independent, so the
+    # files are shared among processes. "spawn", not fork: the caller may be the
+    # window, and a forked copy of a running Qt application is not safe.
+    context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.disable) as pool:
+            chunk = max(1, len(files) // (workers * 4))
+            return list(pool.map(_read_or_skip, files, chunksize=chunk))
+    except (BrokenProcessPool, OSError):
+        # No processes to be had (a sandbox, a frozen build, a script without a
+        # __main__ guard): slower, but the same report.
+        return _read_here(files)
+
+
+def load_cohort(paths: Iterable[Path], workers: int | None = None) -> Cohort:
+    """Read every export under ``paths`` and merge them into a cohort.
+
+    From ``PARALLEL_FROM`` files on, they are read by ``workers`` processes (default:
+    one per processor); the result is the same either way.
+    """
+    files, skipped = find_exports(paths)
+    count = (os.cpu_count() or 1) if workers is None else workers
+    read = (_read_in_parallel(files, count) if count > 1 and len(files) >= PARALLEL_FROM
+            else _read_here(files))
+    reports = [r for r in read if isinstance(r, LearnerReport)]
+    skipped.extend(r for r in read if isinstance(r, Skipped))
     learners, superseded = merge(reports)
     learners.sort(key=lambda r: (natural_key(r.name), r.learner_id))
     skipped.sort(key=lambda s: str(s.path))  # one list in file order, however each was found
