@@ -133,3 +133,28 @@ def test_failed_transaction_leaves_nothing(tmp_path: Path, clock: FakeClock) -> 
         raise RuntimeError("disk full")
     assert db.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
     assert not db.conn.in_transaction
+
+
+def test_upgrading_marks_which_logged_answers_were_of_mature_items(
+        tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    _profile_at_version(path, 3)
+    conn = sqlite3.connect(path)
+
+    def state(due: str, last: str) -> str:
+        return f'{{"due": "{due}", "last_review": "{last}"}}'
+
+    conn.executemany(
+        "INSERT INTO reviews (item_id, deck_id, reviewed_at, rating, phase_before, "
+        "state_before, state_after) VALUES (1, 'd', ?, 3, 2, ?, '{}')",
+        [("t2", state("2026-03-22T00:00:00.000000+00:00", "2026-03-01T00:00:00.000000+00:00")),
+         ("t3", state("2026-03-21T23:00:00.000000+00:00", "2026-03-01T00:00:00.000000+00:00")),
+         ("t4", "not json")])
+    conn.commit()
+    conn.close()
+
+    db = open_database(path, clock)
+    # 21 days exactly is mature, an hour less is not, and unknown stays unknown.
+    assert db.execute("SELECT reviewed_at, mature FROM reviews ORDER BY reviewed_at"
+                      ).fetchall() == [("t", None), ("t2", 1), ("t3", 0), ("t4", None)]
+    db.close()

@@ -13,11 +13,8 @@ from datetime import datetime
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 
-# Whether an answered item was mature: written exactly as in migration 0004's index
-# reviews_stats, so SQLite reads it from the index instead of parsing each row's JSON.
-MATURE = ("(CASE WHEN json_valid(state_before) THEN "
-          "julianday(json_extract(state_before, '$.due')) "
-          "- julianday(json_extract(state_before, '$.last_review')) >= 21 END)")
+# Whether an answered item was mature (migration 0004 added the column to the index).
+MATURE = "mature"
 
 
 @dataclass(frozen=True)

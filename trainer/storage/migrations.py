@@ -216,23 +216,25 @@ def paths(db: Database) -> None:
 
 @migrations(name="0004_statistics")
 def statistics(db: Database) -> None:
-    """Indexes the Statistics screen reads through: answers by time, and items by topic.
+    """What the Statistics screen reads: whether an answered item was mature, and
+    indexes over answers by time and items by topic.
 
-    The answer index carries everything the figures group by, including whether the
-    item was mature (a scheduled interval of 21 days or more) when it was answered, so
-    a year of a heavy rep's answers is counted from the index alone, never by reading
-    each row's JSON. The expression must match trainer/reports/stats_sql.py's MATURE
-    exactly: SQLite uses an indexed expression only where it is written the same way.
-    It supersedes reviews_time, which is a prefix of it.
+    ``reviews.mature`` (1 when the interval before the answer was 21 days or more, 0
+    when shorter, NULL for an item never scheduled) is worked out once here for the
+    answers already logged and written with each new answer after, so statistics never
+    parse a row's JSON. The answer index holds every column the figures group by, so a
+    year of a heavy rep's answers is counted from the index alone. It supersedes
+    reviews_time, which is a prefix of it.
     """
     _run(
         db,
         """
+        ALTER TABLE reviews ADD COLUMN mature INTEGER;
+        UPDATE reviews SET mature = (CASE WHEN json_valid(state_before) THEN
+            julianday(json_extract(state_before, '$.due'))
+            - julianday(json_extract(state_before, '$.last_review')) >= 21 END);
         CREATE INDEX reviews_stats ON reviews (
-            reviewed_at, deck_id, item_id, phase_before, rating, duration_ms,
-            (CASE WHEN json_valid(state_before) THEN
-                julianday(json_extract(state_before, '$.due'))
-                - julianday(json_extract(state_before, '$.last_review')) >= 21 END)
+            reviewed_at, deck_id, item_id, phase_before, rating, duration_ms, mature
         );
         DROP INDEX reviews_time;
         CREATE INDEX items_topic ON items (topic, retired)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from trainer.domain.scheduling import ItemState, Phase, Rating
 from trainer.storage.store import Store
 from trainer.storage.timefmt import from_db, to_db
 
+# Anki calls an item mature once its interval reaches three weeks.
+MATURE_INTERVAL = timedelta(days=21)
 _STATE_COLUMNS = "item_id, phase, step, stability, difficulty, due, last_review, reps, lapses"
 
 
@@ -67,6 +69,14 @@ class DoneToday:
     review: int
 
 
+def was_mature(state: ItemState) -> int | None:
+    """1 if the item's interval was 21 days or more (Anki's "mature"), 0 if shorter, None
+    if it was never scheduled; stored with each answer for the statistics."""
+    if state.due is None or state.last_review is None:
+        return None
+    return int(state.due - state.last_review >= MATURE_INTERVAL)
+
+
 class StudyRepository:
     """SQL for the study service. The service decides; this only reads and writes."""
 
@@ -97,10 +107,11 @@ class StudyRepository:
             )
             cur = self.conn.execute(
                 "INSERT INTO reviews (item_id, deck_id, session_id, reviewed_at, rating, "
-                "duration_ms, phase_before, state_before, state_after, deck_version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM decks WHERE id = ?))",
+                "duration_ms, phase_before, state_before, state_after, mature, deck_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM decks WHERE id = ?))",
                 (after.item_id, deck_id, session_id, to_db(at), int(rating), duration_ms,
-                 int(before.phase), state_to_json(before), state_to_json(after), deck_id),
+                 int(before.phase), state_to_json(before), state_to_json(after),
+                 was_mature(before), deck_id),
             )
         return int(cur.lastrowid or 0)
 
