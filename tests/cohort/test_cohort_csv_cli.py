@@ -96,3 +96,22 @@ def test_unwritable_output_is_an_error(cohort_files: CohortFiles, tmp_path: Path
                  str(blocker / "report.html")]) == 2
     assert capsys.readouterr().err.startswith(f"trainer: {blocker}: cannot write the cohort "
                                               "report")
+
+
+def test_the_report_is_never_written_over_an_export(
+        cohort_files: CohortFiles, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = cohort_files.folder
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+    assert main(["cohort", "report", str(folder), "-o", str(cohort_files.ana_new)]) == 2
+    assert main(["cohort", "report", str(folder), "-o", str(tmp_path / "r.html"),
+                 "--csv", str(cohort_files.broken)]) == 2
+    assert main(["cohort", "report", str(folder), "-o", str(tmp_path / "same"),
+                 "--csv", str(tmp_path / "same")]) == 2
+
+    err = capsys.readouterr().err
+    assert f"trainer: {cohort_files.ana_new}: this is one of the files the report reads" in err
+    assert f"trainer: {cohort_files.broken}: this is one of the files the report reads" in err
+    assert "the report and its CSV need different file names" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "same").exists()
