@@ -17,6 +17,7 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.errors import TrainerError
 from trainer.domain.scoring import Response
+from trainer.reports import progress_export
 from trainer.reports.progress_export import (
     build_export,
     counts_line,
@@ -293,3 +294,45 @@ def test_export_is_readable_by_the_cohort_report(history: History, tmp_path: Pat
     report = cohort.summarise(export_of(history, "Ann"), tmp_path / "ann.json")
     assert report.name == "Ann"
     assert [wrong[:3] for wrong in report.confident_wrong] == [("qdeck", "mixed", "q-single")]
+
+
+def test_exporting_never_makes_a_studying_window_wait(
+        history: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    services = history.services
+    learner_id(services.db)  # made on first use; that short write is not what is tested
+    database = Config(history.data_dir).database_path
+    window = sqlite3.connect(database, timeout=0, isolation_level=None)
+    written: list[int] = []
+    real_reviews = progress_export._reviews
+
+    def reviews_while_studying(db: Any) -> list[dict[str, Any]]:
+        # Another connection answers a card halfway through the export: with no wait
+        # allowed, this fails if the export holds the write lock.
+        window.execute("BEGIN IMMEDIATE")
+        window.execute("UPDATE reviews SET duration_ms = duration_ms + 1 WHERE id = 1")
+        window.execute("COMMIT")
+        written.append(1)
+        return real_reviews(db)
+
+    monkeypatch.setattr(progress_export, "_reviews", reviews_while_studying)
+    export = write_export(services.db, history.clock, tmp_path / "p.json", "Sam",
+                          settings=services.study.settings)
+
+    assert written == [1]
+    # The export is of the moment it began: the answer committed meanwhile is not in it.
+    assert export["reviews"][0]["duration_ms"] == 8000
+    assert stored_display_name(services.db) == "Sam"
+    window.close()
+
+
+def test_the_file_holds_one_record_per_line(history: History, tmp_path: Path) -> None:
+    services = history.services
+    path = tmp_path / "p.json"
+    export = write_export(services.db, history.clock, path, settings=services.study.settings)
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text) == export
+    lines = text.splitlines()
+    start = lines.index('  "reviews": [')
+    assert [json.loads(line.strip().rstrip(",")) for line in
+            lines[start + 1:start + 1 + len(export["reviews"])]] == export["reviews"]
+    assert lines[start + 1 + len(export["reviews"])] == "  ],"

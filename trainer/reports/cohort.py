@@ -43,7 +43,8 @@ from trainer.study.wording import natural_key
 
 FORMAT = "sales-trainer-progress"
 VERSION = 1
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# About a million answers; an export is read whole, so this bounds the memory one takes.
+MAX_FILE_BYTES = 256 * 1024 * 1024
 MIN_ANSWERS = 5
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64

@@ -156,7 +156,7 @@ def write_csv(db: Store, clock: Clock, folder_or_file: Path) -> list[Path]:
     if target.suffix.lower() == ".csv":
         raise TrainerError(f"{target}: the CSV export is three files; give a folder, "
                            "or a name ending in .zip to get them in one archive")
-    with db.atomic():  # the three tables from one moment, even if a window is studying
+    with db.snapshot():  # the three tables from one moment, even if a window is studying
         tables = (reviews_table(db), quiz_answers_table(db), assessments_table(db))
     contents = {name: _csv_bytes(*table) for name, table in zip(FILES, tables, strict=True)}
     if target.suffix.lower() == ".zip":

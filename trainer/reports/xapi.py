@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Generator, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -241,27 +240,12 @@ class _Builder:
                 }
 
 
-@contextmanager
-def _snapshot(db: Store) -> Iterator[None]:
-    """A read transaction, so a window studying meanwhile cannot leave the statements
-    half old; WAL lets it go on writing all the same."""
-    if db.conn.in_transaction:
-        yield
-        return
-    db.execute("BEGIN")
-    try:
-        yield
-    finally:
-        if db.conn.in_transaction:
-            db.execute("COMMIT")
-
-
 def statements(db: Store) -> Generator[Statement, None, None]:
     """Every statement of the profile, as JSON-ready dicts (treat them as read-only:
     statements share their actor and activities). Streams: a million reviews never sit
     in memory at once."""
     learner = learner_id(db)  # may write the id on first use, so before the snapshot
     builder = _Builder(db, actor(learner, stored_display_name(db)), learner)
-    with _snapshot(db):
+    with db.snapshot():
         yield from builder.answered()
         yield from builder.attempts()

@@ -53,6 +53,21 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """A read transaction: everything read inside sees one moment of the database,
+        while other connections (a window studying) go on writing, as WAL allows. Never
+        takes the write lock, so a long export cannot make an answer wait."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            yield self
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
     def table_names(self) -> list[str]:
         """Names of the tables in the database."""
         return [r[0] for r in self.conn.execute(
