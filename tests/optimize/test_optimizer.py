@@ -164,3 +164,16 @@ def test_the_command_reports_figures_and_saves(josh_data_dir: Path, after_log: d
         assert load_parameters(db) == tuple(report["new_parameters"])
     finally:
         db.close()
+
+
+def test_unusable_stored_parameters_are_replaced_not_a_crash(josh_data_dir: Path,
+                                                            after_log: datetime) -> None:
+    db = open_database(Config(josh_data_dir).database_path, FakeClock(after_log))
+    try:
+        save_parameters(db, [1.0] * 19)  # an older FSRS's length: the scheduler refuses it
+        result = optimize(db, SETTINGS)
+        assert result.current == pytest.approx(tuple(DEFAULT_PARAMETERS), abs=1e-4)
+        assert result.outcome is Outcome.IMPROVED
+        assert load_parameters(db) == result.new
+    finally:
+        db.close()

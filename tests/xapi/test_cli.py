@@ -7,6 +7,7 @@ import json
 import os
 import socket
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ def test_export_writes_one_statement_a_line(history: History, tmp_path: Path,
     written = lines(out)
     assert written == json.loads(json.dumps(list(statements(history.services.db))))
     assert len(written) == 30
-    assert f"Wrote 30 xAPI statements to {out}" in capsys.readouterr().out
+    assert f"wrote 30 xAPI statements to {out}" in capsys.readouterr().out
     first = out.read_bytes()
     assert run(history, "export", "xapi", "-o", str(out)) == 0
     assert out.read_bytes() == first
@@ -203,3 +204,36 @@ def test_credentials_come_in_pairs(history: History, monkeypatch: pytest.MonkeyP
     assert "give --password or set TRAINER_LRS_PASSWORD" in capsys.readouterr().err
     assert run(history, "push", "--lrs", "http://127.0.0.1:9/", "--password", "p") == 2
     assert "--user is needed with a password" in capsys.readouterr().err
+
+
+def test_a_server_that_is_not_http_is_named(history: History,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # Something else listens there (an SSH server, say) and answers in its own tongue.
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+
+    def answer() -> None:
+        connection, _ = server.accept()
+        connection.recv(65536)
+        connection.sendall(b"SSH-2.0-OpenSSH_9.0\r\n")
+        connection.close()
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}/xAPI"
+    assert run(history, "push", "--lrs", url, "--user", "u", "--password", "p") == 2
+    thread.join(timeout=10)
+    server.close()
+    err = capsys.readouterr().err
+    assert f"trainer: the LRS at {url} did not answer as an HTTP server does" in err
+    assert "is --lrs right?" in err and "Traceback" not in err
+
+
+def test_nothing_to_send_contacts_nobody(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"http://127.0.0.1:{closed_port()}/xAPI"
+    assert cli.main(["--data-dir", str(tmp_path / "new"), "push", "--lrs", url,
+                     "--user", "u", "--password", "p"]) == 0
+    assert "Nothing to send: no answers yet." in capsys.readouterr().out

@@ -9,6 +9,7 @@ from contextlib import closing
 
 from trainer.config import make_config
 from trainer.domain.errors import TrainerError
+from trainer.study.wording import count
 
 PASSWORD_VARIABLE = "TRAINER_LRS_PASSWORD"
 
@@ -25,7 +26,7 @@ def export(args: argparse.Namespace) -> int:
             written = write_statements(args.output, stream)
     finally:
         services.close()
-    print(f"Wrote {written:,} xAPI statements to {args.output}")
+    print(f"wrote {count(written, 'xAPI statement')} to {args.output}")
     return 0
 
 
@@ -61,7 +62,10 @@ def push(args: argparse.Namespace) -> int:
                 report = send(lrs, stream)
         finally:
             services.close()
-    print(f"Sent {report.total:,} statements to {args.lrs}: {report.stored:,} new, "
+    if report.total == 0:
+        print("Nothing to send: no answers yet. Study a deck or take a quiz first.")
+        return 0
+    print(f"Sent {count(report.total, 'statement')} to {args.lrs}: {report.stored:,} new, "
           f"{report.already_there:,} already there.")
     if report.conflicting:
         raise TrainerError(

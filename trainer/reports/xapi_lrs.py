@@ -5,6 +5,7 @@ the standard library only. This is the app's one use of the network, and only
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import socket
 import urllib.error
@@ -107,6 +108,9 @@ class Lrs:
                                f"{self.timeout:g} seconds") from exc
         except OSError as exc:
             raise self._unreachable(exc) from exc
+        except http.client.HTTPException as exc:
+            raise TrainerError(f"the LRS at {self.url} did not answer as an HTTP server "
+                               f"does ({type(exc).__name__}); is --lrs right?") from exc
         if not answer.strip():
             return set()
         try:

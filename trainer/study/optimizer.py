@@ -27,7 +27,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from trainer.domain.scheduling import Phase
-from trainer.storage.parameters_repo import load_parameters, save_parameters
+from trainer.storage.parameters_repo import save_parameters
 from trainer.storage.store import Store
 from trainer.study.settings import StudySettings
 
@@ -230,11 +230,14 @@ def _weighted(evaluations: Sequence[Evaluation], weights: Sequence[int]) -> Eval
 
 
 def current_parameters(db: Store, settings: StudySettings) -> tuple[float, ...]:
-    """The parameters the scheduler uses now: the stored ones, else py-fsrs's defaults."""
+    """The parameters the scheduler uses now: the stored ones when the scheduler accepts
+    them (as ``load_settings`` decides), else py-fsrs's defaults."""
+    from trainer.storage.settings_repo import load_settings
     from trainer.study.fsrs_adapter import make_scheduler
 
+    usable = load_settings(db, settings).parameters
     return tuple(float(v) for v in make_scheduler(
-        settings, fuzz=False, parameters=load_parameters(db)).parameters)
+        replace(settings, parameters=usable), fuzz=False).parameters)
 
 
 def _usable(parameters: Sequence[float], settings: StudySettings) -> bool:
