@@ -261,6 +261,13 @@ def test_many_files_are_read_in_parallel_with_the_same_result(
 
     alone = load_cohort([folder], workers=1)
     assert pools == []
+
+    def not_here(_files: object) -> None:
+        raise AssertionError("read in this process: the workers did not do it")
+
+    # Workers are separate processes, untouched by this patch; only a fallback to
+    # reading here would call it.
+    monkeypatch.setattr(cohort_module, "_read_here", not_here)
     shared = load_cohort([folder], workers=2)
     assert pools == [2]
 
@@ -279,3 +286,42 @@ def test_without_worker_processes_the_files_are_read_here(
 
     monkeypatch.setattr(cohort_module, "ProcessPoolExecutor", no_processes)
     assert load_cohort([folder], workers=2) == load_cohort([folder], workers=1)
+
+
+def test_numbers_too_big_to_count_skip_the_file_not_the_report(
+        cohort_files: CohortFiles) -> None:
+    def huge_questions(doc: Any) -> None:
+        doc["quiz_attempts"][0]["questions"] = 10 ** 400
+
+    def huge_stability(doc: Any) -> None:
+        reviewed = next(i for i in doc["items"] if i["stability"] is not None)
+        reviewed["stability"] = 10 ** 400
+
+    doc = cohort_files.load(cohort_files.ana_new)
+    huge_questions(doc)
+    cohort_files.ana_new.write_text(json.dumps(doc), encoding="utf-8")
+    broken = _broken_copy(cohort_files, "huge-stability.json", huge_stability)
+
+    cohort = load_cohort([cohort_files.folder])
+
+    reasons = {s.path.name: s.reason for s in cohort.skipped}
+    assert reasons["ana-tuesday.json"].startswith("quiz_attempts[0]: ")
+    assert reasons[broken.name].startswith("items[")
+    # Ana's older export stands in for the unusable newer one; the rest still merge.
+    assert {learner.name for learner in cohort.learners} == {SCRIPT_NAME, "Ana",
+                                                             cohort.learners[2].name}
+
+
+def test_names_lose_control_characters_and_twins_are_told_apart(
+        cohort_files: CohortFiles) -> None:
+    doc = cohort_files.load(cohort_files.nameless)
+    doc["learner"]["display_name"] = "Ana\x1b[31m\u202eevil\nname"
+    cohort_files.nameless.write_text(json.dumps(doc), encoding="utf-8")
+    assert read_export(cohort_files.nameless).name == "Ana [31m evil name"
+
+    doc["learner"]["display_name"] = "Ana"
+    cohort_files.nameless.write_text(json.dumps(doc), encoding="utf-8")
+    names = sorted(learner.name for learner in load_cohort(cohort_files.exports).learners)
+    ana_id = cohort_files.load(cohort_files.ana_new)["learner"]["id"]
+    assert names == sorted([f"Ana ({ana_id[:8]})", f"Ana ({doc['learner']['id'][:8]})",
+                            SCRIPT_NAME])

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
@@ -266,11 +266,14 @@ def _header(doc: object) -> tuple[str, str | None, datetime]:
     _check(type(learner) is dict, '"learner" should be an object')
     learner_id, name = learner.get("id"), learner.get("display_name", None)
     _check(type(learner_id) is str and 0 < len(learner_id) <= 200,
-           '"learner.id" should be non-empty text')
+           '"learner.id" should be text of 1 to 200 characters')
     _check(name is None or type(name) is str, '"learner.display_name" should be text')
     if name is not None:
-        # Someone else's text: one line, and short enough for a table cell.
-        name = " ".join(name.split())[:MAX_NAME] or None
+        # Someone else's text, shown in a report: one line, short enough for a table
+        # cell, and without control or direction-changing characters (which can make
+        # a name read as another).
+        name = " ".join("".join(c if c.isprintable() else " " for c in name).split()
+                        )[:MAX_NAME] or None
     try:
         exported_at = _time(doc["exported_at"])
     except ValueError as exc:
@@ -312,7 +315,7 @@ def _topics(items: list[Any], reviews: list[Any], now: datetime,
                     f'"stability" should be a positive number, not {_short(stability)}')
             recall[topic] = (total + recall_probability(stability, _time(last), now),
                              reviewed + 1)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise ExportProblem(f"items[{i}]: {_reason(exc)}") from None
     key_of = itemgetter("deck", "item")
     try:
@@ -384,7 +387,7 @@ def _quizzes(attempts: list[Any], study_answers: list[Any]) -> _Quizzes:
             deck = answer["deck"]
             _check(type(deck) is str, '"deck" should be text')
             _tally(out, deck, DAILY_STUDY, answer)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise ExportProblem(f"{where}: {_reason(exc)}") from None
     return out
 
@@ -435,7 +438,7 @@ def _paths(paths: list[Any]) -> tuple[PathStanding, ...]:
             out.append(PathStanding(deck, path_id, _text(path["title"], path_id),
                                     day if path["started_at"] is not None else None,
                                     tuple(standing)))
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise ExportProblem(f"{where}: {_reason(exc)}") from None
     return tuple(out)
 
@@ -546,6 +549,8 @@ def _read_or_skip(path: Path) -> LearnerReport | Skipped:
         return read_export(path)
     except ExportProblem as exc:
         return Skipped(path, str(exc))
+    except Exception as exc:  # one odd file must never stop the report
+        return Skipped(path, f"cannot be used ({type(exc).__name__}: {_short(str(exc))})")
 
 
 def _read_here(files: list[Path]) -> list[LearnerReport | Skipped]:
@@ -576,6 +581,14 @@ def _read_in_parallel(files: list[Path], workers: int) -> list[LearnerReport | S
         return _read_here(files)
 
 
+def _distinct_names(learners: list[LearnerReport]) -> list[LearnerReport]:
+    """Two people who chose the same name get the start of their ids after it, so a
+    trainer can tell their rows apart."""
+    seen = Counter(learner.name for learner in learners)
+    return [replace(learner, display_name=f"{learner.name} ({learner.learner_id[:8]})")
+            if seen[learner.name] > 1 else learner for learner in learners]
+
+
 def load_cohort(paths: Iterable[Path], workers: int | None = None) -> Cohort:
     """Read every export under ``paths`` and merge them into a cohort.
 
@@ -589,6 +602,7 @@ def load_cohort(paths: Iterable[Path], workers: int | None = None) -> Cohort:
     reports = [r for r in read if isinstance(r, LearnerReport)]
     skipped.extend(r for r in read if isinstance(r, Skipped))
     learners, superseded = merge(reports)
+    learners = _distinct_names(learners)
     learners.sort(key=lambda r: (natural_key(r.name), r.learner_id))
     skipped.sort(key=lambda s: str(s.path))  # one list in file order, however each was found
     return Cohort(tuple(learners), tuple(skipped), tuple(superseded), len(reports))
