@@ -221,7 +221,9 @@ def test_study_day_starts_at_the_day_start_hour(fresh: Services) -> None:
     ({"deck": "nope"}, "no deck 'nope' in this profile (its decks: cards, qdeck)"),
     ({"topic": "golf"}, "no topic 'golf' in this profile"),
     ({"start": date(2026, 3, 5), "end": date(2026, 3, 1)},
-     "the range starts on 2026-03-05 after it ends on 2026-03-01"),
+     "the range starts on 2026-03-05, after it ends (2026-03-01)"),
+    ({"start": date(2026, 3, 12)},
+     "the range starts on 2026-03-12, after it ends (today, 2026-03-10)"),
 ])
 def test_bad_scope_or_range_is_refused(fresh: Services, kwargs: dict[str, object],
                                        message: str) -> None:

@@ -46,7 +46,14 @@ def test_text_summary(history: History, capsys: pytest.CaptureFixture[str]) -> N
     (["--deck", "nope"], "trainer: no deck 'nope' in this profile"),
     (["--topic", "golf"], "trainer: no topic 'golf' in this profile"),
     (["--from", "2026-04-01", "--to", "2026-03-01"],
-     "trainer: the range starts on 2026-04-01 after it ends on 2026-03-01"),
+     "trainer: the range starts on 2026-04-01, after it ends (2026-03-01)"),
+    (["--from", "20260301"], "trainer: --from '20260301' is not a date; write it as "
+                             "YYYY-MM-DD"),
+    (["--to", "9999-12-31"], "trainer: the last day 9999-12-31 is out of range: give a "
+                             "day from 1970-01-01 to "),
+    (["--from", "0001-01-01", "--to", "0001-01-02"],
+     "trainer: the first day 0001-01-01 is out of range"),
+    (["--from", "2999-01-01"], "trainer: the first day 2999-01-01 is out of range"),
 ])
 def test_bad_input_exits_2_with_a_message(history: History,
                                           capsys: pytest.CaptureFixture[str],

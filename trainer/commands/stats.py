@@ -15,6 +15,8 @@ def parse_day(text: str | None, option: str) -> date | None:
     if text is None:
         return None
     try:
+        if len(text) != len("YYYY-MM-DD"):  # fromisoformat also takes 20261120
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{option} '{text}' is not a date; write it as YYYY-MM-DD") from None

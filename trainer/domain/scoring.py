@@ -153,6 +153,20 @@ class Calibration:
     cbm_average: float | None  # mean certainty-based mark per answer (-6..3)
 
 
+# How far confidence may run ahead of (or behind) accuracy before a screen calls it
+# over- (or under-) confidence: 15 points, a margin a dozen answers can show.
+CONFIDENCE_MARGIN = 0.15
+
+
+def confidence_lean(overconfidence: float) -> str:
+    """"overconfident", "underconfident" or "well calibrated", by ``CONFIDENCE_MARGIN``."""
+    if overconfidence > CONFIDENCE_MARGIN:
+        return "overconfident"
+    if overconfidence < -CONFIDENCE_MARGIN:
+        return "underconfident"
+    return "well calibrated"
+
+
 def calibration(answers: Iterable[tuple[bool, int | None]]) -> Calibration:
     """Calibration from (correct, certainty) pairs; answers without certainty are ignored."""
     by_level: dict[int, list[bool]] = {1: [], 2: [], 3: []}

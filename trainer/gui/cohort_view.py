@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.errors import TrainerError
-from trainer.domain.scoring import Calibration
+from trainer.domain.scoring import CONFIDENCE_MARGIN, Calibration
 from trainer.gui.theme import is_dark, verdict_colors
 from trainer.reports.cohort import (
     MIN_ANSWERS,
@@ -43,7 +43,7 @@ from trainer.study.wording import count
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
 
-OVERCONFIDENT = 0.15
+OVERCONFIDENT = CONFIDENCE_MARGIN
 _LIGHT = ("#fde0dc", "#fbe3b0", "#d3ecc3", "#8fcf9a", "#2f8f4e")
 _DARK = ("#6b2a26", "#6b5420", "#3f5f35", "#2f7a45", "#4fbf73")
 _BOUNDS = (0.0, 0.5, 0.7, 0.85, 0.95)  # as the HTML report's bands

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.content.render import render_markdown
-from trainer.domain.scoring import CERTAINTY_LABELS
+from trainer.domain.scoring import CERTAINTY_LABELS, CONFIDENCE_MARGIN
 from trainer.gui.theme import verdict_colors
 from trainer.study.quiz_service import QuizResult
 
@@ -40,7 +40,7 @@ def results_html(result: QuizResult) -> str:
         for level in result.calibration.levels:
             if level.answers:
                 note = ""
-                if level.overconfidence is not None and level.overconfidence > 0.15:
+                if level.overconfidence is not None and level.overconfidence > CONFIDENCE_MARGIN:
                     note = f' <span style="color:{partial}">(overconfident)</span>'
                 rows.append(f"<li>{CERTAINTY_LABELS[level.level]} certainty: "
                             f"{level.accuracy:.0%} right of {level.answers}{note}</li>")

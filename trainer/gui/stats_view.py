@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.app import Services
+from trainer.domain.scoring import confidence_lean
 from trainer.gui.charts import (
     BarChart,
     CalibrationChart,
@@ -31,7 +32,7 @@ from trainer.gui.charts import (
 )
 from trainer.gui.charts_heatmap import HeatmapChart
 from trainer.reports.stats import compute_stats, scope_choices
-from trainer.reports.stats_days import day_of
+from trainer.reports.stats_days import EARLIEST, day_of
 from trainer.reports.stats_figures import Stats
 
 if TYPE_CHECKING:
@@ -79,6 +80,9 @@ class StatsView(QWidget):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            # The days the statistics accept (see stats_days.resolve_range).
+            edit.setMinimumDate(_qdate(EARLIEST))
+            edit.setMaximumDate(_qdate(services.clock().date() + timedelta(days=366)))
             edit.hide()
         self.to_label = QLabel("to")
         self.to_label.hide()
@@ -283,8 +287,7 @@ class StatsView(QWidget):
         if cal.overconfidence is None:
             self.box["Calibration"].set_note("")
         else:
-            lean = ("overconfident" if cal.overconfidence > 0.05 else
-                    "underconfident" if cal.overconfidence < -0.05 else "well calibrated")
+            lean = confidence_lean(cal.overconfidence)
             self.box["Calibration"].set_note(
                 f"{cal.answers} answers; overconfidence {cal.overconfidence:+.0%} "
                 f"({lean}); average certainty mark {cal.cbm_average:+.2f}.")

@@ -12,7 +12,12 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from html import escape
 
-from trainer.domain.scoring import CERTAINTY_LABELS, CERTAINTY_PROBABILITY, Calibration
+from trainer.domain.scoring import (
+    CERTAINTY_LABELS,
+    CERTAINTY_PROBABILITY,
+    CONFIDENCE_MARGIN,
+    Calibration,
+)
 from trainer.reports.cohort import (
     MIN_ANSWERS,
     Cohort,
@@ -31,7 +36,7 @@ BANDS = ((0.0, "m0", "below 50%"), (0.5, "m1", "50–69%"), (0.7, "m2", "70–84
 # SVG editor, a mail client's preview) still draws the cells; where the CSS applies, it
 # wins and follows dark mode.
 _FILL = {"m0": "#fde0dc", "m1": "#fbe3b0", "m2": "#d3ecc3", "m3": "#8fcf9a", "m4": "#2f8f4e"}
-OVERCONFIDENT = 0.15  # the quiz results page flags a level this far over its accuracy
+OVERCONFIDENT = CONFIDENCE_MARGIN
 HEATMAP_ROWS = 25  # learners per heatmap block: one block fits a printed page
 _NAME_WIDTH, _CELL_W, _CELL_H, _HEAD_H = 190, 96, 26, 34
 

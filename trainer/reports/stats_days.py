@@ -27,12 +27,24 @@ def day_of(moment: datetime, start_hour: int, zone: tzinfo | None) -> date:
     return (start.astimezone(zone) if zone is not None else start.astimezone()).date()
 
 
+EARLIEST = date(1970, 1, 1)
+
+
 def resolve_range(today: date, start: date | None, end: date | None) -> tuple[date, date]:
-    """The first and last study day to count: by default the 30 days ending today."""
+    """The first and last study day to count: by default the 30 days ending today.
+
+    Days must fall between ``EARLIEST`` and a year after today: nothing is studied
+    outside them, and the calendar arithmetic has room at both ends."""
+    latest = today + timedelta(days=366)
+    for day, what in ((start, "first day"), (end, "last day")):
+        if day is not None and not EARLIEST <= day <= latest:
+            raise ValueError(f"the {what} {day} is out of range: give a day from "
+                             f"{EARLIEST} to {latest}")
     last = end or today
     first = start or last - timedelta(days=DEFAULT_RANGE_DAYS - 1)
     if first > last:
-        raise ValueError(f"the range starts on {first} after it ends on {last}")
+        ending = f"{last}" if end is not None else f"today, {last}"
+        raise ValueError(f"the range starts on {first}, after it ends ({ending})")
     if (last - first).days + 1 > MAX_RANGE_DAYS:
         raise ValueError(f"the range from {first} to {last} is longer than "
                          f"{MAX_RANGE_DAYS:,} days")

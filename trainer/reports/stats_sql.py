@@ -117,7 +117,10 @@ def mastery_rows(db: Store, scope: ScopeFilter, now: datetime, *, factor: float,
     rows = db.execute(
         "SELECT i.topic, count(*), sum(s.phase > 0), avg(s.recall), total(s.recall >= ?) "
         "FROM (SELECT item_id, phase, CASE WHEN phase > 0 AND stability > 0 THEN pow(1.0 + ? "
-        "* max(0, (unixepoch(?) - unixepoch(last_review)) / 86400) / stability, ?) END "
+        # Whole days as py-fsrs counts them, in arithmetic any SQLite has (unixepoch()
+        # came in 3.38): seconds rounded from julianday, then divided whole.
+        "* max(0, CAST((julianday(?) - julianday(last_review)) * 86400 + 0.5 AS INTEGER) "
+        "/ 86400) / stability, ?) END "
         "AS recall FROM item_state WHERE active = 1" + cond + ") s "
         "JOIN items i ON i.id = s.item_id GROUP BY i.topic ORDER BY i.topic",
         [target, factor, to_db(now), decay, *args])

@@ -6,6 +6,7 @@ file from a newer app is refused untouched; a backup is taken before any migrati
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from pathlib import Path
 
@@ -52,6 +53,15 @@ def _migrate(db: Store, version: int) -> None:
     db.execute(f"PRAGMA user_version={version}")
 
 
+def _ensure_math_functions(conn: sqlite3.Connection) -> None:
+    # The statistics use pow(); SQLite has it only when built with its math functions,
+    # which some platforms' Python leaves out. Python's stands in where it is missing.
+    try:
+        conn.execute("SELECT pow(2, 2)")
+    except sqlite3.OperationalError:
+        conn.create_function("pow", 2, math.pow, deterministic=True)
+
+
 def open_database(path: Path, clock: Clock) -> Store:
     """Open (creating or migrating as needed) the profile database at ``path``."""
     supported = SCHEMA_VERSION
@@ -70,6 +80,7 @@ def open_database(path: Path, clock: Clock) -> Store:
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=5000")
+        _ensure_math_functions(db.conn)
         if found < supported:
             if existed:
                 backup_database(db, path, clock, f"before-v{supported}")
