@@ -8,6 +8,7 @@ from datetime import date
 
 from trainer.config import make_config
 from trainer.reports.stats_figures import Stats
+from trainer.study.wording import count
 
 
 def parse_day(text: str | None, option: str) -> date | None:
@@ -31,10 +32,10 @@ def summary(stats: Stats) -> str:
     t = stats.today
     lines = [
         f"{stats.scope.title}, {stats.first_day} to {stats.last_day}",
-        f"today: {t.answers} answers in {t.seconds // 60} min, {_percent(t.right_share)} right, "
-        f"{t.new_seen} new, {t.due_now} due",
-        f"range: {stats.answers} answers on {sum(1 for d in stats.days if d.answers)} of "
-        f"{len(stats.days)} days",
+        f"today: {count(t.answers, 'answer')} in {t.seconds // 60} min, "
+        f"{_percent(t.right_share)} right, {t.new_seen} new, {t.due_now} due",
+        f"range: {count(stats.answers, 'answer')} on "
+        f"{sum(1 for d in stats.days if d.answers)} of {count(len(stats.days), 'day')}",
         f"true retention: young {_percent(stats.retention['young'].rate)} "
         f"({stats.retention['young'].answers}), mature "
         f"{_percent(stats.retention['mature'].rate)} ({stats.retention['mature'].answers})",

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from trainer.gui.charts import MARGIN_LEFT, Chart, Series, series_colors
+from trainer.study.wording import count
 
 CELL_GAP = 2
 LEVELS = (0.25, 0.5, 0.75, 1.0)
@@ -84,7 +85,7 @@ class HeatmapChart(Chart):
                                                                    busiest))
             x += 15
         painter.drawText(QRectF(x + 4, y, 200, 14), Qt.AlignmentFlag.AlignLeft,
-                         f"More (busiest day: {busiest} answers)")
+                         f"More (busiest day: {count(busiest, 'answer')})")
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         for day, answers in self.days:

@@ -34,6 +34,7 @@ from trainer.gui.charts_heatmap import HeatmapChart
 from trainer.reports.stats import compute_stats, scope_choices
 from trainer.reports.stats_days import EARLIEST, day_of
 from trainer.reports.stats_figures import Stats
+from trainer.study.wording import count
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
@@ -208,8 +209,9 @@ class StatsView(QWidget):
                              f"{stats.last_day:%d %b %Y}")
         t = stats.today
         self.today.setText(
-            f"Today: {t.answers} answers in {t.seconds // 60} min, {_percent(t.right_share)} "
-            f"right, {t.new_seen} new items seen; {t.due_now} due now.")
+            f"Today: {count(t.answers, 'answer')} in {t.seconds // 60} min, "
+            f"{_percent(t.right_share)} right, {t.new_seen} new items seen; "
+            f"{t.due_now} due now.")
         nothing = f"No answers in these {span} days — study a deck and come back."
         self.heatmap.empty_text = nothing
         self.heatmap.set_data([(d.day, d.answers) for d in stats.days])
@@ -223,7 +225,8 @@ class StatsView(QWidget):
         minutes = sum(d.seconds for d in stats.days) // 60
         active = sum(1 for d in stats.days if d.answers)
         self.box["Answers per day"].set_note(
-            f"{stats.answers} answers on {active} of {span} days, {minutes} min in all."
+            f"{count(stats.answers, 'answer')} on {active} of {count(span, 'day')}, "
+            f"{minutes} min in all."
             if stats.answers else "")
         self.forecast.empty_text = ("Nothing is scheduled for the next 30 days — "
                                     "study new cards and their reviews appear here.")

@@ -17,6 +17,7 @@ from trainer.storage.decks_repo import InstallPlan, Progress, install_deck, plan
 from trainer.storage.store import Store
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
+from trainer.study.wording import count
 
 
 @dataclass
@@ -68,7 +69,7 @@ class ImportPlan:
         if self.bundle.media:
             lines.append(f"{len(self.bundle.media)} images")
         if self.bundle.skipped:
-            lines.append(f"{len(self.bundle.skipped)} things skipped (see the details)")
+            lines.append(f"{count(len(self.bundle.skipped), 'thing')} skipped (see the details)")
         return lines
 
     def to_json(self) -> dict[str, object]:
