@@ -4,6 +4,8 @@ opens the window and offers to import that file."""
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -158,38 +160,71 @@ def _split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
             continue
         if value in COMMANDS:
             return argv, None
+        unknown = _unknown_command(value)
+        if unknown is not None:
+            raise TrainerError(unknown)
         return argv[:index] + argv[index + 1:], Path(value)
     return argv, None
+
+
+def _unknown_command(value: str) -> str | None:
+    """Why ``value`` is taken for a mistyped command rather than a file to import: it
+    is not a file, and has neither a folder nor an extension in it."""
+    path = Path(value)
+    if path.suffix or "/" in value or "\\" in value or path.exists():
+        return None
+    close = difflib.get_close_matches(value, sorted(COMMANDS), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown command '{value}'{hint}; 'trainer --help' lists them"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     raw = list(sys.argv[1:] if argv is None else argv)
-    raw, open_file = _split_file_argument(raw)
+    try:
+        raw, open_file = _split_file_argument(raw)
+    except TrainerError as exc:
+        print(f"trainer: {exc}", file=sys.stderr)
+        return 2
     args = build_parser().parse_args(raw)
     try:
-        reported = _dispatch(args)
-        if reported is not None:
-            return reported
-        if args.command == "deck":
-            from trainer.commands import deck
-
-            return deck.check(args) if args.deck_command == "check" else deck.pack(args)
-        if args.command in ("decks", "settings"):
-            from trainer.commands import study
-
-            return study.decks(args) if args.command == "decks" else study.settings(args)
-        if args.command == "import":
-            from trainer.commands.importing import run_import
-
-            return run_import(args)
-        if args.command == "export":
-            from trainer.commands.importing import export_gift
-
-            return export_gift(args)
-        from trainer.gui.run import run_gui
-
-        return int(run_gui(make_config(args.data_dir, args.profile), open_file=open_file))
+        status = _run(args, open_file)
+        sys.stdout.flush()  # so a closed pipe is noticed here, not at exit
+        return status
     except (TrainerError, ValueError) as exc:
         print(f"trainer: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (trainer stats | head): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"trainer: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, open_file: Path | None) -> int:
+    """Run the chosen command (the window when there is none)."""
+    reported = _dispatch(args)
+    if reported is not None:
+        return reported
+    if args.command == "deck":
+        from trainer.commands import deck
+
+        return deck.check(args) if args.deck_command == "check" else deck.pack(args)
+    if args.command in ("decks", "settings"):
+        from trainer.commands import study
+
+        return study.decks(args) if args.command == "decks" else study.settings(args)
+    if args.command == "import":
+        from trainer.commands.importing import run_import
+
+        return run_import(args)
+    if args.command == "export":
+        from trainer.commands.importing import export_gift
+
+        return export_gift(args)
+    from trainer.gui.run import run_gui
+
+    return int(run_gui(make_config(args.data_dir, args.profile), open_file=open_file))

@@ -1,0 +1,46 @@
+"""The command line's own manners: mistyped commands, unusable folders, closed pipes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trainer.cli import main
+
+
+def test_a_mistyped_command_is_named_not_imported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path), "stat"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("trainer: unknown command 'stat' (did you mean 'stats'?); "
+                   "'trainer --help' lists them\n")
+    assert not (tmp_path / "profiles").exists()  # the window never opened a profile
+
+
+def test_a_data_folder_that_is_a_file_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("mine\n", encoding="utf-8")
+    assert main(["--data-dir", str(not_a_folder), "decks"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"trainer: {not_a_folder}") and "Traceback" not in err
+    assert not_a_folder.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    # As in "trainer stats --json | head -1": the pipe closes before the output is written.
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    if os.environ.get("TRAINER_EXPECT_INSTALLED"):
+        env.pop("PYTHONPATH")  # the installed package, as the rest of the run uses
+    child = subprocess.Popen(
+        [sys.executable, "-m", "trainer", "--data-dir", str(tmp_path), "stats", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 1
+    assert err == ""
