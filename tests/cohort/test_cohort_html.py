@@ -105,12 +105,12 @@ def test_sections_carry_the_figures(cohort_files: CohortFiles, page: Page) -> No
     text = page.all_text
     assert "3 learners, 3 topics" in text and "4 files skipped" in text
     # Pass rates: two of three finished "mixed", one passed.
-    assert "Quiz test deck mixed 2 of 3 1 50%" in text
+    assert "Quiz test deck Mixed quiz 2 of 3 1 50%" in text
     assert "Test week (2 of 3 behind)" in text
     assert (f"{SCRIPT_NAME} day 4 0 of 3 Study Quiz test deck; Pass the quiz: Mixed quiz; "
             "Take the self-check: Ready?") in text
     assert "Ana day 2 2 of 3 on track" in text
-    assert re.search(r"Which is best\? Quiz test deck mixed 2 2", text)
+    assert re.search(r"Which is best\? Quiz test deck Mixed quiz 2 2", text)
     assert "Ana — — 83% of 12 well calibrated (+7 points) +1.50" in text
     assert "overconfident (+40 points)" in text  # the script-named rep: 50% right when sure
     assert "Whole cohort" in text

@@ -18,6 +18,7 @@ from trainer.reports.cohort import (
     MIN_ANSWERS,
     PARALLEL_FROM,
     ExportProblem,
+    LearnerReport,
     PassRate,
     confident_wrong,
     load_cohort,
@@ -90,11 +91,46 @@ def test_topic_figures(cohort_files: CohortFiles) -> None:
     assert MIN_ANSWERS == 5
 
 
-def _fsrs_recall(item: dict[str, object], now: datetime) -> float:
+def _fsrs_recall(item: dict[str, object], now: datetime,
+                 parameters: list[float] | None = None) -> float:
     card = Card(state=State.Review, stability=item["stability"],  # type: ignore[arg-type]
                 difficulty=item["difficulty"],  # type: ignore[arg-type]
                 last_review=datetime.fromisoformat(str(item["last_review"])))
-    return float(Scheduler().get_card_retrievability(card, now))
+    scheduler = Scheduler(parameters=parameters) if parameters else Scheduler()
+    return float(scheduler.get_card_retrievability(card, now))
+
+
+def test_mastery_follows_the_reps_own_recall_curve(cohort_files: CohortFiles) -> None:
+    doc = cohort_files.load(cohort_files.ana_new)
+    now = datetime.fromisoformat(doc["exported_at"]) + timedelta(days=40)
+    doc["exported_at"] = now.isoformat()
+    general = [i for i in doc["items"] if i["topic"] == "general" and i["last_review"]]
+    default = read_export_of(cohort_files, doc).topics["general"].mastery
+    # This rep optimized their schedule: a flatter forgetting curve (w20 = 0.3).
+    tuned = [*doc["scheduler"]["parameters"][:20], 0.3]
+    doc["scheduler"]["parameters"] = tuned
+    expected = sum(_fsrs_recall(i, now, tuned) for i in general) / len(general)
+    mastery = read_export_of(cohort_files, doc).topics["general"].mastery
+    assert mastery == pytest.approx(expected, abs=1e-12)
+    assert mastery != pytest.approx(default, abs=1e-3)
+    # An export without the section (or with an odd one) uses py-fsrs's default curve.
+    del doc["scheduler"]
+    assert read_export_of(cohort_files, doc).topics["general"].mastery == default
+
+
+def test_quizzes_are_named_by_their_titles_when_the_export_has_them(
+        cohort_files: CohortFiles) -> None:
+    cohort = load_cohort(cohort_files.exports)
+    assert cohort.quiz_title("qdeck", "mixed") == "Mixed quiz"
+    doc = cohort_files.load(cohort_files.ana_new)
+    del doc["quizzes"]
+    assert read_export_of(cohort_files, doc).quiz_titles == {}
+
+
+def read_export_of(files: CohortFiles, doc: dict[str, object]) -> LearnerReport:
+    path = files.folder / "edited.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return read_export(path)
 
 
 def test_mastery_is_the_mean_recall_py_fsrs_computes(cohort_files: CohortFiles) -> None:

@@ -111,7 +111,7 @@ def test_open_read_save_and_go_back(qtbot: QtBot, window: MainWindow, theme: str
 
     rates = _table(view, "passRates")
     assert [rates.item(0, c).text() for c in range(5)] == [
-        "Quiz test deck", "mixed", "2 of 3", "1", "50%"]
+        "Quiz test deck", "Mixed quiz", "2 of 3", "1", "50%"]
     paths = _table(view, "paths")
     assert paths.item(0, 0).text() == SCRIPT_NAME
     assert paths.item(0, 4).text() == ("Study Quiz test deck; Pass the quiz: Mixed quiz; "

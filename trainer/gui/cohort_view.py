@@ -234,7 +234,7 @@ class CohortView(QWidget):
         if not rates:
             return _empty("Nobody has finished a quiz yet.", "passRatesEmpty")
         titles, total = cohort.deck_titles, len(cohort.learners)
-        rows = [[_cell(titles.get(r.deck, r.deck)), _cell(r.quiz),
+        rows = [[_cell(titles.get(r.deck, r.deck)), _cell(cohort.quiz_title(r.deck, r.quiz)),
                  _cell(f"{r.took} of {total}", align_right=True),
                  _cell(str(r.passed), align_right=True),
                  _cell(f"{r.rate:.0%}", align_right=True)] for r in rates]
@@ -273,7 +273,8 @@ class CohortView(QWidget):
             return _empty("No answer was wrong at high certainty.", "confidentWrongEmpty")
         titles = cohort.deck_titles
         rows = [[_cell(c.label, c.label), _cell(titles.get(c.deck, c.deck)),
-                 _cell(", ".join(c.quizzes)), _cell(str(c.answers), align_right=True),
+                 _cell(", ".join(cohort.quiz_title(c.deck, q) for q in c.quizzes)),
+                 _cell(str(c.answers), align_right=True),
                  _cell(str(c.learners), align_right=True)] for c in found]
         return _page(_table(["Question", "Deck", "Quiz", "Wrong, sure", "Learners"], rows,
                             "confidentWrong", stretch=(0,)),

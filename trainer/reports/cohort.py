@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
@@ -64,10 +64,13 @@ class ExportProblem(ValueError):
     """Why a file cannot be used as a progress export."""
 
 
-def recall_probability(stability: float, last_review: datetime, now: datetime) -> float:
-    """FSRS retrievability after the whole days elapsed, as py-fsrs computes it."""
+def recall_probability(stability: float, last_review: datetime, now: datetime,
+                       decay: float = DECAY) -> float:
+    """FSRS retrievability after the whole days elapsed, as py-fsrs computes it, on the
+    curve of ``decay`` (minus the last FSRS parameter)."""
     days = max(0, (now - last_review).days)
-    return float((1 + FACTOR * days / stability) ** DECAY)
+    factor = FACTOR if decay == DECAY else 0.9 ** (1 / decay) - 1
+    return float((1 + factor * days / stability) ** decay)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +177,7 @@ class LearnerReport:
     confident_wrong: tuple[tuple[str, str, str, str | None], ...]
     calibration: Calibration
     deck_titles: dict[str, str]
+    quiz_titles: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -202,6 +206,18 @@ class Cohort:
         for learner in sorted(self.learners, key=lambda r: r.exported_at):
             titles.update(learner.deck_titles)
         return titles
+
+    @property
+    def quiz_titles(self) -> dict[tuple[str, str], str]:
+        """Quiz titles by (deck, quiz id), as the newest export naming each has them."""
+        titles: dict[tuple[str, str], str] = {}
+        for learner in sorted(self.learners, key=lambda r: r.exported_at):
+            titles.update(learner.quiz_titles)
+        return titles
+
+    def quiz_title(self, deck: str, quiz: str) -> str:
+        """A quiz's title where an export gave it, else its id."""
+        return self.quiz_titles.get((deck, quiz), quiz)
 
     @property
     def date_range(self) -> tuple[datetime, datetime] | None:
@@ -291,7 +307,8 @@ def _usable_key(key_of: itemgetter[Any], record: Any) -> bool:
 
 def _topics(items: list[Any], reviews: list[Any], now: datetime,
             quiz_topics: dict[str, list[int]],
-            prompts: dict[tuple[str, str], str | None]) -> dict[str, TopicStats]:
+            prompts: dict[tuple[str, str], str | None],
+            decay: float = DECAY) -> dict[str, TopicStats]:
     """Answers and mastery per topic; fills in ``prompts`` (keyed by deck and item) from
     the items' text."""
     topic_of: dict[tuple[str, str], str] = {}
@@ -313,7 +330,7 @@ def _topics(items: list[Any], reviews: list[Any], now: datetime,
             if type(stability) not in (float, int) or stability <= 0:
                 raise ExportProblem(
                     f'"stability" should be a positive number, not {_short(stability)}')
-            recall[topic] = (total + recall_probability(stability, _time(last), now),
+            recall[topic] = (total + recall_probability(stability, _time(last), now, decay),
                              reviewed + 1)
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise ExportProblem(f"items[{i}]: {_reason(exc)}") from None
@@ -449,6 +466,29 @@ def _deck_titles(decks: list[Any]) -> dict[str, str]:
             if type(d) is dict and type(d.get("id")) is str}
 
 
+def _quiz_titles(quizzes: object) -> dict[tuple[str, str], str]:
+    # Older exports have no "quizzes": the report then shows quiz ids.
+    if type(quizzes) is not list:
+        return {}
+    return {(q["deck"], q["id"]): _text(q.get("title"), q["id"]) for q in quizzes
+            if type(q) is dict and type(q.get("deck")) is str and type(q.get("id")) is str}
+
+
+def _decay(scheduler: object) -> float:
+    """The recall curve the rep's stabilities were made with (their optimized
+    parameters, if any); py-fsrs's default when the export does not say or is odd."""
+    if type(scheduler) is not dict:
+        return DECAY
+    parameters = scheduler.get("parameters")
+    if type(parameters) is not list or len(parameters) < 21:
+        return DECAY
+    w20 = parameters[20]
+    # py-fsrs keeps this parameter between 0.1 and 0.8.
+    if type(w20) not in (int, float) or not 0.1 <= w20 <= 0.8:
+        return DECAY
+    return -float(w20)
+
+
 def summarise(doc: object, source: Path) -> LearnerReport:
     """Check a parsed export and boil it down; raises ``ExportProblem`` saying what is wrong."""
     learner_id, name, exported_at = _header(doc)
@@ -459,14 +499,15 @@ def summarise(doc: object, source: Path) -> LearnerReport:
     quizzes = _quizzes(doc["quiz_attempts"], study_answers)
     prompts: dict[tuple[str, str], str | None] = {
         (deck, item): None for deck, _quiz, item in quizzes.confident_wrong}
-    topics = _topics(doc["items"], doc["reviews"], exported_at, quizzes.by_topic, prompts)
+    topics = _topics(doc["items"], doc["reviews"], exported_at, quizzes.by_topic, prompts,
+                     _decay(doc.get("scheduler")))
     return LearnerReport(
         learner_id=learner_id, display_name=name, exported_at=exported_at, source=source,
         topics=topics, quizzes=quizzes.best, paths=_paths(doc["paths"]),
         confident_wrong=tuple((deck, quiz, item, prompts[deck, item])
                               for deck, quiz, item in quizzes.confident_wrong),
         calibration=calibration(quizzes.pairs),
-        deck_titles=_deck_titles(doc["decks"]))
+        deck_titles=_deck_titles(doc["decks"]), quiz_titles=_quiz_titles(doc.get("quizzes")))
 
 
 def _reject_constant(name: str) -> float:

@@ -223,7 +223,8 @@ def pass_rate_section(cohort: Cohort) -> str:
     """Who finished each quiz and how many of them passed."""
     titles = cohort.deck_titles
     total = len(cohort.learners)
-    rows = [f"<tr><td>{_e(titles.get(r.deck, r.deck))}</td><td>{_e(r.quiz)}</td>"
+    rows = [f"<tr><td>{_e(titles.get(r.deck, r.deck))}</td>"
+            f"<td>{_e(cohort.quiz_title(r.deck, r.quiz))}</td>"
             f'<td class="num">{r.took} of {total}</td><td class="num">{r.passed}</td>'
             f'<td class="num">{r.rate:.0%}</td><td>{_bar(r.rate)}</td></tr>'
             for r in pass_rates(cohort.learners)]
@@ -268,7 +269,8 @@ def confident_wrong_section(cohort: Cohort, top: int = 10) -> str:
     """The questions most often answered wrong at high certainty."""
     titles = cohort.deck_titles
     rows = [f"<tr><td>{_e(c.label)}</td><td>{_e(titles.get(c.deck, c.deck))}</td>"
-            f"<td>{_e(', '.join(c.quizzes))}</td><td class=\"num\">{c.answers}</td>"
+            f"<td>{_e(', '.join(cohort.quiz_title(c.deck, q) for q in c.quizzes))}</td>"
+            f"<td class=\"num\">{c.answers}</td>"
             f'<td class="num">{c.learners}</td></tr>'
             for c in confident_wrong(cohort.learners, top)]
     body = (_table((("Question", False), ("Deck", False), ("Quiz", False),

@@ -87,6 +87,20 @@ def _decks(db: Store) -> list[dict[str, Any]]:
             for r in db.execute("SELECT id, title, version FROM decks ORDER BY id")]
 
 
+def _quizzes(db: Store) -> list[dict[str, Any]]:
+    return [{"deck": r[0], "id": r[1], "title": r[2], "topic": r[3], "pass_mark": r[4]}
+            for r in db.execute("SELECT deck_id, key, title, topic, pass_mark FROM quizzes "
+                                "WHERE retired = 0 ORDER BY deck_id, position")]
+
+
+def _scheduler(settings: StudySettings) -> dict[str, Any]:
+    # A report recomputes recall from stabilities; it needs the curve they were made with.
+    from trainer.study.fsrs_adapter import make_scheduler
+
+    return {"desired_retention": settings.desired_retention,
+            "parameters": [float(v) for v in make_scheduler(settings, fuzz=False).parameters]}
+
+
 def plain_prompt(markdown: str, limit: int = MAX_PROMPT) -> str:
     """Deck Markdown as one line of plain text, cut at a word to at most ``limit``
     characters (ending in "…" when cut)."""
@@ -245,6 +259,8 @@ def _read(db: Store, clock: Clock, settings: StudySettings, learner: str,
         "study_answers": _study_answers(db),
         "assessments": _assessments(db),
         "paths": _paths(db, clock, settings),
+        "quizzes": _quizzes(db),
+        "scheduler": _scheduler(settings),
     }
 
 
