@@ -217,6 +217,8 @@ def simulate_rep(root: Path, name: str, skill: float, seed: int) -> dict[str, ob
 def write_cohort(folder: Path, n_reps: int, seed: int) -> Path:
     """``n_reps`` exports made from a few simulated reps, each copy a different learner
     with its own id, name and scattered memory strengths."""
+    from trainer.reports.progress_export import export_text
+
     rng = random.Random(seed)
     bases = [simulate_rep(folder / "profiles", f"rep{i}", skill, seed + i)
              for i, skill in enumerate((0.55, 0.7, 0.8, 0.9))]
@@ -229,7 +231,7 @@ def write_cohort(folder: Path, n_reps: int, seed: int) -> Path:
         for item in doc["items"]:
             if item.get("stability"):
                 item["stability"] *= math.exp(rng.gauss(0, 0.5))
-        (out / f"rep-{n + 1:04}.json").write_text(json.dumps(doc), encoding="utf-8")
+        (out / f"rep-{n + 1:04}.json").write_text(export_text(doc), encoding="utf-8")
     return out
 
 
