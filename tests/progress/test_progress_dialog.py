@@ -173,3 +173,38 @@ def test_a_name_with_control_characters_is_refused(qtbot: QtBot, window: MainWin
     assert dialogs.warnings == ["The name cannot be used: the display name holds control "
                                 "characters."]
     assert dialogs.proposed == []  # no save dialog was offered
+
+
+def test_files_already_there_are_replaced_only_when_the_rep_says_so(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dialogs = FileDialogs(monkeypatch)
+    questions: list[str] = []
+    replies = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
+               QMessageBox.StandardButton.No]
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        questions.append(text)
+        return replies.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    earlier = tmp_path / "mine.json"
+    earlier.write_text("an earlier export", encoding="utf-8")
+    (tmp_path / "reviews.csv").write_text("kept", encoding="utf-8")
+    dialog = open_dialog(qtbot, window)
+
+    # Typed without ".json": the save dialog never saw "mine.json", so the app asks.
+    dialogs.answers.append(str(tmp_path / "mine"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert questions == [f"mine.json already exists in {tmp_path}. Replace it?"]
+    assert earlier.read_text(encoding="utf-8") == "an earlier export"
+
+    dialogs.answers.append(str(tmp_path / "mine"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert json.loads(earlier.read_text(encoding="utf-8"))["format"] == "sales-trainer-progress"
+
+    dialogs.answers.append(str(tmp_path))
+    qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
+    assert questions[-1] == f"reviews.csv already exists in {tmp_path}. Replace it?"
+    assert (tmp_path / "reviews.csv").read_text(encoding="utf-8") == "kept"
+    assert not (tmp_path / "quiz_answers.csv").exists()

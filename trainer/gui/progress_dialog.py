@@ -122,6 +122,17 @@ class ProgressExportDialog(QDialog):
         self.status.show()
         self.adjustSize()  # room for the new line instead of squeezing the rest
 
+    def _replace(self, paths: list[Path]) -> bool:
+        """Ask before writing over files that are already there."""
+        names = ", ".join(path.name for path in paths)
+        answer = QMessageBox.question(
+            self, "Replace files?",
+            f"{names} already {'exists' if len(paths) == 1 else 'exist'} in "
+            f"{paths[0].parent}. Replace {'it' if len(paths) == 1 else 'them'}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def save(self) -> None:
         """Ask where, then write the progress file with the name typed."""
         try:
@@ -138,6 +149,9 @@ class ProgressExportDialog(QDialog):
         path = Path(chosen)
         if not path.suffix:
             path = path.with_suffix(".json")
+            # The save dialog asked about the name as typed, not with ".json" added.
+            if path.exists() and not self._replace([path]):
+                return
         try:
             export = progress_export.write_export(
                 self.services.db, self.services.clock, path, name,
@@ -156,6 +170,10 @@ class ProgressExportDialog(QDialog):
         chosen = QFileDialog.getExistingDirectory(self, "Folder for the CSV files",
                                                   str(self.folder))
         if not chosen:
+            return
+        existing = [Path(chosen) / name for name in csv_export.FILES
+                    if (Path(chosen) / name).exists()]
+        if existing and not self._replace(existing):
             return
         try:
             written = csv_export.write_csv(self.services.db, self.services.clock,
