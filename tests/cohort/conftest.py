@@ -20,7 +20,7 @@ def cohort_files(cohort_source: CohortFiles, tmp_path: Path,
                  monkeypatch: pytest.MonkeyPatch) -> CohortFiles:
     """A fresh copy of the cohort, with the size limit lowered so "huge.json" is over it
     without the tests writing 50 MB."""
-    monkeypatch.setattr("trainer.reports.cohort.MAX_FILE_BYTES", 200_000)
+    monkeypatch.setattr("trainer.reports.cohort_read.MAX_FILE_BYTES", 200_000)
     folder = tmp_path / "collected"
     shutil.copytree(cohort_source.folder, folder)
     moved = {role: folder / path.name for role, path in vars(cohort_source).items()

@@ -14,6 +14,7 @@ from itertools import chain, repeat
 
 from trainer.clock import Clock
 from trainer.domain.quiz_codec import assessment_from_json
+from trainer.domain.scheduling import recall_factor
 from trainer.domain.scoring import CERTAINTY_LABELS, CERTAINTY_PROBABILITY, calibration
 from trainer.reports.stats_days import day_bounds, day_of, days_between, resolve_range
 from trainer.reports.stats_figures import (
@@ -156,11 +157,9 @@ def _mastery(db: Store, scope: ScopeFilter, settings: StudySettings, now: dateti
              ) -> tuple[TopicMastery, ...]:
     from trainer.study.fsrs_adapter import make_scheduler
 
-    # py-fsrs's forgetting curve: decay is the last parameter, negated; the factor makes
-    # recall exactly 90% when the days elapsed equal the stability.
+    # py-fsrs's forgetting curve: decay is the last parameter, negated.
     decay = -make_scheduler(settings, fuzz=False).parameters[20]
-    factor = 0.9 ** (1 / decay) - 1
-    rows = mastery_rows(db, scope, now, factor=factor, decay=decay,
+    rows = mastery_rows(db, scope, now, factor=recall_factor(decay), decay=decay,
                         target=settings.desired_retention)
     return tuple(TopicMastery(r.topic, r.items, r.seen, r.items - r.seen, r.mean_recall,
                               r.at_target, r.at_target / r.items) for r in rows)

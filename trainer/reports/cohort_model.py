@@ -1,0 +1,167 @@
+"""What the cohort report is made of: a learner's export boiled down, the cohort of
+them, and the files left out. Built by cohort_read.py, merged by cohort.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from trainer.domain.scoring import Calibration
+
+MIN_ANSWERS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file left out of the report, and why."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Superseded:
+    """An older export of a learner whose newer export (``kept``) is used instead."""
+
+    path: Path
+    learner_id: str
+    kept: Path
+
+
+@dataclass(frozen=True, slots=True)
+class TopicStats:
+    """What one learner's export says about one topic."""
+
+    answers: int
+    mastery: float | None  # None when no item of the topic has been reviewed
+    quiz_answers: int
+    quiz_correct: int
+
+    @property
+    def shown_mastery(self) -> float | None:
+        """Mastery, or None ("not enough data") below ``MIN_ANSWERS`` answers."""
+        return self.mastery if self.answers >= MIN_ANSWERS else None
+
+    @property
+    def quiz_accuracy(self) -> float | None:
+        """Share of quiz answers on the topic that were right."""
+        return self.quiz_correct / self.quiz_answers if self.quiz_answers else None
+
+
+@dataclass(frozen=True, slots=True)
+class QuizBest:
+    """A learner's finished attempts at one quiz."""
+
+    best_percent: float
+    passed: bool
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class PathStep:
+    """One step of a learning path as the export reports it."""
+
+    day: int
+    kind: str
+    target: str
+    title: str
+    done: bool
+    progress: str
+
+
+@dataclass(frozen=True, slots=True)
+class PathStanding:
+    """Where a learner stands on one learning path at export time."""
+
+    deck: str
+    path_id: str
+    title: str
+    day: int | None  # today is day N of the path; None if not started
+    steps: tuple[PathStep, ...]
+
+    @property
+    def done(self) -> int:
+        """Steps completed."""
+        return sum(s.done for s in self.steps)
+
+    @property
+    def behind(self) -> list[PathStep]:
+        """Steps not done whose day has passed (as the app's path panel counts them)."""
+        if self.day is None:
+            return []
+        return [s for s in self.steps if not s.done and s.day < self.day]
+
+    @property
+    def next_step(self) -> PathStep | None:
+        """The first step not yet done."""
+        return next((s for s in self.steps if not s.done), None)
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerReport:
+    """One learner's export, boiled down to what the cohort report shows."""
+
+    learner_id: str
+    display_name: str | None
+    exported_at: datetime
+    source: Path
+    topics: dict[str, TopicStats]
+    quizzes: dict[tuple[str, str], QuizBest]  # (deck, quiz) -> best finished attempt
+    paths: tuple[PathStanding, ...]
+    # (deck, quiz, item, prompt or None) per answer given at high certainty and wrong
+    confident_wrong: tuple[tuple[str, str, str, str | None], ...]
+    calibration: Calibration
+    deck_titles: dict[str, str]
+    quiz_titles: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The display name, or a short form of the id when the rep gave none."""
+        return self.display_name or f"learner {self.learner_id[:8]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cohort:
+    """Every learner once, and what was left out."""
+
+    learners: tuple[LearnerReport, ...]
+    skipped: tuple[Skipped, ...]
+    superseded: tuple[Superseded, ...]
+    exports_read: int  # files that were usable exports, older copies included
+
+    @property
+    def topics(self) -> list[str]:
+        """Every topic any learner has items on, sorted."""
+        return sorted({t for learner in self.learners for t in learner.topics})
+
+    @property
+    def deck_titles(self) -> dict[str, str]:
+        """Deck titles by id, as the newest export naming each deck has them."""
+        titles: dict[str, str] = {}
+        for learner in sorted(self.learners, key=lambda r: r.exported_at):
+            titles.update(learner.deck_titles)
+        return titles
+
+    @property
+    def quiz_titles(self) -> dict[tuple[str, str], str]:
+        """Quiz titles by (deck, quiz id), as the newest export naming each has them."""
+        titles: dict[tuple[str, str], str] = {}
+        for learner in sorted(self.learners, key=lambda r: r.exported_at):
+            titles.update(learner.quiz_titles)
+        return titles
+
+    def quiz_title(self, deck: str, quiz: str) -> str:
+        """A quiz's title where an export gave it, else its id."""
+        return self.quiz_titles.get((deck, quiz), quiz)
+
+    @property
+    def date_range(self) -> tuple[datetime, datetime] | None:
+        """The oldest and newest export time among the learners kept."""
+        if not self.learners:
+            return None
+        times = [learner.exported_at for learner in self.learners]
+        return min(times), max(times)
