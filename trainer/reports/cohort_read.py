@@ -39,15 +39,13 @@ from trainer.reports.cohort_model import (
     QuizBest,
     TopicStats,
 )
+from trainer.reports.progress_format import FORMAT, MAX_PROMPT, VERSION
+from trainer.storage.learner_repo import MAX_DISPLAY_NAME
 
-FORMAT = "sales-trainer-progress"
-VERSION = 1
 # About a million answers; an export is read whole, so this bounds the memory one takes.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 # Where a question answered in daily study (not in a quiz attempt) was asked.
 DAILY_STUDY = "daily study"
-MAX_NAME = 100  # the exporter's own limit on display names
-MAX_PROMPT = 200  # the exporter's limit on a question's plain text
 _SECTIONS = ("decks", "items", "reviews", "quiz_attempts", "assessments", "paths")
 DECAY = DEFAULT_DECAY
 
@@ -126,7 +124,7 @@ def _header(doc: object) -> tuple[str, str | None, datetime]:
         # cell, and without control or direction-changing characters (which can make
         # a name read as another).
         name = " ".join("".join(c if c.isprintable() else " " for c in name).split()
-                        )[:MAX_NAME] or None
+                        )[:MAX_DISPLAY_NAME] or None
     try:
         exported_at = _time(doc["exported_at"])
     except ValueError as exc:

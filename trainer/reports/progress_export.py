@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,65 +20,30 @@ from trainer.clock import Clock
 from trainer.content.render import render_markdown
 from trainer.domain.errors import TrainerError
 from trainer.reports.files import write_files
+from trainer.reports.progress_format import FORMAT, MAX_PROMPT, VERSION
+from trainer.storage.learner_repo import (
+    DISPLAY_NAME_KEY,
+    LEARNER_ID_KEY,
+    MAX_DISPLAY_NAME,
+    clean_display_name,
+    learner_id,
+    set_display_name,
+    stored_display_name,
+)
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 from trainer.study.path_service import PathService
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
+from trainer.study.wording import count
 
-FORMAT = "sales-trainer-progress"
-VERSION = 1
-LEARNER_ID_KEY = "learner_id"
-DISPLAY_NAME_KEY = "display_name"
-MAX_DISPLAY_NAME = 100
-MAX_PROMPT = 200
-
-
-def _setting(db: Store, key: str) -> Any:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return None if row is None else json.loads(row[0])
-
-
-def learner_id(db: Store) -> str:
-    """The profile's pseudonymous learner id, made (uuid4) and stored on first use."""
-    stored = _setting(db, LEARNER_ID_KEY)
-    if isinstance(stored, str) and stored:
-        return stored
-    new = str(uuid.uuid4())
-    with db.atomic():
-        # OR IGNORE: if another window made one meanwhile, theirs stands and is read back.
-        db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
-                   [LEARNER_ID_KEY, json.dumps(new)])
-    return str(_setting(db, LEARNER_ID_KEY))
-
-
-def stored_display_name(db: Store) -> str | None:
-    """The name the rep chose to appear under in exports, if any."""
-    stored = _setting(db, DISPLAY_NAME_KEY)
-    return stored if isinstance(stored, str) and stored else None
-
-
-def clean_display_name(name: str) -> str:
-    """The name as it will be stored: runs of spaces, tabs and line breaks become one
-    space. Raises ValueError for a name too long or holding control characters."""
-    name = " ".join(name.split())
-    if len(name) > MAX_DISPLAY_NAME:
-        raise ValueError(f"the display name is longer than {MAX_DISPLAY_NAME} characters")
-    if not name.isprintable():
-        raise ValueError("the display name holds control characters")
-    return name
-
-
-def set_display_name(db: Store, name: str) -> str | None:
-    """Store the display name (see ``clean_display_name``); an empty name removes it."""
-    name = clean_display_name(name)
-    with db.atomic():
-        if name:
-            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                       [DISPLAY_NAME_KEY, json.dumps(name)])
-        else:
-            db.execute("DELETE FROM settings WHERE key = ?", [DISPLAY_NAME_KEY])
-    return name or None
+# The learner's identity lives in storage; it is part of this module's interface too.
+__all__ = [
+    "DISPLAY_NAME_KEY", "FORMAT", "LEARNER_ID_KEY", "MAX_DISPLAY_NAME", "MAX_PROMPT",
+    "VERSION", "build_export", "clean_display_name", "counts_line", "default_file_name",
+    "export_text", "learner_id", "plain_prompt", "profile_counts", "set_display_name",
+    "stored_display_name", "summary", "write_export", "write_json_atomically",
+]
 
 
 def _decks(db: Store) -> list[dict[str, Any]]:
@@ -318,14 +282,10 @@ def write_export(db: Store, clock: Clock, path: Path, display_name: str | None =
     return export
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def counts_line(answers: int, attempts: int, assessments: int) -> str:
     """E.g. "16 answers, 1 quiz attempt, 2 self-assessments"."""
-    return ", ".join((_count(answers, "answer"), _count(attempts, "quiz attempt"),
-                      _count(assessments, "self-assessment")))
+    return ", ".join((count(answers, "answer"), count(attempts, "quiz attempt"),
+                      count(assessments, "self-assessment")))
 
 
 def profile_counts(db: Store) -> tuple[int, int, int]:

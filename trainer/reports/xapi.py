@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from trainer.domain.scheduling import Rating
-from trainer.reports.progress_export import learner_id, stored_display_name
 from trainer.reports.xapi_ids import (
     EXT_ANSWER,
     EXT_ATTEMPT_KIND,
@@ -41,6 +40,7 @@ from trainer.reports.xapi_ids import (
     item_iri,
     quiz_iri,
 )
+from trainer.storage.learner_repo import learner_id, stored_display_name
 from trainer.storage.store import Store
 
 Statement = dict[str, Any]
