@@ -7,18 +7,11 @@ files: a cell that a spreadsheet would take for a formula gets a leading apostro
 
 from __future__ import annotations
 
-import csv
-import io
-
 from trainer.reports.cohort import Cohort, LearnerReport, PathStanding
+from trainer.reports.spreadsheet import csv_bytes, safe_cell
 
 HEADER = ("learner_id", "name", "exported_at", "topic", "answers", "mastery",
           "quiz_answers", "quiz_correct", "quiz_accuracy", "path_day", "steps_behind")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _ratio(value: float | None) -> str:
@@ -40,8 +33,8 @@ def cohort_rows(cohort: Cohort) -> list[list[str]]:
         behind = "" if standing is None else str(len(standing.behind))
         for topic in sorted(learner.topics):
             stats = learner.topics[topic]
-            rows.append([_cell(learner.learner_id), _cell(learner.name),
-                         learner.exported_at.isoformat(), _cell(topic), str(stats.answers),
+            rows.append([safe_cell(learner.learner_id), safe_cell(learner.name),
+                         learner.exported_at.isoformat(), safe_cell(topic), str(stats.answers),
                          _ratio(stats.shown_mastery), str(stats.quiz_answers),
                          str(stats.quiz_correct), _ratio(stats.quiz_accuracy), day, behind])
     return rows
@@ -49,8 +42,4 @@ def cohort_rows(cohort: Cohort) -> list[list[str]]:
 
 def render_csv(cohort: Cohort) -> bytes:
     """The CSV file's bytes."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)  # excel dialect: commas, CRLF, quotes where needed
-    writer.writerow(HEADER)
-    writer.writerows(cohort_rows(cohort))
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(HEADER, cohort_rows(cohort))

@@ -7,11 +7,9 @@ form spreadsheets recognise as a date), decimal points, and TRUE/FALSE.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterable, Sequence
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -20,14 +18,13 @@ from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
 from trainer.reports.files import write_files
 from trainer.reports.progress_export import counts_line, plain_prompt, profile_counts
+from trainer.reports.spreadsheet import csv_bytes, safe_cell
 from trainer.storage.store import Store
 from trainer.storage.timefmt import from_db
 
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 PHASES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 FILES = ("reviews.csv", "quiz_answers.csv", "self_assessments.csv")
-# A cell starting with one of these is taken for a formula by spreadsheets.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Table = tuple[list[str], list[list[Any]]]
 
@@ -35,12 +32,6 @@ Table = tuple[list[str], list[list[Any]]]
 def _time(text: str | None) -> str:
     when = from_db(text)
     return "" if when is None else when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
-
-
-def _text(value: str | None) -> str:
-    # Text the rep typed or a deck supplied must not run as a formula when opened.
-    text = value or ""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _bool(value: object) -> str:
@@ -80,8 +71,9 @@ def reviews_table(db: Store) -> Table:
               "rating_label", "seconds", "phase_before", "retired"]
     prompts: dict[str, str] = {}  # a card is reviewed many times: strip its front once
     rows = [
-        [_time(r[0]), r[1], _text(r[2]), r[3], _text(r[4]), _text(_prompt(prompts, r[9])),
-         r[5], RATINGS.get(r[5], ""), _seconds(r[6]), PHASES.get(r[7], ""), _bool(r[8])]
+        [_time(r[0]), r[1], safe_cell(r[2]), r[3], safe_cell(r[4]),
+         safe_cell(_prompt(prompts, r[9])), r[5], RATINGS.get(r[5], ""), _seconds(r[6]),
+         PHASES.get(r[7], ""), _bool(r[8])]
         for r in db.execute(
             "SELECT r.reviewed_at, r.deck_id, d.title, i.key, i.topic, r.rating, r.duration_ms, "
             "r.phase_before, i.retired, i.front FROM reviews r JOIN items i ON i.id = r.item_id "
@@ -101,7 +93,7 @@ def quiz_answers_table(db: Store) -> Table:
     rows = [
         [_time(r[0]), r[1], r[2] or "", *(("", "") if r[3] is None else (r[3], r[4] + 1)),
          r[5], r[6],
-         _text(r[7]), _text(_prompt(prompts, r[15])), _text(_response(r[8])),
+         safe_cell(r[7]), safe_cell(_prompt(prompts, r[15])), safe_cell(_response(r[8])),
          "" if r[9] is None else r[9], _number(r[10]), _bool(r[11]),
          "" if r[12] is None else r[12], _seconds(r[13]), r[14]]
         for r in db.execute(
@@ -127,14 +119,6 @@ def assessments_table(db: Store) -> Table:
     return header, rows
 
 
-def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)  # excel dialect: commas, CRLF, quotes where needed
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
 def _zip_bytes(contents: dict[str, bytes], clock: Clock) -> bytes:
     buffer = io.BytesIO()
     stamp = clock().astimezone(UTC).timetuple()[:6]
@@ -158,7 +142,7 @@ def write_csv(db: Store, clock: Clock, folder_or_file: Path) -> list[Path]:
                            "or a name ending in .zip to get them in one archive")
     with db.snapshot():  # the three tables from one moment, even if a window is studying
         tables = (reviews_table(db), quiz_answers_table(db), assessments_table(db))
-    contents = {name: _csv_bytes(*table) for name, table in zip(FILES, tables, strict=True)}
+    contents = {name: csv_bytes(*table) for name, table in zip(FILES, tables, strict=True)}
     if target.suffix.lower() == ".zip":
         if target.is_dir():
             raise TrainerError(f"{target}: is a folder; give a file name ending in .zip")
