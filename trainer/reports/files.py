@@ -5,7 +5,10 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from trainer.domain.errors import TrainerError
 
@@ -18,19 +21,22 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
-def _write_temp(path: Path, data: bytes, mode: int) -> Path:
+@contextmanager
+def temp_beside(path: Path) -> Iterator[tuple[BinaryIO, Path]]:
+    """A new temporary file beside ``path`` to write into, and its name: synced to disk
+    and given ordinary permissions when the block ends, removed if it fails. The caller
+    renames it into place. Raises OSError."""
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(name)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            yield out, temp
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, mode)
+        os.chmod(temp, _file_mode())
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    return temp
 
 
 def write_files(files: dict[Path, bytes], what: str) -> None:
@@ -43,14 +49,15 @@ def write_files(files: dict[Path, bytes], what: str) -> None:
     temps: list[Path] = []
     current = next(iter(files)).parent  # named in the message, never a temporary file
     try:
-        mode = _file_mode()
         for path in files:
             current = path.parent
             if path.parent.exists() and not path.parent.is_dir():
                 raise NotADirectoryError(errno.ENOTDIR, "a file, not a folder")
             path.parent.mkdir(parents=True, exist_ok=True)
             current = path
-            temps.append(_write_temp(path, files[path], mode))
+            with temp_beside(path) as (out, temp):
+                out.write(files[path])
+            temps.append(temp)
         for temp, path in zip(temps, files, strict=True):
             current = path
             os.replace(temp, path)

@@ -3,16 +3,15 @@ the file and line named in any complaint."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 import uuid
 from collections.abc import Generator, Iterable
 from pathlib import Path
 from typing import Any
 
 from trainer.domain.errors import TrainerError
+from trainer.reports.files import temp_beside
 
 
 def write_statements(path: Path, statements: Iterable[dict[str, Any]]) -> int:
@@ -20,43 +19,21 @@ def write_statements(path: Path, statements: Iterable[dict[str, Any]]) -> int:
     so a failure never leaves half a file where an earlier export was. They are written
     as they come, never all held at once. Returns how many were written."""
     path = Path(path)
-    temp: Path | None = None
     written = 0
+    temp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                        suffix=".tmp")
-        temp = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with temp_beside(path) as (out, temp):
             for statement in statements:
-                out.write(json.dumps(statement, ensure_ascii=False, separators=(",", ":")))
-                out.write("\n")
+                out.write(json.dumps(statement, ensure_ascii=False,
+                                     separators=(",", ":")).encode("utf-8") + b"\n")
                 written += 1
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, _shared_mode())
         os.replace(temp, path)
     except OSError as exc:
-        _remove(temp)
-        raise TrainerError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    except BaseException:
-        _remove(temp)
-        raise
-    return written
-
-
-def _shared_mode() -> int:
-    # mkstemp makes a file only its owner may read; an export is meant to be handed on,
-    # so it gets the mode any new file gets under the user's umask.
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def _remove(temp: Path | None) -> None:
-    if temp is not None:
-        with contextlib.suppress(OSError):
+        if temp is not None:
             temp.unlink(missing_ok=True)
+        raise TrainerError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return written
 
 
 def _problem(line: str) -> tuple[dict[str, Any] | None, str | None]:
