@@ -122,35 +122,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _dispatch(args: argparse.Namespace) -> int | None:
-    """Run a reporting command; None when ``args.command`` is not one of them."""
-    if args.command == "export" and args.export_command in ("progress", "csv"):
-        from trainer.commands import progress
-
-        return progress.run(args)
-    if args.command == "export" and args.export_command == "xapi":
-        from trainer.commands import xapi
-
-        return xapi.export(args)
-    if args.command == "push":
-        from trainer.commands import xapi
-
-        return xapi.push(args)
-    if args.command == "stats":
-        from trainer.commands import stats
-
-        return stats.run(args)
-    if args.command == "cohort":
-        from trainer.commands import cohort
-
-        return cohort.run(args)
-    if args.command == "optimize":
-        from trainer.commands import optimize
-
-        return optimize.run(args)
-    return None
-
-
 def _split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
     """``trainer [options] FILE`` opens the window and imports FILE."""
     for index, value in enumerate(argv):
@@ -205,10 +176,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, open_file: Path | None) -> int:
-    """Run the chosen command (the window when there is none)."""
-    reported = _dispatch(args)
-    if reported is not None:
-        return reported
+    """Run the chosen command (the window when there is none). Each command's module is
+    imported only when it runs, so opening the window imports none of them."""
+    if args.command == "export" and args.export_command in ("progress", "csv"):
+        from trainer.commands import progress
+
+        return progress.run(args)
+    if args.command == "export" and args.export_command == "xapi":
+        from trainer.commands import xapi
+
+        return xapi.export(args)
+    if args.command == "push":
+        from trainer.commands import xapi
+
+        return xapi.push(args)
+    if args.command == "stats":
+        from trainer.commands import stats
+
+        return stats.run(args)
+    if args.command == "cohort":
+        from trainer.commands import cohort
+
+        return cohort.run(args)
+    if args.command == "optimize":
+        from trainer.commands import optimize
+
+        return optimize.run(args)
     if args.command == "deck":
         from trainer.commands import deck
 

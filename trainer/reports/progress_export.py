@@ -190,17 +190,17 @@ def build_export(db: Store, clock: Clock, display_name: str | None = None, *,
     name). ``settings`` sets the study day used for learning paths (default: the
     profile's day start in the computer's time zone).
     """
-    if settings is None:
-        from trainer.storage.settings_repo import load_settings
-
-        settings = load_settings(db)
     if display_name is not None:
         set_display_name(db, display_name)
     return _build(db, clock, settings, stored_display_name(db))
 
 
-def _build(db: Store, clock: Clock, settings: StudySettings,
+def _build(db: Store, clock: Clock, settings: StudySettings | None,
            display_name: str | None) -> dict[str, Any]:
+    if settings is None:
+        from trainer.storage.settings_repo import load_settings
+
+        settings = load_settings(db)
     learner = learner_id(db)  # may write the id on first use, so before the snapshot
     # A read snapshot, not a write transaction: the export sees one moment while a
     # window studying meanwhile goes on committing answers.
@@ -267,10 +267,6 @@ def write_export(db: Store, clock: Clock, path: Path, display_name: str | None =
 
     If the file cannot be written, the display name given is not stored either.
     """
-    if settings is None:
-        from trainer.storage.settings_repo import load_settings
-
-        settings = load_settings(db)
     # The name is checked first but stored only once the file is written, so a failed
     # export changes nothing, and no write lock is held while the file is made.
     name = stored_display_name(db) if display_name is None else (
