@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.errors import TrainerError
-from trainer.domain.scoring import CONFIDENCE_MARGIN, Calibration
+from trainer.domain.scoring import CONFIDENCE_MARGIN, Calibration, confidence_lean
 from trainer.gui.theme import is_dark, verdict_colors
 from trainer.reports.cohort import (
     MIN_ANSWERS,
@@ -297,14 +297,12 @@ class CohortView(QWidget):
             over = calibration.overconfidence
             if over is None:
                 verdict = _cell("no answers with certainty")
-            elif over > OVERCONFIDENT:
-                verdict = _cell(f"overconfident ({over * 100:+.0f} points)")
-                verdict.setForeground(bad)
-            elif over < -OVERCONFIDENT:
-                verdict = _cell(f"underconfident ({over * 100:+.0f} points)")
             else:
-                verdict = _cell(f"well calibrated ({over * 100:+.0f} points)")
-                verdict.setForeground(good)
+                lean = confidence_lean(over)
+                verdict = _cell(f"{lean} ({over * 100:+.0f} points)")
+                color = {"overconfident": bad, "well calibrated": good}.get(lean)
+                if color is not None:
+                    verdict.setForeground(color)
             cbm = calibration.cbm_average
             return [*cells, verdict, _cell("—" if cbm is None else f"{cbm:+.2f}",
                                            align_right=True)]

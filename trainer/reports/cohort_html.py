@@ -17,6 +17,7 @@ from trainer.domain.scoring import (
     CERTAINTY_PROBABILITY,
     CONFIDENCE_MARGIN,
     Calibration,
+    confidence_lean,
 )
 from trainer.reports.cohort import (
     MIN_ANSWERS,
@@ -293,12 +294,10 @@ def _calibration_row(name: str, calibration: Calibration) -> str:
     over = calibration.overconfidence
     if over is None:
         verdict = '<td class="muted">no answers with certainty</td>'
-    elif over > OVERCONFIDENT:
-        verdict = f'<td class="bad">overconfident ({over * 100:+.0f} points)</td>'
-    elif over < -OVERCONFIDENT:
-        verdict = f"<td>underconfident ({over * 100:+.0f} points)</td>"
     else:
-        verdict = f'<td class="good">well calibrated ({over * 100:+.0f} points)</td>'
+        lean = confidence_lean(over)
+        style = {"overconfident": ' class="bad"', "well calibrated": ' class="good"'}
+        verdict = f"<td{style.get(lean, '')}>{lean} ({over * 100:+.0f} points)</td>"
     cbm = calibration.cbm_average
     return (f"<tr><td>{_e(name)}</td>" + "".join(_level(calibration, lv) for lv in (1, 2, 3))
             + verdict + f'<td class="num">{"—" if cbm is None else f"{cbm:+.2f}"}</td></tr>')
