@@ -43,7 +43,6 @@ from trainer.study.wording import count
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
 
-OVERCONFIDENT = CONFIDENCE_MARGIN
 _LIGHT = ("#fde0dc", "#fbe3b0", "#d3ecc3", "#8fcf9a", "#2f8f4e")
 _DARK = ("#6b2a26", "#6b5420", "#3f5f35", "#2f7a45", "#4fbf73")
 _BOUNDS = (0.0, 0.5, 0.7, 0.85, 0.95)  # as the HTML report's bands
@@ -289,7 +288,7 @@ class CohortView(QWidget):
             for level in calibration.levels:
                 if level.answers and level.accuracy is not None:
                     item = _cell(f"{level.accuracy:.0%} of {level.answers}", align_right=True)
-                    if (level.overconfidence or 0) > OVERCONFIDENT:
+                    if (level.overconfidence or 0) > CONFIDENCE_MARGIN:
                         item.setForeground(bad)
                 else:
                     item = _cell("—", align_right=True)

@@ -44,8 +44,8 @@ from trainer.reports.stats_sql import (
     due_count,
     mastery_rows,
     quiz_topic_rows,
-    topic_accuracy_until,
 )
+from trainer.storage.quiz_repo import QuizRepository
 from trainer.storage.store import Store
 from trainer.storage.timefmt import from_db
 from trainer.study.settings import StudySettings
@@ -193,6 +193,7 @@ def _self_assessment(db: Store, scope: Scope, cal: _Calendar, start: datetime,
                      end: datetime) -> tuple[DimensionTrend, ...]:
     from trainer.study.assessment_service import MIN_ANSWERS_FOR_ACCURACY
 
+    quizzes = QuizRepository(db)
     trends: dict[tuple[str, str, str], tuple[DimensionTrend, list[DimensionPoint]]] = {}
     for row in assessment_rows(db, scope.deck, start, end):
         assessment = assessment_from_json(json.loads(row.body))
@@ -202,8 +203,9 @@ def _self_assessment(db: Store, scope: Scope, cal: _Calendar, start: datetime,
         for dim in assessment.dimensions:
             if scope.topic is not None and dim.topic != scope.topic:
                 continue
-            count, accuracy = (topic_accuracy_until(db, dim.topic, row.finished_at)
-                               if dim.topic else (0, None))
+            measured = quizzes.topic_accuracy(dim.topic, until=row.finished_at) \
+                if dim.topic else None
+            count, accuracy = measured or (0, None)
             key = (row.deck, assessment.id, dim.id)
             if key not in trends:
                 trends[key] = (DimensionTrend(row.deck, assessment.id, dim.id, dim.title,

@@ -189,12 +189,3 @@ def assessment_rows(db: Store, deck: str | None, start: datetime, end: datetime
         sql += " AND t.deck_id = ?"
         args.append(deck)
     return [AssessmentRow(*r) for r in db.execute(sql + " ORDER BY t.finished_at, t.id", args)]
-
-
-def topic_accuracy_until(db: Store, topic: str, until: str) -> tuple[int, float | None]:
-    """Quiz answers on ``topic`` given up to ``until`` (stored time text), and the share
-    right: what the self-assessment was compared with when it was finished."""
-    row = db.execute(
-        "SELECT count(*), avg(a.correct) FROM quiz_answers a JOIN items i ON i.id = a.item_id "
-        "WHERE i.topic = ? AND a.answered_at <= ?", [topic, until]).fetchone()
-    return int(row[0]), None if row[1] is None else float(row[1])

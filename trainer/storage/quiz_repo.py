@@ -214,9 +214,12 @@ class QuizRepository:
             "WHERE t.finished_at IS NOT NULL AND t.kind = 'quiz' GROUP BY t.deck_id, t.quiz_key")
         return {(r[0], r[1]): float(r[2]) for r in rows}
 
-    def topic_accuracy(self, topic: str) -> tuple[int, float] | None:
-        """How many quiz answers on a topic, and the share that were right."""
+    def topic_accuracy(self, topic: str, until: str | None = None
+                       ) -> tuple[int, float] | None:
+        """How many quiz answers on a topic (given up to ``until``, a stored time, when
+        it is given), and the share that were right."""
         row = self.db.execute(
             "SELECT count(*), avg(a.correct) FROM quiz_answers a JOIN items i ON i.id = a.item_id "
-            "WHERE i.topic = ?", [topic]).fetchone()
+            "WHERE i.topic = ? AND (? IS NULL OR a.answered_at <= ?)",
+            [topic, until, until]).fetchone()
         return None if not row[0] else (int(row[0]), float(row[1]))
