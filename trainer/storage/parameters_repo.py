@@ -19,10 +19,14 @@ def load_parameters(db: Store) -> tuple[float, ...] | None:
     """The stored parameters, or ``None`` when the profile has none (or an unreadable
     value: the defaults are a safe fallback, a crash at start-up is not)."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [KEY]).fetchone()
-    if row is None:
-        return None
+    return None if row is None else parse_parameters(row[0])
+
+
+def parse_parameters(stored: str) -> tuple[float, ...] | None:
+    """The parameters in a stored ``settings`` value, or ``None`` when it is not a
+    non-empty list of finite numbers."""
     try:
-        value = json.loads(row[0])
+        value = json.loads(stored)
     except json.JSONDecodeError:
         return None
     if not isinstance(value, list) or not value:

@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from datetime import timedelta
 
-from trainer.storage.parameters_repo import load_parameters
+from trainer.storage.parameters_repo import KEY, parse_parameters
 from trainer.storage.store import Store
 from trainer.study.settings import StudySettings
 
@@ -31,7 +31,8 @@ def load_settings(db: Store, base: StudySettings | None = None) -> StudySettings
             if key.endswith("_steps"):
                 value = tuple(timedelta(seconds=s) for s in value)
             changes[key] = value
-    parameters = load_parameters(db)
+    # The parameters are in the rows already read: no second query at start-up.
+    parameters = parse_parameters(stored[KEY]) if KEY in stored else None
     if parameters is not None and _accepted(parameters, settings):
         changes["parameters"] = parameters
     return replace(settings, **changes)  # type: ignore[arg-type]
