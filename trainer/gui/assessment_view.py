@@ -21,14 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.gui.answer_widgets import OptionRow
+from trainer.gui.theme import bold
 from trainer.study.assessment_service import AssessmentRun, DimensionReport
-
-
-def _bold(label: QLabel, scale: float = 1.0) -> None:
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
 
 
 class AssessmentView(QWidget):
@@ -45,7 +39,7 @@ class AssessmentView(QWidget):
         self.link_title: Callable[[str, str], str] = lambda _deck, link: link
         self.title = QLabel()
         self.title.setObjectName("assessmentTitle")
-        _bold(self.title)
+        bold(self.title)
         self.progress = QLabel()
         self.progress.setObjectName("assessmentProgress")
         top = QHBoxLayout()
@@ -55,7 +49,7 @@ class AssessmentView(QWidget):
         self.statement = QLabel()
         self.statement.setObjectName("assessmentStatement")
         self.statement.setWordWrap(True)
-        _bold(self.statement, 1.3)
+        bold(self.statement, 1.3)
         self.scale_box = QVBoxLayout()
         ask = QWidget()
         ask_layout = QVBoxLayout(ask)
@@ -160,7 +154,7 @@ class AssessmentView(QWidget):
             inner = QVBoxLayout(box)
             dim = report.result
             heading = QLabel(dim.dimension.title)
-            _bold(heading, 1.15)
+            bold(heading, 1.15)
             inner.addWidget(heading)
             bar = QProgressBar()
             bar.setRange(0, 100)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.gui.theme import is_dark
+from trainer.gui.theme import bold, is_dark
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 12, 30, 34
 LEGEND_LINE = 18
@@ -340,10 +340,7 @@ class ChartBox(QFrame):
         self.title = title
         self.chart = chart
         heading = QLabel(title)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
+        bold(heading, 1.15)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.hide()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.scoring import CONFIDENCE_MARGIN, Calibration, confidence_lean
-from trainer.gui.theme import is_dark, verdict_colors
+from trainer.gui.theme import bold, is_dark, verdict_colors
 from trainer.reports.cohort import (
     MIN_ANSWERS,
     Cohort,
@@ -139,10 +139,7 @@ class CohortView(QWidget):
         self.setObjectName("cohortView")
         self.title = QLabel()
         self.title.setObjectName("cohortTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        bold(self.title, 1.4)
         self.summary = QLabel()
         self.summary.setObjectName("cohortSummary")
         self.summary.setWordWrap(True)

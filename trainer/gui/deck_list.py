@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from trainer.domain.errors import Problem
 from trainer.domain.quiz import Assessment
 from trainer.gui.path_panel import PathPanel
-from trainer.gui.theme import count_colors
+from trainer.gui.theme import bold, count_colors
 from trainer.storage.quiz_repo import QuizRow
 from trainer.study.service import DeckCounts
 
@@ -40,10 +40,7 @@ class DeckListView(QWidget):
         self.setObjectName("deckList")
         self.heading = QLabel("Your decks")
         self.heading.setObjectName("heading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
+        bold(self.heading, 1.5)
 
         self.problems = QLabel()
         self.problems.setObjectName("deckProblems")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ from trainer.gui.charts import (
     series_colors,
 )
 from trainer.gui.charts_heatmap import HeatmapChart
+from trainer.gui.theme import bold
 from trainer.reports.stats import compute_stats, scope_choices
 from trainer.reports.stats_days import EARLIEST, day_of
 from trainer.reports.stats_figures import Stats
@@ -59,7 +61,7 @@ def _date(value: QDate) -> date:
 class StatsView(QWidget):
     """Pickers on top, the charts below in a scroll area."""
 
-    def __init__(self, services: Services, on_back: object,
+    def __init__(self, services: Services, on_back: Callable[[], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -98,10 +100,7 @@ class StatsView(QWidget):
         pickers.addWidget(self.date_to)
         self.heading = QLabel()
         self.heading.setObjectName("statsHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        bold(self.heading, 1.3)
         self.today = QLabel()
         self.today.setObjectName("statsToday")
         self.today.setWordWrap(True)
@@ -317,7 +316,7 @@ class StatsView(QWidget):
 
     def go_back(self) -> None:
         """Return to the deck list."""
-        self.on_back()  # type: ignore[operator]
+        self.on_back()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from trainer.domain.scheduling import Rating
+from trainer.gui.theme import bold
 from trainer.study.service import SessionSummary
 from trainer.study.wording import describe_due
 
@@ -29,10 +30,7 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setObjectName("summaryHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        bold(self.heading, 1.6)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.done = QLabel()
         self.done.setObjectName("summaryDone")

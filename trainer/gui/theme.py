@@ -6,7 +6,7 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 
 def _forced() -> str | None:
@@ -78,3 +78,11 @@ def verdict_colors() -> tuple[str, str, str]:
     if is_dark():
         return "#7ddc8a", "#f3c969", "#ff8a80"
     return "#2e7d32", "#9a6700", "#c62828"
+
+
+def bold(label: QLabel, scale: float = 1.0) -> None:
+    """Make a label's text bold and ``scale`` times its size (headings, titles)."""
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
