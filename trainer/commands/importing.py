@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from trainer.commands import profile_services
 from trainer.config import make_config
 from trainer.domain.errors import TrainerError
 
@@ -26,10 +27,7 @@ def _confirm(question: str) -> bool:
 
 def run_import(args: argparse.Namespace) -> int:
     """Show what importing FILE would change, then (after confirming) install it."""
-    from trainer.app import open_services
-
-    services = open_services(make_config(args.data_dir, args.profile))
-    try:
+    with profile_services(args) as services:
         plan = services.imports.prepare(args.file, with_history=args.with_history)
         if args.json:
             print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
@@ -56,8 +54,6 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"Imported {result.items} items into {', '.join(result.decks)}"
                   + (f", with {result.reviews} past reviews" if result.reviews else "")
                   + (f" and {result.media} images" if result.media else "") + ".")
-    finally:
-        services.close()
     return 0
 
 

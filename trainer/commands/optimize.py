@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from trainer.config import make_config
+from trainer.commands import profile_services
 
 
 def run(args: argparse.Namespace) -> int:
@@ -15,14 +15,10 @@ def run(args: argparse.Namespace) -> int:
 
     Too little history is a report, not an error: the exit status is 0 either way.
     """
-    from trainer.app import open_services
     from trainer.study.optimizer import optimize
 
-    services = open_services(make_config(args.data_dir, args.profile))
-    try:
+    with profile_services(args) as services:
         result = optimize(services.db, services.study.settings, dry_run=args.dry_run)
-    finally:
-        services.close()
     if args.json:
         print(json.dumps(result.as_json(), indent=2))
         return 0

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import argparse
 
-from trainer.config import make_config
+from trainer.commands import profile_services
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the progress export (JSON) or the CSV files and say where they went."""
-    from trainer.app import open_services
     from trainer.reports import csv_export, progress_export
 
-    services = open_services(make_config(args.data_dir, args.profile))
-    try:
+    with profile_services(args) as services:
         if args.export_command == "csv":
             written = csv_export.write_csv(services.db, services.clock, args.output)
             for path in written:
@@ -30,7 +28,5 @@ def run(args: argparse.Namespace) -> int:
             print(f"wrote {args.output} for learner {export['learner']['id']}"
                   + (f" ({name})" if name else " (no name)"))
             figures = progress_export.summary(export)
-    finally:
-        services.close()
     print(figures)
     return 0

@@ -6,7 +6,7 @@ import argparse
 import json
 from datetime import date
 
-from trainer.config import make_config
+from trainer.commands import profile_services
 from trainer.reports.stats_figures import Stats
 from trainer.study.wording import count
 
@@ -53,16 +53,12 @@ def summary(stats: Stats) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the statistics of the profile for the chosen deck/topic and dates."""
-    from trainer.app import open_services
     from trainer.reports.stats import compute_stats
 
     start = parse_day(args.date_from, "--from")
     end = parse_day(args.date_to, "--to")
-    services = open_services(make_config(args.data_dir, args.profile))
-    try:
+    with profile_services(args) as services:
         stats = compute_stats(services.db, services.clock, services.study.settings,
                               deck=args.deck, topic=args.topic, start=start, end=end)
-    finally:
-        services.close()
     print(json.dumps(stats.as_json(), indent=2) if args.json else summary(stats))
     return 0

@@ -5,24 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from trainer.config import make_config
+from trainer.commands import profile_services
 from trainer.domain.errors import TrainerError
 
 
 def decks(args: argparse.Namespace) -> int:
     """List installed decks with today's counts."""
-    from trainer.app import open_services
-
-    services = open_services(make_config(args.data_dir, args.profile))
-    try:
+    with profile_services(args) as services:
         for problem in services.deck_problems:
             print(problem, file=sys.stderr)
         print(f"{'deck':40} {'new':>5} {'learn':>5} {'due':>5}")
         for row in services.study.deck_counts():
             c = row.counts
             print(f"{row.deck.title[:40]:40} {c.new:>5} {c.learning:>5} {c.review:>5}")
-    finally:
-        services.close()
     return 0
 
 
@@ -30,14 +25,12 @@ def settings(args: argparse.Namespace) -> int:
     """Show, and with options change, the scheduling settings."""
     from dataclasses import replace
 
-    from trainer.app import open_services
     from trainer.storage.deck_rows import list_decks
     from trainer.storage.decks_repo import set_daily_limits
     from trainer.storage.settings_repo import parse_steps, save_settings
     from trainer.study.wording import format_interval
 
-    services = open_services(make_config(args.data_dir, args.profile))
-    try:
+    with profile_services(args) as services:
         current = services.study.settings
         changes: dict[str, object] = {}
         if args.retention is not None:
@@ -69,8 +62,6 @@ def settings(args: argparse.Namespace) -> int:
         for deck in decks.values():
             print(f"deck {deck.id}: {deck.new_per_day} new and {deck.reviews_per_day} "
                   "reviews a day")
-    finally:
-        services.close()
     return 0
 
 

@@ -7,7 +7,7 @@ import argparse
 import os
 from contextlib import closing
 
-from trainer.config import make_config
+from trainer.commands import profile_services
 from trainer.domain.errors import TrainerError
 from trainer.study.wording import count
 
@@ -16,16 +16,11 @@ PASSWORD_VARIABLE = "TRAINER_LRS_PASSWORD"
 
 def export(args: argparse.Namespace) -> int:
     """Write the profile's statements to ``args.output``, one JSON statement a line."""
-    from trainer.app import open_services
     from trainer.reports.xapi import statements
     from trainer.reports.xapi_jsonl import write_statements
 
-    services = open_services(make_config(args.data_dir, args.profile))
-    try:
-        with closing(statements(services.db)) as stream:
-            written = write_statements(args.output, stream)
-    finally:
-        services.close()
+    with profile_services(args) as services, closing(statements(services.db)) as stream:
+        written = write_statements(args.output, stream)
     print(f"wrote {count(written, 'xAPI statement')} to {args.output}")
     return 0
 
@@ -51,17 +46,12 @@ def push(args: argparse.Namespace) -> int:
         with closing(read_statements(args.file)) as lines:
             report = send(lrs, lines)
     else:
-        from trainer.app import open_services
         from trainer.reports.xapi import statements
 
-        services = open_services(make_config(args.data_dir, args.profile))
         # closing(): a failed push ends the statements' read transaction before the
         # database closes, not later when the generator is collected.
-        try:
-            with closing(statements(services.db)) as stream:
-                report = send(lrs, stream)
-        finally:
-            services.close()
+        with profile_services(args) as services, closing(statements(services.db)) as stream:
+            report = send(lrs, stream)
     if report.total == 0:
         print("Nothing to send: no answers yet. Study a deck or take a quiz first.")
         return 0
