@@ -4,7 +4,6 @@ opens the window and offers to import that file."""
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -144,6 +143,8 @@ def _unknown_command(value: str) -> str | None:
     path = Path(value)
     if path.suffix or "/" in value or "\\" in value or path.exists():
         return None
+    import difflib  # only for a mistyped command: kept off the window's start-up
+
     close = difflib.get_close_matches(value, sorted(COMMANDS), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown command '{value}'{hint}; 'trainer --help' lists them"
