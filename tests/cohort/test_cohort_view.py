@@ -56,9 +56,9 @@ def window(qtbot: QtBot, tmp_path: Path, theme: str) -> Iterator[MainWindow]:
     qtbot.addWidget(window)
     window.resize(1000, 640)
     window.show()
-    qtbot.waitExposed(window)
+    qtbot.waitExposed(window, timeout=20_000)
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=20_000)
     yield window
     services.close()
 
@@ -67,7 +67,7 @@ def _open_cohort_from_menu(qtbot: QtBot, window: MainWindow) -> None:
     # Alt+F opens the File menu; C is "Open &cohort…".
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     menu = window.menuBar().actions()[0].menu()
-    qtbot.waitUntil(lambda: menu.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: menu.isVisible(), timeout=20_000)
     qtbot.keyClick(menu, Qt.Key.Key_C)
 
 
@@ -83,7 +83,7 @@ def test_open_read_save_and_go_back(qtbot: QtBot, window: MainWindow, theme: str
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         lambda *a, **k: str(cohort_files.folder))
     _open_cohort_from_menu(qtbot, window)
-    qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), CohortView))
+    qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), CohortView), timeout=20_000)
     view = window.stack.currentWidget()
     assert isinstance(view, CohortView)
     assert view.summary.text().startswith("3 learners from 4 exports")
@@ -148,7 +148,7 @@ def test_a_folder_with_nothing_usable_is_explained(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     _open_cohort_from_menu(qtbot, window)
-    qtbot.waitUntil(lambda: bool(shown))
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert shown == [f"No usable progress export in {folder}.\n\nSkipped:\n"
                      "• broken.json: not valid JSON (line 3, column 1: Expecting property name "
                      "enclosed in double quotes)\n"

@@ -45,9 +45,9 @@ def open_window(qtbot: QtBot, tmp_path: Path, settings: StudySettings,
         window = MainWindow(services)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitExposed(window)
+        qtbot.waitExposed(window, timeout=20_000)
         window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=20_000)
         return window, services
 
     yield opener

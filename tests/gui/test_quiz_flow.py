@@ -212,7 +212,7 @@ def test_quit_mid_quiz_and_resume_on_next_start(
 
     QTimer.singleShot(50, press_resume)
     window, _ = open_window(clock, data_dir=tmp_path / "data", decks_folder=quiz_decks)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz, timeout=3000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz, timeout=20_000)
     assert window.quiz.asked is not None
     assert window.quiz.progress.text().startswith("Question 3 of 6")
 

@@ -35,7 +35,7 @@ def window_on(qtbot: QtBot, after_log: datetime) -> Iterator[object]:
         window = MainWindow(services)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitExposed(window)
+        qtbot.waitExposed(window, timeout=20_000)
         return window, services
 
     yield opener
@@ -46,7 +46,7 @@ def window_on(qtbot: QtBot, after_log: datetime) -> Iterator[object]:
 def _open_dialog(qtbot: QtBot, window: MainWindow) -> OptimizeDialog:
     window.optimize_action.trigger()
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), OptimizeDialog),
-                    timeout=2000)
+                    timeout=20_000)
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, OptimizeDialog)
     return dialog
@@ -70,7 +70,7 @@ def test_running_it_keeps_better_parameters_and_says_so(qtbot: QtBot, window_on:
 
     # The work is done: Enter now closes instead of running again.
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
 
 
 def test_too_little_history_is_explained(qtbot: QtBot, window_on: object,
@@ -86,4 +86,4 @@ def test_too_little_history_is_explained(qtbot: QtBot, window_on: object,
     assert services.study.settings.parameters is None
     dialog.grab().save(str(Path("/tmp") / "optimize-too-little.png"))
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)

@@ -56,19 +56,19 @@ def window(qtbot: QtBot, history: History) -> Iterator[MainWindow]:
     shown = MainWindow(history.services)
     qtbot.addWidget(shown)
     shown.show()
-    qtbot.waitExposed(shown)
+    qtbot.waitExposed(shown, timeout=20_000)
     shown.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown, timeout=20_000)
     yield shown
 
 
 def open_dialog(qtbot: QtBot, window: MainWindow) -> ProgressExportDialog:
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=20_000)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(ProgressExportDialog)
     assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name, timeout=20_000)
     return dialog
 
 
@@ -118,7 +118,7 @@ def test_export_with_a_name_from_the_keyboard(qtbot: QtBot, window: MainWindow,
     assert "reviews.csv" in label(dialog, "progressStatus")
 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.findChild(ProgressExportDialog) is None, timeout=2000)
+    qtbot.waitUntil(lambda: window.findChild(ProgressExportDialog) is None, timeout=20_000)
 
 
 def test_name_is_prefilled_and_cancel_stores_nothing(qtbot: QtBot, window: MainWindow,
@@ -131,7 +131,7 @@ def test_name_is_prefilled_and_cancel_stores_nothing(qtbot: QtBot, window: MainW
     qtbot.keyClicks(dialog.name, "Ann")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.findChild(ProgressExportDialog) is None, timeout=2000)
+    qtbot.waitUntil(lambda: window.findChild(ProgressExportDialog) is None, timeout=20_000)
 
     dialog = open_dialog(qtbot, window)
     name = dialog.findChild(QLineEdit, "progressName")
