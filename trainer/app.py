@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,8 +13,9 @@ from typing import TYPE_CHECKING
 from trainer.clock import Clock, system_clock
 from trainer.config import Config
 from trainer.content.builtin import builtin_decks_dir
-from trainer.domain.errors import Problem
-from trainer.storage.database import open_database
+from trainer.domain.errors import Problem, ProfileDamagedError
+from trainer.profile.backup_service import BackupService
+from trainer.storage.database import mark_clean, open_database
 from trainer.storage.settings_repo import load_settings
 from trainer.storage.store import Store
 from trainer.study.assessment_service import AssessmentService
@@ -23,6 +26,7 @@ from trainer.study.settings import StudySettings
 
 if TYPE_CHECKING:
     from trainer.library.importing import ImportService
+    from trainer.profile.check_service import CheckReport, CheckService
 
 
 @dataclass
@@ -36,7 +40,10 @@ class Services:
     quizzes: QuizService
     assessments: AssessmentService
     paths: PathService
+    backups: BackupService
     deck_problems: list[Problem] = field(default_factory=list)
+    # The connection's change count when the profile was last backed up (or opened).
+    _changes_backed_up: int = 0
 
     @cached_property
     def imports(self) -> ImportService:
@@ -44,29 +51,94 @@ class Services:
         from trainer.library.importing import ImportService
 
         return ImportService(self.db, self.clock, self.study,
-                             self.config.profile_dir / "media")
+                             self.config.profile_dir / "media", self.backup)
 
-    def close(self) -> None:
-        """Close the database."""
+    @cached_property
+    def checks(self) -> CheckService:
+        """Check Database (built when first needed)."""
+        from trainer.profile.check_service import CheckService
+
+        return CheckService(self.db, self.config.profile_dir / "media", self.backups)
+
+    @property
+    def changed_since_backup(self) -> bool:
+        """Whether anything was written since the last backup (or since opening)."""
+        return self.db.conn.total_changes != self._changes_backed_up
+
+    def backup(self, reason: str) -> Path:
+        """Back up the profile now (before an import, on closing, every half hour)."""
+        changes = self.db.conn.total_changes
+        path = self.backups.create(reason, self.db.conn).path
+        self._changes_backed_up = changes
+        return path
+
+    def close(self, *, check: bool = False) -> CheckReport | None:
+        """Close the database. With ``check``, run the quick check first; a profile
+        that passes opens next time without being checked again."""
+        report = None
+        if check:
+            report = self.checks.check(quick=True)
         self.db.close()
+        if report is not None and report.ok:
+            mark_clean(self.config.database_path)
+        return report
 
 
-def load_builtin_decks(db: Store, clock: Clock, folder: Path | None = None) -> list[Problem]:
-    """Install or update the built-in decks; a bad file is reported, the rest still load."""
+def load_builtin_decks(db: Store, clock: Clock, folder: Path | None = None,
+                       before_update: Callable[[], object] | None = None) -> list[Problem]:
+    """Install or update the built-in decks; a bad file is reported, the rest still load.
+
+    A built-in deck never replaces a newer version of itself, nor a version a trainer
+    sent (installed from a file) unless the built-in one is newer still: start-up must
+    never undo an update. ``before_update`` runs once before an installed deck changes.
+    """
     folder = folder or builtin_decks_dir()
-    installed = {r[0] for r in db.execute("SELECT content_hash FROM decks WHERE builtin = 1")}
     files = sorted(folder.rglob("*.toml"))
-    if files and all(hashlib.sha256(f.read_bytes()).hexdigest() in installed for f in files):
+    known = {r[0] for r in db.execute("SELECT content_hash FROM decks WHERE builtin = 1")}
+    known |= set(_skipped_builtin(db))
+    if files and all(hashlib.sha256(f.read_bytes()).hexdigest() in known for f in files):
         return []  # the usual start: nothing changed, so nothing needs parsing
     # Parsing and installing are needed only now, when a built-in deck changed.
     from trainer.content.check import check_paths
-    from trainer.storage.decks_repo import install_deck, installed_hash
+    from trainer.domain.deck import version_key
+    from trainer.storage.decks_repo import install_deck
 
     report = check_paths([folder])
+    backed_up = False
+    skipped: list[str] = []
     for deck in report.decks:
-        if installed_hash(db, deck.id) != deck.content_hash:
-            install_deck(db, deck, clock, builtin=True)
+        row = db.execute("SELECT version, builtin, content_hash FROM decks WHERE id = ?",
+                         [deck.id]).fetchone()
+        if row is not None:
+            version, builtin, content_hash = row
+            if content_hash == deck.content_hash and builtin:
+                continue
+            newer = version_key(deck.version) > version_key(version)
+            if not newer and (not builtin or version_key(deck.version) < version_key(version)):
+                skipped.append(deck.content_hash)
+                continue
+            if not backed_up and before_update is not None:
+                before_update()
+                backed_up = True
+        install_deck(db, deck, clock, builtin=True)
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                   [_SKIPPED_BUILTIN, json.dumps(sorted(skipped))])
     return report.problems
+
+
+# Content hashes of built-in deck files left alone because the profile has a newer
+# version (or a trainer's), so that the next start need not parse them again.
+_SKIPPED_BUILTIN = "builtin_skipped"
+
+
+def _skipped_builtin(db: Store) -> list[str]:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [_SKIPPED_BUILTIN]).fetchone()
+    try:
+        value = json.loads(row[0]) if row else []
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def open_services(config: Config, clock: Clock = system_clock,
@@ -77,12 +149,36 @@ def open_services(config: Config, clock: Clock = system_clock,
     ``settings`` is the base the profile's stored settings are laid over (tests pass
     one without fuzz and with a fixed time zone).
     """
-    db = open_database(config.database_path, clock)
+    backups = BackupService(config.database_path, clock,
+                            settings.timezone if settings else None)
     try:
-        problems = load_builtin_decks(db, clock, decks_folder)
+        db = open_database(config.database_path, clock)
+    except ProfileDamagedError as exc:
+        raise exc.with_remedy(damage_remedy(backups)) from exc
+    try:
+        # An import stopped between its commit and its pictures is finished now.
+        from trainer.library.media import finish_pending
+
+        finish_pending(db, config.profile_dir / "media")
+        problems = load_builtin_decks(
+            db, clock, decks_folder,
+            before_update=lambda: backups.create("before-update", db.conn))
+        study = StudyService(db, clock, load_settings(db, settings))
     except Exception:
         db.close()
         raise
-    study = StudyService(db, clock, load_settings(db, settings))
     return Services(config, clock, db, study, QuizService(db, clock, study),
-                    AssessmentService(db, clock), PathService(db, clock, study), problems)
+                    AssessmentService(db, clock), PathService(db, clock, study), backups,
+                    problems, db.conn.total_changes)
+
+
+def damage_remedy(backups: BackupService) -> str:
+    """What to do about a damaged profile: restore its newest good backup, if any."""
+    good = backups.newest_good()
+    if good is None:
+        return (f"There is no good backup in {backups.folder}. To start a new profile, "
+                "move the damaged file somewhere else; it is not deleted for you.")
+    when = good.created.astimezone().strftime("%Y-%m-%d %H:%M")
+    return (f"The newest good backup is {good.name} ({when}, "
+            f"{good.answers:,} answers): 'trainer backup restore' puts it back, "
+            "and keeps the damaged file in the backups folder.")

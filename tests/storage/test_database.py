@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from trainer.clock import FakeClock
-from trainer.domain.errors import DatabaseError, DatabaseTooNewError
+from trainer.domain.errors import DatabaseTooNewError, ProfileDamagedError
 from trainer.storage import database
 from trainer.storage.database import open_database
 from trainer.storage.migrations import migrations
@@ -28,7 +28,7 @@ def test_new_profile_has_schema_and_safe_pragmas(tmp_path: Path, clock: FakeCloc
         db.table_names())
     assert [m.name for m in migrations.applied(Database(db.conn))] == [
         "0001_initial", "0002_quizzes", "0003_paths", "0004_statistics",
-        "0005_review_deck_version"]
+        "0005_review_deck_version", "0006_pending_media"]
     db.close()
 
 
@@ -51,8 +51,9 @@ def test_newer_profile_is_refused_and_left_untouched(tmp_path: Path, clock: Fake
 def test_not_a_database_gets_a_clear_error(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "t.sqlite"
     path.write_text("this is not sqlite")
-    with pytest.raises(DatabaseError, match="cannot open the profile database"):
+    with pytest.raises(ProfileDamagedError, match="is not a SQLite database") as err:
         open_database(path, clock)
+    assert str(path) in str(err.value)
     assert path.read_text() == "this is not sqlite"
 
 

@@ -58,3 +58,23 @@ class DatabaseTooNewError(TrainerError):
 
 class DatabaseError(TrainerError):
     """The profile database could not be opened or written."""
+
+
+class ProfileDamagedError(DatabaseError):
+    """The profile database is damaged: ``remedy`` says what the user can do (restore
+    a named backup, or start afresh)."""
+
+    def __init__(self, path: Path, detail: str, remedy: str = "") -> None:
+        self.path = path
+        self.detail = detail
+        self.remedy = remedy
+        super().__init__(f"{path}: this profile's database is damaged ({detail})."
+                         + (f" {remedy}" if remedy else ""))
+
+    def with_remedy(self, remedy: str) -> ProfileDamagedError:
+        """The same error, telling the user what to do about it."""
+        return ProfileDamagedError(self.path, self.detail, remedy)
+
+
+class ItemChangedError(TrainerError):
+    """An item changed (answered elsewhere) after it was shown; nothing was written."""

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from trainer.app import Services
 from trainer.domain.deck import Source
+from trainer.domain.errors import ItemChangedError
 from trainer.domain.scoring import Response
 from trainer.gui.deck_list import DeckListView
 from trainer.gui.review_view import ReviewView
@@ -230,7 +231,7 @@ class MainWindow(QMainWindow):
     def _quiz_undo(self) -> None:
         if not ("quiz_flow" in self.__dict__ and self.quiz_flow.active) and \
                 self.session is not None:
-            shown = self.session.undo()
+            shown = self._undo()
             if shown is not None:
                 self._route(shown)
 
@@ -284,10 +285,21 @@ class MainWindow(QMainWindow):
         """Ctrl+Z on the summary screen takes back the last answer and returns to it."""
         if self.session is None or not self.session.can_undo():
             return
-        shown = self.session.undo()
+        shown = self._undo()
+        if shown is None:
+            return
         self._route(shown)
         if shown is not None and not shown.is_question:
             self.review.status.setText("Answer undone")
+
+    def _undo(self) -> Shown | None:
+        """Take back the session's last answer, unless it was answered again elsewhere."""
+        assert self.session is not None
+        try:
+            return self.session.undo()
+        except ItemChangedError as exc:
+            QMessageBox.information(self, "Cannot undo", str(exc))
+            return None
 
     def choose_import(self) -> None:
         """File > Import…: pick a file, then import it."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Phase, Rating
 from trainer.gui.card_view import CardView
 from trainer.gui.theme import count_colors
@@ -174,13 +175,23 @@ class ReviewView(QWidget):
         if self.session is None or not self.revealed or self.session.current is None:
             return
         self.status.clear()
-        self._show(self.session.answer(rating))
+        try:
+            shown = self.session.answer(rating)
+        except ItemChangedError as exc:
+            self._show(self.session.current)
+            self.status.setText(str(exc))
+            return
+        self._show(shown)
 
     def undo(self) -> None:
         """Take back the last answer and show that card again."""
         if self.session is None:
             return
-        shown = self.session.undo()
+        try:
+            shown = self.session.undo()
+        except ItemChangedError as exc:
+            self.status.setText(str(exc))
+            return
         if shown is None:
             self.status.setText("Nothing to undo")
             return

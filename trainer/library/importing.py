@@ -4,17 +4,20 @@ transaction (decks, media and review history), or nothing."""
 from __future__ import annotations
 
 import shutil
-import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trainer.clock import Clock
 from trainer.content.importers.bundle import HistoryEntry, ImportBundle
 from trainer.domain.deck import Deck, version_key
+from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import ItemState
+from trainer.library import media
 from trainer.library.readers import read_any
 from trainer.storage.decks_repo import InstallPlan, Progress, install_deck, plan_install
 from trainer.storage.store import Store
+from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
 from trainer.study.wording import count
@@ -125,11 +128,13 @@ class ImportResult:
 class ImportService:
     """Plans and applies imports into one profile."""
 
-    def __init__(self, db: Store, clock: Clock, study: StudyService, media_root: Path) -> None:
+    def __init__(self, db: Store, clock: Clock, study: StudyService, media_root: Path,
+                 backup: Callable[[str], object] | None = None) -> None:
         self.db = db
         self.clock = clock
         self.study = study
         self.media_root = media_root
+        self.backup = backup
 
     def prepare(self, path: Path, *, with_history: bool = False) -> ImportPlan:
         """Read ``path`` and compare it with the profile; writes nothing."""
@@ -143,41 +148,45 @@ class ImportService:
 
     def apply(self, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
         """Write the whole import in one transaction. Raises ``InstallCancelled`` (with
-        nothing written) if ``progress`` returns False."""
-        staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=self._media_parent()))
+        nothing written) if ``progress`` returns False.
+
+        Everything slow happens before the write lock is taken: the backup, writing the
+        pictures to a staging folder, replaying the review history through FSRS. The
+        transaction then only writes rows, so an open window waits a moment at most."""
+        if self.backup is not None:
+            self.backup("before-import")
+        deck_ids = [c.deck.id for c in plan.changes]
+        replay = self._replay(plan.bundle.history)
+        staging = media.stage(self.media_root, plan.bundle.media) if plan.bundle.media \
+            else None
         try:
-            for name, data in plan.bundle.media.items():
-                (staging / name).write_bytes(data)
             with self.db.atomic():
                 for change in plan.changes:
+                    if plan_install(self.db, change.deck).version_from \
+                            != change.plan.version_from:
+                        raise TrainerError(
+                            f"{plan.source}: deck '{change.deck.title}' changed while this "
+                            "import was being prepared; nothing was imported. Try again.")
                     install_deck(self.db, change.deck, self.clock, progress=progress,
                                  plan=change.plan)
-                reviews = self._history(plan.bundle.history)
-            self._publish_media(staging, [c.deck.id for c in plan.changes])
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+                reviews = self._write_history(replay)
+                if staging is not None:
+                    media.record(self.db, staging, deck_ids, to_db(self.clock()))
+        except BaseException:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+            raise
+        if staging is not None:
+            media.publish(self.db, self.media_root, staging, deck_ids)
         self.study.forget_limits()
-        return ImportResult([c.deck.id for c in plan.changes], plan.item_count, reviews,
-                            len(plan.bundle.media))
+        return ImportResult(deck_ids, plan.item_count, reviews, len(plan.bundle.media))
 
-    def _media_parent(self) -> Path:
-        self.media_root.mkdir(parents=True, exist_ok=True)
-        return self.media_root
-
-    def _publish_media(self, staging: Path, deck_ids: list[str]) -> None:
-        # Media is shared by the decks of one import; each deck gets its own copy so a
-        # later update of one deck cannot break another's pictures.
-        for deck_id in deck_ids:
-            target = self.media_root / deck_id
-            target.mkdir(parents=True, exist_ok=True)
-            for file in staging.iterdir():
-                shutil.copyfile(file, target / file.name)
-
-    def _history(self, history: list[HistoryEntry]) -> int:
-        """Replay imported reviews through FSRS so scheduling continues where it was.
-        Items that already have reviews here keep their own history."""
+    def _replay(self, history: list[HistoryEntry]) -> list[_Replayed]:
+        """Replay imported reviews through FSRS so scheduling continues where it was,
+        from each item's state now (new, for items this import adds). Items that
+        already have answers here keep their own history."""
         if not history:
-            return 0
+            return []
         ids = {(r[0], r[1]): r[2] for r in self.db.execute(
             "SELECT deck_id, key, id FROM items")}
         reviewed = {r[0] for r in self.db.execute("SELECT DISTINCT item_id FROM reviews")}
@@ -187,17 +196,49 @@ class ImportService:
             desired_retention=self.study.settings.desired_retention,
             learning_steps=self.study.settings.learning_steps,
             relearning_steps=self.study.settings.relearning_steps, fuzz=False))
-        states: dict[int, ItemState] = {}
-        count = 0
+        states: dict[tuple[str, str], ItemState] = {}
+        out: list[_Replayed] = []
         for entry in sorted(history, key=lambda e: e.reviewed_at):
-            item_id = ids.get((entry.deck_id, entry.item_key))
-            if item_id is None or item_id in reviewed:
+            where = (entry.deck_id, entry.item_key)
+            item_id = ids.get(where)
+            if item_id in reviewed:
                 continue
-            before = states.get(item_id) or self.study.repo.state(item_id)
+            before = states.get(where)
+            if before is None:
+                before = self.study.repo.state(item_id) if item_id is not None \
+                    else ItemState(0)
             after = fsrs.review(before, entry.rating, entry.reviewed_at)
+            out.append(_Replayed(entry, before, after))
+            states[where] = after
+        return out
+
+    def _write_history(self, replay: list[_Replayed]) -> int:
+        """Write replayed answers, now that every item has its id."""
+        if not replay:
+            return 0
+        ids = {(r[0], r[1]): r[2] for r in self.db.execute(
+            "SELECT deck_id, key, id FROM items")}
+        reviewed = {r[0] for r in self.db.execute("SELECT DISTINCT item_id FROM reviews")}
+        written = 0
+        fresh: set[int] = set()
+        for step in replay:
+            item_id = ids.get((step.entry.deck_id, step.entry.item_key))
+            if item_id is None or (item_id in reviewed and item_id not in fresh):
+                continue  # not installed, or answered here meanwhile
+            fresh.add(item_id)
             self.study.repo.record_answer(
-                deck_id=entry.deck_id, session_id=None, before=before, after=after,
-                rating=entry.rating, at=entry.reviewed_at, duration_ms=entry.duration_ms)
-            states[item_id] = after
-            count += 1
-        return count
+                deck_id=step.entry.deck_id, session_id=None,
+                before=replace(step.before, item_id=item_id),
+                after=replace(step.after, item_id=item_id), rating=step.entry.rating,
+                at=step.entry.reviewed_at, duration_ms=step.entry.duration_ms)
+            written += 1
+        return written
+
+
+@dataclass(frozen=True)
+class _Replayed:
+    """One imported review with the states FSRS gives it."""
+
+    entry: HistoryEntry
+    before: ItemState
+    after: ItemState

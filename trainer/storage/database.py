@@ -1,21 +1,32 @@
 """Open a profile database safely.
 
 Order matters here: the schema version is read before anything is written, so a
-file from a newer app is refused untouched; a backup is taken before any migration.
+file from a newer app is refused untouched; a damaged file is found before it is used;
+a backup is taken before any migration; a new profile is built under a temporary name
+and renamed into place, so a crash while creating one never leaves an empty file that
+would later pass for a profile.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import sqlite3
 from pathlib import Path
 
 from trainer.clock import Clock
-from trainer.domain.errors import DatabaseError, DatabaseTooNewError
+from trainer.domain.errors import DatabaseError, DatabaseTooNewError, ProfileDamagedError
+from trainer.storage.backups import BACKUP_FOLDER, create_backup
 from trainer.storage.schema import SCHEMA_VERSION
 from trainer.storage.store import Store
 
-BACKUP_FOLDER = "backups"
+__all__ = ["BACKUP_FOLDER", "mark_clean", "open_database", "quick_check"]
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Written when a profile is closed after a passing check; while the file still has
+# the size and time recorded there, opening it need not check it again.
+_CLEAN_MARK = ".closed-clean"
 
 
 def _read_user_version(path: Path) -> int:
@@ -30,16 +41,7 @@ def _read_user_version(path: Path) -> int:
 
 def backup_database(db: Store, path: Path, clock: Clock, reason: str) -> Path:
     """Copy the open database to ``backups/`` beside it, consistently even under WAL."""
-    folder = path.parent / BACKUP_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = clock().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-{stamp}-{reason}.sqlite"
-    dest = sqlite3.connect(target)
-    try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    return target
+    return create_backup(db.conn, path, clock(), reason)
 
 
 def _migrate(db: Store, version: int) -> None:
@@ -62,29 +64,117 @@ def _ensure_math_functions(conn: sqlite3.Connection) -> None:
         conn.create_function("pow", 2, math.pow, deterministic=True)
 
 
-def open_database(path: Path, clock: Clock) -> Store:
-    """Open (creating or migrating as needed) the profile database at ``path``."""
-    supported = SCHEMA_VERSION
-    existed = path.exists() and path.stat().st_size > 0
+def _connect(path: Path) -> Store:
+    # isolation_level=None: transactions are begun explicitly by Store.atomic().
+    db = Store(sqlite3.connect(path, isolation_level=None), path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA foreign_keys=ON")
+    # A window and a command may share the profile: a writer waits for the other's
+    # short transaction instead of failing at once.
+    db.execute("PRAGMA busy_timeout=15000")
+    _ensure_math_functions(db.conn)
+    return db
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's quick integrity check: an empty list when the file is sound."""
+    rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+    return [] if rows == ["ok"] else rows
+
+
+def _mark_path(path: Path) -> Path:
+    return path.with_name(_CLEAN_MARK)
+
+
+def _file_stamp(path: Path) -> dict[str, int]:
+    info = path.stat()
+    return {"size": info.st_size, "mtime_ns": info.st_mtime_ns}
+
+
+def mark_clean(path: Path) -> None:
+    """Record that the closed profile at ``path`` just passed a check (see ``_CLEAN_MARK``)."""
     try:
-        if existed:
-            found = _read_user_version(path)
-            if found > supported:
-                raise DatabaseTooNewError(path, found, supported)
-        else:
-            found = 0
-            path.parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: transactions are begun explicitly by Store.atomic().
-        db = Store(sqlite3.connect(path, isolation_level=None), path)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA busy_timeout=5000")
-        _ensure_math_functions(db.conn)
-        if found < supported:
-            if existed:
-                backup_database(db, path, clock, f"before-v{supported}")
-            _migrate(db, supported)
+        if Path(str(path) + "-wal").exists():
+            return  # another connection is still open: its checkpoint will change the file
+        _mark_path(path).write_text(json.dumps(_file_stamp(path)), encoding="utf-8")
+    except OSError:
+        pass  # only an optimisation: the next open will simply check the file
+
+
+def _closed_clean(path: Path) -> bool:
+    mark = _mark_path(path)
+    try:
+        recorded = json.loads(mark.read_text(encoding="utf-8"))
+        mark.unlink()  # from now on the file is in use, no longer as it was closed
+        return bool(recorded == _file_stamp(path))
+    except (OSError, ValueError):
+        return False
+
+
+def _check_header(path: Path) -> None:
+    size = path.stat().st_size
+    if size == 0:
+        raise ProfileDamagedError(path, "the file is empty (0 bytes): its data is lost")
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise ProfileDamagedError(path, "the file is not a SQLite database")
+
+
+def _create(path: Path) -> None:
+    """Build a new profile under a temporary name, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".new")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    db = _connect(partial)
+    try:
+        _migrate(db, SCHEMA_VERSION)
+    finally:
+        db.close()  # the last connection: SQLite folds the -wal into the file
+    os.replace(partial, path)
+
+
+def open_database(path: Path, clock: Clock, *, check: bool | None = None) -> Store:
+    """Open (creating or migrating as needed) the profile database at ``path``.
+
+    A file that was not closed cleanly by this app (a crash, a copy, a change made by
+    another program) is checked with SQLite's quick check first; ``check`` forces the
+    check on or off. Raises ``ProfileDamagedError`` for a file that is not a sound
+    profile, ``DatabaseTooNewError`` for one from a newer app."""
+    try:
+        if not path.exists():
+            _create(path)
+            check = False
+        _check_header(path)
+        found = _read_user_version(path)
+        if found > SCHEMA_VERSION:
+            raise DatabaseTooNewError(path, found, SCHEMA_VERSION)
+        if check is None:
+            check = not _closed_clean(path)
+        db = _connect(path)
+    except sqlite3.DatabaseError as exc:
+        raise _open_error(path, exc) from exc
+    try:
+        if check:
+            problems = quick_check(db.conn)
+            if problems:
+                raise ProfileDamagedError(path, "; ".join(problems[:3]))
+        if found < SCHEMA_VERSION:
+            backup_database(db, path, clock, f"before-v{SCHEMA_VERSION}")
+            _migrate(db, SCHEMA_VERSION)
         return db
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path}: cannot open the profile database: {exc}") from exc
+        db.close()
+        raise _open_error(path, exc) from exc
+    except BaseException:
+        db.close()
+        raise
+
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError) -> DatabaseError:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc):
+        return ProfileDamagedError(path, str(exc))
+    return DatabaseError(f"{path}: cannot open the profile database: {exc}")

@@ -248,3 +248,18 @@ def review_deck_version(db: Database) -> None:
     context.revision) says which wording the rep saw. Answers logged before this
     migration have none: guessing today's version would be wrong for some of them."""
     _run(db, "ALTER TABLE reviews ADD COLUMN deck_version TEXT")
+
+
+@migrations(name="0006_pending_media")
+def pending_media(db: Database) -> None:
+    """Imports whose pictures were staged but not yet put in place. The row is written
+    in the transaction that installs the decks; the pictures are moved after the
+    commit and the row deleted. A crash in between leaves the row, and the next start
+    finishes the move, so a deck never stays without its pictures."""
+    _run(db, """
+        CREATE TABLE pending_media (
+            staging TEXT PRIMARY KEY,
+            decks TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """)

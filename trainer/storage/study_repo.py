@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import ItemState, Phase, Rating
 from trainer.storage.store import Store
 from trainer.storage.timefmt import from_db, to_db
@@ -117,16 +118,21 @@ class StudyRepository:
 
     def undo_last(self, session_id: int) -> ItemState | None:
         """Remove the session's latest answer and put the item back as it was."""
-        row = self.conn.execute(
-            "SELECT id, item_id, state_before FROM reviews WHERE session_id = ? "
-            "ORDER BY id DESC LIMIT 1",
-            (session_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        review_id, item_id, before_json = row
-        before = state_from_json(item_id, before_json)
         with self.db.atomic():
+            # Read inside the write transaction: what is undone is what is there.
+            row = self.conn.execute(
+                "SELECT id, item_id, state_before, state_after FROM reviews "
+                "WHERE session_id = ? ORDER BY id DESC LIMIT 1",
+                (session_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            review_id, item_id, before_json, after_json = row
+            if self.state(item_id) != state_from_json(item_id, after_json):
+                raise ItemChangedError(
+                    "This answer can no longer be taken back: the card was answered "
+                    "again somewhere else since, and undoing would lose that answer.")
+            before = state_from_json(item_id, before_json)
             self.conn.execute(
                 "UPDATE item_state SET phase = ?, step = ?, stability = ?, difficulty = ?, "
                 "due = ?, last_review = ?, reps = ?, lapses = ? WHERE item_id = ?",

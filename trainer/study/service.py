@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from trainer.clock import Clock
+from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import ItemState, Phase, Rating
 from trainer.storage.deck_rows import DeckRow, list_decks
 from trainer.storage.store import Store
@@ -109,9 +110,14 @@ class ReviewSession:
         now = self.service.clock()
         started = self.shown_at or now
         spent = min(max(now - started, timedelta(0)), self.service.settings.max_answer_time)
-        self.service.answer(self.current.item_id, rating, now=now,
-                            duration_ms=int(spent.total_seconds() * 1000),
-                            session_id=self.session_id)
+        try:
+            self.service.answer(self.current.item_id, rating, now=now,
+                                duration_ms=int(spent.total_seconds() * 1000),
+                                session_id=self.session_id, expected=self.current.state)
+        except ItemChangedError:
+            # Shown again as it is now, so the rep answers what is really there.
+            self._show(self.current.item_id)
+            raise
         self.answered += 1
         return self.next()
 
@@ -280,21 +286,33 @@ class StudyService:
                      self.repo.state(item_id), kind)
 
     def answer(self, item_id: int, rating: Rating, *, now: datetime | None = None,
-               duration_ms: int = 0, session_id: int | None = None) -> ItemState:
+               duration_ms: int = 0, session_id: int | None = None,
+               expected: ItemState | None = None) -> ItemState:
         """Schedule an answer and commit it with its log row."""
         return self.review(item_id, rating, now=now, duration_ms=duration_ms,
-                           session_id=session_id)[0]
+                           session_id=session_id, expected=expected)[0]
 
     def review(self, item_id: int, rating: Rating, *, now: datetime | None = None,
-               duration_ms: int = 0, session_id: int | None = None) -> tuple[ItemState, int]:
-        """Like ``answer``, also returning the id of the review-log row."""
+               duration_ms: int = 0, session_id: int | None = None,
+               expected: ItemState | None = None) -> tuple[ItemState, int]:
+        """Like ``answer``, also returning the id of the review-log row.
+
+        The state is read inside the transaction that writes the new one, so nothing
+        can change it in between; ``expected`` is the state the rep was shown, and if
+        the item has changed since (answered in another window, say), nothing is
+        written and ``ItemChangedError`` is raised."""
         now = now or self.clock()
-        before = self.repo.state(item_id)
-        after = self.fsrs.review(before, rating, now)
         deck_id = self.repo.item_content(item_id)[0]
-        log_id = self.repo.record_answer(deck_id=deck_id, session_id=session_id, before=before,
-                                         after=after, rating=rating, at=now,
-                                         duration_ms=duration_ms)
+        with self.db.atomic():
+            before = self.repo.state(item_id)
+            if expected is not None and before != expected:
+                raise ItemChangedError(
+                    "This card was answered somewhere else since it was shown, so your "
+                    "answer was not saved; it is shown again as it is now.")
+            after = self.fsrs.review(before, rating, now)
+            log_id = self.repo.record_answer(deck_id=deck_id, session_id=session_id,
+                                             before=before, after=after, rating=rating,
+                                             at=now, duration_ms=duration_ms)
         return after, log_id
 
     def start(self, deck_id: str) -> ReviewSession:

@@ -1,0 +1,86 @@
+"""An import's pictures, made one unit with its decks.
+
+The pictures are written to a staging folder and flushed to disk before the database
+transaction; that transaction records the staging folder in ``pending_media``; after the
+commit they are moved into ``media/DECK/`` and the record is deleted. If the app stops
+anywhere in between, ``finish_pending`` (run whenever a profile is opened) completes
+the move from the record, and removes staging folders that no commit ever claimed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from trainer.storage.store import Store
+
+STAGING_PREFIX = ".incoming-"
+
+
+def _fsync(path: Path) -> None:
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
+    if path.is_dir() and os.name != "posix":
+        return  # Windows cannot open a folder to flush it, and does not need to
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def stage(media_root: Path, media: Mapping[str, bytes]) -> Path:
+    """Write an import's pictures to a new staging folder, durably."""
+    media_root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=media_root))
+    for name, data in media.items():
+        target = staging / name
+        with target.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    _fsync(staging)
+    return staging
+
+
+def record(db: Store, staging: Path, deck_ids: list[str], when: str) -> None:
+    """Note, inside the import's transaction, that ``staging`` belongs to these decks."""
+    db.execute("INSERT OR REPLACE INTO pending_media (staging, decks, created_at) "
+               "VALUES (?, ?, ?)", [staging.name, json.dumps(deck_ids), when])
+
+
+def publish(db: Store, media_root: Path, staging: Path, deck_ids: list[str]) -> None:
+    """Copy the staged pictures into each deck's folder, then forget the staging."""
+    files = sorted(f for f in staging.iterdir() if f.is_file()) if staging.is_dir() else []
+    for deck_id in deck_ids:
+        # Each deck gets its own copy so a later update of one deck cannot break
+        # another's pictures.
+        target = media_root / deck_id
+        target.mkdir(parents=True, exist_ok=True)
+        for file in files:
+            partial = target / f".{file.name}.part"
+            shutil.copyfile(file, partial)
+            _fsync(partial)
+            os.replace(partial, target / file.name)
+        _fsync(target)
+    with db.atomic():
+        db.execute("DELETE FROM pending_media WHERE staging = ?", [staging.name])
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def finish_pending(db: Store, media_root: Path) -> int:
+    """Complete the moves a stopped import left, and remove unclaimed staging folders;
+    returns how many imports were completed."""
+    done = 0
+    for name, decks in db.execute("SELECT staging, decks FROM pending_media").fetchall():
+        staging = media_root / name
+        publish(db, media_root, staging, list(json.loads(decks)))
+        done += 1
+    if media_root.is_dir():
+        for folder in media_root.iterdir():
+            if folder.name.startswith(STAGING_PREFIX) and folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+    return done

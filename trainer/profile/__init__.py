@@ -1,0 +1,1 @@
+"""A profile's life beyond one answer: its lock, backups, restores and checks."""

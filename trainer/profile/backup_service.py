@@ -1,0 +1,162 @@
+"""Backing up and restoring a profile, for the window and ``trainer backup``.
+
+Backups are made with SQLite's backup API, automatically (when the window closes after
+a change, every 30 minutes of use, before an import, a deck update, a restore or a
+repair) and on request, then thinned by Anki's rule (``domain/backup_policy.py``).
+Restoring first backs up what is there now, so a restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
+
+from trainer.clock import Clock
+from trainer.domain.errors import TrainerError
+from trainer.storage.backups import (
+    BackupInfo,
+    backup_folder,
+    backup_name,
+    create_backup,
+    describe_backup,
+    list_backups,
+    prune_backups,
+    read_contents,
+    restore_file,
+    verify_backup,
+)
+from trainer.study.wording import count
+
+# How often the window backs up a profile that is being changed.
+PERIODIC = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    """What restoring a backup would change, in words a rep understands."""
+
+    backup: BackupInfo
+    answers_now: int | None
+    lines: list[str] = field(default_factory=list)
+
+
+class BackupService:
+    """Backups of one profile's database file."""
+
+    def __init__(self, database: Path, clock: Clock, tz: tzinfo | None = None) -> None:
+        self.database = database
+        self.clock = clock
+        self.tz = tz
+
+    @property
+    def folder(self) -> Path:
+        """Where the backups are kept (shown to the user)."""
+        return backup_folder(self.database)
+
+    def create(self, reason: str, source: sqlite3.Connection | None = None) -> BackupInfo:
+        """Back up the profile now, then thin the older backups. ``source`` is an open
+        connection to the profile; without one (a worker thread), one is opened here."""
+        own = source is None
+        conn = sqlite3.connect(self.database) if source is None else source
+        try:
+            path = create_backup(conn, self.database, self.clock(), reason)
+        finally:
+            if own:
+                conn.close()
+        prune_backups(self.database, self.clock(), self.tz, protect=path)
+        info = describe_backup(path)
+        assert info is not None
+        return info
+
+    def list(self) -> list[BackupInfo]:
+        """Every backup, newest first."""
+        return list_backups(self.database)
+
+    def newest_good(self) -> BackupInfo | None:
+        """The newest backup that passes SQLite's integrity check."""
+        for backup in self.list():
+            if backup.readable and verify_backup(backup.path) is None:
+                return backup
+        return None
+
+    def find(self, name: str) -> BackupInfo:
+        """The backup called ``name`` (its file name, as ``list`` shows it)."""
+        for backup in self.list():
+            if backup.name == name or backup.path.stem == name:
+                return backup
+        raise TrainerError(f"no backup called '{name}' in {self.folder}; "
+                           "'trainer backup list' shows them")
+
+    def preview(self, backup: BackupInfo) -> RestorePreview:
+        """What restoring ``backup`` would change compared with the profile now."""
+        lines: list[str] = []
+        try:
+            conn = sqlite3.connect(f"{self.database.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                answers_now, last_now, decks_now = read_contents(conn)
+            finally:
+                conn.close()
+        except (sqlite3.Error, ValueError):
+            return RestorePreview(backup, None, [
+                "The profile now cannot be read, so this backup replaces it entirely; "
+                "the damaged file is kept in the backups folder."])
+        difference = answers_now - backup.answers
+        if difference > 0:
+            lines.append(f"{count(difference, 'answer')} given since this backup would be "
+                         "taken back" + (f" (the last on {_day(last_now, self.tz)})"
+                                         if last_now else "") + ".")
+        elif difference < 0:
+            lines.append(f"{count(-difference, 'answer')} missing now would come back.")
+        else:
+            lines.append("The number of answers stays the same.")
+        now_by_id = {d.id: d for d in decks_now}
+        then_by_id = {d.id: d for d in backup.decks}
+        for deck in decks_now:
+            if deck.id not in then_by_id:
+                lines.append(f"Deck '{deck.title}' was added since and would be removed.")
+            elif then_by_id[deck.id].version != deck.version:
+                lines.append(f"Deck '{deck.title}' would go back from version {deck.version} "
+                             f"to {then_by_id[deck.id].version}.")
+        for deck in backup.decks:
+            if deck.id not in now_by_id:
+                lines.append(f"Deck '{deck.title}' would come back.")
+        lines.append("What is there now is backed up first, so this can be undone.")
+        return RestorePreview(backup, answers_now, lines)
+
+    def restore(self, backup: BackupInfo) -> Path:
+        """Replace the profile with ``backup``; returns where the profile as it was
+        has been kept. Every connection to the profile must be closed first."""
+        problem = verify_backup(backup.path)
+        if problem is not None:
+            raise TrainerError(f"{backup.path}: this backup cannot be restored: {problem}")
+        kept = self._keep_current()
+        restore_file(backup.path, self.database)
+        prune_backups(self.database, self.clock(), self.tz, protect=kept)
+        return kept
+
+    def _keep_current(self) -> Path:
+        """Back up the profile as it is; a file too damaged for SQLite's backup API is
+        copied as it is (with its -wal), since no connection has it open."""
+        if not self.database.exists():
+            return self.database
+        try:
+            conn = sqlite3.connect(self.database)
+            try:
+                return create_backup(conn, self.database, self.clock(), "before-restore")
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            target = self.folder / backup_name(self.database, self.clock(), "damaged")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.database, target)
+            wal = Path(f"{self.database}-wal")
+            if wal.exists():
+                shutil.copyfile(wal, Path(f"{target}-wal"))
+            return target
+
+
+def _day(when: datetime, tz: tzinfo | None) -> str:
+    return when.astimezone(tz).strftime("%Y-%m-%d %H:%M")

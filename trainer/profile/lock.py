@@ -1,0 +1,101 @@
+"""One writer per profile: the window holds the profile's lock while it is open, and
+commands that change the profile take it for as long as they run.
+
+Two windows on one profile each scheduled answers from the state they had read, so
+one undid the other's work. The lock is an operating-system file lock (``filelock``:
+``fcntl`` on Linux and macOS, ``msvcrt`` on Windows), so it is released by the system
+when the process ends, however it ends; a file beside it says who holds it, so the
+one who is refused can be told.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from filelock import FileLock, Timeout
+
+from trainer.clock import Clock
+from trainer.domain.errors import TrainerError
+
+LOCK_NAME = ".lock"
+OWNER_NAME = ".lock-owner"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds a profile's lock, as they recorded it."""
+
+    what: str  # "the Sales Trainer window", "trainer import"
+    pid: int
+    since: str  # local time, as text
+
+
+class ProfileInUseError(TrainerError):
+    """The profile is open in a window or being changed by a command."""
+
+    def __init__(self, profile_dir: Path, holder: Holder | None) -> None:
+        self.profile_dir = profile_dir
+        self.holder = holder
+        who = (f"{holder.what} (process {holder.pid}, since {holder.since})" if holder
+               else "another Sales Trainer")
+        super().__init__(f"profile '{profile_dir.name}' ({profile_dir}) is in use by {who}; "
+                         "close it first, or wait for it to finish")
+
+
+class ProfileLock:
+    """The lock of one profile folder; use as a context manager or acquire/release."""
+
+    def __init__(self, profile_dir: Path, what: str, clock: Clock) -> None:
+        self.profile_dir = profile_dir
+        self.what = what
+        self.clock = clock
+        self._lock = FileLock(profile_dir / LOCK_NAME, thread_local=False)
+
+    @property
+    def held(self) -> bool:
+        """Whether this object holds the lock now."""
+        return self._lock.is_locked
+
+    def acquire(self, wait: float = 0.0) -> ProfileLock:
+        """Take the lock, waiting up to ``wait`` seconds; raises ``ProfileInUseError``."""
+        self.profile_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self._lock.acquire(timeout=wait)
+        except Timeout:
+            raise ProfileInUseError(self.profile_dir, read_holder(self.profile_dir)) from None
+        try:
+            since = self.clock().astimezone().strftime("%Y-%m-%d %H:%M")
+            (self.profile_dir / OWNER_NAME).write_text(
+                json.dumps({"what": self.what, "pid": os.getpid(), "since": since}),
+                encoding="utf-8")
+        except OSError:
+            pass  # the lock still holds; only the refusal message loses its detail
+        return self
+
+    def release(self) -> None:
+        """Let the profile go (nothing happens if it is not held)."""
+        if self._lock.is_locked:
+            with contextlib.suppress(OSError):
+                (self.profile_dir / OWNER_NAME).unlink(missing_ok=True)
+            self._lock.release(force=True)
+
+    def __enter__(self) -> ProfileLock:
+        return self.acquire()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.release()
+
+
+def read_holder(profile_dir: Path) -> Holder | None:
+    """Who says they hold the profile's lock, if anyone wrote it down."""
+    try:
+        data = json.loads((profile_dir / OWNER_NAME).read_text(encoding="utf-8"))
+        return Holder(str(data["what"]), int(data["pid"]), str(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,236 @@
+"""Backups of a profile database: made with SQLite's backup API, listed, checked,
+thinned and restored.
+
+A backup is a plain SQLite file in ``backups/`` beside the profile, named after the
+moment (UTC) and the reason it was made, so it can be opened with any SQLite tool. It
+is written under a temporary name, flushed to disk and only then renamed, so a crash
+never leaves half a backup under a real name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+from trainer.domain.backup_policy import BackupLimits, backups_to_keep
+from trainer.storage.schema import SCHEMA_VERSION
+from trainer.storage.timefmt import from_db
+
+BACKUP_FOLDER = "backups"
+_NAME = re.compile(
+    r"^(?P<stem>.+?)-(?P<day>\d{8})-(?P<time>\d{6})(?:-(?P<micro>\d{6}))?-(?P<reason>[a-z0-9-]+)"
+    r"\.sqlite$")
+_PARTIAL = ".part"
+
+
+@dataclass(frozen=True)
+class DeckInBackup:
+    """One deck as a backup holds it."""
+
+    id: str
+    title: str
+    version: str
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file and what it holds (``problem`` says why it cannot be read)."""
+
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+    answers: int = 0
+    last_answer: datetime | None = None
+    decks: tuple[DeckInBackup, ...] = ()
+    problem: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name, which is how users and ``trainer backup restore`` name it."""
+        return self.path.name
+
+    @property
+    def readable(self) -> bool:
+        """Whether it opened and its contents could be counted."""
+        return self.problem is None
+
+
+def backup_folder(database: Path) -> Path:
+    """Where a profile's backups are kept."""
+    return database.parent / BACKUP_FOLDER
+
+
+def backup_name(database: Path, when: datetime, reason: str) -> str:
+    """The file name of a backup of ``database`` made at ``when`` for ``reason``."""
+    stamp = when.astimezone(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    return f"{database.stem}-{stamp}-{reason}.sqlite"
+
+
+def _fsync_folder(folder: Path) -> None:
+    # A rename is durable only once the folder itself is flushed (POSIX); Windows has
+    # no such call and does not need it.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def write_backup(source: sqlite3.Connection, target: Path) -> Path:
+    """Copy the database open on ``source`` to ``target`` with SQLite's backup API (a
+    consistent copy even while other connections write under WAL), durably."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + _PARTIAL)
+    partial.unlink(missing_ok=True)
+    dest = sqlite3.connect(partial)
+    try:
+        source.backup(dest)
+        # A backup is a closed file, not a live database: a rollback journal means it
+        # never needs a -wal file beside it to be complete.
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
+    _fsync_file(partial)
+    os.replace(partial, target)
+    _fsync_folder(target.parent)
+    return target
+
+
+def create_backup(source: sqlite3.Connection, database: Path, when: datetime,
+                  reason: str) -> Path:
+    """Back up the profile at ``database`` (open on ``source``) into its backups folder."""
+    return write_backup(source, backup_folder(database) / backup_name(database, when, reason))
+
+
+def _created(match: re.Match[str]) -> datetime:
+    stamp = match["day"] + match["time"] + (match["micro"] or "000000")
+    return datetime.strptime(stamp, "%Y%m%d%H%M%S%f").replace(tzinfo=UTC)
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    # immutable=1: a backup never changes, so SQLite need not lock it or create -shm.
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+
+
+def describe_backup(path: Path) -> BackupInfo | None:
+    """What a backup file holds; ``None`` if the name is not a backup's."""
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    created, reason = _created(match), match["reason"]
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return BackupInfo(path, created, reason, 0, problem=str(exc.strerror or exc))
+    try:
+        conn = _open_read_only(path)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                return BackupInfo(path, created, reason, size,
+                                  problem="made by a newer version of the app")
+            answers, last, decks = read_contents(conn)
+        finally:
+            conn.close()
+    except (sqlite3.Error, ValueError) as exc:
+        return BackupInfo(path, created, reason, size, problem=f"cannot be read ({exc})")
+    return BackupInfo(path, created, reason, size, answers, last, decks)
+
+
+def read_contents(conn: sqlite3.Connection
+                  ) -> tuple[int, datetime | None, tuple[DeckInBackup, ...]]:
+    """How many answers a profile holds, when the last was given, and its decks."""
+    answers, last = conn.execute("SELECT count(*), max(reviewed_at) FROM reviews").fetchone()
+    decks = tuple(DeckInBackup(*row) for row in conn.execute(
+        "SELECT id, title, version FROM decks ORDER BY title"))
+    return int(answers), from_db(last), decks
+
+
+def list_backups(database: Path) -> list[BackupInfo]:
+    """Every backup of the profile at ``database``, newest first."""
+    folder = backup_folder(database)
+    if not folder.is_dir():
+        return []
+    found = [describe_backup(p) for p in folder.iterdir() if p.is_file()]
+    return sorted((b for b in found if b is not None), key=lambda b: b.created, reverse=True)
+
+
+def verify_backup(path: Path) -> str | None:
+    """Why the backup at ``path`` cannot be restored, or ``None`` if it passes SQLite's
+    integrity check and this version of the app can open it."""
+    try:
+        conn = _open_read_only(path)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                return "it was made by a newer version of the app"
+            if version == 0:
+                return "it holds no profile"
+            result = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"it cannot be read ({exc})"
+    if result != ["ok"]:
+        return f"it is damaged ({'; '.join(result[:3])})"
+    return None
+
+
+def prune_backups(database: Path, now: datetime, tz: tzinfo | None,
+                  limits: BackupLimits | None = None, protect: Path | None = None
+                  ) -> list[Path]:
+    """Delete the backups the retention rule no longer keeps (and any half-written one
+    left by a crash); returns what was deleted. ``protect`` is never deleted."""
+    folder = backup_folder(database)
+    if not folder.is_dir():
+        return []
+    deleted: list[Path] = []
+    for partial in folder.glob("*" + _PARTIAL):
+        partial.unlink(missing_ok=True)
+        deleted.append(partial)
+    dated: dict[datetime, list[Path]] = {}
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match is not None and match["stem"] == database.stem:
+            dated.setdefault(_created(match).astimezone(tz), []).append(path)
+    keep = backups_to_keep(list(dated), now.astimezone(tz).date(), limits or BackupLimits())
+    for when, paths in dated.items():
+        if when in keep:
+            continue
+        for path in paths:
+            if path != protect:
+                path.unlink(missing_ok=True)
+                deleted.append(path)
+    return deleted
+
+
+def _remove_journal_files(database: Path) -> None:
+    # A -wal left beside a restored file would be replayed into it and corrupt it.
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+
+
+def restore_file(backup: Path, database: Path) -> None:
+    """Put the backup in place of the profile database. Every connection to the
+    profile must be closed, and its current state backed up, before this is called."""
+    staging = database.with_name(database.name + ".restoring")
+    source = _open_read_only(backup)
+    try:
+        write_backup(source, staging)
+    finally:
+        source.close()
+    _remove_journal_files(database)
+    os.replace(staging, database)
+    _fsync_folder(database.parent)
