@@ -45,6 +45,15 @@ def quiz_decks(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def card_decks(tmp_path: Path) -> Path:
+    """A decks folder holding tests/data/cards_deck.toml (30 plain cards)."""
+    folder = tmp_path / "card-decks"
+    folder.mkdir()
+    shutil.copy(REPO / "tests" / "data" / "cards_deck.toml", folder)
+    return folder
+
+
+@pytest.fixture
 def mixed_decks(tmp_path: Path) -> Path:
     """A decks folder holding the quiz test deck and the 30 practice cards."""
     folder = tmp_path / "decks"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from trainer.config import make_config
 from trainer.domain.errors import TrainerError
 
 COMMANDS = {"deck", "decks", "settings", "import", "export", "stats", "push", "cohort",
-            "optimize"}
+            "optimize", "backup", "check"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -118,6 +119,29 @@ def build_parser() -> argparse.ArgumentParser:
     optimize.add_argument("--dry-run", action="store_true",
                           help="show what would change without saving anything")
     optimize.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    backup = sub.add_parser("backup", help="back up this profile, list its backups, restore one",
+                            description="Backups are made automatically when the window "
+                            "closes after a change, every 30 minutes of study and before "
+                            "imports, deck updates, restores and repairs. The last two days "
+                            "are all kept, then one a day for 12 days, one a week for 10 "
+                            "weeks and one a month for 9 months.")
+    backup_sub = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    backup_sub.add_parser("create", help="back up the profile now")
+    listing = backup_sub.add_parser("list", help="every backup, newest first, with what it "
+                                                 "holds")
+    listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    restore = backup_sub.add_parser(
+        "restore", help="put a backup back (the profile as it is now is backed up first)")
+    restore.add_argument("name", nargs="?", metavar="NAME",
+                         help="a backup's name from 'backup list' (default: the newest good "
+                              "one)")
+    restore.add_argument("--yes", action="store_true", help="do not ask before restoring")
+
+    check = sub.add_parser("check", help="check the profile's database (Check Database)")
+    check.add_argument("--repair", action="store_true",
+                       help="repair what can be repaired, after a backup")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 
@@ -174,6 +198,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"trainer: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
+    except sqlite3.Error as exc:
+        from trainer.profile.errors import describe
+
+        print(f"trainer: {describe(exc, make_config(args.data_dir, args.profile))}",
+              file=sys.stderr)
+        return 2
 
 
 def _run(args: argparse.Namespace, open_file: Path | None) -> int:
@@ -203,6 +233,14 @@ def _run(args: argparse.Namespace, open_file: Path | None) -> int:
         from trainer.commands import optimize
 
         return optimize.run(args)
+    if args.command == "backup":
+        from trainer.commands import backup
+
+        return backup.run(args)
+    if args.command == "check":
+        from trainer.commands import backup
+
+        return backup.check(args)
     if args.command == "deck":
         from trainer.commands import deck
 

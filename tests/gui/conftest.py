@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,15 +17,6 @@ from trainer.gui.run import make_app
 from trainer.study.settings import StudySettings
 
 Opener = Callable[..., tuple[MainWindow, Services]]
-
-
-@pytest.fixture
-def card_decks(tmp_path: Path) -> Path:
-    """A decks folder holding tests/data/cards_deck.toml (30 plain cards)."""
-    folder = tmp_path / "card-decks"
-    folder.mkdir()
-    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "cards_deck.toml", folder)
-    return folder
 
 
 @pytest.fixture

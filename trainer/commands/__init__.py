@@ -3,24 +3,65 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from trainer.config import make_config
+from trainer.config import Config, make_config
 
 if TYPE_CHECKING:
     from trainer.app import Services
+    from trainer.profile.lock import ProfileLock
+
+WINDOW = "the Sales Trainer window"
+# A command that finds another command changing the profile waits this long for it.
+COMMAND_WAIT_SECONDS = 10.0
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """How the lock's holder is named to someone refused: "trainer import"."""
+    parts = [args.command, str(getattr(args, f"{args.command}_command", "") or "")]
+    return "trainer " + " ".join(p for p in parts if p)
+
+
+def lock_profile(config: Config, what: str) -> ProfileLock:
+    """Take the profile's lock for a command that changes it: refused at once while the
+    window has the profile open, after a short wait while another command runs."""
+    from trainer.clock import system_clock
+    from trainer.profile.lock import ProfileInUseError, ProfileLock, read_holder
+
+    lock = ProfileLock(config.profile_dir, what, system_clock)
+    try:
+        return lock.acquire()
+    except ProfileInUseError as exc:
+        holder = read_holder(config.profile_dir)
+        if holder is not None and holder.what == WINDOW:
+            raise ProfileInUseError(config.profile_dir, holder) from exc
+        print(f"trainer: waiting for {holder.what if holder else 'another command'} to "
+              "finish with this profile…", file=sys.stderr)
+        return lock.acquire(wait=COMMAND_WAIT_SECONDS)
 
 
 @contextmanager
-def profile_services(args: argparse.Namespace) -> Iterator[Services]:
+def profile_services(args: argparse.Namespace, *, writes: bool = False) -> Iterator[Services]:
     """The profile named by ``--data-dir`` and ``--profile``, open for one command and
-    closed after it, whatever happens."""
+    closed after it, whatever happens. A command that ``writes`` holds the profile's
+    lock meanwhile and runs the quick check when it closes the profile."""
     from trainer.app import open_services
 
-    services = open_services(make_config(args.data_dir, args.profile))
+    config = make_config(args.data_dir, args.profile)
+    lock = lock_profile(config, command_name(args)) if writes else None
     try:
-        yield services
+        services = open_services(config)
+        try:
+            yield services
+        finally:
+            report = services.close(check=writes)
+            if report is not None and not report.ok:
+                print(f"trainer: the check on closing found a problem: "
+                      f"{' '.join(report.lines())} 'trainer check --repair' fixes it.",
+                      file=sys.stderr)
     finally:
-        services.close()
+        if lock is not None:
+            lock.release()

@@ -27,7 +27,7 @@ def _confirm(question: str) -> bool:
 
 def run_import(args: argparse.Namespace) -> int:
     """Show what importing FILE would change, then (after confirming) install it."""
-    with profile_services(args) as services:
+    with profile_services(args, writes=not args.dry_run) as services:
         plan = services.imports.prepare(args.file, with_history=args.with_history)
         if args.json:
             print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))

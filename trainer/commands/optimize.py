@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
     """
     from trainer.study.optimizer import optimize
 
-    with profile_services(args) as services:
+    with profile_services(args, writes=not args.dry_run) as services:
         result = optimize(services.db, services.study.settings, dry_run=args.dry_run)
     if args.json:
         print(json.dumps(result.as_json(), indent=2))

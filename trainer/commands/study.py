@@ -30,7 +30,10 @@ def settings(args: argparse.Namespace) -> int:
     from trainer.storage.settings_repo import parse_steps, save_settings
     from trainer.study.wording import format_interval
 
-    with profile_services(args) as services:
+    writes = any(v is not None for v in (
+        args.retention, args.learning_steps, args.relearning_steps, args.day_start,
+        args.new_per_day, args.reviews_per_day))
+    with profile_services(args, writes=writes) as services:
         current = services.study.settings
         changes: dict[str, object] = {}
         if args.retention is not None:

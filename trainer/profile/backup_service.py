@@ -28,6 +28,7 @@ from trainer.storage.backups import (
     restore_file,
     verify_backup,
 )
+from trainer.storage.database import quick_check
 from trainer.study.wording import count
 
 # How often the window backs up a profile that is being changed.
@@ -145,7 +146,9 @@ class BackupService:
         try:
             conn = sqlite3.connect(self.database)
             try:
-                return create_backup(conn, self.database, self.clock(), "before-restore")
+                # Named for what it is, so that it is never taken for a good backup.
+                reason = "before-restore" if not quick_check(conn) else "damaged"
+                return create_backup(conn, self.database, self.clock(), reason)
             finally:
                 conn.close()
         except sqlite3.Error:

@@ -105,8 +105,9 @@ def mark_clean(path: Path) -> None:
 def _closed_clean(path: Path) -> bool:
     mark = _mark_path(path)
     try:
+        # Kept, not deleted: a session that writes changes the file's time, and one
+        # that only reads leaves the file as the check found it.
         recorded = json.loads(mark.read_text(encoding="utf-8"))
-        mark.unlink()  # from now on the file is in use, no longer as it was closed
         return bool(recorded == _file_stamp(path))
     except (OSError, ValueError):
         return False

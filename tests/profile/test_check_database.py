@@ -1,0 +1,127 @@
+"""Check Database finds what is wrong in plain words and repairs it after a backup."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from trainer.app import Services, open_services
+from trainer.clock import FakeClock
+from trainer.config import Config
+from trainer.domain.scheduling import Rating
+from trainer.study.settings import StudySettings
+
+
+@pytest.fixture
+def studied(tmp_path: Path, clock: FakeClock, settings: StudySettings,
+            card_decks: Path) -> Services:
+    services = open_services(Config(tmp_path / "data"), clock, settings, card_decks)
+    session = services.study.start("cards")
+    for rating in (Rating.GOOD, Rating.AGAIN, Rating.EASY):
+        session.answer(rating)
+    return services
+
+
+def item_ids(services: Services) -> list[int]:
+    return [r[0] for r in services.db.execute(
+        "SELECT item_id FROM reviews ORDER BY id")]
+
+
+def test_a_sound_profile_has_nothing_to_report(studied: Services) -> None:
+    report = studied.checks.check()
+    assert report.ok and report.lines() == ["No problems found."]
+    assert studied.checks.check(quick=True).ok
+    studied.close()
+
+
+def test_a_state_that_differs_from_the_log_is_rebuilt_from_it(studied: Services) -> None:
+    answered = item_ids(studied)[0]
+    expected = studied.study.repo.state(answered)
+    untouched = studied.db.execute(
+        "SELECT item_id FROM item_state WHERE reps = 0 LIMIT 1").fetchone()[0]
+    with studied.db.atomic():
+        studied.db.execute("UPDATE item_state SET stability = 99, reps = 7 WHERE item_id = ?",
+                           [answered])
+        studied.db.execute("UPDATE item_state SET phase = 2, reps = 1 WHERE item_id = ?",
+                           [untouched])
+    report = studied.checks.check(quick=True)
+    assert [f.what for f in report.findings] == [
+        "2 items would be scheduled from a state their answers do not lead to."]
+    repaired = studied.checks.repair()
+    assert repaired.ok and repaired.backup is not None and "before-repair" in repaired.backup.name
+    assert repaired.repaired == ["rebuilt the scheduling of 2 items from the answer log"]
+    assert studied.study.repo.state(answered) == expected
+    fresh = studied.study.repo.state(untouched)
+    assert (fresh.phase, fresh.reps, fresh.due) == (0, 0, None)
+    studied.close()
+
+
+def test_orphans_are_found_and_removed(studied: Services) -> None:
+    studied.db.execute("PRAGMA foreign_keys=OFF")
+    with studied.db.atomic():
+        studied.db.execute(
+            "INSERT INTO reviews (item_id, deck_id, reviewed_at, rating, phase_before, "
+            "state_before, state_after) VALUES (9999, 'cards', 't', 3, 0, '{}', '{}')")
+        studied.db.execute("DELETE FROM item_state WHERE item_id = "
+                           "(SELECT max(item_id) FROM item_state)")
+    studied.db.execute("PRAGMA foreign_keys=ON")
+    whats = [f.what for f in studied.checks.check().findings]
+    assert "1 answers to an item that is no longer there." in whats
+    assert "1 items without a scheduling state." in whats
+    report = studied.checks.repair()
+    assert report.ok, report.lines()
+    assert studied.db.execute("SELECT count(*) FROM reviews WHERE item_id = 9999"
+                              ).fetchone()[0] == 0
+    assert studied.db.execute("SELECT count(*) FROM items WHERE id NOT IN "
+                              "(SELECT item_id FROM item_state)").fetchone()[0] == 0
+    studied.close()
+
+
+def test_pictures_missing_unused_and_leftover_import_folders(studied: Services) -> None:
+    media = studied.config.profile_dir / "media"
+    with studied.db.atomic():
+        studied.db.execute("UPDATE items SET back = back || ' <img src=\"chart.png\">"
+                           " <img src=\"gone.png\">' WHERE key = (SELECT min(key) FROM items)")
+    (media / "cards").mkdir(parents=True)
+    (media / "cards" / "chart.png").write_bytes(b"png")
+    (media / "cards" / "old.png").write_bytes(b"png")
+    (media / ".incoming-x1").mkdir()
+    (media / ".incoming-x1" / "half.png").write_bytes(bytes(1000))
+    whats = [f.what for f in studied.checks.check().findings]
+    assert any("1 folder left by an interrupted import" in w for w in whats)
+    assert "Deck 'cards' shows 1 picture that is missing (gone.png): import the deck again " \
+           "to bring them back." in whats
+    assert "Deck 'cards' has 1 picture that no card shows (old.png)." in whats
+    report = studied.checks.repair()
+    assert not (media / ".incoming-x1").exists()
+    assert not (media / "cards" / "old.png").exists()
+    assert (media / "cards" / "chart.png").exists()
+    # What cannot be repaired here stays in the report, saying what to do.
+    assert [f.repair for f in report.findings] == [None]
+    assert "gone.png" in report.findings[0].what
+    studied.close()
+
+
+def test_check_on_close_lets_the_next_open_skip_the_check(
+        studied: Services, clock: FakeClock, settings: StudySettings, card_decks: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import trainer.storage.database as database
+
+    config = studied.config
+    assert studied.close(check=True) is not None
+    checked: list[Path] = []
+    real = database.quick_check
+
+    def counting(conn: object) -> list[str]:
+        checked.append(config.database_path)
+        return real(conn)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(database, "quick_check", counting)
+    open_services(config, clock, settings, card_decks).close()
+    assert checked == []  # closed clean, unchanged since: no check needed
+    # A file touched by another program since is checked.
+    os.utime(config.database_path, ns=(1, 1))
+    open_services(config, clock, settings, card_decks).close()
+    assert checked == [config.database_path]

@@ -1,0 +1,176 @@
+"""``trainer backup``, ``trainer check``, the profile lock and every SQLite error, from the
+command line: one clear sentence naming the profile, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from trainer.cli import main
+from trainer.clock import system_clock
+from trainer.commands import WINDOW
+from trainer.config import Config
+from trainer.profile.lock import ProfileLock
+from trainer.study.service import StudyService
+
+Capture = pytest.CaptureFixture[str]
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    assert main(["--data-dir", str(folder), "decks"]) == 0
+    return folder
+
+
+def run(data: Path, *args: str) -> int:
+    return main(["--data-dir", str(data), *args])
+
+
+def damage(path: Path) -> None:
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(os.urandom(8192))
+
+
+def test_create_list_and_restore(data: Path, capsys: Capture) -> None:
+    assert run(data, "backup", "create") == 0
+    assert "Backed up to" in capsys.readouterr().out
+    assert run(data, "backup", "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["folder"] == str(Config(data).profile_dir / "backups")
+    [only] = listed["backups"]
+    assert only["reason"] == "manual" and only["answers"] == 0 and only["problem"] is None
+    assert {d["id"] for d in only["decks"]} >= {"objections"}
+    # Not a terminal and no --yes: nothing happens.
+    assert run(data, "backup", "restore") == 2
+    assert "add --yes" in capsys.readouterr().err
+    assert run(data, "backup", "restore", only["name"], "--yes") == 0
+    out = capsys.readouterr().out
+    assert f"Restored {only['name']}" in out and "undoes this" in out
+    assert run(data, "backup", "list") == 0
+    assert "before-restore" in capsys.readouterr().out
+    assert run(data, "backup", "restore", "no-such-backup", "--yes") == 2
+    assert "no backup called 'no-such-backup'" in capsys.readouterr().err
+
+
+def test_a_damaged_profile_names_the_newest_good_backup_and_restores_it(
+        data: Path, capsys: Capture) -> None:
+    assert run(data, "backup", "create") == 0
+    name = Path(capsys.readouterr().out.split()[-1]).name
+    database = Config(data).database_path
+    damage(database)
+    for command in (["decks"], ["export", "progress", "-o", str(data / "me.json")],
+                    ["stats"], ["check"]):
+        assert run(data, *command) == 2, command
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and err.count("\n") == 1
+        assert str(database) in err and "damaged" in err and name in err
+        assert "'trainer backup restore'" in err
+    assert run(data, "backup", "restore", "--yes") == 0
+    assert name in capsys.readouterr().out
+    assert run(data, "decks") == 0
+    capsys.readouterr()
+    assert run(data, "backup", "list", "--json") == 0
+    reasons = [b["reason"] for b in json.loads(capsys.readouterr().out)["backups"]]
+    assert reasons == ["damaged", "manual"]  # the damaged file is kept, named for what it is
+
+
+def test_an_empty_profile_file_is_not_taken_for_a_new_profile(data: Path,
+                                                              capsys: Capture) -> None:
+    database = Config(data).database_path
+    database.write_bytes(b"")
+    assert run(data, "decks") == 2
+    err = capsys.readouterr().err
+    assert "empty (0 bytes)" in err and "no good backup" in err and "Traceback" not in err
+    assert database.read_bytes() == b""
+
+
+def test_every_sqlite_error_is_one_sentence(data: Path, capsys: Capture,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(name: str, text: str) -> None:
+        def fail(self: StudyService) -> None:
+            error = sqlite3.OperationalError(text)
+            error.sqlite_errorname = name  # type: ignore[attr-defined]
+            raise error
+        monkeypatch.setattr(StudyService, "deck_counts", fail)
+
+    database = Config(data).database_path
+    for name, text, words in (
+            ("SQLITE_FULL", "database or disk is full", "the disk is full"),
+            ("SQLITE_BUSY", "database is locked", "another program is writing to it"),
+            ("SQLITE_IOERR_WRITE", "disk I/O error", "the disk could not be read"),
+            ("SQLITE_CORRUPT", "database disk image is malformed", "is damaged")):
+        failing(name, text)
+        assert run(data, "decks") == 2
+        err = capsys.readouterr().err
+        assert err == f"trainer: profile 'default' ({database}): {err.split('): ', 1)[1]}"
+        assert words in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_real_full_disk_changes_nothing(data: Path, capsys: Capture,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.storage import database as storage
+
+    real = storage._connect
+
+    def small_disk(path: Path) -> object:
+        db = real(path)
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count={pages}")
+        return db
+
+    monkeypatch.setattr(storage, "_connect", small_disk)
+    deck = data.parent / "big.csv"
+    deck.write_text("front,back\n" + "".join(f"Q{i} {'x' * 500},A{i}\n" for i in range(400)),
+                    encoding="utf-8")
+    before = Config(data).database_path.read_bytes()
+    assert run(data, "import", str(deck), "--yes") == 2
+    err = capsys.readouterr().err
+    assert "the disk is full, so the last change was not saved" in err
+    monkeypatch.setattr(storage, "_connect", real)
+    assert run(data, "decks") == 0
+    assert "big" not in capsys.readouterr().out.lower()
+    assert len(Config(data).database_path.read_bytes()) >= len(before) // 2
+
+
+def test_check_reports_and_repairs(data: Path, capsys: Capture) -> None:
+    assert run(data, "check") == 0
+    assert capsys.readouterr().out == "No problems found.\n"
+    conn = sqlite3.connect(Config(data).database_path)
+    conn.execute("UPDATE item_state SET reps = 3 WHERE item_id = (SELECT min(item_id) "
+                 "FROM item_state)")
+    conn.commit()
+    conn.close()
+    assert run(data, "check") == 1
+    out = capsys.readouterr().out
+    assert "1 item would be scheduled from a state" in out and "--repair" in out
+    assert run(data, "check", "--repair", "--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] and "before-repair" in report["backup"]
+    assert report["repaired"] == ["rebuilt the scheduling of 1 item from the answer log"]
+
+
+def test_commands_that_change_the_profile_wait_for_the_window(
+        data: Path, tmp_path: Path, capsys: Capture) -> None:
+    deck = tmp_path / "mine.csv"
+    deck.write_text("front,back\nQ,A\n", encoding="utf-8")
+    window = ProfileLock(Config(data).profile_dir, WINDOW, system_clock).acquire()
+    try:
+        for command in (["import", str(deck), "--yes"], ["settings", "--retention", "0.85"],
+                        ["check", "--repair"], ["backup", "restore", "--yes"]):
+            assert run(data, *command) == 2, command
+            err = capsys.readouterr().err
+            assert "in use by the Sales Trainer window (process" in err, err
+        # Reading is allowed meanwhile.
+        assert run(data, "decks") == 0
+        assert run(data, "import", str(deck), "--dry-run") == 0
+    finally:
+        window.release()
+    capsys.readouterr()
+    assert run(data, "import", str(deck), "--yes") == 0

@@ -1,0 +1,59 @@
+"""Every SQLite error, as one sentence a rep can act on, naming the profile.
+
+Used by the command line (which then exits non-zero) and the window (which shows it
+and keeps running); a transaction that failed has been rolled back, so the sentence
+can say that nothing from the last step was saved.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from trainer.config import Config
+
+_BY_CODE = {
+    "SQLITE_FULL": "the disk is full, so the last change was not saved; free some space "
+                   "and try again",
+    "SQLITE_BUSY": "another program is writing to it, so the last change was not saved; "
+                   "try again in a moment",
+    "SQLITE_LOCKED": "another program is writing to it, so the last change was not saved; "
+                     "try again in a moment",
+    "SQLITE_READONLY": "it cannot be written (the file or its folder is read-only), so the "
+                       "last change was not saved",
+    "SQLITE_CORRUPT": "its database is damaged; Check Database ('trainer check') says more, "
+                      "and Restore from backup ('trainer backup restore') puts back the "
+                      "newest good backup",
+    "SQLITE_NOTADB": "its database file is not a database any more; Restore from backup "
+                     "('trainer backup restore') puts back the newest good backup",
+    "SQLITE_IOERR": "the disk could not be read or written, so the last change was not "
+                    "saved; check the disk and try again",
+    "SQLITE_CANTOPEN": "its database file cannot be opened; check that the folder exists "
+                       "and can be written",
+}
+
+
+def _code(error: sqlite3.Error) -> str:
+    name = str(getattr(error, "sqlite_errorname", "") or "")
+    # Extended codes (SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT) share their base's words.
+    for base in _BY_CODE:
+        if name == base or name.startswith(base + "_"):
+            return base
+    text = str(error).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return "SQLITE_FULL"
+    if "locked" in text:
+        return "SQLITE_BUSY"
+    if "malformed" in text:
+        return "SQLITE_CORRUPT"
+    if "not a database" in text:
+        return "SQLITE_NOTADB"
+    return ""
+
+
+def describe(error: sqlite3.Error, config: Config) -> str:
+    """One sentence for ``error``, naming the profile and its file."""
+    where = f"profile '{config.profile}' ({config.database_path})"
+    words = _BY_CODE.get(_code(error))
+    if words is None:
+        return f"{where}: {error}; the last change was not saved"
+    return f"{where}: {words}"
