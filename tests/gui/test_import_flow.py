@@ -173,3 +173,30 @@ def test_an_imported_picture_shows_on_the_card_and_nothing_else_loads(
     for refused in ("../pics.toml", "https://example.com/x.png", "/etc/passwd"):
         assert card.loadResource(QTextDocument.ResourceType.ImageResource.value,
                                  QUrl(refused)) is None
+
+
+def test_a_csv_named_like_an_installed_deck_needs_agreement_to_retire_its_cards(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+    window, services = open_window(clock)
+    csv = tmp_path / "cards.csv"  # the practice deck's id is "cards"
+    csv.write_text("front,back\nMy own question,My own answer\n", encoding="utf-8")
+
+    def read_then_tick(dialog: QDialog) -> None:
+        label = dialog.findChild(QLabel, "importClash")
+        assert label is not None
+        assert label.text().startswith("'Practice cards' is already installed")
+        assert "would retire 30 cards and questions" in label.text()
+        confirm = next(b for b in dialog.findChildren(QPushButton)
+                       if b.objectName() == "importConfirm")
+        assert not confirm.isEnabled()
+        box = dialog.findChild(QCheckBox, "importClashOk")
+        assert box is not None
+        QTest_click(box)
+        assert confirm.isEnabled()
+        press("Cancel")(dialog)
+
+    answer_dialogs(qtbot, [read_then_tick])
+    window.import_path(csv)
+    # Cancelled: the deck keeps all its cards.
+    assert services.db.execute("SELECT count(*) FROM items WHERE deck_id = 'cards' "
+                               "AND retired = 0").fetchone()[0] == 30

@@ -42,11 +42,15 @@ def run_import(args: argparse.Namespace) -> int:
         if plan.has_older:
             print("warning: this file holds an OLDER version than the one installed; "
                   "edited cards would go back to their older text.", file=sys.stderr)
+        for warning in plan.clash_warnings():
+            print(f"warning: {warning}", file=sys.stderr)
         if not args.yes:
             if not sys.stdin.isatty():
                 raise TrainerError("add --yes to import without being asked "
                                    "(or --dry-run to only see the plan)")
-            if not _confirm("Import older version?" if plan.has_older else "Import?"):
+            question = ("Import the older version?" if plan.has_older else
+                        "Import, and retire those items?" if plan.name_clashes else "Import?")
+            if not _confirm(question):
                 print("Nothing was imported.")
                 return 1
         result = services.imports.apply(plan, _terminal_progress)

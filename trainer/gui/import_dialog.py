@@ -52,6 +52,15 @@ class ConfirmImport(QDialog):
             self.older_ok = QCheckBox("Import the older version anyway")
             self.older_ok.setObjectName("importOlderOk")
             layout.addWidget(self.older_ok)
+        clashes = plan.clash_warnings()
+        if clashes:
+            clash = QLabel("\n\n".join(clashes))
+            clash.setObjectName("importClash")
+            clash.setWordWrap(True)
+            layout.addWidget(clash)
+            self.clash_ok = QCheckBox("Retire them: this file replaces the installed deck")
+            self.clash_ok.setObjectName("importClashOk")
+            layout.addWidget(self.clash_ok)
         if plan.bundle.skipped:
             details = QPlainTextEdit("\n".join(str(p) for p in plan.bundle.skipped))
             details.setReadOnly(True)
@@ -68,10 +77,17 @@ class ConfirmImport(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        if plan.has_older:
-            self.import_button.setEnabled(False)
-            self.older_ok.toggled.connect(self.import_button.setEnabled)
+        # Every agreement asked for must be given before Import can be pressed.
+        self._agreements = [box for box in (getattr(self, "older_ok", None),
+                                            getattr(self, "clash_ok", None)) if box]
+        for box in self._agreements:
+            box.toggled.connect(self._update_import_button)
+        self._update_import_button()
         self.setMinimumWidth(520)
+
+
+    def _update_import_button(self) -> None:
+        self.import_button.setEnabled(all(box.isChecked() for box in self._agreements))
 
 
 def import_file(parent: QWidget, services: Services, path: Path) -> bool:

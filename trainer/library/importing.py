@@ -51,6 +51,27 @@ class ImportPlan:
         return any(c.older for c in self.changes)
 
     @property
+    def name_clashes(self) -> list[DeckChange]:
+        """Installed decks this file would land on only because it shares their name,
+        retiring items of theirs that it does not have (the user must agree)."""
+        if not self.bundle.ids_from_names:
+            return []
+        return [c for c in self.changes if c.plan.version_from is not None and c.plan.retired]
+
+    def clash_warnings(self) -> list[str]:
+        """What each name clash would do, in words."""
+        return [f"'{c.plan.title_from}' is already installed, and this file has a deck of the "
+                f"same name: importing it would retire "
+                f"{count(len(c.plan.retired), 'card or question', 'cards and questions')} "
+                "of the installed deck that this file does not have (they are hidden; "
+                "their answers are kept)." for c in self.name_clashes]
+
+    @property
+    def needs_agreement(self) -> bool:
+        """Whether the user must explicitly agree: an older version, or a name clash."""
+        return self.has_older or bool(self.name_clashes)
+
+    @property
     def item_count(self) -> int:
         """Items to write (new, updated, restored)."""
         return sum(len(c.plan.new) + len(c.plan.updated) + len(c.plan.restored)
@@ -84,6 +105,7 @@ class ImportPlan:
             "media": sorted(self.bundle.media),
             "history": len(self.bundle.history),
             "skipped": [p.to_json() for p in self.bundle.skipped],
+            "warnings": self.clash_warnings(),
         }
 
 

@@ -35,6 +35,7 @@ class InstallPlan:
     deck_id: str
     version_from: str | None
     version_to: str
+    title_from: str | None = None  # the installed deck's title
     new: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -75,8 +76,9 @@ _CONTENT = ("kind", "topic", "tags", "front", "back", "source", "body")
 
 def plan_install(db: Store, deck: Deck) -> InstallPlan:
     """Compare ``deck`` with what is installed; write nothing."""
-    row = db.execute("SELECT version FROM decks WHERE id = ?", [deck.id]).fetchone()
-    plan = InstallPlan(deck.id, row[0] if row else None, deck.version)
+    row = db.execute("SELECT version, title FROM decks WHERE id = ?", [deck.id]).fetchone()
+    plan = InstallPlan(deck.id, row[0] if row else None, deck.version,
+                       row[1] if row else None)
     existing = {
         r[0]: (r[1], list(r[2:]))
         for r in db.execute(

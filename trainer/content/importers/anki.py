@@ -172,7 +172,7 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
             Card(key, front, back, topics[home], safe_tags(str(tags)), "anki"))
     if not cards:
         raise ImportFormatError(path, "has no cards that can be imported")
-    bundle = ImportBundle(path)
+    bundle = ImportBundle(path, ids_from_names=True)
     deck_ids = _deck_ids({did: _deck_name(schema, did) for did in cards})
     source = Source("anki", path.name, publisher="Imported from Anki")
     for did in sorted(cards, key=lambda d: _deck_name(schema, d).lower()):

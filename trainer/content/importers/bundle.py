@@ -45,6 +45,9 @@ class ImportBundle:
     media: dict[str, bytes] = field(default_factory=dict)  # safe file name -> content
     history: list[HistoryEntry] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    # True when deck ids are made from deck names (CSV, GIFT, Anki), not chosen by a
+    # trainer: a file can then land on an installed deck just by sharing its name.
+    ids_from_names: bool = False
 
     @property
     def item_count(self) -> int:

@@ -92,7 +92,7 @@ def read_csv(path: Path) -> ImportBundle:
     except OSError as exc:
         raise ImportFormatError(path, f"cannot read the file: {exc.strerror}") from exc
     text, _encoding = decode_text(path, raw)
-    bundle = ImportBundle(path)
+    bundle = ImportBundle(path, ids_from_names=True)
     lines = text.splitlines()
     header = _read_header(path, lines, bundle.skipped)
     body = "\n".join(lines[header.lines:])

@@ -80,7 +80,7 @@ def read_gift(path: Path) -> ImportBundle:
         line = raw[: exc.start].count(b"\n") + 1
         raise ImportFormatError(path, "is not UTF-8 text; Moodle reads GIFT files only as "
                                       "UTF-8, so save it as UTF-8", line) from exc
-    bundle = ImportBundle(path)
+    bundle = ImportBundle(path, ids_from_names=True)
     reader = _Reader(path, bundle.skipped)
     for block in split_blocks(text):
         reader.add(block)
