@@ -44,6 +44,8 @@ class Services:
     deck_problems: list[Problem] = field(default_factory=list)
     # The connection's change count when the profile was last backed up (or opened).
     _changes_backed_up: int = 0
+    # Opens this profile again the same way (after a restore).
+    reopen: Callable[[], Services] | None = None
 
     @cached_property
     def imports(self) -> ImportService:
@@ -65,18 +67,47 @@ class Services:
         """Whether anything was written since the last backup (or since opening)."""
         return self.db.conn.total_changes != self._changes_backed_up
 
+    @property
+    def changes(self) -> int:
+        """A count that grows with every write made through this profile's connection."""
+        return self.db.conn.total_changes
+
     def backup(self, reason: str) -> Path:
         """Back up the profile now (before an import, on closing, every half hour)."""
-        changes = self.db.conn.total_changes
+        changes = self.changes
         path = self.backups.create(reason, self.db.conn).path
         self._changes_backed_up = changes
         return path
 
-    def close(self, *, check: bool = False) -> CheckReport | None:
-        """Close the database. With ``check``, run the quick check first; a profile
-        that passes opens next time without being checked again."""
-        report = None
-        if check:
+    def backed_up(self, changes: int) -> None:
+        """Record that a backup made elsewhere (a worker thread) holds every change up to
+        ``changes`` (the value of ``changes`` read when it started)."""
+        self._changes_backed_up = changes
+
+    def check_apart(self, *, quick: bool = False, repair: bool = False,
+                    progress: Callable[[int, int, str], None] | None = None) -> CheckReport:
+        """Check (or repair) the profile through a connection of its own, so that a
+        worker thread can do it while the window goes on drawing."""
+        from trainer.profile.check_service import CheckService
+        from trainer.storage.database import connect
+
+        db = connect(self.config.database_path)
+        try:
+            service = CheckService(db, self.config.profile_dir / "media", self.backups)
+            report_progress = progress or (lambda done, total, text: None)
+            if repair:
+                return service.repair(report_progress)
+            return service.check(quick=quick, progress=report_progress)
+        finally:
+            db.close()
+
+    def close(self, *, check: bool = False, checked: CheckReport | None = None
+              ) -> CheckReport | None:
+        """Close the database. With ``check``, run the quick check first (``checked``:
+        one already run since the last change); a profile that passes opens next time
+        without being checked again."""
+        report = checked
+        if check and report is None:
             report = self.checks.check(quick=True)
         self.db.close()
         if report is not None and report.ok:
@@ -169,7 +200,8 @@ def open_services(config: Config, clock: Clock = system_clock,
         raise
     return Services(config, clock, db, study, QuizService(db, clock, study),
                     AssessmentService(db, clock), PathService(db, clock, study), backups,
-                    problems, db.conn.total_changes)
+                    problems, db.conn.total_changes,
+                    lambda: open_services(config, clock, settings, decks_folder))
 
 
 def damage_remedy(backups: BackupService) -> str:

@@ -12,9 +12,8 @@ import pytest
 
 from trainer.cli import main
 from trainer.clock import system_clock
-from trainer.commands import WINDOW
 from trainer.config import Config
-from trainer.profile.lock import ProfileLock
+from trainer.profile.lock import WINDOW, ProfileLock
 from trainer.study.service import StudyService
 
 Capture = pytest.CaptureFixture[str]

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from trainer.app import Services
     from trainer.profile.lock import ProfileLock
 
-WINDOW = "the Sales Trainer window"
 # A command that finds another command changing the profile waits this long for it.
 COMMAND_WAIT_SECONDS = 10.0
 
@@ -29,7 +28,7 @@ def lock_profile(config: Config, what: str) -> ProfileLock:
     """Take the profile's lock for a command that changes it: refused at once while the
     window has the profile open, after a short wait while another command runs."""
     from trainer.clock import system_clock
-    from trainer.profile.lock import ProfileInUseError, ProfileLock, read_holder
+    from trainer.profile.lock import WINDOW, ProfileInUseError, ProfileLock, read_holder
 
     lock = ProfileLock(config.profile_dir, what, system_clock)
     try:

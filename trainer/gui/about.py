@@ -13,7 +13,8 @@ from trainer import __version__
 class AboutDialog(QDialog):
     """A small dialog; Esc or Enter closes it."""
 
-    def __init__(self, data_folder: str, credits: list[str], parent: QWidget | None = None):
+    def __init__(self, data_folder: str, credits: list[str], parent: QWidget | None = None,
+                 backups_folder: str = ""):
         super().__init__(parent)
         self.setWindowTitle("About Sales Trainer")
         items = "".join(f"<li>{html.escape(c)}</li>" for c in credits) or "<li>(none)</li>"
@@ -23,6 +24,9 @@ class AboutDialog(QDialog):
             "on this computer.</p>"
             "<p>Scheduling uses the FSRS algorithm (py-fsrs).</p>"
             f"<p><b>Data folder:</b><br>{html.escape(data_folder)}</p>"
+            + (f"<p><b>Backups</b> (File &gt; Restore from backup):<br>"
+               f"{html.escape(backups_folder)}</p>" if backups_folder else "")
+            +
             f"<p><b>Built-in decks paraphrase and credit:</b></p><ul>{items}</ul>"
         )
         text.setObjectName("aboutText")

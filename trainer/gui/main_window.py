@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from trainer.app import Services
@@ -15,6 +15,8 @@ from trainer.domain.deck import Source
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scoring import Response
 from trainer.gui.deck_list import DeckListView
+from trainer.gui.keeper import Keeper
+from trainer.gui.menus import build_menus
 from trainer.gui.review_view import ReviewView
 from trainer.study.service import ReviewSession, Shown
 
@@ -54,9 +56,10 @@ class MainWindow(QMainWindow):
         self.review.handoff.connect(lambda: self._route(self.session.current
                                                         if self.session else None))
         self.review.leave.connect(self.show_decks)
-        self._build_menus()
+        build_menus(self)
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
+        self.keeper = Keeper(self)
         # After the window is up: offer to resume a quiz that was interrupted.
         QTimer.singleShot(0, self._offer_resume)
 
@@ -113,59 +116,19 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(view)
         return view
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        import_action = QAction("&Import…", self)
-        import_action.setShortcut(QKeySequence("Ctrl+I"))
-        import_action.triggered.connect(self.choose_import)
-        file_menu.addAction(import_action)
-        export_action = QAction("&Export progress…", self)
-        export_action.setShortcut(QKeySequence("Ctrl+E"))
-        export_action.triggered.connect(self.export_progress)
-        file_menu.addAction(export_action)
-        cohort_action = QAction("Open &cohort…", self)
-        cohort_action.triggered.connect(self.open_cohort)
-        file_menu.addAction(cohort_action)
-        file_menu.addSeparator()
-        decks = QAction("&Decks", self)
-        decks.setShortcut(QKeySequence("Ctrl+D"))
-        decks.triggered.connect(self.show_decks)
-        file_menu.addAction(decks)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
-        stats_action = QAction("&Statistics", self)
-        stats_action.setShortcut(QKeySequence("Ctrl+T"))
-        stats_action.triggered.connect(self.show_stats)
-        view_menu.addAction(stats_action)
-        settings_menu = self.menuBar().addMenu("&Settings")
-        optimize_action = QAction("&Optimize my schedule…", self)
-        optimize_action.triggered.connect(self.optimize_schedule)
-        settings_menu.addAction(optimize_action)
-        self.export_action, self.cohort_action = export_action, cohort_action
-        self.stats_action, self.optimize_action = stats_action, optimize_action
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Sales Trainer", self)
-        about.setShortcut(QKeySequence("F1"))
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-        self.about_action = about
-
     def _offer_resume(self) -> None:
         if self.services.quizzes.open_attempts():
             self.quiz_flow.offer_resume(self)
 
-    def _end_session(self) -> None:
-        if self.session is not None:
+    def end_session(self) -> None:
+        """Finish the study session on screen, if any."""
+        if self.session is not None and not self.services.db.closed:
             self.session.finish()
             self.session = None
 
     def show_decks(self) -> None:
         """Go to the home list with fresh counts."""
-        self._end_session()
+        self.end_session()
         if "quiz_flow" in self.__dict__:
             self.quiz_flow.active = False
         paths = self.services.paths.progress()
@@ -183,7 +146,7 @@ class MainWindow(QMainWindow):
 
     def study(self, deck_id: str) -> None:
         """Start daily study in a deck: due cards and due quiz questions."""
-        self._end_session()
+        self.end_session()
         self.session = self.services.study.start(deck_id)
         row = next(d.deck for d in self.services.study.deck_counts() if d.deck.id == deck_id)
         credits = {s["id"] or "": Source(**s).credit()  # type: ignore[arg-type]
@@ -237,7 +200,7 @@ class MainWindow(QMainWindow):
 
     def start_assessment(self, deck_id: str, key: str) -> None:
         """Begin a self-assessment."""
-        self._end_session()
+        self.end_session()
         self.assessment.start(self.services.assessments.start(deck_id, key))
         self.stack.setCurrentWidget(self.assessment)
         self.assessment.setFocus()
@@ -362,10 +325,48 @@ class MainWindow(QMainWindow):
 
         credits = sorted({Source(**s).credit()  # type: ignore[arg-type]
                           for d in self.services.study.deck_counts() for s in d.deck.sources})
-        AboutDialog(str(self.services.config.profile_dir), credits, self).exec()
+        AboutDialog(str(self.services.config.profile_dir), credits, self,
+                    str(self.services.backups.folder)).exec()
         self.activateWindow()  # without a window manager focus would not come back
 
+    def check_database(self) -> None:
+        """Tools > Check Database."""
+        from trainer.gui import check_dialog
+
+        self.end_session()
+        check_dialog.open_from(self)
+
+    def refresh_after_repair(self) -> None:
+        """After a repair the scheduling may have changed: fresh counts everywhere."""
+        self.services.study.forget_limits()
+        self.show_decks()
+
+    def replace_services(self, services: Services) -> None:
+        """Go on with a freshly opened profile (after a restore): every screen that
+        holds the old one is dropped and built again when next used."""
+        self.services = services
+        self.session = None
+        for name in ("quiz", "results", "quiz_flow", "assessment", "summary", "stats_view"):
+            view = self.__dict__.pop(name, None)
+            if isinstance(view, QWidget):
+                self.stack.removeWidget(view)
+                view.deleteLater()
+        self.decks.show_problems(services.deck_problems)
+        self.show_decks()
+
+    def bring_forward(self, path: Path | None = None) -> None:
+        """Another start of the app on this profile: come to the front (and import the
+        file it was given)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if path is not None:
+            self.import_path(path)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """End the session cleanly; answers are already committed."""
-        self._end_session()
+        """End the session, back up if anything changed and run the quick check. Answers
+        are already committed."""
+        self.end_session()
+        self.keeper.on_close()
         super().closeEvent(event)

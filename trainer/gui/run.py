@@ -1,4 +1,5 @@
-"""Start the window: application object, theme, profile, error dialogs."""
+"""Start the window: application object, theme, the profile's lock, the profile itself
+(with a way out when it is damaged), and error dialogs."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from trainer.app import open_services
+from trainer.app import Services, open_services
 from trainer.clock import Clock, system_clock
 from trainer.config import Config
 from trainer.content.builtin import resources_dir
-from trainer.domain.errors import TrainerError
+from trainer.domain.errors import ProfileDamagedError, TrainerError
 from trainer.gui.main_window import MainWindow
 from trainer.gui.theme import follow_system
+from trainer.profile.errors import user_message
+from trainer.profile.lock import WINDOW, ProfileInUseError, ProfileLock
+from trainer.study.settings import StudySettings
 
 
 def make_app() -> QApplication:
@@ -36,8 +40,10 @@ def make_app() -> QApplication:
     return app
 
 
-def install_error_dialog(log_folder: Path) -> None:
-    """Show unexpected errors as a message (details go to a log file), not a traceback."""
+def install_error_dialog(config: Config) -> None:
+    """Show unexpected errors as a message (details go to a log file), not a traceback;
+    a database error is one sentence naming the profile, and the window keeps running."""
+    log_folder = config.data_dir / "logs"
 
     def hook(kind: type[BaseException], error: BaseException,
              tb: TracebackType | None) -> None:
@@ -49,6 +55,9 @@ def install_error_dialog(log_folder: Path) -> None:
             where = f"Details were saved to {log}."
         except OSError:
             where = "Details could not be saved."
+        if isinstance(error, (TrainerError, OSError)) or "sqlite3" in type(error).__module__:
+            QMessageBox.warning(None, "Sales Trainer", user_message(error, config))
+            return
         QMessageBox.critical(None, "Sales Trainer",
                              f"Something went wrong: {error}\n\nYour answers so far are saved. "
                              f"{where}")
@@ -56,22 +65,86 @@ def install_error_dialog(log_folder: Path) -> None:
     sys.excepthook = hook
 
 
+def open_profile(config: Config, clock: Clock = system_clock,
+                 settings: StudySettings | None = None,
+                 decks_folder: Path | None = None) -> Services | None:
+    """Open the profile; a damaged one is met with a choice (restore its newest good
+    backup or another, start afresh with the damaged file kept, or quit). ``None``
+    when the rep quits or the profile cannot be opened."""
+    from trainer.gui.damaged_dialog import Choice, DamagedDialog
+    from trainer.profile.backup_service import BackupService
+
+    while True:
+        try:
+            return open_services(config, clock, settings, decks_folder)
+        except ProfileDamagedError as exc:
+            backups = BackupService(config.database_path, clock)
+            newest = backups.newest_good()
+            usable = [b for b in backups.list() if b.readable and b.reason != "damaged"]
+            dialog = DamagedDialog(exc, newest, len(usable))
+            dialog.exec()
+            if dialog.choice is Choice.RESTORE and newest is not None:
+                backups.restore(newest)
+            elif dialog.choice is Choice.CHOOSE:
+                from trainer.gui.backup_dialog import RestoreDialog
+
+                chooser = RestoreDialog(backups)
+                if chooser.exec() != QDialog.DialogCode.Accepted or chooser.chosen is None:
+                    continue
+                backups.restore(chooser.chosen)
+            elif dialog.choice is Choice.START_AFRESH:
+                backups.set_aside()
+            else:
+                return None
+        except TrainerError as exc:
+            QMessageBox.critical(None, "Sales Trainer cannot open this profile", str(exc))
+            return None
+
+
+def take_profile(config: Config, clock: Clock,
+                 open_file: Path | None) -> tuple[ProfileLock | None, int]:
+    """The profile's lock for this window, or why not with the exit status: another
+    window has it (brought forward, and handed ``open_file`` to import: 0), or a
+    command is changing the profile (said in a message: 2)."""
+    from trainer.gui.single_instance import forward
+
+    lock = ProfileLock(config.profile_dir, WINDOW, clock)
+    try:
+        return lock.acquire(), 0
+    except ProfileInUseError as exc:
+        if forward(config.profile_dir, open_file):
+            print(f"Sales Trainer is already open on profile '{config.profile}'; "
+                  "it was brought forward.", file=sys.stderr)
+            return None, 0
+        message = str(exc)
+        QMessageBox.warning(None, "Sales Trainer", f"{message[0].upper()}{message[1:]}.")
+        return None, 2
+
+
 def run_gui(config: Config, clock: Clock = system_clock, open_file: Path | None = None) -> int:
     """Open the main window on ``config``'s profile and run until it closes."""
+    from trainer.gui.single_instance import InstanceServer
+
     app = make_app()
-    install_error_dialog(config.data_dir / "logs")
+    install_error_dialog(config)
+    lock, status = take_profile(config, clock, open_file)
+    if lock is None:
+        return status
     try:
-        services = open_services(config, clock)
-    except TrainerError as exc:
-        QMessageBox.critical(None, "Sales Trainer cannot open this profile", str(exc))
-        return 2
-    window = MainWindow(services)
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    if open_file is not None:
-        QTimer.singleShot(0, lambda: window.import_path(open_file))
-    try:
-        return app.exec()
+        services = open_profile(config, clock)
+        if services is None:
+            return 2
+        window = MainWindow(services)
+        server = InstanceServer(config.profile_dir, window.bring_forward, window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if open_file is not None:
+            QTimer.singleShot(0, lambda: window.import_path(open_file))
+        try:
+            return app.exec()
+        finally:
+            server.close()
+            window.services.close(checked=window.keeper.closed_check)
     finally:
-        services.close()
+        lock.release()

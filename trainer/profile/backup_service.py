@@ -8,7 +8,7 @@ Restoring first backs up what is there now, so a restore can itself be undone.
 
 from __future__ import annotations
 
-import shutil
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
@@ -30,6 +30,8 @@ from trainer.storage.backups import (
 )
 from trainer.storage.database import quick_check
 from trainer.study.wording import count
+
+__all__ = ["PERIODIC", "BackupInfo", "BackupService", "RestorePreview"]
 
 # How often the window backs up a profile that is being changed.
 PERIODIC = timedelta(minutes=30)
@@ -139,26 +141,32 @@ class BackupService:
         return kept
 
     def _keep_current(self) -> Path:
-        """Back up the profile as it is; a file too damaged for SQLite's backup API is
-        copied as it is (with its -wal), since no connection has it open."""
+        """Back up the profile as it is; a damaged file is moved aside whole instead."""
         if not self.database.exists():
             return self.database
         try:
             conn = sqlite3.connect(self.database)
             try:
-                # Named for what it is, so that it is never taken for a good backup.
-                reason = "before-restore" if not quick_check(conn) else "damaged"
-                return create_backup(conn, self.database, self.clock(), reason)
+                if not quick_check(conn) and self.database.stat().st_size > 0:
+                    return create_backup(conn, self.database, self.clock(), "before-restore")
             finally:
                 conn.close()
         except sqlite3.Error:
-            target = self.folder / backup_name(self.database, self.clock(), "damaged")
-            self.folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.database, target)
-            wal = Path(f"{self.database}-wal")
-            if wal.exists():
-                shutil.copyfile(wal, Path(f"{target}-wal"))
-            return target
+            pass  # too damaged for SQLite to read: kept as it is, below
+        return self.set_aside()
+
+    def set_aside(self) -> Path:
+        """Move a damaged profile file (with its -wal) into the backups folder, named
+        for what it is so it is never taken for a good backup; the profile's place is
+        then free for a restore or a new profile. Nothing is deleted."""
+        target = self.folder / backup_name(self.database, self.clock(), "damaged")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        os.replace(self.database, target)
+        for suffix in ("-wal", "-shm"):
+            extra = Path(f"{self.database}{suffix}")
+            if extra.exists():
+                os.replace(extra, Path(f"{target}{suffix}"))
+        return target
 
 
 def _day(when: datetime, tz: tzinfo | None) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,13 @@ class CheckReport:
                 "backup": None if self.backup is None else str(self.backup)}
 
 
+Progress = Callable[[int, int, str], None]
+
+
+def _silent(done: int, total: int, text: str) -> None:
+    return None
+
+
 class CheckService:
     """Checks and repairs one open profile."""
 
@@ -76,9 +84,11 @@ class CheckService:
         self.media_root = media_root
         self.backups = backups
 
-    def check(self, *, quick: bool = False) -> CheckReport:
-        """Look at everything (``quick``: skip the full integrity check and pictures)."""
+    def check(self, *, quick: bool = False, progress: Progress = _silent) -> CheckReport:
+        """Look at everything (``quick``: skip the full integrity check and pictures);
+        ``progress(done, total, what)`` is told each step."""
         report = CheckReport()
+        progress(0, 4, "Checking the database file…")
         problems = integrity.sqlite_problems(self.db, quick=quick)
         if problems:
             report.findings.append(Finding(
@@ -86,11 +96,13 @@ class CheckService:
                 "rebuild the indexes; if that is not enough, restore a backup "
                 "(File > Restore from backup)"))
             return report  # the invariants cannot be trusted on a damaged file
+        progress(1, 4, "Checking each card's schedule against its answers…")
         mismatches = integrity.state_mismatches(self.db)
         if mismatches:
             report.findings.append(Finding(
                 f"{count(len(mismatches), 'item')} would be scheduled from a state their "
                 "answers do not lead to.", "rebuild their scheduling from the answer log"))
+        progress(2, 4, "Looking for answers and states that point at nothing…")
         for what, n in integrity.orphan_counts(self.db):
             report.findings.append(Finding(f"{n:,} {what}.", "remove them"
                                            if "without" not in what else "give them a state"))
@@ -101,6 +113,7 @@ class CheckService:
                 f"{count(len(staging), 'folder')} left by an interrupted import "
                 f"({size / 1e6:.1f} MB).", "delete them"))
         if not quick:
+            progress(3, 4, "Checking pictures…")
             missing, unused = self._media()
             for deck_id, names in sorted(missing.items()):
                 report.findings.append(Finding(
@@ -113,11 +126,12 @@ class CheckService:
                     f"shows ({_some([f.name for f in files])}).", "delete them"))
         return report
 
-    def repair(self) -> CheckReport:
+    def repair(self, progress: Progress = _silent) -> CheckReport:
         """Back up, fix what can be fixed, then check again."""
-        before = self.check()
+        before = self.check(progress=progress)
         if not before.repairable:
             return before
+        progress(3, 4, "Backing up, then repairing…")
         done: list[str] = []
         backup = None
         # A file too damaged to copy page by page still gets its indexes rebuilt.

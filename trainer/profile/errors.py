@@ -57,3 +57,14 @@ def describe(error: sqlite3.Error, config: Config) -> str:
     if words is None:
         return f"{where}: {error}; the last change was not saved"
     return f"{where}: {words}"
+
+
+def user_message(error: BaseException, config: Config) -> str:
+    """What to tell the user about an error: SQLite's in the words above, the app's own
+    as they are, anything else as it says itself."""
+    if isinstance(error, sqlite3.Error):
+        return describe(error, config)
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror or error}"
+    return str(error)

@@ -22,6 +22,8 @@ from filelock import FileLock, Timeout
 from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
 
+# How the window names itself to anyone it refuses.
+WINDOW = "the Sales Trainer window"
 LOCK_NAME = ".lock"
 OWNER_NAME = ".lock-owner"
 

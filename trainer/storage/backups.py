@@ -211,7 +211,8 @@ def prune_backups(database: Path, now: datetime, tz: tzinfo | None,
             continue
         for path in paths:
             if path != protect:
-                path.unlink(missing_ok=True)
+                for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    each.unlink(missing_ok=True)
                 deleted.append(path)
     return deleted
 

@@ -21,7 +21,7 @@ from trainer.storage.backups import BACKUP_FOLDER, create_backup
 from trainer.storage.schema import SCHEMA_VERSION
 from trainer.storage.store import Store
 
-__all__ = ["BACKUP_FOLDER", "mark_clean", "open_database", "quick_check"]
+__all__ = ["BACKUP_FOLDER", "connect", "mark_clean", "open_database", "quick_check"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # Written when a profile is closed after a passing check; while the file still has
@@ -75,6 +75,12 @@ def _connect(path: Path) -> Store:
     db.execute("PRAGMA busy_timeout=15000")
     _ensure_math_functions(db.conn)
     return db
+
+
+def connect(path: Path) -> Store:
+    """A further connection to a profile that is already open (for a worker thread):
+    same pragmas, no migration and no check."""
+    return _connect(path)
 
 
 def quick_check(conn: sqlite3.Connection) -> list[str]:

@@ -22,6 +22,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self.conn = conn
         self.path = path
+        self.closed = False
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         """Run one statement."""
@@ -74,5 +75,6 @@ class Store:
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (again is harmless)."""
         self.conn.close()
+        self.closed = True

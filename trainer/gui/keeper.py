@@ -1,0 +1,132 @@
+"""Keeping the window's profile safe: the half-hourly backup, Back up now, Restore from
+backup, and the backup and quick check when the window closes. They run off the
+window's thread, except the last, which runs once the window is hidden."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from trainer.gui.tasks import Report, Task
+from trainer.profile.backup_service import PERIODIC, BackupInfo
+from trainer.profile.errors import user_message
+
+if TYPE_CHECKING:
+    from trainer.gui.main_window import MainWindow
+    from trainer.profile.check_service import CheckReport
+
+
+class Keeper(QObject):
+    """Backups, restores and checks for one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: Task | None = None
+        self.closed_check: CheckReport | None = None
+        # Every half hour of use, a backup if anything changed since the last one.
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(PERIODIC.total_seconds() * 1000))
+        self.timer.timeout.connect(self.periodic_backup)
+        self.timer.start()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a backup, restore or check is under way."""
+        return self.task is not None and self.task.running
+
+    def _run(self, title: str, job: Callable[[Report], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[Exception], None] | None = None, *,
+             show_progress: bool = True) -> Task:
+        self.task = Task(self.window, title, job, on_done, on_error or self._failed,
+                         show_progress=show_progress).start()
+        return self.task
+
+    def _failed(self, error: Exception) -> None:
+        QMessageBox.warning(self.window, "Sales Trainer",
+                            user_message(error, self.window.services.config))
+
+    def periodic_backup(self) -> None:
+        """The half-hourly backup, made only if something changed since the last one."""
+        services = self.window.services
+        if self.busy or not services.changed_since_backup:
+            return
+        changes, backups = services.changes, services.backups
+        self._run("Backing up…", lambda report: backups.create("periodic"),
+                  lambda _info: services.backed_up(changes), show_progress=False)
+
+    def backup_now(self) -> None:
+        """Tools > Back up now."""
+        if self.busy:
+            return
+        services = self.window.services
+        changes, backups = services.changes, services.backups
+
+        def done(info: BackupInfo) -> None:
+            services.backed_up(changes)
+            QMessageBox.information(self.window, "Backed up", f"Backed up to {info.path}")
+
+        self._run("Backing up…", lambda report: backups.create("manual"), done)
+
+    def restore_backup(self) -> None:
+        """File > Restore from backup…: choose a backup, see what it changes, restore."""
+        from trainer.gui.backup_dialog import RestoreDialog, when
+
+        window = self.window
+        dialog = RestoreDialog(window.services.backups, window)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        window.activateWindow()  # without a window manager focus would not come back
+        if not accepted or dialog.chosen is None or self.busy:
+            return
+        chosen, old = dialog.chosen, window.services
+        reopen = old.reopen
+        assert reopen is not None
+        window.end_session()
+        old.close()
+
+        def job(report: Report) -> Path:
+            report(0, 2, "Backing up the profile as it is now…")
+            return old.backups.restore(chosen)
+
+        def done(kept: Path) -> None:
+            window.replace_services(reopen())
+            QMessageBox.information(
+                window, "Restored",
+                f"Restored the backup from {when(chosen)}. The profile as it was is kept "
+                f"as {kept.name}: File > Restore from backup puts it back.")
+
+        def failed(error: Exception) -> None:
+            window.replace_services(reopen())  # nothing was replaced: the profile as it was
+            self._failed(error)
+
+        self._run("Restoring the backup…", job, done, failed)
+
+    def on_close(self) -> None:
+        """The window is closing: back up if anything changed, then the quick check.
+        The window is hidden first, so nothing on screen waits for this; a backup or
+        restore still under way is let finish."""
+        self.timer.stop()
+        if self.task is not None and self.task.running:
+            self.task.thread.wait()
+        services = self.window.services
+        if services.db.closed:
+            return
+        self.window.hide()
+        try:
+            if services.changed_since_backup:
+                services.backup("close")
+            self.closed_check = services.checks.check(quick=True)
+        except (sqlite3.Error, OSError) as error:
+            QMessageBox.warning(None, "Sales Trainer", user_message(error, services.config))
+            return
+        if not self.closed_check.ok:
+            QMessageBox.warning(
+                None, "Check Database",
+                "The check on closing found a problem:\n\n"
+                + "\n".join(self.closed_check.lines())
+                + "\n\nTools > Check Database repairs it next time.")

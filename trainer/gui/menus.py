@@ -1,0 +1,66 @@
+"""The main window's menus: every action a rep or trainer can take, with its keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from trainer.gui.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    """File, View, Tools, Settings and Help, each action kept on the window by name."""
+    file_menu = window.menuBar().addMenu("&File")
+    import_action = QAction("&Import…", window)
+    import_action.setShortcut(QKeySequence("Ctrl+I"))
+    import_action.triggered.connect(window.choose_import)
+    file_menu.addAction(import_action)
+    export_action = QAction("&Export progress…", window)
+    export_action.setShortcut(QKeySequence("Ctrl+E"))
+    export_action.triggered.connect(window.export_progress)
+    file_menu.addAction(export_action)
+    cohort_action = QAction("Open &cohort…", window)
+    cohort_action.triggered.connect(window.open_cohort)
+    file_menu.addAction(cohort_action)
+    file_menu.addSeparator()
+    restore_action = QAction("&Restore from backup…", window)
+    restore_action.triggered.connect(lambda: window.keeper.restore_backup())
+    file_menu.addAction(restore_action)
+    file_menu.addSeparator()
+    decks = QAction("&Decks", window)
+    decks.setShortcut(QKeySequence("Ctrl+D"))
+    decks.triggered.connect(window.show_decks)
+    file_menu.addAction(decks)
+    file_menu.addSeparator()
+    quit_action = QAction("&Quit", window)
+    quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    quit_action.triggered.connect(window.close)
+    file_menu.addAction(quit_action)
+    view_menu = window.menuBar().addMenu("&View")
+    stats_action = QAction("&Statistics", window)
+    stats_action.setShortcut(QKeySequence("Ctrl+T"))
+    stats_action.triggered.connect(window.show_stats)
+    view_menu.addAction(stats_action)
+    tools_menu = window.menuBar().addMenu("&Tools")
+    check_action = QAction("&Check Database", window)
+    check_action.triggered.connect(window.check_database)
+    tools_menu.addAction(check_action)
+    backup_action = QAction("&Back up now", window)
+    backup_action.triggered.connect(lambda: window.keeper.backup_now())
+    tools_menu.addAction(backup_action)
+    window.restore_action, window.check_action = restore_action, check_action
+    window.backup_action = backup_action
+    settings_menu = window.menuBar().addMenu("&Settings")
+    optimize_action = QAction("&Optimize my schedule…", window)
+    optimize_action.triggered.connect(window.optimize_schedule)
+    settings_menu.addAction(optimize_action)
+    window.export_action, window.cohort_action = export_action, cohort_action
+    window.stats_action, window.optimize_action = stats_action, optimize_action
+    help_menu = window.menuBar().addMenu("&Help")
+    about = QAction("&About Sales Trainer", window)
+    about.setShortcut(QKeySequence("F1"))
+    about.triggered.connect(window.show_about)
+    help_menu.addAction(about)
+    window.about_action = about

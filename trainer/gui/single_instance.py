@@ -1,0 +1,73 @@
+"""One window per profile: a second start brings the first window forward (and hands
+it the file it was asked to import) instead of opening the profile twice.
+
+The profile's lock says whether a window has it; a local socket named after the
+profile folder is how the second start talks to the first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+_TIMEOUT_MS = 2000
+
+
+def server_name(profile_dir: Path) -> str:
+    """The local socket's name for a profile (short: some systems limit its length)."""
+    digest = hashlib.sha256(str(profile_dir.resolve()).encode()).hexdigest()[:20]
+    return f"sales-trainer-{digest}"
+
+
+def forward(profile_dir: Path, open_file: Path | None) -> bool:
+    """Ask the window that has this profile to come forward (and import ``open_file``);
+    True if it answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(profile_dir))
+    if not socket.waitForConnected(_TIMEOUT_MS):
+        return False
+    message = "raise\n" + (str(open_file.resolve()) if open_file else "")
+    socket.write(message.encode("utf-8"))
+    socket.flush()
+    ok = socket.waitForBytesWritten(_TIMEOUT_MS) and socket.waitForReadyRead(_TIMEOUT_MS)
+    socket.disconnectFromServer()
+    return bool(ok)
+
+
+class InstanceServer(QObject):
+    """Listens for later starts on the same profile while the window is open."""
+
+    def __init__(self, profile_dir: Path, on_request: Callable[[Path | None], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.on_request = on_request
+        self.server = QLocalServer(self)
+        name = server_name(profile_dir)
+        # The profile's lock is held, so a socket left by a crashed window is stale.
+        QLocalServer.removeServer(name)
+        self.listening = self.server.listen(name)
+        self.server.newConnection.connect(self._accept)
+
+    def _accept(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+
+    def _read(self, socket: QLocalSocket) -> None:
+        text = bytes(socket.readAll().data()).decode("utf-8", "replace")
+        command, _, rest = text.partition("\n")
+        if command != "raise":
+            socket.disconnectFromServer()
+            return
+        socket.write(b"ok")
+        socket.flush()
+        socket.disconnectFromServer()
+        self.on_request(Path(rest) if rest.strip() else None)
+
+    def close(self) -> None:
+        """Stop listening."""
+        self.server.close()
