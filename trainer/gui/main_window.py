@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.review.handoff.connect(lambda: self._route(self.session.current
                                                         if self.session else None))
         self.review.leave.connect(self.show_decks)
+        self.review.failed.connect(self.show_error)
         build_menus(self)
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
@@ -353,6 +354,12 @@ class MainWindow(QMainWindow):
                 view.deleteLater()
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
+
+    def show_error(self, error: Exception) -> None:
+        """Say in one sentence why something could not be saved; the window goes on."""
+        from trainer.profile.errors import user_message
+
+        QMessageBox.warning(self, "Sales Trainer", user_message(error, self.services.config))
 
     def bring_forward(self, path: Path | None = None) -> None:
         """Another start of the app on this profile: come to the front (and import the

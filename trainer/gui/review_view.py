@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,6 +29,9 @@ class ReviewView(QWidget):
 
     handoff = Signal()  # the next item is a question, or there is none: the window decides
     leave = Signal()
+    # The answer could not be saved (a full disk, say): the window says why, and the
+    # card stays on screen to be answered again.
+    failed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +185,9 @@ class ReviewView(QWidget):
         except ItemChangedError as exc:
             self._show(self.session.current)
             self.status.setText(str(exc))
+            return
+        except (sqlite3.Error, OSError) as exc:
+            self.failed.emit(exc)
             return
         self._show(shown)
 

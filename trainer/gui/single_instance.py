@@ -30,12 +30,15 @@ def forward(profile_dir: Path, open_file: Path | None) -> bool:
     socket.connectToServer(server_name(profile_dir))
     if not socket.waitForConnected(_TIMEOUT_MS):
         return False
-    message = "raise\n" + (str(open_file.resolve()) if open_file else "")
+    message = "raise\n" + (str(open_file.resolve()) if open_file else "") + "\n"
     socket.write(message.encode("utf-8"))
     socket.flush()
-    ok = socket.waitForBytesWritten(_TIMEOUT_MS) and socket.waitForReadyRead(_TIMEOUT_MS)
+    socket.waitForBytesWritten(_TIMEOUT_MS)
+    # The answer may already be here (then no further readyRead will come).
+    answered = socket.bytesAvailable() > 0 or socket.waitForReadyRead(_TIMEOUT_MS)
+    ok = answered and bytes(socket.readAll().data()) == b"ok"
     socket.disconnectFromServer()
-    return bool(ok)
+    return ok
 
 
 class InstanceServer(QObject):
@@ -55,18 +58,21 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            buffer = bytearray()
+            socket.readyRead.connect(lambda s=socket, b=buffer: self._read(s, b))
+            self._read(socket, buffer)  # what arrived before the connection was made
 
-    def _read(self, socket: QLocalSocket) -> None:
-        text = bytes(socket.readAll().data()).decode("utf-8", "replace")
-        command, _, rest = text.partition("\n")
-        if command != "raise":
-            socket.disconnectFromServer()
-            return
-        socket.write(b"ok")
-        socket.flush()
+    def _read(self, socket: QLocalSocket, buffer: bytearray) -> None:
+        buffer += bytes(socket.readAll().data())
+        if buffer.count(b"\n") < 2:
+            return  # the rest of the request is still on its way
+        command, path, _ = bytes(buffer).decode("utf-8", "replace").split("\n", 2)
+        if command == "raise":
+            socket.write(b"ok")
+            socket.flush()
         socket.disconnectFromServer()
-        self.on_request(Path(rest) if rest.strip() else None)
+        if command == "raise":
+            self.on_request(Path(path) if path.strip() else None)
 
     def close(self) -> None:
         """Stop listening."""

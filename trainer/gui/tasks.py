@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Report = Callable[[int, int, str], None]
@@ -56,9 +56,12 @@ class Task(QObject):
             self.dialog.setMinimumDuration(300)
             self.dialog.setAutoClose(False)
             self.dialog.setValue(0)
+        self.on_done, self.on_error = on_done, on_error
+        # Connected to this object's slots (it lives on the window's thread), so Qt
+        # queues each call there; a plain function would run on the worker's thread.
         self.worker.progress.connect(self._progress)
-        self.worker.done.connect(lambda result: self._end(on_done, result))
-        self.worker.failed.connect(lambda error: self._end(on_error, error))
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(self._failed)
         self.thread.started.connect(self.worker.run)
         self.running = True
 
@@ -67,6 +70,15 @@ class Task(QObject):
         self.thread.start()
         return self
 
+    @Slot(object)
+    def _done(self, result: object) -> None:
+        self._end(self.on_done, result)
+
+    @Slot(object)
+    def _failed(self, error: object) -> None:
+        self._end(self.on_error, error)
+
+    @Slot(int, int, str)
     def _progress(self, done: int, total: int, text: str) -> None:
         if self.dialog is not None:
             self.dialog.setMaximum(total)

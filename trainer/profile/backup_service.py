@@ -19,9 +19,9 @@ from trainer.domain.errors import TrainerError
 from trainer.storage.backups import (
     BackupInfo,
     backup_folder,
-    backup_name,
     create_backup,
     describe_backup,
+    free_backup_path,
     list_backups,
     prune_backups,
     read_contents,
@@ -159,7 +159,7 @@ class BackupService:
         """Move a damaged profile file (with its -wal) into the backups folder, named
         for what it is so it is never taken for a good backup; the profile's place is
         then free for a restore or a new profile. Nothing is deleted."""
-        target = self.folder / backup_name(self.database, self.clock(), "damaged")
+        target = free_backup_path(self.database, self.clock(), "damaged")
         self.folder.mkdir(parents=True, exist_ok=True)
         os.replace(self.database, target)
         for suffix in ("-wal", "-shm"):

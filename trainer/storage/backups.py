@@ -13,7 +13,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from trainer.domain.backup_policy import BackupLimits, backups_to_keep
@@ -108,10 +108,21 @@ def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
+def free_backup_path(database: Path, when: datetime, reason: str) -> Path:
+    """Where a new backup goes: never over an existing one, even when two are made in
+    the same microsecond (or by a clock that stands still)."""
+    folder = backup_folder(database)
+    while True:
+        path = folder / backup_name(database, when, reason)
+        if not path.exists():
+            return path
+        when += timedelta(microseconds=1)
+
+
 def create_backup(source: sqlite3.Connection, database: Path, when: datetime,
                   reason: str) -> Path:
     """Back up the profile at ``database`` (open on ``source``) into its backups folder."""
-    return write_backup(source, backup_folder(database) / backup_name(database, when, reason))
+    return write_backup(source, free_backup_path(database, when, reason))
 
 
 def _created(match: re.Match[str]) -> datetime:
