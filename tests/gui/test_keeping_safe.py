@@ -137,7 +137,7 @@ def test_check_database_finds_and_repairs(qtbot: QtBot, open_window: Opener,
     dialog = window.findChild(CheckDialog)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
-    assert "1 item would be scheduled from a state" in dialog.text.text()
+    assert "The schedule of 1 card or question does not match its answers." in dialog.text.text()
     assert dialog.repair_button.isEnabled() and dialog.repair_button.hasFocus()
     qtbot.keyClick(dialog.repair_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.ok, timeout=TIMEOUT)

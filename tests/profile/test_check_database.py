@@ -48,10 +48,13 @@ def test_a_state_that_differs_from_the_log_is_rebuilt_from_it(studied: Services)
                            [untouched])
     report = studied.checks.check(quick=True)
     assert [f.what for f in report.findings] == [
-        "2 items would be scheduled from a state their answers do not lead to."]
+        "The schedule of 2 cards and questions does not match their answers."]
     repaired = studied.checks.repair()
     assert repaired.ok and repaired.backup is not None and "before-repair" in repaired.backup.name
-    assert repaired.repaired == ["rebuilt the scheduling of 2 items from the answer log"]
+    assert repaired.repaired == ["rebuilt the schedule of 2 cards and questions from the "
+                                 "answer log"]
+    assert repaired.lines() == ["Rebuilt the schedule of 2 cards and questions from the "
+                                "answer log.", "Nothing else is wrong now."]
     assert studied.study.repo.state(answered) == expected
     fresh = studied.study.repo.state(untouched)
     assert (fresh.phase, fresh.reps, fresh.due) == (0, 0, None)
@@ -68,8 +71,8 @@ def test_orphans_are_found_and_removed(studied: Services) -> None:
                            "(SELECT max(item_id) FROM item_state)")
     studied.db.execute("PRAGMA foreign_keys=ON")
     whats = [f.what for f in studied.checks.check().findings]
-    assert "1 answers to an item that is no longer there." in whats
-    assert "1 items without a scheduling state." in whats
+    assert "1 answer to an item that is no longer there." in whats
+    assert "1 item without a schedule." in whats
     report = studied.checks.repair()
     assert report.ok, report.lines()
     assert studied.db.execute("SELECT count(*) FROM reviews WHERE item_id = 9999"

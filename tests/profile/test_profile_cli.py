@@ -148,11 +148,13 @@ def test_check_reports_and_repairs(data: Path, capsys: Capture) -> None:
     conn.close()
     assert run(data, "check") == 1
     out = capsys.readouterr().out
-    assert "1 item would be scheduled from a state" in out and "--repair" in out
+    assert "The schedule of 1 card or question does not match its answers. Repairing will " \
+           "rebuild it from the answer log." in out and "--repair" in out
     assert run(data, "check", "--repair", "--json") == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] and "before-repair" in report["backup"]
-    assert report["repaired"] == ["rebuilt the scheduling of 1 item from the answer log"]
+    assert report["repaired"] == ["rebuilt the schedule of 1 card or question from the "
+                                  "answer log"]
 
 
 def test_commands_that_change_the_profile_wait_for_the_window(

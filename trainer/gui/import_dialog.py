@@ -67,8 +67,10 @@ class ConfirmImport(QDialog):
             details.setMaximumHeight(140)
             layout.addWidget(QLabel("Skipped:"))
             layout.addWidget(details)
-        layout.addWidget(QLabel("Progress on existing cards is kept: edited cards keep their "
-                                "history, removed ones are hidden, not deleted."))
+        kept = QLabel("Progress on existing cards is kept: edited cards keep their history, "
+                      "removed ones are hidden, not deleted.")
+        kept.setWordWrap(True)
+        layout.addWidget(kept)
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton("Import",
                                                     QDialogButtonBox.ButtonRole.AcceptRole)

@@ -52,11 +52,12 @@ class CheckReport:
         return any(f.repair for f in self.findings)
 
     def lines(self) -> list[str]:
-        """The report in plain words, one line a finding."""
+        """The report in plain words, one sentence a finding (what was repaired first)."""
         if self.ok and not self.repaired:
             return ["No problems found."]
-        out = [f"Repaired: {line}" for line in self.repaired]
-        out += [f.what + (f" Repair: {f.repair}" if f.repair else "") for f in self.findings]
+        out = [f"{line[0].upper()}{line[1:]}." for line in self.repaired]
+        out += [f.what + (f" Repairing will {f.repair}." if f.repair else "")
+                for f in self.findings]
         if self.repaired and self.ok:
             out.append("Nothing else is wrong now.")
         return out
@@ -99,19 +100,22 @@ class CheckService:
         progress(1, 4, "Checking each card's schedule against its answers…")
         mismatches = integrity.state_mismatches(self.db)
         if mismatches:
+            items = _items(len(mismatches))
             report.findings.append(Finding(
-                f"{count(len(mismatches), 'item')} would be scheduled from a state their "
-                "answers do not lead to.", "rebuild their scheduling from the answer log"))
+                f"The schedule of {items} does not match "
+                f"{'its' if len(mismatches) == 1 else 'their'} answers.",
+                "rebuild it from the answer log"))
         progress(2, 4, "Looking for answers and states that point at nothing…")
         for what, n in integrity.orphan_counts(self.db):
-            report.findings.append(Finding(f"{n:,} {what}.", "remove them"
-                                           if "without" not in what else "give them a state"))
+            report.findings.append(Finding(
+                f"{n:,} {what}.", "give them a new card's schedule" if "without" in what
+                else "remove them"))
         staging = self._staging_folders()
         if staging:
             size = sum(f.stat().st_size for d in staging for f in d.rglob("*") if f.is_file())
             report.findings.append(Finding(
                 f"{count(len(staging), 'folder')} left by an interrupted import "
-                f"({size / 1e6:.1f} MB).", "delete them"))
+                f"({_size(size)}).", "delete them"))
         if not quick:
             progress(3, 4, "Checking pictures…")
             missing, unused = self._media()
@@ -147,12 +151,13 @@ class CheckService:
         mismatches = integrity.state_mismatches(self.db)
         if mismatches:
             integrity.rebuild_states(self.db, mismatches)
-            done.append(f"rebuilt the scheduling of {count(len(mismatches), 'item')} "
-                        "from the answer log")
+            done.append(f"rebuilt the schedule of {_items(len(mismatches))} from the answer log")
         orphans = integrity.orphan_counts(self.db)
         if orphans:
             integrity.remove_orphans(self.db)
-            done += [f"{what}: {n:,} fixed" for what, n in orphans]
+            for what, n in orphans:
+                verb = "gave a new card's schedule to" if "without" in what else "removed"
+                done.append(f"{verb} {n:,} {what}")
         for folder in self._staging_folders():
             shutil.rmtree(folder, ignore_errors=True)
             done.append(f"deleted the leftover import folder {folder.name}")
@@ -191,6 +196,16 @@ class CheckService:
                 if extra:
                     unused[folder.name] = extra
         return missing, unused
+
+
+def _items(n: int) -> str:
+    return count(n, "card or question", "cards and questions")
+
+
+def _size(size: int) -> str:
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1e6:.1f} MB"
 
 
 def _some(names: list[str]) -> str:

@@ -89,30 +89,36 @@ def rebuild_states(db: Store, mismatches: list[StateMismatch]) -> None:
                  e.reps, e.lapses, m.item_id])
 
 
-# Rows that point at something that is not there, with the SQL that finds and removes
-# them, and how to say so.
+# Rows that point at something that is not there: how to name one and several, and
+# the SQL that finds them (and, after DELETE, removes them).
 ORPHANS: tuple[tuple[str, str, str], ...] = (
-    ("answers to an item that is no longer there",
-     "FROM reviews WHERE item_id NOT IN (SELECT id FROM items)", "DELETE"),
-    ("scheduling states of an item that is no longer there",
-     "FROM item_state WHERE item_id NOT IN (SELECT id FROM items)", "DELETE"),
-    ("items of a deck that is no longer there",
-     "FROM items WHERE deck_id NOT IN (SELECT id FROM decks)", "DELETE"),
-    ("quiz answers of an attempt that is no longer there",
+    ("answer to an item that is no longer there",
+     "answers to an item that is no longer there",
+     "FROM reviews WHERE item_id NOT IN (SELECT id FROM items)"),
+    ("schedule of an item that is no longer there",
+     "schedules of an item that is no longer there",
+     "FROM item_state WHERE item_id NOT IN (SELECT id FROM items)"),
+    ("item of a deck that is no longer there", "items of a deck that is no longer there",
+     "FROM items WHERE deck_id NOT IN (SELECT id FROM decks)"),
+    ("quiz answer of an attempt that is no longer there",
+     "quiz answers of an attempt that is no longer there",
      "FROM quiz_answers WHERE attempt_id IS NOT NULL "
-     "AND attempt_id NOT IN (SELECT id FROM quiz_attempts)", "DELETE"),
-    ("quiz answers to an item that is no longer there",
-     "FROM quiz_answers WHERE item_id NOT IN (SELECT id FROM items)", "DELETE"),
+     "AND attempt_id NOT IN (SELECT id FROM quiz_attempts)"),
+    ("quiz answer to an item that is no longer there",
+     "quiz answers to an item that is no longer there",
+     "FROM quiz_answers WHERE item_id NOT IN (SELECT id FROM items)"),
 )
 _MISSING_STATE = "FROM items WHERE id NOT IN (SELECT item_id FROM item_state)"
 
 
 def orphan_counts(db: Store) -> list[tuple[str, int]]:
-    """How many rows of each orphan kind there are (kinds with none left out)."""
-    counts = [(what, int(db.execute(f"SELECT count(*) {where}").fetchone()[0]))
-              for what, where, _ in ORPHANS]
+    """Each kind of row that points at nothing, named for how many there are (kinds
+    with none left out)."""
+    counts = [(one if n == 1 else many, n) for one, many, where in ORPHANS
+              for n in [int(db.execute(f"SELECT count(*) {where}").fetchone()[0])]]
     missing = int(db.execute(f"SELECT count(*) {_MISSING_STATE}").fetchone()[0])
-    counts.append(("items without a scheduling state", missing))
+    counts.append(("item without a schedule" if missing == 1 else "items without a schedule",
+                   missing))
     return [(what, n) for what, n in counts if n]
 
 
@@ -121,8 +127,8 @@ def remove_orphans(db: Store) -> None:
     with db.atomic():
         # Items of a missing deck go first, so that their answers and states are
         # orphans too by the time those are removed.
-        for _, where, verb in sorted(ORPHANS, key=lambda o: "deck" not in o[0]):
-            db.execute(f"{verb} {where}")
+        for _, _, where in sorted(ORPHANS, key=lambda o: "deck" not in o[0]):
+            db.execute(f"DELETE {where}")
         db.execute("INSERT INTO item_state (item_id, deck_id, position, active, in_new_queue) "
                    f"SELECT id, deck_id, position, retired = 0, kind = 'card' {_MISSING_STATE}")
 
