@@ -68,6 +68,9 @@ def parse_deck_bytes(raw: bytes, path: Path) -> ParseResult:
         problem = Problem(str(path), f"not valid TOML: {strip_toml_position(message)}",
                           toml_error_line(message, text))
         return ParseResult(path, None, [problem])
+    except RecursionError:
+        return ParseResult(path, None, [Problem(
+            str(path), "not a deck file: its tables or lists are nested too deeply")])
     return parse_deck_data(data, path, hashlib.sha256(raw).hexdigest(), text)
 
 

@@ -113,9 +113,9 @@ def read_package(path: Path, limits: Limits | None = None) -> ImportBundle:
             raise ImportFormatError(path, f"is not a deck package: it has no {MANIFEST}")
         try:
             manifest = json.loads(read_entry(archive, path, MANIFEST, limits))
-            listed: dict[str, str] = dict(manifest["files"])
+            listed: dict[str, str] = {str(k): str(v) for k, v in dict(manifest["files"]).items()}
             fmt = int(manifest["format"])
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, OverflowError, RecursionError) as exc:
             raise ImportFormatError(path, f"its {MANIFEST} is damaged ({exc})") from exc
         if fmt > PACKAGE_FORMAT:
             raise ImportFormatError(path, f"was made by a newer version (package format "
@@ -155,7 +155,7 @@ def _read_deck(archive: zipfile.ZipFile, path: Path, name: str, toml: bytes,
     if name + JSON_SUFFIX in listed:
         try:
             data = json.loads(read_entry(archive, path, name + JSON_SUFFIX, limits))
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise ImportFormatError(path, f"{name + JSON_SUFFIX!r} is damaged ({exc})") from exc
         if isinstance(data, dict):
             result = parse_deck_data(data, shown, digest)

@@ -6,6 +6,8 @@ image that points off the machine is dropped before Qt ever sees it.
 
 from __future__ import annotations
 
+import re
+
 import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
@@ -33,11 +35,49 @@ def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Deeper nesting than this is never needed on a card; nh3's parser takes time that
+# grows with the square of the depth (50,000 nested <div> took seconds).
+MAX_DEPTH = 64
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*>")
+# Elements that never nest inside themselves (their next opening closes them) or that
+# are empty: they do not deepen the tree.
+_FLAT = {"p", "li", "dt", "dd", "tr", "td", "th", "option", "br", "hr", "img", "input",
+         "meta", "link", "col", "area", "base", "wbr", "source", "track", "embed", "param"}
+
+
+def _limit_nesting(html: str) -> str:
+    """Drop opening tags (and their closers) beyond ``MAX_DEPTH`` levels, in one pass,
+    keeping the text; what remains is sanitized as usual."""
+    if html.count("<") <= MAX_DEPTH:
+        return html
+    depth = 0
+    dropped: dict[str, int] = {}
+
+    def visit(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _FLAT:
+            return match.group(0)
+        if closing:
+            if dropped.get(name):
+                dropped[name] -= 1
+                return ""
+            depth = max(0, depth - 1)
+            return match.group(0)
+        if depth >= MAX_DEPTH:
+            dropped[name] = dropped.get(name, 0) + 1
+            return ""
+        depth += 1
+        return match.group(0)
+
+    return _TAG.sub(visit, html)
+
+
 def sanitize_html(html: str) -> str:
     """Strip scripts, event handlers, frames, forms and remote URLs (links and images)
-    from HTML; what a link says stays as text."""
+    from HTML; what a link says stays as text. Takes time in proportion to the text."""
     return nh3.clean(
-        html,
+        _limit_nesting(html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=LINK_SCHEMES,
@@ -53,3 +93,19 @@ def render_markdown(text: str) -> str:
     html: str = cmarkgfm.markdown_to_html_with_extensions(
         text, options=Options.CMARK_OPT_UNSAFE, extensions=_EXTENSIONS)
     return sanitize_html(html)
+
+
+_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def render_without_pictures(text: str) -> str:
+    """Deck Markdown for a text label (quiz prompts, explanations, feedback): as
+    ``render_markdown``, with each picture replaced by its description. A label would
+    load a picture from any path on the disk, so none is left for it to load."""
+    def describe(match: re.Match[str]) -> str:
+        alt = _ALT.search(match.group(0))
+        words = (alt.group(1) or alt.group(2) or "").strip() if alt else ""
+        return f"[picture: {words}]" if words else "[picture]"
+
+    return _IMG_TAG.sub(describe, render_markdown(text))

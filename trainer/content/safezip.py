@@ -52,9 +52,17 @@ def open_zip(path: Path, limits: Limits | None = None) -> zipfile.ZipFile:
         raise ImportFormatError(path, f"the archive has {len(infos)} entries "
                                       f"(at most {limits.entries} are accepted)")
     total = 0
+    seen: set[str] = set()
     for info in infos:
         try:
             check_name(path, info.filename)
+            # Two entries of one name (or names that differ only in case, which are one
+            # file on Windows and macOS): which one is read would depend on the reader.
+            folded = info.filename.casefold()
+            if folded in seen:
+                raise ImportFormatError(path, f"the archive holds {info.filename!r} twice: "
+                                              "refused, since either copy could be read")
+            seen.add(folded)
             if info.flag_bits & 0x1:
                 raise ImportFormatError(path, f"entry {info.filename!r} is encrypted")
             if info.file_size > limits.entry:

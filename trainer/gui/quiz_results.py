@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.content.render import render_markdown
+from trainer.content.render import render_without_pictures
 from trainer.domain.scoring import CERTAINTY_LABELS, CONFIDENCE_MARGIN
 from trainer.gui.theme import verdict_colors
 from trainer.study.quiz_service import QuizResult
@@ -56,10 +56,10 @@ def results_html(result: QuizResult) -> str:
         for missed in result.missed:
             flag = (f' <b style="color:{bad}">⚠ sure but wrong</b>'
                     if missed.confidently_wrong else "")
-            parts.append(f"<p>{render_markdown(missed.question.prompt)}"
+            parts.append(f"<p>{render_without_pictures(missed.question.prompt)}"
                          f"<small>{missed.credit:.0%} credit{flag}</small></p>")
             if missed.question.explanation:
-                parts.append(f"<blockquote>{render_markdown(missed.question.explanation)}"
+                parts.append(f"<blockquote>{render_without_pictures(missed.question.explanation)}"
                              "</blockquote>")
     else:
         parts.append(f'<p style="color:{good}">Every question fully right.</p>')

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.content.render import render_markdown
+from trainer.content.render import render_without_pictures
 from trainer.domain.scoring import CERTAINTY_LABELS, Response
 from trainer.gui.answer_widgets import (
     AnswerWidget,
@@ -141,8 +141,8 @@ class QuizView(QWidget):
         self.progress.setText(f"Question {asked.position + 1} of {asked.total} · {topic}")
         parts = []
         if asked.question.situation:
-            parts.append(f"<p><i>{render_markdown(asked.question.situation)}</i></p>")
-        parts.append(render_markdown(asked.question.prompt))
+            parts.append(f"<p><i>{render_without_pictures(asked.question.situation)}</i></p>")
+        parts.append(render_without_pictures(asked.question.prompt))
         if asked.question.type == "multiple":
             parts.append("<p><small>Choose every option that applies.</small></p>")
         self.prompt.setText("".join(parts))
@@ -228,9 +228,9 @@ class QuizView(QWidget):
         for option, text in feedback.option_feedback:
             if text:
                 parts.append(f"<p><b>{html.escape(option.text)}</b>: "
-                             f"{render_markdown(text)}</p>")
+                             f"{render_without_pictures(text)}</p>")
         if feedback.explanation:
-            parts.append(f"<p><b>Why:</b></p>{render_markdown(feedback.explanation)}")
+            parts.append(f"<p><b>Why:</b></p>{render_without_pictures(feedback.explanation)}")
         self.result.setText("".join(parts))
         self.result.show()
 

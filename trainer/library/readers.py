@@ -36,10 +36,9 @@ def read_any(path: Path, *, with_history: bool = False) -> ImportBundle:
         result = parse_deck_file(path)
         if result.deck is None:
             raise DeckError(result.errors or result.problems)
-        media_dir = path.parent / "media"
-        media = {f.name: f.read_bytes() for f in sorted(media_dir.glob("*"))
-                 if f.is_file()} if media_dir.is_dir() else {}
-        return ImportBundle(path, [result.deck], media)
+        bundle = ImportBundle(path, [result.deck])
+        _neighbour_pictures(path, bundle)
+        return bundle
     if suffix in (".apkg", ".colpkg"):
         from trainer.content.importers.anki import read_anki
 
@@ -54,3 +53,44 @@ def read_any(path: Path, *, with_history: bool = False) -> ImportBundle:
         return read_csv(path)
     kinds = ", ".join(sorted(SUPPORTED))
     raise ImportFormatError(path, f"is not a kind of file Sales Trainer imports ({kinds})")
+
+
+MAX_PICTURE_BYTES = 16 * 1024 * 1024
+MAX_PICTURES_BYTES = 256 * 1024 * 1024
+
+
+def _neighbour_pictures(path: Path, bundle: ImportBundle) -> None:
+    """The pictures a deck file names, from the ``media`` folder beside it: only those
+    it names, only plain files (never a link to somewhere else), within a size limit."""
+    from trainer.content.pictures import picture_names
+    from trainer.domain.errors import Problem
+
+    folder = path.parent / "media"
+    try:
+        names = picture_names([path.read_text(encoding="utf-8-sig", errors="replace")])
+    except OSError as exc:
+        raise ImportFormatError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    total = 0
+    for name in sorted(names):
+        file = folder / name
+        why = None
+        if file.is_symlink():
+            why = "is a link to another file; only plain files are imported"
+        elif not file.is_file():
+            why = "is not in the media folder beside the deck"
+        elif file.stat().st_size > MAX_PICTURE_BYTES:
+            why = f"is larger than {MAX_PICTURE_BYTES // (1024 * 1024)} MB"
+        elif total + file.stat().st_size > MAX_PICTURES_BYTES:
+            why = f"would take the deck's pictures past {MAX_PICTURES_BYTES // 2**20} MB"
+        if why is not None:
+            bundle.skipped.append(Problem(str(file), f"picture {why}; skipped",
+                                          None, None, "warning"))
+            continue
+        try:
+            bundle.media[name] = file.read_bytes()
+        except OSError as exc:
+            bundle.skipped.append(Problem(str(file), f"picture cannot be read "
+                                          f"({exc.strerror or exc}); skipped", None, None,
+                                          "warning"))
+            continue
+        total += len(bundle.media[name])

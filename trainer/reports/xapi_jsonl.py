@@ -41,6 +41,8 @@ def _problem(line: str) -> tuple[dict[str, Any] | None, str | None]:
         statement = json.loads(line)
     except json.JSONDecodeError as exc:
         return None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+    except RecursionError:
+        return None, "not an xAPI statement (nested too deeply)"
     if not isinstance(statement, dict):
         return None, "not a JSON object (each line must be one xAPI statement)"
     if not isinstance(statement.get("id"), str):

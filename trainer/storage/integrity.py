@@ -7,18 +7,16 @@ never answered), and nothing refers to an item, deck or attempt that is not ther
 
 from __future__ import annotations
 
-import html
-import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from trainer.content.pictures import picture_names
 from trainer.domain.scheduling import ItemState, Phase
 from trainer.storage.store import Store
 from trainer.storage.study_repo import state_from_json
 from trainer.storage.timefmt import from_db, to_db
 
-_IMG = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _STATE_COLUMNS = "phase, step, stability, difficulty, due, last_review, reps, lapses"
 
 
@@ -139,14 +137,7 @@ def referenced_media(db: Store) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for deck_id, front, back, body in db.execute(
             "SELECT deck_id, front, back, body FROM items"):
-        names = out.setdefault(deck_id, set())
-        for text in (front, back, body):
-            if not text or "<img" not in text.lower():
-                continue
-            if text is body:  # JSON: its quotes are escaped
-                text = text.replace('\\"', '"')
-            for match in _IMG.finditer(text):
-                names.add(html.unescape(match.group(1) or match.group(2) or ""))
+        out.setdefault(deck_id, set()).update(picture_names((front, back, body)))
     return out
 
 

@@ -78,7 +78,10 @@ def current_schema(db: sqlite3.Connection, has_config: bool) -> Schema:
     sched_ver = 2
     if has_config:
         row = db.execute("SELECT val FROM config WHERE KEY = 'schedVer'").fetchone()
-        value = json.loads(blob(row[0])) if row else 2
+        try:
+            value = json.loads(blob(row[0])) if row else 2
+        except (ValueError, RecursionError):
+            value = 2  # unreadable: the current scheduler's numbering is assumed
         sched_ver = value if isinstance(value, int) else 2
     return Schema(decks, note_types, sched_ver)
 
@@ -91,7 +94,10 @@ def is_update_notice(db: sqlite3.Connection) -> bool:
 
 def json_object(value: object) -> dict[str, Any]:
     """A JSON object stored as text or bytes."""
-    parsed = json.loads(blob(value)) if value not in (None, "") else {}
+    try:
+        parsed = json.loads(blob(value)) if value not in (None, "") else {}
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
     if not isinstance(parsed, dict):
         raise ValueError("expected a JSON object")
     return parsed

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from trainer.domain.errors import Problem
 
 SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", "space": " ", "pipe": "|",
               "colon": ":"}
+MAX_COLUMN = 1000
 _KNOWN = {"separator", "html", "tags", "columns", "deck", "notetype", "deck column",
           "tags column", "guid column", "notetype column", "if matches"}
 
@@ -61,6 +63,9 @@ def _read_header(path: Path, lines: list[str], skipped: list[Problem]) -> _Heade
             except ValueError as exc:
                 raise ImportFormatError(path, f"'#{key}' must be a column number", number) \
                     from exc
+            if not 1 <= column <= MAX_COLUMN:
+                raise ImportFormatError(path, f"'#{key}' must be a column number from 1 to "
+                                              f"{MAX_COLUMN}, not {value}", number)
             setattr(header, key.replace(" ", "_"), column)
         elif key == "notetype":
             skipped.append(Problem(str(path), f"note type '{value}' is read as front and "
@@ -85,6 +90,21 @@ def _field_text(value: str, is_html: bool) -> str:
     return html.escape(value).replace("*", "\\*").replace("_", "\\_")
 
 
+def _rows(path: Path, reader: Iterator[list[str]], before: int) -> Iterator[list[str]]:
+    """The reader's rows; a row the csv module cannot read (a field over its 128 KB
+    limit, say) is a clear error naming the line, not a traceback."""
+    line_num = getattr(reader, "line_num", 0)
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            where = before + getattr(reader, "line_num", line_num)
+            raise ImportFormatError(path, f"this line cannot be read ({exc}); a card's "
+                                          "field may be at most 128 KB", where) from exc
+
+
 def read_csv(path: Path) -> ImportBundle:
     """Read a CSV/TSV file into decks of cards (one deck per deck name it uses)."""
     try:
@@ -107,7 +127,7 @@ def read_csv(path: Path) -> ImportBundle:
     decks: dict[str, list[Card]] = {}
     seen: dict[str, set[str]] = {}
     reader = csv.reader(io.StringIO(body), delimiter=separator)
-    for offset, row in enumerate(reader):
+    for offset, row in enumerate(_rows(path, reader, header.lines)):
         line = header.lines + reader.line_num if reader.line_num else header.lines + offset + 1
         if not any(cell.strip() for cell in row):
             continue

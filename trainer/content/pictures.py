@@ -1,0 +1,35 @@
+"""Which picture files a deck's text names: ``![alt](name.png)`` in Markdown and
+``<img src="name.png">`` in HTML, by bare file name (anything else is never loaded)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from urllib.parse import unquote
+
+_MARKDOWN = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_HTML = re.compile(r"""<img\b[^<>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
+                   re.IGNORECASE)
+
+
+def is_bare_name(name: str) -> bool:
+    """A plain file name: no folder, no drive, no scheme, not hidden."""
+    return bool(name) and not any(c in name for c in "/\\:\x00") and not name.startswith(".")
+
+
+def picture_names(texts: Iterable[str | None]) -> set[str]:
+    """The bare file names of the pictures the texts show."""
+    names: set[str] = set()
+    for text in texts:
+        if not text or ("![" not in text and "<img" not in text.lower()):
+            continue
+        text = text.replace('\\"', '"')  # quiz questions are stored as JSON
+        found = [m.group(1) for m in _MARKDOWN.finditer(text)]
+        found += [m.group(1) or m.group(2) or m.group(3) or "" for m in _HTML.finditer(text)]
+        for raw in found:
+            name = html.unescape(raw)
+            for candidate in (name, unquote(name)):
+                if is_bare_name(candidate):
+                    names.add(candidate)
+    return names
