@@ -115,6 +115,12 @@ GOOD_TOML = (DATA / "quiz_deck.toml").read_bytes()
      "possible zip bomb"),
     ("newer", lambda p: _zip(p, {}, {**_manifest({}), "format": 99}), "newer version"),
     ("bad-manifest", lambda p: _zip(p, {"manifest.json": b"{not json"}), "manifest.json"),
+    ("overflowing-format", lambda p: _zip(p, {}, {**_manifest({}), "format": 1e400}),
+     "manifest.json is damaged"),
+    ("deep-manifest", lambda p: _zip(p, {"manifest.json": b"[" * 100_000},
+                                     method=zipfile.ZIP_STORED), "is damaged"),
+    ("duplicate-entry", lambda p: _zip(p, {"d.toml": GOOD_TOML, "D.TOML": GOOD_TOML},
+                                       _manifest({"d.toml": GOOD_TOML})), "twice"),
 ])
 def test_hostile_and_broken_packages_are_refused(
         tmp_path: Path, name: str, build: object, message: str) -> None:
