@@ -174,11 +174,14 @@ def _skipped_builtin(db: Store) -> list[str]:
 
 def open_services(config: Config, clock: Clock = system_clock,
                   settings: StudySettings | None = None,
-                  decks_folder: Path | None = None) -> Services:
+                  decks_folder: Path | None = None, *, writer: bool = True) -> Services:
     """Open the profile, load the built-in decks and build the services.
 
     ``settings`` is the base the profile's stored settings are laid over (tests pass
-    one without fuzz and with a fixed time zone).
+    one without fuzz and with a fixed time zone). Only the holder of the profile's lock
+    is a ``writer``: it finishes an import stopped before its pictures were in place and
+    installs changed built-in decks; a reader (a command run while the window is open)
+    leaves both to it.
     """
     backups = BackupService(config.database_path, clock,
                             settings.timezone if settings else None)
@@ -190,10 +193,12 @@ def open_services(config: Config, clock: Clock = system_clock,
         # An import stopped between its commit and its pictures is finished now.
         from trainer.library.media import finish_pending
 
-        finish_pending(db, config.profile_dir / "media")
-        problems = load_builtin_decks(
-            db, clock, decks_folder,
-            before_update=lambda: backups.create("before-update", db.conn))
+        problems: list[Problem] = []
+        if writer:
+            finish_pending(db, config.profile_dir / "media")
+            problems = load_builtin_decks(
+                db, clock, decks_folder,
+                before_update=lambda: backups.create("before-update", db.conn))
         study = StudyService(db, clock, load_settings(db, settings))
     except Exception:
         db.close()
@@ -201,7 +206,8 @@ def open_services(config: Config, clock: Clock = system_clock,
     return Services(config, clock, db, study, QuizService(db, clock, study),
                     AssessmentService(db, clock), PathService(db, clock, study), backups,
                     problems, db.conn.total_changes,
-                    lambda: open_services(config, clock, settings, decks_folder))
+                    lambda: open_services(config, clock, settings, decks_folder,
+                                          writer=writer))
 
 
 def damage_remedy(backups: BackupService) -> str:

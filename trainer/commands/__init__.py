@@ -42,6 +42,18 @@ def lock_profile(config: Config, what: str) -> ProfileLock:
         return lock.acquire(wait=COMMAND_WAIT_SECONDS)
 
 
+def _lock_if_free(config: Config, args: argparse.Namespace) -> ProfileLock | None:
+    """A reading command takes the lock only if nobody has it: then it may also finish
+    what an earlier run left (pictures of a stopped import, changed built-in decks)."""
+    from trainer.clock import system_clock
+    from trainer.profile.lock import ProfileInUseError, ProfileLock
+
+    try:
+        return ProfileLock(config.profile_dir, command_name(args), system_clock).acquire()
+    except ProfileInUseError:
+        return None
+
+
 @contextmanager
 def profile_services(args: argparse.Namespace, *, writes: bool = False) -> Iterator[Services]:
     """The profile named by ``--data-dir`` and ``--profile``, open for one command and
@@ -50,9 +62,9 @@ def profile_services(args: argparse.Namespace, *, writes: bool = False) -> Itera
     from trainer.app import open_services
 
     config = make_config(args.data_dir, args.profile)
-    lock = lock_profile(config, command_name(args)) if writes else None
+    lock = lock_profile(config, command_name(args)) if writes else _lock_if_free(config, args)
     try:
-        services = open_services(config)
+        services = open_services(config, writer=lock is not None)
         try:
             yield services
         finally:
