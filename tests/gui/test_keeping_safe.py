@@ -252,3 +252,20 @@ def test_a_second_start_brings_the_first_window_forward_with_its_file(
     assert requests == [deck.resolve()]
     server.close()
     lock.release()
+
+
+def test_the_half_hourly_backup_runs_off_the_window_only_after_a_change(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock) -> None:
+    window, services = open_window(clock)
+    assert window.keeper.timer.isActive()
+    assert window.keeper.timer.interval() == 30 * 60 * 1000
+    window.keeper.timer.timeout.emit()  # nothing changed yet: no backup
+    assert window.keeper.task is None and services.backups.list() == []
+    study(qtbot, window, 2)
+    window.keeper.timer.timeout.emit()
+    task = window.keeper.task
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.running, timeout=TIMEOUT)
+    [backup] = services.backups.list()
+    assert backup.reason == "periodic" and backup.answers == 2
+    assert not services.changed_since_backup
