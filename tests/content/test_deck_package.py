@@ -145,3 +145,21 @@ def test_a_package_with_a_bad_deck_reports_the_deck_problem(tmp_path: Path) -> N
     path = _zip(tmp_path / "bad.trainerdeck", {"d.toml": bad}, _manifest({"d.toml": bad}))
     with pytest.raises(DeckError, match=r"bad\.trainerdeck/d\.toml:30 \[q-single\]"):
         read_package(path)
+
+
+def test_two_different_pictures_of_one_name_are_refused(tmp_path: Path) -> None:
+    for folder, data in (("a", b"\x89PNG first"), ("b", b"\x89PNG second")):
+        src = tmp_path / "src" / folder
+        (src / "media").mkdir(parents=True)
+        text = (DATA / "cards_deck.toml").read_text().replace('id = "cards"',
+                                                             f'id = "cards-{folder}"', 1)
+        (src / "deck.toml").write_text(text)
+        (src / "media" / "chart.png").write_bytes(data)
+    with pytest.raises(DeckError, match="a different picture of the same name") as err:
+        pack([tmp_path / "src"], tmp_path / "two.trainerdeck")
+    assert "chart.png" in str(err.value)
+    entries = {"a/deck.toml": GOOD_TOML, "a/media/chart.png": b"one",
+               "b/media/chart.png": b"two"}
+    path = _zip(tmp_path / "two.trainerdeck", entries, _manifest(entries))
+    with pytest.raises(ImportFormatError, match="two different pictures named 'chart.png'"):
+        read_package(path)

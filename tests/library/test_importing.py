@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -95,10 +96,13 @@ def test_cancel_and_failure_write_nothing(svc: Services, tmp_path: Path) -> None
     with pytest.raises(InstallCancelled):
         svc.imports.apply(plan, lambda done, total: False)
     assert fingerprint(svc) == before
-    bad = ImportBundle(tmp_path / "x", plan.bundle.decks,
+    long_name = "p" * 300 + ".png"  # a name no file system can write
+    deck = plan.bundle.decks[0]
+    card = replace(deck.cards[0], back=f"![chart]({long_name})")
+    bad = ImportBundle(tmp_path / "x", [replace(deck, cards=(card, *deck.cards[1:]))],
                        history=[HistoryEntry("qdeck", "c1", datetime(2026, 1, 1, tzinfo=UTC),
                                              Rating.GOOD, 1000)],
-                       media={"a/b.png": b"x"})  # a name that cannot be written
+                       media={long_name: b"x"})
     with pytest.raises(OSError):
         svc.imports.apply(svc.imports.plan(bad))
     assert fingerprint(svc) == before
@@ -139,13 +143,19 @@ def test_history_is_replayed_through_fsrs(svc: Services, tmp_path: Path) -> None
 
 def test_media_lands_in_the_profile(svc: Services, tmp_path: Path) -> None:
     src = tmp_path / "src"
-    deck_file(src)
+    deck = deck_file(src)
+    deck.write_text(deck.read_text().replace('back = "Its back"',
+                                             'back = "Its back ![chart](chart.png)"', 1))
     (src / "media").mkdir()
     (src / "media" / "chart.png").write_bytes(b"png")
+    (src / "media" / "unused.png").write_bytes(b"no card shows this")
     package = tmp_path / "q.trainerdeck"
     pack([src], package)
     svc.imports.apply(svc.imports.prepare(package))
-    assert (svc.config.profile_dir / "media" / "qdeck" / "chart.png").read_bytes() == b"png"
+    folder = svc.config.profile_dir / "media" / "qdeck"
+    assert (folder / "chart.png").read_bytes() == b"png"
+    assert sorted(p.name for p in folder.iterdir()) == ["chart.png"]  # only what it shows
+    assert svc.checks.check().ok
 
 
 def test_cli_dry_run_json_and_yes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,7 @@ from trainer.content.deckfile import parse_deck_bytes, parse_deck_data
 from trainer.content.importers.bundle import ImportBundle, ImportFormatError
 from trainer.content.safezip import Limits, check_name, open_zip, read_entry
 from trainer.domain.deck import Deck
-from trainer.domain.errors import DeckError
+from trainer.domain.errors import DeckError, Problem
 
 PACKAGE_SUFFIX = ".trainerdeck"
 PACKAGE_FORMAT = 1
@@ -64,6 +64,16 @@ def pack(paths: list[Path], output: Path, created: datetime | None = None) -> Ch
     when = created or datetime.fromtimestamp(
         max(int(f.stat().st_mtime) for f in files.values()), UTC)
     contents = {name: file.read_bytes() for name, file in files.items()}
+    pictures: dict[str, tuple[str, bytes]] = {}
+    for name, data in contents.items():
+        base = PurePosixPath(name).name
+        if PurePosixPath(name).suffix.lower() not in MEDIA_SUFFIXES:
+            continue
+        if base in pictures and pictures[base][1] != data:
+            raise DeckError([Problem(str(files[name]), f"a different picture of the same name "
+                                     f"is also packed ({files[pictures[base][0]]}): decks "
+                                     "find pictures by file name, so rename one")])
+        pictures[base] = (name, data)
     # Each deck also travels pre-parsed as JSON: reading TOML in pure Python is the
     # slowest part of an import, and the JSON is validated by the very same checks.
     for deck in report.decks:
@@ -141,7 +151,13 @@ def read_package(path: Path, limits: Limits | None = None) -> ImportBundle:
             if name.endswith(".toml"):
                 bundle.decks.append(_read_deck(archive, path, name, data, listed, limits))
             elif not name.endswith(JSON_SUFFIX):
-                bundle.media[PurePosixPath(name).name] = data
+                base = PurePosixPath(name).name
+                if base in bundle.media and bundle.media[base] != data:
+                    # Decks are given pictures by file name: two different pictures
+                    # of one name would land as whichever came last.
+                    raise ImportFormatError(path, f"holds two different pictures named "
+                                                  f"{base!r}; rename one and pack again")
+                bundle.media[base] = data
     if not bundle.decks:
         raise ImportFormatError(path, "holds no decks")
     return bundle

@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from trainer.domain.deck import Deck
 
 _MARKDOWN = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _HTML = re.compile(r"""<img\b[^<>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
@@ -33,3 +38,10 @@ def picture_names(texts: Iterable[str | None]) -> set[str]:
                 if is_bare_name(candidate):
                     names.add(candidate)
     return names
+
+
+def deck_picture_names(deck: Deck) -> set[str]:
+    """The pictures a deck's cards and questions show (what its media folder needs)."""
+    texts: list[str] = [text for card in deck.cards for text in (card.front, card.back)]
+    texts += [json.dumps(q.to_json()) for quiz in deck.quizzes for q in quiz.questions]
+    return picture_names(texts)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from trainer.clock import Clock
 from trainer.content.importers.bundle import HistoryEntry, ImportBundle
+from trainer.content.pictures import deck_picture_names
 from trainer.domain.deck import Deck, version_key
 from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import ItemState
@@ -179,8 +180,12 @@ class ImportService:
             self.backup("before-import")
         deck_ids = [c.deck.id for c in plan.changes]
         replay = self._replay(plan.bundle.history)
-        staging = media.stage(self.media_root, plan.bundle.media) if plan.bundle.media \
-            else None
+        # Each deck gets the pictures it shows, not every picture of the file.
+        placement = {c.deck.id: sorted(deck_picture_names(c.deck) & plan.bundle.media.keys())
+                     for c in plan.changes}
+        needed = {name for names in placement.values() for name in names}
+        staging = media.stage(self.media_root, {n: d for n, d in plan.bundle.media.items()
+                                                if n in needed}) if needed else None
         try:
             with self.db.atomic():
                 for change in plan.changes:
@@ -193,15 +198,15 @@ class ImportService:
                                  plan=change.plan)
                 reviews = self._write_history(replay)
                 if staging is not None:
-                    media.record(self.db, staging, deck_ids, to_db(self.clock()))
+                    media.record(self.db, staging, placement, to_db(self.clock()))
         except BaseException:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
             raise
         if staging is not None:
-            media.publish(self.db, self.media_root, staging, deck_ids)
+            media.publish(self.db, self.media_root, staging, placement)
         self.study.forget_limits()
-        return ImportResult(deck_ids, plan.item_count, reviews, len(plan.bundle.media))
+        return ImportResult(deck_ids, plan.item_count, reviews, len(needed))
 
     def _replay(self, history: list[HistoryEntry]) -> list[_Replayed]:
         """Replay imported reviews through FSRS so scheduling continues where it was,

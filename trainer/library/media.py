@@ -46,29 +46,52 @@ def stage(media_root: Path, media: Mapping[str, bytes]) -> Path:
     return staging
 
 
-def record(db: Store, staging: Path, deck_ids: list[str], when: str) -> None:
-    """Note, inside the import's transaction, that ``staging`` belongs to these decks."""
+Placement = dict[str, list[str]]  # deck id -> the picture names it shows
+
+
+def record(db: Store, staging: Path, placement: Placement, when: str) -> None:
+    """Note, inside the import's transaction, which staged pictures go to which deck."""
     db.execute("INSERT OR REPLACE INTO pending_media (staging, decks, created_at) "
-               "VALUES (?, ?, ?)", [staging.name, json.dumps(deck_ids), when])
+               "VALUES (?, ?, ?)", [staging.name, json.dumps(placement), when])
 
 
-def publish(db: Store, media_root: Path, staging: Path, deck_ids: list[str]) -> None:
-    """Copy the staged pictures into each deck's folder, then forget the staging."""
-    files = sorted(f for f in staging.iterdir() if f.is_file()) if staging.is_dir() else []
-    for deck_id in deck_ids:
-        # Each deck gets its own copy so a later update of one deck cannot break
-        # another's pictures.
+def _place(source: Path, target: Path) -> None:
+    """Put one staged picture in a deck's folder: a hard link where the disk allows
+    (the staged file is already on disk), else a copy flushed to disk. Pictures are
+    never written in place later (an update replaces the file), so decks sharing one
+    file cannot break each other's."""
+    partial = target.with_name(f".{target.name}.part")
+    partial.unlink(missing_ok=True)
+    try:
+        os.link(source, partial)
+    except OSError:
+        shutil.copyfile(source, partial)
+        _fsync(partial)
+    os.replace(partial, target)
+
+
+def publish(db: Store, media_root: Path, staging: Path, placement: Placement) -> None:
+    """Put each deck's pictures into its folder, then forget the staging."""
+    for deck_id, names in placement.items():
         target = media_root / deck_id
         target.mkdir(parents=True, exist_ok=True)
-        for file in files:
-            partial = target / f".{file.name}.part"
-            shutil.copyfile(file, partial)
-            _fsync(partial)
-            os.replace(partial, target / file.name)
+        for name in names:
+            source = staging / name
+            if source.is_file():  # gone only if an earlier run already placed it
+                _place(source, target / name)
         _fsync(target)
     with db.atomic():
         db.execute("DELETE FROM pending_media WHERE staging = ?", [staging.name])
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _placement(decks: object, staging: Path) -> Placement:
+    if isinstance(decks, dict):
+        return {str(k): [str(n) for n in v] for k, v in decks.items() if isinstance(v, list)}
+    # A bare list of deck ids: every staged picture goes to every deck.
+    names = sorted(f.name for f in staging.iterdir() if f.is_file()) if staging.is_dir() \
+        else []
+    return {str(deck): names for deck in decks} if isinstance(decks, list) else {}
 
 
 def finish_pending(db: Store, media_root: Path) -> int:
@@ -77,7 +100,11 @@ def finish_pending(db: Store, media_root: Path) -> int:
     done = 0
     for name, decks in db.execute("SELECT staging, decks FROM pending_media").fetchall():
         staging = media_root / name
-        publish(db, media_root, staging, list(json.loads(decks)))
+        try:
+            placement = _placement(json.loads(decks), staging)
+        except ValueError:
+            placement = {}
+        publish(db, media_root, staging, placement)
         done += 1
     if media_root.is_dir():
         for folder in media_root.iterdir():
