@@ -161,5 +161,5 @@ def test_two_different_pictures_of_one_name_are_refused(tmp_path: Path) -> None:
     entries = {"a/deck.toml": GOOD_TOML, "a/media/chart.png": b"one",
                "b/media/chart.png": b"two"}
     path = _zip(tmp_path / "two.trainerdeck", entries, _manifest(entries))
-    with pytest.raises(ImportFormatError, match="two different pictures named 'chart.png'"):
+    with pytest.raises(ImportFormatError, match=r"two different pictures named 'chart\.png'"):
         read_package(path)

@@ -18,6 +18,7 @@ from trainer.content.importers.bundle import HistoryEntry, ImportBundle
 from trainer.content.package import pack
 from trainer.domain.errors import DeckError
 from trainer.domain.scheduling import Phase, Rating
+from trainer.library import media
 from trainer.storage.decks_repo import InstallCancelled
 from trainer.study.settings import StudySettings
 
@@ -90,19 +91,24 @@ def test_update_keeps_progress_and_retires(svc: Services, tmp_path: Path,
     assert "OLDER" in older.summary()[0]
 
 
-def test_cancel_and_failure_write_nothing(svc: Services, tmp_path: Path) -> None:
+def test_cancel_and_failure_write_nothing(svc: Services, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     plan = svc.imports.prepare(deck_file(tmp_path / "v1"))
     before = fingerprint(svc)
     with pytest.raises(InstallCancelled):
         svc.imports.apply(plan, lambda done, total: False)
     assert fingerprint(svc) == before
-    long_name = "p" * 300 + ".png"  # a name no file system can write
     deck = plan.bundle.decks[0]
-    card = replace(deck.cards[0], back=f"![chart]({long_name})")
+    card = replace(deck.cards[0], back="![chart](chart.png)")
     bad = ImportBundle(tmp_path / "x", [replace(deck, cards=(card, *deck.cards[1:]))],
                        history=[HistoryEntry("qdeck", "c1", datetime(2026, 1, 1, tzinfo=UTC),
                                              Rating.GOOD, 1000)],
-                       media={long_name: b"x"})
+                       media={"chart.png": b"x"})
+
+    def disk_full(root: Path, pictures: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(media, "stage", disk_full)
     with pytest.raises(OSError):
         svc.imports.apply(svc.imports.plan(bad))
     assert fingerprint(svc) == before

@@ -71,6 +71,8 @@ def parse_deck_bytes(raw: bytes, path: Path) -> ParseResult:
     except RecursionError:
         return ParseResult(path, None, [Problem(
             str(path), "not a deck file: its tables or lists are nested too deeply")])
+    except ValueError as exc:  # e.g. a whole number of thousands of digits
+        return ParseResult(path, None, [Problem(str(path), f"not valid TOML: {exc}")])
     return parse_deck_data(data, path, hashlib.sha256(raw).hexdigest(), text)
 
 
@@ -125,8 +127,10 @@ def _build_deck(data: dict[str, Any], out: Collector, path: Path, digest: str) -
     cards = _build_cards(data.get("cards", []), out, source_ids, default_topic)
     taken = {c.id: c.line for c in cards}
     quizzes = build_quizzes(data.get("quizzes", []), out, source_ids, default_topic, taken)
+    listed = data.get("quizzes", [])
     quiz_ids = {q.id for q in quizzes} | {
-        t["id"] for t in data.get("quizzes", []) if isinstance(t, dict) and "id" in t}
+        t["id"] for t in (listed if isinstance(listed, list) else [])
+        if isinstance(t, dict) and isinstance(t.get("id"), str)}
     assessments = build_assessments(data.get("assessments", []), out, quiz_ids)
     paths = build_paths(data.get("paths", []), out, deck_id)
     if not any(data.get(k) for k in ("cards", "quizzes", "assessments", "paths")):

@@ -11,6 +11,14 @@ from trainer.content.locate import LineIndex
 from trainer.domain.errors import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+# Half of a UTF-16 pair on its own (JSON's "\ud800"): Python holds it, but it is not
+# text, and SQLite cannot store it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def is_text(value: str) -> bool:
+    """Whether ``value`` can be stored and shown as text."""
+    return _SURROGATE.search(value) is None
 
 
 class Collector:
@@ -88,6 +96,10 @@ class Fields:
         if not isinstance(value, str):
             self.error(f"'{key}' must be text in quotes", key)
             return None
+        if not is_text(value):
+            self.error(f"'{key}' holds characters that are not text (a broken \\u escape)",
+                       key)
+            return None
         if required and not value.strip():
             self.error(f"'{key}' is empty", key)
             return None
@@ -96,7 +108,8 @@ class Fields:
     def texts(self, key: str) -> tuple[str, ...]:
         """A list of texts (empty when absent)."""
         value = self.table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, list) or not all(isinstance(v, str) and is_text(v)
+                                                  for v in value):
             self.error(f"'{key}' must be a list of texts, like {key} = [\"a\", \"b\"]", key)
             return ()
         return tuple(v.strip() for v in value if v.strip())
@@ -118,7 +131,9 @@ class Fields:
             self.error(f"'{key}' must be a number", key)
             return None
         if not low <= value <= high:
-            self.error(f"'{key}' is {value:g}; it must be between {low:g} and {high:g}", key)
+            shown = f"{value:g}" if isinstance(value, float) or abs(value) < 10**15 \
+                else "a number too large"
+            self.error(f"'{key}' is {shown}; it must be between {low:g} and {high:g}", key)
             return None
         return float(value)
 
@@ -131,7 +146,8 @@ class Fields:
             self.error(f"'{key}' must be a whole number", key)
             return None
         if not low <= value <= high:
-            self.error(f"'{key}' is {value}; it must be between {low} and {high}", key)
+            shown = str(value) if abs(value) < 10**15 else "a number too large"
+            self.error(f"'{key}' is {shown}; it must be between {low} and {high}", key)
             return None
         return value
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 
 from trainer.clock import Clock
-from trainer.content.importers.bundle import HistoryEntry, ImportBundle
+from trainer.content.fields import is_text
+from trainer.content.importers.bundle import HistoryEntry, ImportBundle, ImportFormatError
 from trainer.content.pictures import deck_picture_names
 from trainer.domain.deck import Deck, version_key
 from trainer.domain.errors import TrainerError
@@ -166,6 +167,12 @@ class ImportService:
 
     def plan(self, bundle: ImportBundle) -> ImportPlan:
         """Compare an already read bundle with the profile."""
+        for deck in bundle.decks:
+            where = _broken_text(deck)
+            if where is not None:
+                raise ImportFormatError(bundle.source, f"deck '{_printable(deck.id)}': "
+                                        f"{where} holds characters that are not text "
+                                        "(half of a UTF-16 pair)")
         return ImportPlan(bundle.source, bundle,
                           [DeckChange(d, plan_install(self.db, d)) for d in bundle.decks])
 
@@ -204,7 +211,13 @@ class ImportService:
                 shutil.rmtree(staging, ignore_errors=True)
             raise
         if staging is not None:
-            media.publish(self.db, self.media_root, staging, placement)
+            try:
+                media.publish(self.db, self.media_root, staging, placement)
+            except OSError as exc:
+                raise TrainerError(
+                    f"{plan.source}: the decks were imported, but their pictures could not "
+                    f"be put in place ({exc.strerror or exc}); the next start tries again"
+                ) from exc
         self.study.forget_limits()
         return ImportResult(deck_ids, plan.item_count, reviews, len(needed))
 
@@ -234,7 +247,10 @@ class ImportService:
             if before is None:
                 before = self.study.repo.state(item_id) if item_id is not None \
                     else ItemState(0)
-            after = fsrs.review(before, entry.rating, entry.reviewed_at)
+            try:
+                after = fsrs.review(before, entry.rating, entry.reviewed_at)
+            except OverflowError:
+                continue  # scheduled past the last date a calendar holds
             out.append(_Replayed(entry, before, after))
             states[where] = after
         return out
@@ -269,3 +285,29 @@ class _Replayed:
     entry: HistoryEntry
     before: ItemState
     after: ItemState
+
+
+def _broken_text(value: object, where: str = "its details", depth: int = 0) -> str | None:
+    """Where in a deck (any reader's) a text holds half of a UTF-16 pair, which SQLite
+    cannot store; ``None`` if nowhere."""
+    if isinstance(value, str):
+        return None if is_text(value) else where
+    if is_dataclass(value) and not isinstance(value, type):
+        ident = getattr(value, "id", None)
+        if depth and isinstance(ident, str):
+            where = f"item '{_printable(ident)}'"
+        for f in fields(value):
+            found = _broken_text(getattr(value, f.name), where, depth + 1)
+            if found is not None:
+                return found
+        return None
+    if isinstance(value, tuple | list):
+        for each in value:
+            found = _broken_text(each, where, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8")

@@ -9,6 +9,7 @@ the move from the record, and removes staging folders that no commit ever claime
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -60,7 +61,9 @@ def _place(source: Path, target: Path) -> None:
     (the staged file is already on disk), else a copy flushed to disk. Pictures are
     never written in place later (an update replaces the file), so decks sharing one
     file cannot break each other's."""
-    partial = target.with_name(f".{target.name}.part")
+    # A short temporary name: the picture's own may be near the file system's limit.
+    digest = hashlib.sha256(target.name.encode("utf-8", "replace")).hexdigest()[:16]
+    partial = target.with_name(f".placing-{digest}")
     partial.unlink(missing_ok=True)
     try:
         os.link(source, partial)
@@ -104,7 +107,14 @@ def finish_pending(db: Store, media_root: Path) -> int:
             placement = _placement(json.loads(decks), staging)
         except ValueError:
             placement = {}
-        publish(db, media_root, staging, placement)
+        try:
+            publish(db, media_root, staging, placement)
+        except OSError:
+            # Never a reason not to open the profile: the decks are in; Check Database
+            # names any picture that could not be put in place.
+            with db.atomic():
+                db.execute("DELETE FROM pending_media WHERE staging = ?", [name])
+            shutil.rmtree(staging, ignore_errors=True)
         done += 1
     if media_root.is_dir():
         for folder in media_root.iterdir():

@@ -71,10 +71,15 @@ def _neighbour_pictures(path: Path, bundle: ImportBundle) -> None:
     except OSError as exc:
         raise ImportFormatError(path, f"cannot be read ({exc.strerror or exc})") from exc
     total = 0
+    elsewhere = folder.is_symlink() or (
+        folder.is_dir() and not folder.resolve().is_relative_to(path.parent.resolve()))
     for name in sorted(names):
         file = folder / name
         why = None
-        if file.is_symlink():
+        if elsewhere:
+            why = "is in a media folder that links to another place; only the deck's own " \
+                  "folder is read"
+        elif file.is_symlink():
             why = "is a link to another file; only plain files are imported"
         elif not file.is_file():
             why = "is not in the media folder beside the deck"

@@ -23,6 +23,7 @@ Figures per learner:
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,6 +42,11 @@ from trainer.reports.cohort_model import (
 )
 from trainer.reports.progress_format import FORMAT, MAX_PROMPT, VERSION
 from trainer.storage.learner_repo import MAX_DISPLAY_NAME
+
+# "\ud800" not followed by a low half, or "\udc00" not preceded by a high one.
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 # About a million answers; an export is read whole, so this bounds the memory one takes.
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -369,4 +375,9 @@ def read_export(path: Path) -> LearnerReport:
                             f"{exc.msg})") from None
     except RecursionError:
         raise ExportProblem("not a progress export (nested too deeply)") from None
+    except ValueError as exc:  # a number of thousands of digits, say
+        raise ExportProblem(f"not a progress export ({exc})") from None
+    if "\\u" in text and _LONE_SURROGATE.search(text):
+        raise ExportProblem("not a progress export (it holds half of a UTF-16 pair, "
+                            "which is not text)")
     return summarise(doc, path)

@@ -260,6 +260,14 @@ def _schema(reading: _Reading, db: sqlite3.Connection) -> Schema:
     return schema
 
 
+# Answers are kept only between Anki's first release and a century ahead (scheduling
+# from a later one would run past the last date a calendar holds); an answer's length
+# is capped at a day (Anki itself caps it at minutes).
+_EARLIEST = datetime(2006, 1, 1, tzinfo=UTC)
+_LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+_LONGEST_MS = 24 * 3600 * 1000
+
+
 def _history(db: sqlite3.Connection, keys: dict[int, tuple[int, str]],
              deck_ids: dict[int, str], sched_ver: int) -> list[HistoryEntry]:
     history: list[HistoryEntry] = []
@@ -273,10 +281,13 @@ def _history(db: sqlite3.Connection, keys: dict[int, tuple[int, str]],
             rating = _V1_LEARNING_EASE.get(rating, rating)
         try:
             reviewed_at = datetime.fromtimestamp(int(rid) / 1000, UTC)
-        except (OverflowError, OSError, ValueError):
-            continue  # a timestamp no calendar can hold
+            taken_ms = int(taken)
+        except (OverflowError, OSError, ValueError, TypeError):
+            continue  # a timestamp no calendar can hold, or a time that is not a number
+        if not _EARLIEST <= reviewed_at <= _LATEST:
+            continue  # before Anki existed or in the far future: not a real answer
         history.append(HistoryEntry(deck_ids[target[0]], target[1], reviewed_at,
-                                    Rating(rating), max(0, int(taken))))
+                                    Rating(rating), min(max(0, taken_ms), _LONGEST_MS)))
     return history
 
 

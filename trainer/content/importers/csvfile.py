@@ -156,9 +156,17 @@ def read_csv(path: Path) -> ImportBundle:
             Card(key, front, back, slug(deck_name.split("::")[-1], "imported"), safe_tags,
                  "csv", line))
     source = Source("csv", path.name, publisher="Imported from a CSV file")
+    # Names that differ only in case or punctuation ("Sales Calls", "sales::calls") make
+    # one deck id: their cards go into one deck, under the first name.
+    merged: dict[str, tuple[str, list[Card]]] = {}
     for name, cards in decks.items():
+        deck_id = slug(name.replace("::", " "), "imported")
+        kept = merged.setdefault(deck_id, (name, []))[1]
+        known = {c.id for c in kept}
+        kept += [c for c in cards if c.id not in known]
+    for deck_id, (name, cards) in merged.items():
         bundle.decks.append(Deck(
-            id=slug(name.replace("::", " "), "imported"), title=name.replace("::", " › "),
+            id=deck_id, title=name.replace("::", " › "),
             version="1", description=f"Imported from {path.name}.", sources=(source,),
             cards=tuple(cards), path=path))
     if not bundle.decks:
