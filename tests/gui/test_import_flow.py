@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from dialogs import answer_dialogs, click, press
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
 )
@@ -28,46 +28,12 @@ Opener = Callable[..., tuple[MainWindow, Services]]
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def answer_dialogs(qtbot: QtBot, actions: list[Callable[[QDialog], None]]) -> list[str]:
-    """Handle each modal dialog in turn as it appears; returns their texts."""
-    seen: list[str] = []
-
-    def handle() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog) or isinstance(dialog, QProgressDialog):
-            QTimer.singleShot(20, handle)
-            return
-        labels = [w.text() for w in dialog.findChildren(QLabel)]
-        seen.append("\n".join(labels) + (dialog.text() if isinstance(dialog, QMessageBox)
-                                         else ""))
-        actions.pop(0)(dialog)
-        if actions:
-            QTimer.singleShot(20, handle)
-
-    QTimer.singleShot(20, handle)
-    return seen
-
-
-def press(name: str) -> Callable[[QDialog], None]:
-    def act(dialog: QDialog) -> None:
-        button = next(b for b in dialog.findChildren(QPushButton)
-                      if b.objectName() == name or b.text().replace("&", "") == name)
-        QTest_click(button)
-    return act
-
-
-def QTest_click(button: QPushButton) -> None:
-    from PySide6.QtTest import QTest
-
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def test_import_from_the_file_menu_path_shows_the_plan(
         qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
     window, _ = open_window(clock)
     src = tmp_path / "quiz_deck.toml"
     shutil.copy(DATA / "quiz_deck.toml", src)
-    seen = answer_dialogs(qtbot, [press("importConfirm"), press("OK")])
+    seen = answer_dialogs([press("importConfirm"), press("OK")])
     window.import_path(src)
     assert "Quiz test deck: new deck, version 1; 8 new" in seen[0]
     assert "Imported 8 items into qdeck" in seen[1]
@@ -83,7 +49,7 @@ def test_drop_a_file_and_an_older_version_needs_a_tick(
     newer.parent.mkdir()
     newer.write_text((DATA / "quiz_deck.toml").read_text().replace('version = "1"',
                                                                    'version = "2"', 1))
-    answer_dialogs(qtbot, [press("importConfirm"), press("OK")])
+    answer_dialogs([press("importConfirm"), press("OK")])
     window.import_path(newer)
     older = DATA / "quiz_deck.toml"
 
@@ -95,9 +61,9 @@ def test_drop_a_file_and_an_older_version_needs_a_tick(
         assert box is not None
         box.setChecked(True)
         assert confirm.isEnabled()
-        QTest_click(confirm)
+        click(confirm)
 
-    seen = answer_dialogs(qtbot, [tick_then_import, press("OK")])
+    seen = answer_dialogs([tick_then_import, press("OK")])
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(older))])
     drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
@@ -116,7 +82,7 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
     bad = tmp_path / "bad.trainerdeck"
     bad.write_bytes(b"not a zip")
     before = services.db.execute("SELECT count(*) FROM items").fetchone()
-    seen = answer_dialogs(qtbot, [press("OK")])
+    seen = answer_dialogs([press("OK")])
     window.import_path(bad)
     assert "bad.trainerdeck cannot be imported" in seen[0] and "Nothing was changed" in seen[0]
     assert services.db.execute("SELECT count(*) FROM items").fetchone() == before
@@ -139,7 +105,7 @@ def test_large_import_shows_progress_and_cancel_writes_nothing(
         cancelled.append(True)
         dialog.cancel()
 
-    seen = answer_dialogs(qtbot, [lambda d: (QTimer.singleShot(0, cancel_progress),
+    seen = answer_dialogs([lambda d: (QTimer.singleShot(0, cancel_progress),
                                              press("importConfirm")(d)),
                                   press("OK")])
     window.import_path(big)
@@ -191,11 +157,11 @@ def test_a_csv_named_like_an_installed_deck_needs_agreement_to_retire_its_cards(
         assert not confirm.isEnabled()
         box = dialog.findChild(QCheckBox, "importClashOk")
         assert box is not None
-        QTest_click(box)
+        click(box)
         assert confirm.isEnabled()
         press("Cancel")(dialog)
 
-    answer_dialogs(qtbot, [read_then_tick])
+    answer_dialogs([read_then_tick])
     window.import_path(csv)
     # Cancelled: the deck keeps all its cards.
     assert services.db.execute("SELECT count(*) FROM items WHERE deck_id = 'cards' "

@@ -13,8 +13,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QPushButton, QTreeWidget
+from dialogs import answer_dialogs, press
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from trainer.app import Services, open_services
@@ -45,35 +46,8 @@ def study(qtbot: QtBot, window: MainWindow, n: int) -> None:
 
 def when_modal(qtbot: QtBot, act: Callable[[QDialog], None],
                kind: type[QDialog] = QDialog) -> list[str]:
-    """Act on the next modal dialog of ``kind`` once it shows; returns its texts."""
-    seen: list[str] = []
-
-    def handle() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(20, handle)
-            return
-        texts = ([dialog.text()] if isinstance(dialog, QMessageBox)
-                 else [w.text() for w in dialog.findChildren(QLabel)])
-        seen.append("\n".join(texts))
-        act(dialog)
-
-    QTimer.singleShot(0, handle)
-    return seen
-
-
-def click(name: str) -> Callable[[QDialog], None]:
-    def act(dialog: QDialog) -> None:
-        button = next(b for b in dialog.findChildren(QPushButton)
-                      if b.objectName() == name or b.text().replace("&", "") == name)
-        qtbot_click(button)
-    return act
-
-
-def qtbot_click(button: QPushButton) -> None:
-    from PySide6.QtTest import QTest
-
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    """Act on the next modal dialog of ``kind`` once it shows; returns its text."""
+    return answer_dialogs([act], kind)
 
 
 def test_restore_a_backup_from_the_menu_and_undo_it(
@@ -116,7 +90,7 @@ def test_restore_a_backup_from_the_menu_and_undo_it(
         assert tree is not None
         reasons = [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
         tree.setCurrentItem(tree.topLevelItem(reasons.index("before a restore")))
-        click("backupRestore")(dialog)
+        press("backupRestore")(dialog)
 
     when_modal(qtbot, choose_before_restore, RestoreDialog)
     done = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
@@ -216,7 +190,7 @@ def test_a_damaged_profile_offers_its_newest_good_backup(
         text = dialog.findChild(QLabel, "damagedText")
         assert text is not None and "is damaged" in text.text()
         assert "with 1 answers" in text.text() or "with 1 answer" in text.text()
-        click("damaged-restore")(dialog)
+        press("damaged-restore")(dialog)
 
     seen = when_modal(qtbot, restore)
     reopened = open_profile(config, clock, settings, card_decks)
