@@ -9,6 +9,7 @@ Restoring first backs up what is there now, so a restore can itself be undone.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
@@ -29,6 +30,7 @@ from trainer.storage.backups import (
     verify_backup,
 )
 from trainer.storage.database import quick_check
+from trainer.storage.integrity import is_damage
 from trainer.study.wording import count
 
 __all__ = ["PERIODIC", "BackupInfo", "BackupService", "RestorePreview"]
@@ -141,24 +143,40 @@ class BackupService:
         return kept
 
     def _keep_current(self) -> Path:
-        """Back up the profile as it is; a damaged file is moved aside whole instead."""
+        """Back up the profile as it is, before a restore replaces it. A damaged file
+        is copied as it is instead (the original stays in place until the restore
+        succeeds); any other failure (a full disk) stops the restore with nothing
+        changed."""
         if not self.database.exists():
             return self.database
         try:
             conn = sqlite3.connect(self.database)
             try:
-                if not quick_check(conn) and self.database.stat().st_size > 0:
+                damaged = bool(quick_check(conn)) or self.database.stat().st_size == 0
+                if not damaged:
                     return create_backup(conn, self.database, self.clock(), "before-restore")
             finally:
                 conn.close()
-        except sqlite3.Error:
-            pass  # too damaged for SQLite to read: kept as it is, below
-        return self.set_aside()
+        except sqlite3.Error as exc:
+            if not is_damage(exc):
+                raise
+        return self._copy_aside()
+
+    def _copy_aside(self) -> Path:
+        """Copy the damaged profile (with its -wal) into the backups folder, named for
+        what it is so it is never taken for a good backup."""
+        target = free_backup_path(self.database, self.clock(), "damaged")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal"):
+            source = Path(f"{self.database}{suffix}")
+            if source.exists():
+                shutil.copyfile(source, Path(f"{target}{suffix}"))
+        return target
 
     def set_aside(self) -> Path:
         """Move a damaged profile file (with its -wal) into the backups folder, named
         for what it is so it is never taken for a good backup; the profile's place is
-        then free for a restore or a new profile. Nothing is deleted."""
+        then free for a new profile. Nothing is deleted."""
         target = free_backup_path(self.database, self.clock(), "damaged")
         self.folder.mkdir(parents=True, exist_ok=True)
         os.replace(self.database, target)

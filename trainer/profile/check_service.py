@@ -3,14 +3,14 @@
 SQLite's integrity check, then the profile's own invariants, then the pictures, then
 what an interrupted import may have left behind. Findings are said in plain words, and
 repairing (after a backup) fixes what can be fixed: scheduling states rebuilt from the
-answer log, rows that point at nothing removed, unused pictures and leftover import
-folders deleted. A quick form (no full integrity check, no pictures) runs whenever a
-profile is closed.
+answer log, rows that point at nothing removed, leftover import folders deleted.
+Pictures no card shows are only noted: backups hold no pictures, so a restored older
+profile may need them. A quick form (no full integrity check, no pictures) runs
+whenever a profile is closed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -40,6 +40,7 @@ class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
     backup: Path | None = None
+    notes: list[str] = field(default_factory=list)  # worth knowing, nothing wrong
 
     @property
     def ok(self) -> bool:
@@ -54,18 +55,19 @@ class CheckReport:
     def lines(self) -> list[str]:
         """The report in plain words, one sentence a finding (what was repaired first)."""
         if self.ok and not self.repaired:
-            return ["No problems found."]
+            return ["No problems found.", *self.notes]
         out = [f"{line[0].upper()}{line[1:]}." for line in self.repaired]
         out += [f.what + (f" Repairing will {f.repair}." if f.repair else "")
                 for f in self.findings]
         if self.repaired and self.ok:
             out.append("Nothing else is wrong now.")
-        return out
+        return out + self.notes
 
     def to_json(self) -> dict[str, object]:
         """The report for scripts (``trainer check --json``)."""
         return {"ok": self.ok,
                 "findings": [{"what": f.what, "repair": f.repair} for f in self.findings],
+                "notes": self.notes,
                 "repaired": self.repaired,
                 "backup": None if self.backup is None else str(self.backup)}
 
@@ -125,29 +127,34 @@ class CheckService:
                     f"{'is' if len(names) == 1 else 'are'} missing ({_some(names)}): "
                     "import the deck again to bring them back.", None))
             for deck_id, files in sorted(unused.items()):
-                report.findings.append(Finding(
+                report.notes.append(
                     f"Deck '{deck_id}' has {count(len(files), 'picture')} that no card "
-                    f"shows ({_some([f.name for f in files])}).", "delete them"))
+                    f"shows now ({_some([f.name for f in files])}); kept, since a "
+                    "backup may still show them.")
         return report
 
     def repair(self, progress: Progress = _silent) -> CheckReport:
-        """Back up, fix what can be fixed, then check again."""
+        """Back up, fix what can be fixed, then check again. Without a backup (the disk
+        is full, say) nothing is changed, except that a file SQLite finds damaged, which
+        cannot be copied, has its indexes rebuilt."""
         before = self.check(progress=progress)
         if not before.repairable:
             return before
         progress(3, 4, "Backing up, then repairing…")
         done: list[str] = []
-        backup = None
-        # A file too damaged to copy page by page still gets its indexes rebuilt.
-        with contextlib.suppress(sqlite3.Error):
-            backup = self.backups.create("before-repair", self.db.conn).path
+        try:
+            backup: Path | None = self.backups.create("before-repair", self.db.conn).path
+        except sqlite3.Error as exc:
+            if not integrity.is_damage(exc):
+                raise  # said to the user as it is; nothing was repaired
+            backup = None
         if integrity.sqlite_problems(self.db, quick=False):
             self.db.execute("REINDEX")
             done.append("rebuilt the indexes")
-            if integrity.sqlite_problems(self.db, quick=False):
-                report = self.check()
-                report.repaired, report.backup = done, backup
-                return report
+        if backup is None or integrity.sqlite_problems(self.db, quick=False):
+            report = self.check()
+            report.repaired, report.backup = done, backup
+            return report
         mismatches = integrity.state_mismatches(self.db)
         if mismatches:
             integrity.rebuild_states(self.db, mismatches)
@@ -161,12 +168,6 @@ class CheckService:
         for folder in self._staging_folders():
             shutil.rmtree(folder, ignore_errors=True)
             done.append(f"deleted the leftover import folder {folder.name}")
-        _, unused = self._media()
-        for files in unused.values():
-            for file in files:
-                file.unlink(missing_ok=True)
-        if unused:
-            done.append(f"deleted {count(sum(map(len, unused.values())), 'unused picture')}")
         report = self.check()
         report.repaired, report.backup = done, backup
         return report

@@ -46,8 +46,10 @@ def state_mismatches(db: Store) -> list[StateMismatch]:
     out: list[StateMismatch] = []
     rows = db.execute(
         f"SELECT s.item_id, {', '.join('s.' + c for c in _STATE_COLUMNS.split(', '))}, "
-        "(SELECT r.state_after FROM reviews r WHERE r.item_id = s.item_id "
-        " ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1) FROM item_state s")
+        # The latest answer is the one written last (as undo takes it), not the one
+        # with the latest time: a clock set back must not make an older one "latest".
+        "(SELECT r.state_after FROM reviews r WHERE r.id = "
+        " (SELECT max(id) FROM reviews WHERE item_id = s.item_id)) FROM item_state s")
     for row in rows:
         item_id, latest = int(row[0]), row[-1]
         try:
