@@ -243,3 +243,28 @@ def test_the_half_hourly_backup_runs_off_the_window_only_after_a_change(
     [backup] = services.backups.list()
     assert backup.reason == "periodic" and backup.answers == 2
     assert not services.changed_since_backup
+
+
+def test_closing_while_a_backup_runs_waits_for_it_and_closes(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock) -> None:
+    window, services = open_window(clock)
+    study(qtbot, window, 1)
+    window.keeper.timer.timeout.emit()  # the half-hourly backup starts on its worker
+    task = window.keeper.task
+    assert task is not None
+    window.close()  # at once: the backup is let finish, then the closing check runs
+    assert not task.running and not window.isVisible()
+    assert [b.reason for b in services.backups.list()] == ["periodic"]
+    assert window.keeper.closed_check is not None and window.keeper.closed_check.ok
+
+
+def test_leaving_check_database_while_it_checks_lets_the_check_finish(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock) -> None:
+    window, _ = open_window(clock)
+    window.check_action.trigger()
+    dialog = window.findChild(CheckDialog)
+    assert dialog is not None and dialog.task is not None
+    task = dialog.task
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not task.running and not task.thread.isRunning()
+    assert dialog.report is not None and dialog.report.ok

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from trainer.app import Services
 from trainer.gui.tasks import Report, Task
 from trainer.profile.check_service import CheckReport
+from trainer.profile.errors import user_message
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
@@ -71,6 +72,13 @@ class CheckDialog(QDialog):
         """Back up, then repair what can be repaired."""
         self.run(repair=True)
 
+    def done(self, result: int) -> None:
+        """Closing (Esc, Close) waits for a check or repair under way: its thread must
+        not outlive the dialog, and a repair must not stop half way."""
+        if self.task is not None:
+            self.task.wait()
+        super().done(result)
+
     def _show(self, report: CheckReport, repaired: bool) -> None:
         self.report = report
         items = "".join(f"<li>{html.escape(line)}</li>" for line in report.lines())
@@ -87,9 +95,10 @@ class CheckDialog(QDialog):
         self.adjustSize()
 
     def _failed(self, error: Exception) -> None:
+        message = user_message(error, self.services.config)
         self.text.setText(f"<p><b>The check could not finish.</b></p>"
-                          f"<p>{html.escape(str(error))}</p>")
-        QMessageBox.warning(self, "Check Database", str(error))
+                          f"<p>{html.escape(message)}</p>")
+        QMessageBox.warning(self, "Check Database", message)
 
 
 def open_from(window: MainWindow) -> CheckDialog:

@@ -62,8 +62,8 @@ class Keeper(QObject):
 
     def backup_now(self) -> None:
         """Tools > Back up now."""
-        if self.busy:
-            return
+        if self.task is not None:
+            self.task.wait()
         services = self.window.services
         changes, backups = services.changes, services.backups
 
@@ -81,8 +81,10 @@ class Keeper(QObject):
         dialog = RestoreDialog(window.services.backups, window)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         window.activateWindow()  # without a window manager focus would not come back
-        if not accepted or dialog.chosen is None or self.busy:
+        if not accepted or dialog.chosen is None:
             return
+        if self.task is not None:
+            self.task.wait()  # a half-hourly backup that started meanwhile
         chosen, old = dialog.chosen, window.services
         reopen = old.reopen
         assert reopen is not None
@@ -111,8 +113,8 @@ class Keeper(QObject):
         The window is hidden first, so nothing on screen waits for this; a backup or
         restore still under way is let finish."""
         self.timer.stop()
-        if self.task is not None and self.task.running:
-            self.task.thread.wait()
+        if self.task is not None:
+            self.task.wait()
         services = self.window.services
         if services.db.closed:
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Report = Callable[[int, int, str], None]
@@ -69,6 +69,17 @@ class Task(QObject):
         """Begin the work."""
         self.thread.start()
         return self
+
+    def wait(self) -> None:
+        """Let the work finish, the window still drawing meanwhile. Its end is handled
+        on the window's thread, so this runs that thread's events rather than blocking
+        it (``QThread.wait`` here would wait for ever)."""
+        if not self.running:
+            return
+        loop = QEventLoop()
+        self.finished.connect(loop.quit)
+        if self.running:
+            loop.exec()
 
     @Slot(object)
     def _done(self, result: object) -> None:
