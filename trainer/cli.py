@@ -123,9 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="back up this profile, list its backups, restore one",
                             description="Backups are made automatically when the window "
                             "closes after a change, every 30 minutes of study and before "
-                            "imports, deck updates, restores and repairs. The last two days "
-                            "are all kept, then one a day for 12 days, one a week for 10 "
-                            "weeks and one a month for 9 months.")
+                            "imports, deck updates, restores and repairs. Of the first two "
+                            "kinds the last two days are all kept, then one a day for 12 "
+                            "days, one a week for 10 weeks and one a month for 9 months; "
+                            "one made before an event is kept 30 days (the newest three of "
+                            "each kind always); one made by hand is never deleted.")
     backup_sub = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
     backup_sub.add_parser("create", help="back up the profile now")
     listing = backup_sub.add_parser("list", help="every backup, newest first, with what it "

@@ -3,6 +3,7 @@ Anki's rule, restored (and the restore itself undone)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -176,3 +177,43 @@ def test_a_damaged_backup_is_never_restored_and_never_the_newest_good(
     assert bad.name in str(err.value)
     with pytest.raises(TrainerError, match="no backup called 'nope'"):
         backups.find("nope")
+
+
+def test_backups_before_an_event_and_by_hand_outlive_the_daily_thinning(
+        profile: Config, clock: FakeClock, settings: StudySettings, card_decks: Path) -> None:
+    services = reopen(profile, clock, settings, card_decks)
+    services.backup("before-restore")
+    services.backup("manual")
+    clock.advance(timedelta(hours=1))
+    services.backup("close")  # the newest of that day: the one daily thinning keeps
+    for _ in range(20):
+        clock.advance(timedelta(days=1))
+        services.backup("close")
+    reasons = [b.reason for b in services.backups.list()]
+    assert "before-restore" in reasons and "manual" in reasons
+    # Event backups go after 30 days, but the newest three of each kind stay.
+    for _ in range(4):
+        services.backup("before-import")
+        clock.advance(timedelta(days=1))
+    clock.advance(timedelta(days=40))
+    services.backup("close")
+    reasons = [b.reason for b in services.backups.list()]
+    assert reasons.count("before-import") == 3
+    assert reasons.count("before-restore") == 1 and reasons.count("manual") == 1
+    services.close()
+
+
+def test_a_backup_being_written_elsewhere_is_not_taken_for_a_crash_leftover(
+        profile: Config, clock: FakeClock, settings: StudySettings, card_decks: Path) -> None:
+    from trainer.clock import system_clock
+    from trainer.profile.backup_service import BackupService
+
+    folder = profile.profile_dir / "backups"
+    folder.mkdir()
+    in_progress = folder / "trainer-20261202-100000-000000-periodic.sqlite.part"
+    in_progress.write_bytes(b"half written just now")
+    left = folder / "trainer-20200101-100000-000000-periodic.sqlite.part"
+    left.write_bytes(b"left by a crash long ago")
+    os.utime(left, (0, 0))
+    BackupService(profile.database_path, system_clock).create("manual")
+    assert in_progress.exists() and not left.exists()

@@ -60,7 +60,8 @@ class RestoreDialog(QDialog):
         intro = QLabel(
             "Backups are made when you close the window after studying, every half hour "
             "while you study, and before imports, deck updates, restores and repairs. The "
-            "last two days are all kept, then one a day, one a week and one a month."
+            "last two days are all kept, then one a day, one a week and one a month; one "
+            "made before an event is kept 30 days, and one you made is never deleted."
             f"<br><br>They are in <code>{html.escape(str(backups.folder))}</code>.")
         intro.setObjectName("backupIntro")
         intro.setWordWrap(True)

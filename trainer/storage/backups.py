@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from trainer.domain.backup_policy import BackupLimits, backups_to_keep
+from trainer.domain.backup_policy import (
+    MANUAL,
+    ROTATING,
+    BackupLimits,
+    backups_to_keep,
+    events_to_keep,
+)
 from trainer.storage.schema import SCHEMA_VERSION
 from trainer.storage.timefmt import from_db
 
@@ -202,29 +208,53 @@ def verify_backup(path: Path) -> str | None:
 def prune_backups(database: Path, now: datetime, tz: tzinfo | None,
                   limits: BackupLimits | None = None, protect: Path | None = None
                   ) -> list[Path]:
-    """Delete the backups the retention rule no longer keeps (and any half-written one
-    left by a crash); returns what was deleted. ``protect`` is never deleted."""
+    """Delete the backups the retention rule (``domain/backup_policy.py``) no longer
+    keeps, and half-written ones a crash left; returns what was deleted. ``protect`` is
+    never deleted."""
     folder = backup_folder(database)
     if not folder.is_dir():
         return []
-    deleted: list[Path] = []
-    for partial in folder.glob("*" + _PARTIAL):
-        partial.unlink(missing_ok=True)
-        deleted.append(partial)
-    dated: dict[datetime, list[Path]] = {}
+    deleted = _remove_stale_partials(folder, now)
+    by_reason: dict[str, dict[datetime, list[Path]]] = {}
     for path in folder.iterdir():
         match = _NAME.match(path.name)
         if match is not None and match["stem"] == database.stem:
+            dated = by_reason.setdefault(match["reason"], {})
             dated.setdefault(_created(match).astimezone(tz), []).append(path)
-    keep = backups_to_keep(list(dated), now.astimezone(tz).date(), limits or BackupLimits())
-    for when, paths in dated.items():
-        if when in keep:
+    today = now.astimezone(tz).date()
+    rotating = {when: paths for reason, dated in by_reason.items() if reason in ROTATING
+                for when, paths in dated.items()}
+    kept = backups_to_keep(list(rotating), today, limits or BackupLimits())
+    doomed = [paths for when, paths in rotating.items() if when not in kept]
+    for reason, dated in by_reason.items():
+        if reason in ROTATING or reason == MANUAL:
             continue
+        kept = events_to_keep(list(dated), today)
+        doomed += [paths for when, paths in dated.items() if when not in kept]
+    for paths in doomed:
         for path in paths:
             if path != protect:
                 for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                     each.unlink(missing_ok=True)
                 deleted.append(path)
+    return deleted
+
+
+# A backup being written elsewhere (the window's half-hourly one, a command's) has a
+# fresh partial file; only one this old was left by a crash.
+_STALE_PARTIAL = timedelta(hours=1)
+
+
+def _remove_stale_partials(folder: Path, now: datetime) -> list[Path]:
+    deleted: list[Path] = []
+    for partial in [*folder.glob("*" + _PARTIAL), *folder.glob("*" + _PARTIAL + "-journal")]:
+        try:
+            written = datetime.fromtimestamp(partial.stat().st_mtime, UTC)
+        except OSError:
+            continue
+        if now - written > _STALE_PARTIAL:
+            partial.unlink(missing_ok=True)
+            deleted.append(partial)
     return deleted
 
 
