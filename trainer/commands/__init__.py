@@ -43,8 +43,9 @@ def lock_profile(config: Config, what: str) -> ProfileLock:
 
 
 def _lock_if_free(config: Config, args: argparse.Namespace) -> ProfileLock | None:
-    """A reading command takes the lock only if nobody has it: then it may also finish
-    what an earlier run left (pictures of a stopped import, changed built-in decks)."""
+    """A reading command takes the lock only if nobody has it, and only while it opens
+    the profile: then it may also finish what an earlier run left (pictures of a
+    stopped import, changed built-in decks)."""
     from trainer.clock import system_clock
     from trainer.profile.lock import ProfileInUseError, ProfileLock
 
@@ -65,6 +66,9 @@ def profile_services(args: argparse.Namespace, *, writes: bool = False) -> Itera
     lock = lock_profile(config, command_name(args)) if writes else _lock_if_free(config, args)
     try:
         services = open_services(config, writer=lock is not None)
+        if lock is not None and not writes:
+            # Opening is done: a reading command need not keep a window from starting.
+            lock.release()
         try:
             yield services
         finally:

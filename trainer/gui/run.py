@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -70,35 +71,48 @@ def open_profile(config: Config, clock: Clock = system_clock,
                  decks_folder: Path | None = None) -> Services | None:
     """Open the profile; a damaged one is met with a choice (restore its newest good
     backup or another, start afresh with the damaged file kept, or quit). ``None``
-    when the rep quits or the profile cannot be opened."""
-    from trainer.gui.damaged_dialog import Choice, DamagedDialog
-    from trainer.profile.backup_service import BackupService
-
+    when the rep quits or the profile cannot be opened (said in a message)."""
     while True:
         try:
             return open_services(config, clock, settings, decks_folder)
         except ProfileDamagedError as exc:
-            backups = BackupService(config.database_path, clock)
-            newest = backups.newest_good()
-            usable = [b for b in backups.list() if b.readable and b.reason != "damaged"]
-            dialog = DamagedDialog(exc, newest, len(usable))
-            dialog.exec()
-            if dialog.choice is Choice.RESTORE and newest is not None:
-                backups.restore(newest)
-            elif dialog.choice is Choice.CHOOSE:
-                from trainer.gui.backup_dialog import RestoreDialog
-
-                chooser = RestoreDialog(backups)
-                if chooser.exec() != QDialog.DialogCode.Accepted or chooser.chosen is None:
-                    continue
-                backups.restore(chooser.chosen)
-            elif dialog.choice is Choice.START_AFRESH:
-                backups.set_aside()
-            else:
-                return None
-        except TrainerError as exc:
-            QMessageBox.critical(None, "Sales Trainer cannot open this profile", str(exc))
+            try:
+                if not _offer_a_way_out(exc, config, clock):
+                    return None
+            except (TrainerError, sqlite3.Error, OSError) as error:
+                QMessageBox.critical(None, "Sales Trainer", user_message(error, config))
+        except (TrainerError, sqlite3.Error, OSError) as exc:
+            QMessageBox.critical(None, "Sales Trainer cannot open this profile",
+                                 user_message(exc, config))
             return None
+
+
+def _offer_a_way_out(error: ProfileDamagedError, config: Config, clock: Clock) -> bool:
+    """The damaged-profile dialog and what the rep chose; False when they quit."""
+    from trainer.gui.damaged_dialog import Choice, DamagedDialog
+    from trainer.profile.backup_service import BackupService
+
+    backups = BackupService(config.database_path, clock)
+    newest = backups.newest_good()
+    usable = [b for b in backups.list() if b.readable and b.reason != "damaged"]
+    dialog = DamagedDialog(error, newest, len(usable))
+    dialog.exec()
+    if dialog.choice is Choice.RESTORE and newest is not None:
+        backups.restore(newest)
+    elif dialog.choice is Choice.CHOOSE:
+        from trainer.gui.backup_dialog import RestoreDialog
+
+        chooser = RestoreDialog(backups)
+        if chooser.exec() == QDialog.DialogCode.Accepted and chooser.chosen is not None:
+            backups.restore(chooser.chosen)
+    elif dialog.choice is Choice.START_AFRESH:
+        backups.set_aside()
+    else:
+        return False
+    return True
+
+
+COMMAND_WAIT_SECONDS = 10.0
 
 
 def take_profile(config: Config, clock: Clock,
@@ -110,7 +124,14 @@ def take_profile(config: Config, clock: Clock,
 
     lock = ProfileLock(config.profile_dir, WINDOW, clock)
     try:
-        return lock.acquire(), 0
+        try:
+            return lock.acquire(), 0
+        except ProfileInUseError as first:
+            holder = first.holder
+            if holder is None or holder.what == WINDOW:
+                raise
+            # A command has it: most finish in moments (a reading one only opens).
+            return lock.acquire(wait=COMMAND_WAIT_SECONDS), 0
     except ProfileInUseError as exc:
         if forward(config.profile_dir, open_file):
             print(f"Sales Trainer is already open on profile '{config.profile}'; "

@@ -14,7 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-_TIMEOUT_MS = 2000
+# Long enough for a window busy with a backup, on a loaded machine; when no window
+# listens, connecting fails at once.
+_TIMEOUT_MS = 15_000
 
 
 def server_name(profile_dir: Path) -> str:

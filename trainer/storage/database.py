@@ -110,6 +110,8 @@ def mark_clean(path: Path) -> None:
 
 def _closed_clean(path: Path) -> bool:
     mark = _mark_path(path)
+    if Path(f"{path}-wal").exists():
+        return False  # a -wal left by a crash: not as the app left the file
     try:
         # Kept, not deleted: a session that writes changes the file's time, and one
         # that only reads leaves the file as the check found it.
@@ -155,11 +157,11 @@ def open_database(path: Path, clock: Clock, *, check: bool | None = None) -> Sto
             _create(path)
             check = False
         _check_header(path)
+        if check is None:  # asked before any connection can leave a -wal beside it
+            check = not _closed_clean(path)
         found = _read_user_version(path)
         if found > SCHEMA_VERSION:
             raise DatabaseTooNewError(path, found, SCHEMA_VERSION)
-        if check is None:
-            check = not _closed_clean(path)
         db = _connect(path)
     except sqlite3.DatabaseError as exc:
         raise _open_error(path, exc) from exc
