@@ -327,3 +327,18 @@ def test_first_week_checklist_on_the_home_screen(
     window.show_decks()
     assert "day 3 · 1 of 3 steps done · 2 behind" in panel.heading.text()
     assert "behind" in panel.list.item(1).text()
+
+
+def test_no_label_of_a_quiz_loads_a_picture_from_a_path(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from trainer.domain.quiz import Pair, Question, QuestionType
+    from trainer.gui.answer_widgets import answer_widget
+    from trainer.study.quiz_service import Asked
+
+    hostile = f"<img src='{tmp_path / 'secret.png'}'> left"
+    question = Question("q", QuestionType.MATCHING, "Match them", "t",
+                        pairs=(Pair(hostile, "right"), Pair("b", "other")))
+    widget = answer_widget(Asked(0, 1, 1, question, (), ("right", "other"), False))
+    qtbot.addWidget(widget)
+    labels = [label for label in widget.findChildren(QLabel) if "left" in label.text()]
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)

@@ -174,6 +174,7 @@ class MatchingWidget(AnswerWidget):
         self.marks: list[QLabel] = []
         for row, pair in enumerate(asked.question.pairs):
             label = QLabel(f"{row + 1}. {pair.left}")
+            label.setTextFormat(Qt.TextFormat.PlainText)  # deck text: never markup
             label.setWordWrap(True)
             combo = QComboBox()
             combo.addItem(CHOOSE)
@@ -299,6 +300,7 @@ class ShortAnswerWidget(AnswerWidget):
         self.edit.setObjectName("shortAnswer")
         self.edit.setPlaceholderText("Type your answer")
         self.accepted = QLabel()
+        self.accepted.setTextFormat(Qt.TextFormat.PlainText)
         self.accepted.setWordWrap(True)
         self.accepted.hide()
         hint = QLabel("Type, then Ctrl+L / Ctrl+M / Ctrl+H for how sure, and Enter.")

@@ -38,6 +38,7 @@ class AssessmentView(QWidget):
         # Turns (deck id, "quiz:ID") into a button text; the window sets a better one.
         self.link_title: Callable[[str, str], str] = lambda _deck, link: link
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # deck text: never markup
         self.title.setObjectName("assessmentTitle")
         bold(self.title)
         self.progress = QLabel()
@@ -47,6 +48,7 @@ class AssessmentView(QWidget):
         top.addWidget(self.progress)
 
         self.statement = QLabel()
+        self.statement.setTextFormat(Qt.TextFormat.PlainText)
         self.statement.setObjectName("assessmentStatement")
         self.statement.setWordWrap(True)
         bold(self.statement, 1.3)
@@ -154,6 +156,7 @@ class AssessmentView(QWidget):
             inner = QVBoxLayout(box)
             dim = report.result
             heading = QLabel(dim.dimension.title)
+            heading.setTextFormat(Qt.TextFormat.PlainText)
             bold(heading, 1.15)
             inner.addWidget(heading)
             bar = QProgressBar()

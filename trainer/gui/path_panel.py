@@ -20,6 +20,7 @@ class PathPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # path titles: never markup
         self.heading.setObjectName("pathHeading")
         font = self.heading.font()
         font.setBold(True)

@@ -50,6 +50,7 @@ class QuizView(QWidget):
         self.feedback: Feedback | None = None
 
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # deck text: never markup
         self.title.setObjectName("quizTitle")
         bold = self.title.font()
         bold.setBold(True)

@@ -40,6 +40,7 @@ class ReviewView(QWidget):
         self.source_credit: dict[str, str] = {}
 
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the deck's title: never markup
         self.title.setObjectName("reviewTitle")
         self.counts = QLabel()
         self.counts.setObjectName("reviewCounts")

@@ -33,6 +33,7 @@ class SummaryView(QWidget):
         bold(self.heading, 1.6)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.done = QLabel()
+        self.done.setTextFormat(Qt.TextFormat.PlainText)  # holds the deck's title
         self.done.setObjectName("summaryDone")
         self.done.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.done.setWordWrap(True)
