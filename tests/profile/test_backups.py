@@ -217,3 +217,19 @@ def test_a_backup_being_written_elsewhere_is_not_taken_for_a_crash_leftover(
     os.utime(left, (0, 0))
     BackupService(profile.database_path, system_clock).create("manual")
     assert in_progress.exists() and not left.exists()
+
+
+def test_restoring_removes_whatever_journal_files_lay_beside_the_profile(
+        profile: Config, clock: FakeClock, settings: StudySettings, card_decks: Path) -> None:
+    from trainer.storage.backups import restore_file
+
+    services = reopen(profile, clock, settings, card_decks)
+    backup = services.backups.create("manual")
+    services.close()
+    leftovers = [Path(f"{profile.database_path}{s}") for s in ("-wal", "-shm", "-journal")]
+    for leftover in leftovers:
+        leftover.write_bytes(b"left by a crash")
+    restore_file(backup.path, profile.database_path)
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert sqlite3.connect(profile.database_path).execute(
+        "PRAGMA integrity_check").fetchone()[0] == "ok"
