@@ -28,7 +28,7 @@ def test_decks_and_resources_ship_with_the_package() -> None:
         assert builtin_decks_dir() == package / "decks"
         assert resources_dir() == package / "resources"
     assert any(builtin_decks_dir().glob("*.toml"))
-    assert (resources_dir() / "sales-trainer.desktop").is_file()
+    assert (resources_dir() / "io.github.salestrainer.trainer.desktop").is_file()
     assert (resources_dir() / "icons" / "sales-trainer.svg").is_file()
 
 

@@ -15,7 +15,7 @@ from trainer.config import make_config
 from trainer.domain.errors import TrainerError
 
 COMMANDS = {"deck", "decks", "settings", "import", "export", "stats", "push", "cohort",
-            "optimize", "backup", "check"}
+            "optimize", "backup", "check", "desktop"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder for profiles and backups (default: $TRAINER_DATA_DIR, "
                              "else the system's data folder)")
     parser.add_argument("--profile", metavar="NAME", help="profile to open (default: default)")
+    # For packaging checks: open the window, show the first card, print it and quit.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     deck = sub.add_parser("deck", help="check and package deck files")
@@ -140,6 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
                               "one)")
     restore.add_argument("--yes", action="store_true", help="do not ask before restoring")
 
+    desk = sub.add_parser("desktop", help="put Sales Trainer in this user's applications "
+                                          "menu (or take it out)")
+    desk_sub = desk.add_subparsers(dest="desktop_command", metavar="ACTION", required=True)
+    desk_install = desk_sub.add_parser(
+        "install", help="menu entry, icon and the .trainerdeck file type under ~/.local/share")
+    desk_install.add_argument("--launcher", metavar="PATH",
+                              help="the program the menu entry starts (default: this one)")
+    desk_sub.add_parser("uninstall", help="remove what 'desktop install' put there")
+
     check = sub.add_parser("check", help="check the profile's database (Check Database)")
     check.add_argument("--repair", action="store_true",
                        help="repair what can be repaired, after a backup")
@@ -235,6 +246,10 @@ def _run(args: argparse.Namespace, open_file: Path | None) -> int:
         from trainer.commands import optimize
 
         return optimize.run(args)
+    if args.command == "desktop":
+        from trainer.commands import desktop
+
+        return desktop.run(args)
     if args.command == "backup":
         from trainer.commands import backup
 
@@ -259,6 +274,12 @@ def _run(args: argparse.Namespace, open_file: Path | None) -> int:
         from trainer.commands.importing import export_gift
 
         return export_gift(args)
+    from trainer.display import why_no_window
+
+    problem = why_no_window()
+    if problem is not None:
+        raise TrainerError(problem)
     from trainer.gui.run import run_gui
 
-    return int(run_gui(make_config(args.data_dir, args.profile), open_file=open_file))
+    return int(run_gui(make_config(args.data_dir, args.profile), open_file=open_file,
+                       smoke_test=args.smoke_test))
