@@ -11,6 +11,9 @@ start-up time the user would wait for.
   the card view (``window.review.card``) has painted the first card.
 * ``bare``: import ``PySide6.QtWidgets``, ``QApplication``, a ``QMainWindow`` with a
   ``QLabel``, ``show()``; the time is taken once the label has painted.
+* with ``--bundle PROGRAM``, also the whole program as a rep starts it, ``trainer
+  --smoke-test`` of this Python's install (``pip_ms``) against the bundle's
+  (``bundle_ms``), up to its line saying the first card was painted.
 
 Runs are interleaved (bare, app, bare, app, ...) and the medians are compared. The children
 get a private bytecode cache (``PYTHONPYCACHEPREFIX`` in the temporary folder, with
@@ -145,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each (default 7)")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="keep the inherited bytecode settings (no private .pyc cache)")
+    parser.add_argument("--bundle", type=Path, metavar="PROGRAM",
+                        help="also time this bundle (dist/sales-trainer/sales-trainer) "
+                             "against the pip-installed 'trainer', whole program each")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -174,6 +180,34 @@ def main(argv: list[str] | None = None) -> int:
             raise RuntimeError(f"{kind} child failed (exit {proc.returncode}):\n{err}")
         return (int(lines[-1]) - start_ns) / 1e6
 
+    def run_program(cmd: list[str], data_dir: Path) -> float:
+        """The whole program, as a rep starts it (``--smoke-test``): milliseconds from
+        just before Popen to its line saying the first card was painted."""
+        start_ns = time.time_ns()
+        proc = subprocess.Popen([*cmd, "--data-dir", str(data_dir), "--smoke-test"],
+                                env={**env, "PYTHONPATH": ""}, cwd=str(work_dir),
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("first card:"):
+                shown_ns = time.time_ns()
+                break
+        else:
+            raise RuntimeError(f"{cmd[0]} showed no card")
+        proc.communicate(timeout=CHILD_TIMEOUT_MS / 1000)
+        return (shown_ns - start_ns) / 1e6
+
+    pip_cmd = [sys.executable, "-m", "trainer"]
+    programs: dict[str, list[float]] = {}
+    if args.bundle is not None:
+        # Untimed first runs, as below: a profile of each's own, caches warmed.
+        run_program(pip_cmd, work_dir / "pip-data")
+        run_program([str(args.bundle.resolve())], work_dir / "bundle-data")
+        for _ in range(args.runs):
+            programs.setdefault("pip_ms", []).append(run_program(pip_cmd, work_dir / "pip-data"))
+            programs.setdefault("bundle_ms", []).append(
+                run_program([str(args.bundle.resolve())], work_dir / "bundle-data"))
+
     try:
         # Untimed: the first app run creates the profile and installs the built-in decks, so
         # every timed run is a normal start; both runs also fill the bytecode cache and warm
@@ -198,6 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         "startup_runs_ms": [round(v, 1) for v in startup],
         "bare_qt_runs_ms": [round(v, 1) for v in bare],
         "platform": "offscreen",
+        **{name: round(statistics.median(runs), 1) for name, runs in programs.items()},
+        **({"bundle_vs_pip": round(statistics.median(programs["bundle_ms"])
+                                   / statistics.median(programs["pip_ms"]), 3)}
+           if programs else {}),
         "bytecode_cache": not args.no_bytecode_cache,
         "python": sys.version.split()[0],
     }
