@@ -25,7 +25,7 @@ def test_a_data_folder_that_is_a_file_is_named(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     not_a_folder = tmp_path / "notes.txt"
     not_a_folder.write_text("mine\n", encoding="utf-8")
-    assert main(["--data-dir", str(not_a_folder), "decks"]) == 2
+    assert main(["--data-dir", str(not_a_folder), "decks"]) == 3
     err = capsys.readouterr().err
     assert err.startswith(f"trainer: {not_a_folder}") and "Traceback" not in err
     assert not_a_folder.read_text(encoding="utf-8") == "mine\n"
@@ -44,3 +44,34 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> Non
     err = child.stderr.read().decode()
     assert child.wait(timeout=120) == 1
     assert err == ""
+
+
+def test_exit_statuses_are_documented_and_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "Exit status: 0 done; 1 a check found problems" in shown
+    assert "3 what you asked cannot be done" in shown and "4 the profile is damaged" in shown
+    data = ["--data-dir", str(tmp_path / "data")]
+    with pytest.raises(SystemExit) as done:
+        main([*data, "stats", "--no-such-option"])
+    assert done.value.code == 2  # usage, as argparse says
+    assert main([*data, "import", str(tmp_path / "missing.csv"), "--yes"]) == 3
+    assert main([*data, "stats", "--from", "2026-02-30"]) == 3
+    damaged = tmp_path / "data" / "profiles" / "default" / "trainer.sqlite"
+    damaged.write_bytes(b"not a database at all")
+    assert main([*data, "decks"]) == 4
+
+
+def test_json_commands_report_failures_as_json_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "stats", "--json", "--deck", "nope"]) == 3
+    captured = capsys.readouterr()
+    failure = json.loads(captured.out)
+    assert failure["exit"] == 3 and failure["error"].startswith("no deck 'nope' in this profile")
+    assert captured.err == f"trainer: {failure['error']}\n"

@@ -85,6 +85,6 @@ def test_the_window_without_a_display_exits_with_the_sentence(tmp_path: Path) ->
         env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
     result = subprocess.run([sys.executable, "-m", "trainer", "--data-dir", str(tmp_path)],
                             env=env, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 2
+    assert result.returncode == 3
     assert result.stderr.startswith("trainer: the window needs a desktop session")
     assert "Traceback" not in result.stderr and "qt.qpa" not in result.stderr

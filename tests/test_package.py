@@ -88,7 +88,7 @@ def test_newer_profile_is_refused_by_the_command_line(tmp_path: Path) -> None:
     before = db_path.read_bytes()
     out = subprocess.run([sys.executable, "-m", "trainer", "--data-dir", str(tmp_path), "decks"],
                          capture_output=True, text=True)
-    assert out.returncode == 2
+    assert out.returncode == 4
     assert "newer version" in out.stderr and "Traceback" not in out.stderr
     assert db_path.read_bytes() == before
 
@@ -106,6 +106,6 @@ def test_settings_command_changes_and_keeps_settings(
     out = capsys.readouterr().out
     assert "desired retention  0.85" in out and "learning steps     30s 5m" in out
     assert "06:00" in out and f"deck {deck_id}: 7 new and 200 reviews a day" in out
-    assert main([*base, "--learning-steps", "ten minutes"]) == 2
+    assert main([*base, "--learning-steps", "ten minutes"]) == 3
     assert "should look like 30s, 10m, 1h or 1d" in capsys.readouterr().err
-    assert main([*base, "--deck", "nope", "--new-per-day", "3"]) == 2
+    assert main([*base, "--deck", "nope", "--new-per-day", "3"]) == 3

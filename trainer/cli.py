@@ -21,7 +21,7 @@ COMMANDS = {"deck", "decks", "settings", "import", "export", "stats", "push", "c
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="trainer",
+        prog="trainer", epilog=EXIT_STATUSES,
         description="Sales Trainer: study cards, quizzes and self-assessments offline. "
                     "Give a file (trainer FILE) to open the window and import it.",
     )
@@ -187,6 +187,19 @@ def _unknown_command(value: str) -> str | None:
     return f"unknown command '{value}'{hint}; 'trainer --help' lists them"
 
 
+# Exit statuses, as `trainer --help` lists them.
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_USER = 3
+EXIT_PROFILE = 4
+EXIT_STATUSES = (
+    "Exit status: 0 done; 1 a check found problems (deck check, check) or you said no; "
+    "2 the command line is wrong; 3 what you asked cannot be done (a missing or bad "
+    "file, a bad date, an unknown deck, a refused import); 4 the profile is damaged, in "
+    "use by the window or another command, or from a newer version. With --json, a "
+    'failure is also printed on standard output as {"error": "...", "exit": N}.')
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     raw = list(sys.argv[1:] if argv is None else argv)
@@ -194,29 +207,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         raw, open_file = _split_file_argument(raw)
     except TrainerError as exc:
         print(f"trainer: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     args = build_parser().parse_args(raw)
     try:
         status = _run(args, open_file)
         sys.stdout.flush()  # so a closed pipe is noticed here, not at exit
         return status
-    except (TrainerError, ValueError) as exc:
-        print(f"trainer: {exc}", file=sys.stderr)
-        return 2
     except BrokenPipeError:
         # The reader went away (trainer stats | head): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"trainer: {where}{exc.strerror or exc}", file=sys.stderr)
-        return 2
-    except sqlite3.Error as exc:
-        from trainer.profile.errors import describe
+        return EXIT_PROBLEMS
+    except (TrainerError, ValueError, OSError, sqlite3.Error) as exc:
+        message, status = _failure(exc, args)
+    print(f"trainer: {message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        import json
 
-        print(f"trainer: {describe(exc, make_config(args.data_dir, args.profile))}",
-              file=sys.stderr)
-        return 2
+        print(json.dumps({"error": message, "exit": status}, ensure_ascii=False))
+    return status
+
+
+def _failure(error: Exception, args: argparse.Namespace) -> tuple[str, int]:
+    """What to say about an error, and the exit status it means."""
+    if isinstance(error, TrainerError):
+        return str(error), error.exit_code
+    if isinstance(error, sqlite3.Error):
+        from trainer.profile.errors import describe, is_profile_problem
+
+        message = describe(error, make_config(args.data_dir, args.profile))
+        return message, EXIT_PROFILE if is_profile_problem(error) else EXIT_USER
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror or error}", EXIT_USER
+    return str(error), EXIT_USER
 
 
 def _run(args: argparse.Namespace, open_file: Path | None) -> int:

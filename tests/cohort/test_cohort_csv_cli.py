@@ -75,7 +75,7 @@ def test_no_usable_export_is_an_error_and_writes_nothing(
         cohort_files: CohortFiles, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     report = tmp_path / "report.html"
     assert main(["cohort", "report", str(cohort_files.broken), str(cohort_files.foreign),
-                 "-o", str(report)]) == 2
+                 "-o", str(report)]) == 3
     err = capsys.readouterr().err.splitlines()
     assert err[-1] == (f"trainer: no usable progress export in {cohort_files.broken}, "
                        f"{cohort_files.foreign} (every file was skipped, see above)")
@@ -83,7 +83,7 @@ def test_no_usable_export_is_an_error_and_writes_nothing(
 
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert main(["cohort", "report", str(empty), "-o", str(report)]) == 2
+    assert main(["cohort", "report", str(empty), "-o", str(report)]) == 3
     assert capsys.readouterr().err == (f"trainer: no usable progress export in {empty} "
                                        "(no .json files found)\n")
 
@@ -93,7 +93,7 @@ def test_unwritable_output_is_an_error(cohort_files: CohortFiles, tmp_path: Path
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     assert main(["cohort", "report", str(cohort_files.ana_new), "-o",
-                 str(blocker / "report.html")]) == 2
+                 str(blocker / "report.html")]) == 3
     assert capsys.readouterr().err.startswith(f"trainer: {blocker}: cannot write the cohort "
                                               "report")
 
@@ -103,11 +103,11 @@ def test_the_report_is_never_written_over_an_export(
     folder = cohort_files.folder
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
 
-    assert main(["cohort", "report", str(folder), "-o", str(cohort_files.ana_new)]) == 2
+    assert main(["cohort", "report", str(folder), "-o", str(cohort_files.ana_new)]) == 3
     assert main(["cohort", "report", str(folder), "-o", str(tmp_path / "r.html"),
-                 "--csv", str(cohort_files.broken)]) == 2
+                 "--csv", str(cohort_files.broken)]) == 3
     assert main(["cohort", "report", str(folder), "-o", str(tmp_path / "same"),
-                 "--csv", str(tmp_path / "same")]) == 2
+                 "--csv", str(tmp_path / "same")]) == 3
 
     err = capsys.readouterr().err
     assert f"trainer: {cohort_files.ana_new}: this is one of the files the report reads" in err

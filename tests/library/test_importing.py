@@ -176,7 +176,7 @@ def test_cli_dry_run_json_and_yes(tmp_path: Path, capsys: pytest.CaptureFixture[
     db = tmp_path / "d" / "profiles" / "default" / "trainer.sqlite"
     assert sqlite3.connect(db).execute(
         "SELECT count(*) FROM decks WHERE id = 'qdeck'").fetchone() == (0,)
-    assert main(base) == 2  # not a terminal and no --yes: refuse rather than guess
+    assert main(base) == 3  # not a terminal and no --yes: refuse rather than guess
     assert "add --yes" in capsys.readouterr().err
     assert main([*base, "--yes"]) == 0
     assert "Imported 8 items into qdeck" in capsys.readouterr().out
@@ -188,7 +188,7 @@ def test_cli_refuses_a_bad_file_and_changes_nothing(tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.trainerdeck"
     bad.write_bytes(b"PK\x03\x04 broken")
-    assert main(["--data-dir", str(tmp_path / "d"), "import", str(bad), "--yes"]) == 2
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(bad), "--yes"]) == 3
     err = capsys.readouterr().err
     assert "bad.trainerdeck" in err and "Traceback" not in err
 

@@ -196,7 +196,7 @@ def test_a_csv_named_like_an_installed_deck_says_it_would_retire_its_cards(
                               "retire ")
     assert "their answers are kept" in warning
     # Without a terminal to ask, nothing is imported unless --yes says so.
-    assert main(["--data-dir", str(data), "import", str(csv)]) == 2
+    assert main(["--data-dir", str(data), "import", str(csv)]) == 3
     assert "add --yes" in capsys.readouterr().err
     assert main(["--data-dir", str(data), "decks"]) == 0
     assert "Every call needs an objective" in capsys.readouterr().out

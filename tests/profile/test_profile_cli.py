@@ -47,14 +47,14 @@ def test_create_list_and_restore(data: Path, capsys: Capture) -> None:
     assert only["reason"] == "manual" and only["answers"] == 0 and only["problem"] is None
     assert {d["id"] for d in only["decks"]} >= {"objections"}
     # Not a terminal and no --yes: nothing happens.
-    assert run(data, "backup", "restore") == 2
+    assert run(data, "backup", "restore") == 3
     assert "add --yes" in capsys.readouterr().err
     assert run(data, "backup", "restore", only["name"], "--yes") == 0
     out = capsys.readouterr().out
     assert f"Restored {only['name']}" in out and "undoes this" in out
     assert run(data, "backup", "list") == 0
     assert "before-restore" in capsys.readouterr().out
-    assert run(data, "backup", "restore", "no-such-backup", "--yes") == 2
+    assert run(data, "backup", "restore", "no-such-backup", "--yes") == 3
     assert "no backup called 'no-such-backup'" in capsys.readouterr().err
 
 
@@ -66,7 +66,7 @@ def test_a_damaged_profile_names_the_newest_good_backup_and_restores_it(
     damage(database)
     for command in (["decks"], ["export", "progress", "-o", str(data / "me.json")],
                     ["stats"], ["check"]):
-        assert run(data, *command) == 2, command
+        assert run(data, *command) == 4, command
         err = capsys.readouterr().err
         assert "Traceback" not in err and err.count("\n") == 1
         assert str(database) in err and "damaged" in err and name in err
@@ -84,7 +84,7 @@ def test_an_empty_profile_file_is_not_taken_for_a_new_profile(data: Path,
                                                               capsys: Capture) -> None:
     database = Config(data).database_path
     database.write_bytes(b"")
-    assert run(data, "decks") == 2
+    assert run(data, "decks") == 4
     err = capsys.readouterr().err
     assert "empty (0 bytes)" in err and "no good backup" in err and "Traceback" not in err
     assert database.read_bytes() == b""
@@ -100,13 +100,13 @@ def test_every_sqlite_error_is_one_sentence(data: Path, capsys: Capture,
         monkeypatch.setattr(StudyService, "deck_counts", fail)
 
     database = Config(data).database_path
-    for name, text, words in (
-            ("SQLITE_FULL", "database or disk is full", "the disk is full"),
-            ("SQLITE_BUSY", "database is locked", "another program is writing to it"),
-            ("SQLITE_IOERR_WRITE", "disk I/O error", "the disk could not be read"),
-            ("SQLITE_CORRUPT", "database disk image is malformed", "is damaged")):
+    for name, text, words, status in (
+            ("SQLITE_FULL", "database or disk is full", "the disk is full", 3),
+            ("SQLITE_BUSY", "database is locked", "another program is writing to it", 4),
+            ("SQLITE_IOERR_WRITE", "disk I/O error", "the disk could not be read", 3),
+            ("SQLITE_CORRUPT", "database disk image is malformed", "is damaged", 4)):
         failing(name, text)
-        assert run(data, "decks") == 2
+        assert run(data, "decks") == status
         err = capsys.readouterr().err
         assert err == f"trainer: profile 'default' ({database}): {err.split('): ', 1)[1]}"
         assert words in err and "Traceback" not in err and err.count("\n") == 1
@@ -129,7 +129,7 @@ def test_a_real_full_disk_changes_nothing(data: Path, capsys: Capture,
     deck.write_text("front,back\n" + "".join(f"Q{i} {'x' * 500},A{i}\n" for i in range(400)),
                     encoding="utf-8")
     before = Config(data).database_path.read_bytes()
-    assert run(data, "import", str(deck), "--yes") == 2
+    assert run(data, "import", str(deck), "--yes") == 3
     err = capsys.readouterr().err
     assert "the disk is full, so the last change was not saved" in err
     monkeypatch.setattr(storage, "_connect", real)
@@ -165,7 +165,7 @@ def test_commands_that_change_the_profile_wait_for_the_window(
     try:
         for command in (["import", str(deck), "--yes"], ["settings", "--retention", "0.85"],
                         ["check", "--repair"], ["backup", "restore", "--yes"]):
-            assert run(data, *command) == 2, command
+            assert run(data, *command) == 4, command
             err = capsys.readouterr().err
             assert "in use by the Sales Trainer window (process" in err, err
         # Reading is allowed meanwhile.

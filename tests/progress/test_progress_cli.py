@@ -35,14 +35,14 @@ def test_export_progress_writes_the_file_and_says_so(
     assert capsys.readouterr().out.splitlines()[-2].endswith("(no name)")
 
 
-def test_unwritable_destination_exits_2_naming_it(
+def test_unwritable_destination_exits_3_naming_it(
         history: History, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     history.services.close()
     blocker = tmp_path / "report.txt"
     blocker.write_text("not a folder", encoding="utf-8")
     target = blocker / "ann.json"
     assert main(["--data-dir", str(history.data_dir), "export", "progress",
-                 "-o", str(target)]) == 2
+                 "-o", str(target)]) == 3
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (f"trainer: {blocker}: cannot write the progress export "
@@ -50,12 +50,12 @@ def test_unwritable_destination_exits_2_naming_it(
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
-def test_too_long_name_exits_2(history: History, tmp_path: Path,
+def test_too_long_name_exits_3(history: History, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
     history.services.close()
     target = tmp_path / "ann.json"
     assert main(["--data-dir", str(history.data_dir), "export", "progress",
-                 "-o", str(target), "--name", "x" * 101]) == 2
+                 "-o", str(target), "--name", "x" * 101]) == 3
     assert "display name is longer than 100 characters" in capsys.readouterr().err
     assert not target.exists()
 
@@ -72,5 +72,5 @@ def test_export_csv(history: History, tmp_path: Path,
         "16 answers, 1 quiz attempt, 1 self-assessment",
     ]
     assert main(["--data-dir", str(history.data_dir), "export", "csv",
-                 "-o", str(tmp_path / "one.csv")]) == 2
+                 "-o", str(tmp_path / "one.csv")]) == 3
     assert "three files; give a folder" in capsys.readouterr().err

@@ -55,10 +55,10 @@ def test_text_summary(history: History, capsys: pytest.CaptureFixture[str]) -> N
      "trainer: the first day 0001-01-01 is out of range"),
     (["--from", "2999-01-01"], "trainer: the first day 2999-01-01 is out of range"),
 ])
-def test_bad_input_exits_2_with_a_message(history: History,
+def test_bad_input_exits_3_with_a_message(history: History,
                                           capsys: pytest.CaptureFixture[str],
                                           args: list[str], message: str) -> None:
-    assert _run(history, *args) == 2
+    assert _run(history, *args) == 3
     captured = capsys.readouterr()
     assert captured.err.startswith(message) and captured.out == ""
     assert "Traceback" not in captured.err

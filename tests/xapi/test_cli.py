@@ -65,7 +65,7 @@ def test_a_failed_export_leaves_the_earlier_file(history: History, tmp_path: Pat
         raise TrainerError("the profile could not be read")
 
     monkeypatch.setattr("trainer.reports.xapi.statements", broken)
-    assert run(history, "export", "xapi", "-o", str(out)) == 2
+    assert run(history, "export", "xapi", "-o", str(out)) == 3
     assert "trainer: the profile could not be read" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "earlier export\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
@@ -75,7 +75,7 @@ def test_export_to_an_unwritable_place_names_it(history: History, tmp_path: Path
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
-    assert run(history, "export", "xapi", "-o", str(blocker / "x.jsonl")) == 2
+    assert run(history, "export", "xapi", "-o", str(blocker / "x.jsonl")) == 3
     assert f"trainer: cannot write {blocker / 'x.jsonl'}" in capsys.readouterr().err
 
 
@@ -117,7 +117,7 @@ def test_statements_changed_since_they_were_sent_are_reported(
     args = ("push", "--lrs", lrs.url, "--user", "u", "--password", "p")
     assert run(history, *args) == 0
     set_display_name(history.services.db, "Sam Rep")  # changes every statement's actor
-    assert run(history, *args) == 2
+    assert run(history, *args) == 3
     captured = capsys.readouterr()
     assert "0 new, 0 already there" in captured.out
     assert "trainer: 30 statements were not stored: the LRS holds different statements" \
@@ -141,11 +141,11 @@ def test_malformed_file_names_the_line_and_sends_nothing(
         path = tmp_path / "bad.jsonl"
         path.write_text(f"{good}\n\n{bad}\n{good}\n", encoding="utf-8")
         assert cli.main(["push", "--lrs", lrs.url, "--user", "u", "--password", "p",
-                         "--file", str(path)]) == 2
+                         "--file", str(path)]) == 3
         assert f"trainer: {path}, {message}" in capsys.readouterr().err
     assert lrs.requests == []
     missing = tmp_path / "missing.jsonl"
-    assert cli.main(["push", "--lrs", lrs.url, "--file", str(missing)]) == 2
+    assert cli.main(["push", "--lrs", lrs.url, "--file", str(missing)]) == 3
     assert f"trainer: cannot read {missing}" in capsys.readouterr().err
 
 
@@ -157,7 +157,7 @@ def closed_port() -> int:
 
 def test_connection_refused(history: History, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"http://127.0.0.1:{closed_port()}/xAPI"
-    assert run(history, "push", "--lrs", url, "--user", "u", "--password", "p") == 2
+    assert run(history, "push", "--lrs", url, "--user", "u", "--password", "p") == 3
     err = capsys.readouterr().err
     assert f"trainer: cannot reach the LRS at {url}: connection refused" in err
     assert "Traceback" not in err
@@ -177,13 +177,13 @@ def test_lrs_errors_carry_its_message(history: History, status: int, body: str,
                                       message: str,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     with serve(FakeLrs(fixed=(status, body))) as lrs:
-        assert run(history, "push", "--lrs", lrs.url, "--user", "u", "--password", "p") == 2
+        assert run(history, "push", "--lrs", lrs.url, "--user", "u", "--password", "p") == 3
     assert f"trainer: the LRS at {lrs.url} {message}" in capsys.readouterr().err
 
 
 def test_wrong_password_against_the_lrs(history: History, lrs: FakeLrs,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(history, "push", "--lrs", lrs.url, "--user", "u", "--password", "nope") == 2
+    assert run(history, "push", "--lrs", lrs.url, "--user", "u", "--password", "nope") == 3
     assert "refused the user name or password (HTTP 401" in capsys.readouterr().err
     assert lrs.stored == {}
 
@@ -192,7 +192,7 @@ def test_wrong_password_against_the_lrs(history: History, lrs: FakeLrs,
                                  "https:///xAPI", "http://host:port/xAPI",
                                  "https://lrs.example.com/xAPI?x=1"])
 def test_bad_urls(history: History, url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(history, "push", "--lrs", url, "--user", "u", "--password", "p") == 2
+    assert run(history, "push", "--lrs", url, "--user", "u", "--password", "p") == 3
     err = capsys.readouterr().err
     assert err.startswith("trainer: --lrs ") and url in err
 
@@ -200,9 +200,9 @@ def test_bad_urls(history: History, url: str, capsys: pytest.CaptureFixture[str]
 def test_credentials_come_in_pairs(history: History, monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("TRAINER_LRS_PASSWORD", raising=False)
-    assert run(history, "push", "--lrs", "http://127.0.0.1:9/", "--user", "u") == 2
+    assert run(history, "push", "--lrs", "http://127.0.0.1:9/", "--user", "u") == 3
     assert "give --password or set TRAINER_LRS_PASSWORD" in capsys.readouterr().err
-    assert run(history, "push", "--lrs", "http://127.0.0.1:9/", "--password", "p") == 2
+    assert run(history, "push", "--lrs", "http://127.0.0.1:9/", "--password", "p") == 3
     assert "--user is needed with a password" in capsys.readouterr().err
 
 
@@ -223,7 +223,7 @@ def test_a_server_that_is_not_http_is_named(history: History,
     thread = threading.Thread(target=answer, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}/xAPI"
-    assert run(history, "push", "--lrs", url, "--user", "u", "--password", "p") == 2
+    assert run(history, "push", "--lrs", url, "--user", "u", "--password", "p") == 3
     thread.join(timeout=10)
     server.close()
     err = capsys.readouterr().err

@@ -9,6 +9,10 @@ from pathlib import Path
 class TrainerError(Exception):
     """Base for errors shown to the user as a message, never as a traceback."""
 
+    # The command line's exit status for it: 3, a problem with what was asked (a bad
+    # file, date or deck); 4, a problem with the profile itself.
+    exit_code = 3
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -47,6 +51,8 @@ class DeckError(TrainerError):
 class DatabaseTooNewError(TrainerError):
     """The profile was written by a newer version of the app."""
 
+    exit_code = 4
+
     def __init__(self, path: Path, found: int, supported: int) -> None:
         self.path = path
         super().__init__(
@@ -58,6 +64,8 @@ class DatabaseTooNewError(TrainerError):
 
 class DatabaseError(TrainerError):
     """The profile database could not be opened or written."""
+
+    exit_code = 4
 
 
 class ProfileDamagedError(DatabaseError):

@@ -50,6 +50,12 @@ def _code(error: sqlite3.Error) -> str:
     return ""
 
 
+def is_profile_problem(error: sqlite3.Error) -> bool:
+    """Whether the error is about the profile itself (damaged, or busy elsewhere) rather
+    than about the disk or the request."""
+    return _code(error) in ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_BUSY", "SQLITE_LOCKED")
+
+
 def describe(error: sqlite3.Error, config: Config) -> str:
     """One sentence for ``error``, naming the profile and its file."""
     where = f"profile '{config.profile}' ({config.database_path})"

@@ -41,6 +41,8 @@ class Holder:
 class ProfileInUseError(TrainerError):
     """The profile is open in a window or being changed by a command."""
 
+    exit_code = 4
+
     def __init__(self, profile_dir: Path, holder: Holder | None) -> None:
         self.profile_dir = profile_dir
         self.holder = holder
