@@ -75,3 +75,21 @@ def test_json_commands_report_failures_as_json_too(
     failure = json.loads(captured.out)
     assert failure["exit"] == 3 and failure["error"].startswith("no deck 'nope' in this profile")
     assert captured.err == f"trainer: {failure['error']}\n"
+
+
+def test_exports_write_to_standard_output_with_dash(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "export", "progress", "-o", "-", "--name", "Ann"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["learner"]["display_name"] == "Ann"
+    assert captured.err.startswith("wrote - for learner")
+    assert main([*data, "export", "gift", "objections", "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("$CATEGORY:") or "::" in captured.out
+    assert "questions to -" in captured.err
+    assert main([*data, "export", "xapi", "-o", "-"]) == 0
+    assert capsys.readouterr().out == ""  # no answers yet: no statements, nothing else
+    assert not (Path.cwd() / "-").exists()

@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--created", metavar="ISO-TIME",
                       help="creation time to record (default: the newest file's time)")
 
-    sub.add_parser("decks", help="list installed decks with today's counts")
+    decks = sub.add_parser("decks", help="list installed decks with today's counts")
+    decks.add_argument("--json", action="store_true", help="print the decks as JSON")
 
     settings = sub.add_parser("settings", help="show or change scheduling settings")
     settings.add_argument("--retention", type=float, metavar="R",
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("--deck", metavar="ID", help="deck whose daily limits to change")
     settings.add_argument("--new-per-day", type=int, metavar="N")
     settings.add_argument("--reviews-per-day", type=int, metavar="N")
+    settings.add_argument("--json", action="store_true", help="print the settings as JSON")
 
     imp = sub.add_parser("import", help="import a deck package, deck file, Anki package, "
                                         "CSV/TSV or Moodle GIFT file")
@@ -74,10 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     export_sub = export.add_subparsers(dest="export_command", metavar="FORMAT", required=True)
     gift = export_sub.add_parser("gift", help="a deck's quizzes as Moodle GIFT")
     gift.add_argument("deck", metavar="DECK", help="an installed deck's id, or a deck file")
-    gift.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    gift.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                      help="where to write it ('-': standard output)")
     progress = export_sub.add_parser(
         "progress", help="your progress as one JSON file to send to your trainer")
-    progress.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    progress.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                          help="where to write it ('-': standard output)")
     progress.add_argument("--name", metavar="NAME",
                           help="the name your trainer will see (stored for next time; "
                                'give "" to send without a name)')
@@ -85,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
                                             "CSV files for a spreadsheet")
     csv.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER")
     xapi = export_sub.add_parser("xapi", help="xAPI 1.0.3 statements, one per line")
-    xapi.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.jsonl")
+    xapi.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.jsonl",
+                      help="where to write them ('-': standard output)")
 
     stats = sub.add_parser("stats", help="study statistics (the Statistics screen's figures)")
     stats.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -110,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     cohort_sub = cohort.add_subparsers(dest="cohort_command", metavar="ACTION", required=True)
     report = cohort_sub.add_parser("report", help="an HTML report (and CSV) of a cohort")
     report.add_argument("paths", nargs="+", type=Path, metavar="FILES_OR_FOLDER")
-    report.add_argument("-o", "--output", type=Path, required=True, metavar="report.html")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="report.html",
+                        help="where to write the HTML ('-': standard output)")
     report.add_argument("--csv", type=Path, metavar="FILE",
                         help="also write one row per learner and topic as CSV")
 

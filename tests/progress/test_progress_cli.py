@@ -20,7 +20,7 @@ def test_export_progress_writes_the_file_and_says_so(
     export = json.loads(target.read_text(encoding="utf-8"))
     learner = export["learner"]
     assert learner["display_name"] == "Ann Lee"
-    assert capsys.readouterr().out.splitlines() == [
+    assert capsys.readouterr().err.splitlines() == [
         f"wrote {target} for learner {learner['id']} (Ann Lee)",
         "16 answers, 1 quiz attempt, 1 self-assessment",
     ]
@@ -32,7 +32,7 @@ def test_export_progress_writes_the_file_and_says_so(
                  "--name", ""]) == 0
     assert json.loads(target.read_text(encoding="utf-8"))["learner"] == {
         "id": learner["id"], "display_name": None}
-    assert capsys.readouterr().out.splitlines()[-2].endswith("(no name)")
+    assert capsys.readouterr().err.splitlines()[-2].endswith("(no name)")
 
 
 def test_unwritable_destination_exits_3_naming_it(
@@ -65,7 +65,7 @@ def test_export_csv(history: History, tmp_path: Path,
     history.services.close()
     folder = tmp_path / "sheets"
     assert main(["--data-dir", str(history.data_dir), "export", "csv", "-o", str(folder)]) == 0
-    assert capsys.readouterr().out.splitlines() == [
+    assert capsys.readouterr().err.splitlines() == [
         f"wrote {folder / 'reviews.csv'}",
         f"wrote {folder / 'quiz_answers.csv'}",
         f"wrote {folder / 'self_assessments.csv'}",

@@ -44,7 +44,7 @@ def test_export_writes_one_statement_a_line(history: History, tmp_path: Path,
     written = lines(out)
     assert written == json.loads(json.dumps(list(statements(history.services.db))))
     assert len(written) == 30
-    assert f"wrote 30 xAPI statements to {out}" in capsys.readouterr().out
+    assert f"wrote 30 xAPI statements to {out}" in capsys.readouterr().err
     first = out.read_bytes()
     assert run(history, "export", "xapi", "-o", str(out)) == 0
     assert out.read_bytes() == first

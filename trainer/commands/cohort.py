@@ -60,8 +60,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"{count(len(cohort.learners), 'learner')} merged from "
           f"{count(cohort.exports_read, 'export')}"
           + (f", {count(replaced, 'older export')} replaced by newer ones" if replaced else "")
-          + (f"; {count(len(cohort.skipped), 'file')} skipped" if cohort.skipped else ""))
-    print(f"report written to {args.output}")
+          + (f"; {count(len(cohort.skipped), 'file')} skipped" if cohort.skipped else ""),
+          file=sys.stderr)
+    print(f"report written to {args.output}", file=sys.stderr)
     if args.csv is not None:
-        print(f"CSV written to {args.csv}")
+        print(f"CSV written to {args.csv}", file=sys.stderr)
     return 0

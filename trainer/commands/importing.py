@@ -83,7 +83,7 @@ def export_gift(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"skipped: {problem}", file=sys.stderr)
         count = sum(len(q.questions) for q in deck.quizzes) - len(problems)
-        print(f"wrote {count} questions to {args.output}")
+        print(f"wrote {count} questions to {args.output}", file=sys.stderr)
     finally:
         if services is not None:
             services.close()

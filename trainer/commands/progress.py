@@ -6,6 +6,7 @@ Their arguments are declared in ``trainer.cli``."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 from trainer.commands import profile_services
 
@@ -18,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
         if args.export_command == "csv":
             written = csv_export.write_csv(services.db, services.clock, args.output)
             for path in written:
-                print(f"wrote {path}")
+                print(f"wrote {path}", file=sys.stderr)
             figures = csv_export.summary(services.db)
         else:
             export = progress_export.write_export(
@@ -26,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
                 settings=services.study.settings)
             name = export["learner"]["display_name"]
             print(f"wrote {args.output} for learner {export['learner']['id']}"
-                  + (f" ({name})" if name else " (no name)"))
+                  + (f" ({name})" if name else " (no name)"), file=sys.stderr)
             figures = progress_export.summary(export)
-    print(figures)
+    # Status goes to standard error, so that "-o -" leaves standard output clean.
+    print(figures, file=sys.stderr)
     return 0

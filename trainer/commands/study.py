@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from trainer.commands import profile_services
@@ -14,8 +15,15 @@ def decks(args: argparse.Namespace) -> int:
     with profile_services(args) as services:
         for problem in services.deck_problems:
             print(problem, file=sys.stderr)
+        rows = services.study.deck_counts()
+        if args.json:
+            print(json.dumps([{"id": r.deck.id, "title": r.deck.title,
+                               "version": r.deck.version, "new": r.counts.new,
+                               "learning": r.counts.learning, "due": r.counts.review}
+                              for r in rows], indent=2, ensure_ascii=False))
+            return 0
         print(f"{'deck':40} {'new':>5} {'learn':>5} {'due':>5}")
-        for row in services.study.deck_counts():
+        for row in rows:
             c = row.counts
             print(f"{row.deck.title[:40]:40} {c.new:>5} {c.learning:>5} {c.review:>5}")
     return 0
@@ -57,6 +65,18 @@ def settings(args: argparse.Namespace) -> int:
                              old.reviews_per_day if args.reviews_per_day is None
                              else args.reviews_per_day)
             decks = {d.id: d for d in list_decks(services.db)}
+        if args.json:
+            print(json.dumps({
+                "desired_retention": current.desired_retention,
+                "learning_steps_seconds": [s.total_seconds() for s in current.learning_steps],
+                "relearning_steps_seconds": [s.total_seconds()
+                                             for s in current.relearning_steps],
+                "day_start_hour": current.day_start_hour,
+                "decks": {d.id: {"new_per_day": d.new_per_day,
+                                 "reviews_per_day": d.reviews_per_day}
+                          for d in decks.values()},
+            }, indent=2))
+            return 0
         print(f"desired retention  {current.desired_retention:.2f}")
         print("learning steps     " + " ".join(format_interval(s) for s in current.learning_steps))
         print("relearning steps   "

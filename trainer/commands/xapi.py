@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from contextlib import closing
 
 from trainer.commands import profile_services
@@ -21,7 +22,7 @@ def export(args: argparse.Namespace) -> int:
 
     with profile_services(args) as services, closing(statements(services.db)) as stream:
         written = write_statements(args.output, stream)
-    print(f"wrote {count(written, 'xAPI statement')} to {args.output}")
+    print(f"wrote {count(written, 'xAPI statement')} to {args.output}", file=sys.stderr)
     return 0
 
 

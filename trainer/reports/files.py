@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,21 @@ from pathlib import Path
 from typing import BinaryIO
 
 from trainer.domain.errors import TrainerError
+
+# "-o -": the export goes to standard output (for a pipe), as other tools do.
+STDOUT = Path("-")
+
+
+def is_stdout(path: Path) -> bool:
+    """Whether ``path`` names standard output."""
+    return Path(path) == STDOUT
+
+
+def write_stdout(data: bytes) -> None:
+    """Write an export to standard output, whole."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _file_mode() -> int:
@@ -46,6 +62,12 @@ def write_files(files: dict[Path, bytes], what: str) -> None:
     TrainerError names the file (or folder) that could not be written; ``what`` says
     what was being written ("the progress export").
     """
+    piped = [data for path, data in files.items() if is_stdout(path)]
+    files = {path: data for path, data in files.items() if not is_stdout(path)}
+    if not files:
+        for data in piped:
+            write_stdout(data)
+        return
     temps: list[Path] = []
     current = next(iter(files)).parent  # named in the message, never a temporary file
     try:
@@ -61,6 +83,8 @@ def write_files(files: dict[Path, bytes], what: str) -> None:
         for temp, path in zip(temps, files, strict=True):
             current = path
             os.replace(temp, path)
+        for data in piped:
+            write_stdout(data)
     except OSError as exc:
         for temp in temps:
             temp.unlink(missing_ok=True)

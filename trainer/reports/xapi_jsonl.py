@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import uuid
 from collections.abc import Generator, Iterable
 from pathlib import Path
 from typing import Any
 
 from trainer.domain.errors import TrainerError
-from trainer.reports.files import temp_beside
+from trainer.reports.files import is_stdout, temp_beside
 
 
 def write_statements(path: Path, statements: Iterable[dict[str, Any]]) -> int:
@@ -21,6 +22,13 @@ def write_statements(path: Path, statements: Iterable[dict[str, Any]]) -> int:
     path = Path(path)
     written = 0
     temp: Path | None = None
+    if is_stdout(path):
+        for statement in statements:
+            sys.stdout.write(json.dumps(statement, ensure_ascii=False,
+                                        separators=(",", ":")) + "\n")
+            written += 1
+        sys.stdout.flush()
+        return written
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temp_beside(path) as (out, temp):

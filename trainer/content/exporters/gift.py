@@ -9,6 +9,7 @@ out and returned as problems.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from trainer.domain.deck import Deck
@@ -123,5 +124,10 @@ def write_gift(deck: Deck, path: Path) -> list[Problem]:
             # In a category path "/" separates levels; "//" is a slash in a name.
             parts.append(f"$CATEGORY: {quiz.title.replace('/', '//')}")
             parts.extend(written)
-    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    text = "\n\n".join(parts) + "\n"
+    if str(path) == "-":  # "-o -": standard output, for a pipe
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        path.write_text(text, encoding="utf-8")
     return problems
