@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the LRS endpoint, e.g. https://lrs.example.com/xAPI/")
     push.add_argument("--user", metavar="U", help="basic-auth user")
     push.add_argument("--password", metavar="P",
-                      help="basic-auth password (default: $TRAINER_LRS_PASSWORD)")
+                      help="basic-auth password; better set $TRAINER_LRS_PASSWORD or type it "
+                           "when asked, since other users can see a command line")
     push.add_argument("--file", type=Path, metavar="FILE.jsonl",
                       help="statements written by 'export xapi' (default: this profile's)")
 

@@ -201,7 +201,8 @@ def test_credentials_come_in_pairs(history: History, monkeypatch: pytest.MonkeyP
                                    capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("TRAINER_LRS_PASSWORD", raising=False)
     assert run(history, "push", "--lrs", "http://127.0.0.1:9/", "--user", "u") == 3
-    assert "give --password or set TRAINER_LRS_PASSWORD" in capsys.readouterr().err
+    assert "set TRAINER_LRS_PASSWORD for --user 'u' (or run this in a terminal" \
+        in capsys.readouterr().err
     assert run(history, "push", "--lrs", "http://127.0.0.1:9/", "--password", "p") == 3
     assert "--user is needed with a password" in capsys.readouterr().err
 
@@ -237,3 +238,24 @@ def test_nothing_to_send_contacts_nobody(tmp_path: Path,
     assert cli.main(["--data-dir", str(tmp_path / "new"), "push", "--lrs", url,
                      "--user", "u", "--password", "p"]) == 0
     assert "Nothing to send: no answers yet." in capsys.readouterr().out
+
+
+def test_the_password_is_asked_for_at_a_terminal_and_never_shown(
+        history: History, lrs: FakeLrs, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import getpass
+    import sys
+
+    monkeypatch.delenv("TRAINER_LRS_PASSWORD", raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return "p"  # the fake LRS's password
+
+    monkeypatch.setattr(getpass, "getpass", typed)
+    assert run(history, "push", "--lrs", lrs.url, "--user", "u") == 0
+    assert asked == ["Password for u at the LRS: "]
+    captured = capsys.readouterr()
+    assert "Sent 30 statements" in captured.out and ": p" not in captured.out + captured.err

@@ -26,6 +26,20 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask_password(user: str) -> str:
+    """The password typed at a prompt, never shown: the safe way to give it (on the
+    command line, other users of the machine could read it in the process list)."""
+    if not sys.stdin.isatty():
+        raise TrainerError(f"set {PASSWORD_VARIABLE} for --user '{user}' (or run this in "
+                           "a terminal to be asked for it)")
+    import getpass
+
+    try:
+        return getpass.getpass(f"Password for {user} at the LRS: ")
+    except (EOFError, KeyboardInterrupt):
+        raise TrainerError("no password given; nothing was sent") from None
+
+
 def push(args: argparse.Namespace) -> int:
     """Send statements (the profile's, or those of ``args.file``) to the LRS at
     ``args.lrs`` and say how many it stored and how many it already had."""
@@ -37,8 +51,7 @@ def push(args: argparse.Namespace) -> int:
     if password is not None and args.user is None:
         raise TrainerError("--user is needed with a password")
     if args.user is not None and password is None:
-        raise TrainerError(f"give --password or set {PASSWORD_VARIABLE} for --user "
-                           f"'{args.user}'")
+        password = _ask_password(args.user)
     lrs = Lrs(args.lrs, args.user, password)
     if args.file is not None:
         from trainer.reports.xapi_jsonl import check_file, read_statements
