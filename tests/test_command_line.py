@@ -93,3 +93,28 @@ def test_exports_write_to_standard_output_with_dash(
     assert main([*data, "export", "xapi", "-o", "-"]) == 0
     assert capsys.readouterr().out == ""  # no answers yet: no statements, nothing else
     assert not (Path.cwd() / "-").exists()
+
+
+def test_bash_completion_comes_from_the_parser(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    assert main(["completion", "bash"]) == 0
+    script = tmp_path / "trainer.bash"
+    script.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["completion", "zsh"]) == 0
+    assert capsys.readouterr().out.startswith("#compdef trainer")
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash here")
+
+    def complete(*words: str) -> list[str]:
+        quoted = " ".join(f'"{w}"' for w in words)
+        code = (f'source "{script}"; COMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}; '
+                '_shtab_trainer; printf "%s\\n" "${COMPREPLY[@]}"')
+        result = subprocess.run([bash, "-c", code], capture_output=True, text=True,
+                                timeout=60)
+        return result.stdout.split()
+
+    assert complete("trainer", "ba") == ["backup"]
+    assert complete("trainer", "backup", "") == ["create", "list", "restore"]

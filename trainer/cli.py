@@ -15,7 +15,7 @@ from trainer.config import make_config
 from trainer.domain.errors import TrainerError
 
 COMMANDS = {"deck", "decks", "settings", "import", "export", "stats", "push", "cohort",
-            "optimize", "backup", "check", "desktop"}
+            "optimize", "backup", "check", "desktop", "completion"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -158,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
                               help="the program the menu entry starts (default: this one)")
     desk_sub.add_parser("uninstall", help="remove what 'desktop install' put there")
 
+    completion = sub.add_parser(
+        "completion", help="print shell completion for trainer",
+        description="Print a completion script: for bash, add "
+                    "'eval \"$(trainer completion bash)\"' to ~/.bashrc; for zsh, write "
+                    "'trainer completion zsh' to a file named _trainer in your $fpath.")
+    completion.add_argument("shell", choices=["bash", "zsh"])
+
     check = sub.add_parser("check", help="check the profile's database (Check Database)")
     check.add_argument("--repair", action="store_true",
                        help="repair what can be repaired, after a backup")
@@ -276,6 +283,11 @@ def _run(args: argparse.Namespace, open_file: Path | None) -> int:
         from trainer.commands import optimize
 
         return optimize.run(args)
+    if args.command == "completion":
+        import shtab  # only for this command: it is not part of any other's start-up
+
+        print(shtab.complete(build_parser(), shell=args.shell), end="")
+        return 0
     if args.command == "desktop":
         from trainer.commands import desktop
 
