@@ -18,9 +18,12 @@ arch=$(uname -m)
 name="sales-trainer-${version}-linux-${arch}"
 
 missing=""
+# Read whole first: "ldconfig -p | grep -q" can kill ldconfig with SIGPIPE, which
+# pipefail would take for a missing library.
+known=$(ldconfig -p 2>/dev/null || true)
 for lib in libxcb-cursor.so.0 libxkbcommon-x11.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 \
            libxcb-shape.so.0 libxcb-render-util.so.0 libxcb-image.so.0; do
-    ldconfig -p 2>/dev/null | grep -q "$lib" || missing="$missing $lib"
+    grep -q "$lib" <<<"$known" || missing="$missing $lib"
 done
 if [ -n "$missing" ]; then
     echo "build.sh: these libraries must be on this machine to go into the bundle:$missing" >&2

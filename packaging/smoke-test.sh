@@ -18,7 +18,10 @@ export PYTHONPATH="" PYTHONHOME="" PATH="/usr/bin:/bin"
 
 fail() { echo "smoke test: $*" >&2; exit 1; }
 
-"$app" --version | grep -q "^trainer [0-9]" || fail "--version"
+# Outputs are captured whole before being searched: "app | grep -q" would let grep stop
+# reading early and the app die of SIGPIPE, failing the pipeline at random.
+version=$("$app" --version)
+grep -q "^trainer [0-9]" <<<"$version" || fail "--version"
 decks=$("$app" decks)
 for title in "Objections as engagement" "Pushing back respectfully" "Every call needs an objective"; do
     grep -q "$title" <<<"$decks" || fail "built-in deck '$title' not listed"
@@ -26,7 +29,8 @@ done
 "$app" deck pack decks -o "$work/team.trainerdeck" >/dev/null
 "$app" import "$work/team.trainerdeck" --dry-run --json > "$work/plan.json"
 grep -q '"decks"' "$work/plan.json" || fail "import --dry-run --json printed no plan"
-"$app" optimize --json | grep -q '"outcome"' || fail "optimize"
+optimized=$("$app" optimize --json)
+grep -q '"outcome"' <<<"$optimized" || fail "optimize"
 shown=$(QT_QPA_PLATFORM=offscreen "$app" --smoke-test 2>/dev/null)
 grep -q "^first card: ." <<<"$shown" || fail "the window did not show a first card"
 grep -q "^native modules: all load" <<<"$shown" || fail "a native module is missing"
