@@ -17,20 +17,10 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from trainer.storage.durable import fsync_file, fsync_folder
 from trainer.storage.store import Store
 
 STAGING_PREFIX = ".incoming-"
-
-
-def _fsync(path: Path) -> None:
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
-    if path.is_dir() and os.name != "posix":
-        return  # Windows cannot open a folder to flush it, and does not need to
-    fd = os.open(path, flags)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def stage(media_root: Path, media: Mapping[str, bytes]) -> Path:
@@ -43,7 +33,7 @@ def stage(media_root: Path, media: Mapping[str, bytes]) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-    _fsync(staging)
+    fsync_folder(staging)
     return staging
 
 
@@ -69,7 +59,7 @@ def _place(source: Path, target: Path) -> None:
         os.link(source, partial)
     except OSError:
         shutil.copyfile(source, partial)
-        _fsync(partial)
+        fsync_file(partial)
     os.replace(partial, target)
 
 
@@ -82,7 +72,7 @@ def publish(db: Store, media_root: Path, staging: Path, placement: Placement) ->
             source = staging / name
             if source.is_file():  # gone only if an earlier run already placed it
                 _place(source, target / name)
-        _fsync(target)
+        fsync_folder(target)
     with db.atomic():
         db.execute("DELETE FROM pending_media WHERE staging = ?", [staging.name])
     shutil.rmtree(staging, ignore_errors=True)

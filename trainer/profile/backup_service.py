@@ -29,8 +29,7 @@ from trainer.storage.backups import (
     restore_file,
     verify_backup,
 )
-from trainer.storage.database import quick_check
-from trainer.storage.integrity import is_damage
+from trainer.storage.database import is_damage, quick_check
 from trainer.study.wording import count
 
 __all__ = ["PERIODIC", "BackupInfo", "BackupService", "RestorePreview"]

@@ -20,6 +20,7 @@ from pathlib import Path
 from trainer.library.media import STAGING_PREFIX
 from trainer.profile.backup_service import BackupService
 from trainer.storage import integrity
+from trainer.storage.database import is_damage
 from trainer.storage.store import Store
 from trainer.study.wording import count
 
@@ -145,7 +146,7 @@ class CheckService:
         try:
             backup: Path | None = self.backups.create("before-repair", self.db.conn).path
         except sqlite3.Error as exc:
-            if not integrity.is_damage(exc):
+            if not is_damage(exc):
                 raise  # said to the user as it is; nothing was repaired
             backup = None
         if integrity.sqlite_problems(self.db, quick=False):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from trainer.config import Config
+from trainer.storage.database import is_damage
 
 _BY_CODE = {
     "SQLITE_FULL": "the disk is full, so the last change was not saved; free some space "
@@ -53,7 +54,7 @@ def _code(error: sqlite3.Error) -> str:
 def is_profile_problem(error: sqlite3.Error) -> bool:
     """Whether the error is about the profile itself (damaged, or busy elsewhere) rather
     than about the disk or the request."""
-    return _code(error) in ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_BUSY", "SQLITE_LOCKED")
+    return is_damage(error) or _code(error) in ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
 def describe(error: sqlite3.Error, config: Config) -> str:

@@ -23,6 +23,7 @@ from trainer.domain.backup_policy import (
     backups_to_keep,
     events_to_keep,
 )
+from trainer.storage.durable import fsync_file, fsync_folder
 from trainer.storage.schema import SCHEMA_VERSION
 from trainer.storage.timefmt import from_db
 
@@ -77,23 +78,6 @@ def backup_name(database: Path, when: datetime, reason: str) -> str:
     return f"{database.stem}-{stamp}-{reason}.sqlite"
 
 
-def _fsync_folder(folder: Path) -> None:
-    # A rename is durable only once the folder itself is flushed (POSIX); Windows has
-    # no such call and does not need it.
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
 def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     """Copy the database open on ``source`` to ``target`` with SQLite's backup API (a
     consistent copy even while other connections write under WAL), durably."""
@@ -113,9 +97,9 @@ def write_backup(source: sqlite3.Connection, target: Path) -> Path:
         dest.execute("PRAGMA journal_mode=DELETE")
     finally:
         dest.close()
-    _fsync_file(partial)
+    fsync_file(partial)
     os.replace(partial, target)
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
     return target
 
 
@@ -280,4 +264,4 @@ def restore_file(backup: Path, database: Path) -> None:
         source.close()
     _remove_journal_files(database)
     os.replace(staging, database)
-    _fsync_folder(database.parent)
+    fsync_folder(database.parent)

@@ -21,7 +21,8 @@ from trainer.storage.backups import BACKUP_FOLDER, create_backup
 from trainer.storage.schema import SCHEMA_VERSION
 from trainer.storage.store import Store
 
-__all__ = ["BACKUP_FOLDER", "connect", "mark_clean", "open_database", "quick_check"]
+__all__ = ["BACKUP_FOLDER", "connect", "is_damage", "mark_clean", "open_database",
+           "quick_check"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # Written when a profile is closed after a passing check; while the file still has
@@ -182,8 +183,14 @@ def open_database(path: Path, clock: Clock, *, check: bool | None = None) -> Sto
         raise
 
 
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether an SQLite error means the file itself is damaged."""
+    name = str(getattr(error, "sqlite_errorname", "") or "")
+    return (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(error)
+            or "not a database" in str(error))
+
+
 def _open_error(path: Path, exc: sqlite3.DatabaseError) -> DatabaseError:
-    name = getattr(exc, "sqlite_errorname", "")
-    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc):
+    if is_damage(exc):
         return ProfileDamagedError(path, str(exc))
     return DatabaseError(f"{path}: cannot open the profile database: {exc}")

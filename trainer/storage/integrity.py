@@ -7,7 +7,6 @@ never answered), and nothing refers to an item, deck or attempt that is not ther
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,9 +140,3 @@ def referenced_media(db: Store) -> dict[str, set[str]]:
             "SELECT deck_id, front, back, body FROM items"):
         out.setdefault(deck_id, set()).update(picture_names((front, back, body)))
     return out
-
-
-def is_damage(error: sqlite3.Error) -> bool:
-    """Whether an SQLite error means the file itself is damaged."""
-    name = getattr(error, "sqlite_errorname", "")
-    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(error)
