@@ -14,10 +14,6 @@ if TYPE_CHECKING:
     from trainer.app import Services
     from trainer.profile.lock import ProfileLock
 
-# A command that finds another command changing the profile waits this long for it.
-COMMAND_WAIT_SECONDS = 10.0
-
-
 def command_name(args: argparse.Namespace) -> str:
     """How the lock's holder is named to someone refused: "trainer import"."""
     parts = [args.command, str(getattr(args, f"{args.command}_command", "") or "")]
@@ -28,18 +24,11 @@ def lock_profile(config: Config, what: str) -> ProfileLock:
     """Take the profile's lock for a command that changes it: refused at once while the
     window has the profile open, after a short wait while another command runs."""
     from trainer.clock import system_clock
-    from trainer.profile.lock import WINDOW, ProfileInUseError, ProfileLock, read_holder
+    from trainer.profile.lock import ProfileLock
 
-    lock = ProfileLock(config.profile_dir, what, system_clock)
-    try:
-        return lock.acquire()
-    except ProfileInUseError as exc:
-        holder = read_holder(config.profile_dir)
-        if holder is not None and holder.what == WINDOW:
-            raise ProfileInUseError(config.profile_dir, holder) from exc
-        print(f"trainer: waiting for {holder.what if holder else 'another command'} to "
-              "finish with this profile…", file=sys.stderr)
-        return lock.acquire(wait=COMMAND_WAIT_SECONDS)
+    return ProfileLock(config.profile_dir, what, system_clock).take(
+        lambda holder: print(f"trainer: waiting for {holder.what} to finish with this "
+                             "profile…", file=sys.stderr))
 
 
 def _lock_if_free(config: Config, args: argparse.Namespace) -> ProfileLock | None:

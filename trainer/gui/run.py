@@ -112,9 +112,6 @@ def _offer_a_way_out(error: ProfileDamagedError, config: Config, clock: Clock) -
     return True
 
 
-COMMAND_WAIT_SECONDS = 10.0
-
-
 def _show_first_card(window: MainWindow) -> None:
     deck = next(row.deck.id for row in window.services.study.deck_counts() if row.counts.new)
     window.study(deck)
@@ -138,16 +135,9 @@ def take_profile(config: Config, clock: Clock,
     command is changing the profile (said in a message: 2)."""
     from trainer.gui.single_instance import forward
 
-    lock = ProfileLock(config.profile_dir, WINDOW, clock)
     try:
-        try:
-            return lock.acquire(), 0
-        except ProfileInUseError as first:
-            holder = first.holder
-            if holder is None or holder.what == WINDOW:
-                raise
-            # A command has it: most finish in moments (a reading one only opens).
-            return lock.acquire(wait=COMMAND_WAIT_SECONDS), 0
+        # A command holding it is waited for: most finish in moments.
+        return ProfileLock(config.profile_dir, WINDOW, clock).take(), 0
     except ProfileInUseError as exc:
         if forward(config.profile_dir, open_file):
             print(f"Sales Trainer is already open on profile '{config.profile}'; "

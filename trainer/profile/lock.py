@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -25,6 +26,9 @@ from trainer.domain.errors import TrainerError
 
 # How the window names itself to anyone it refuses.
 WINDOW = "the Sales Trainer window"
+# Whoever finds a command holding the profile waits this long for it to finish; the
+# window holds it for as long as it is open, so it is never waited for.
+COMMAND_WAIT_SECONDS = 10.0
 LOCK_NAME = ".lock"
 OWNER_NAME = ".lock-owner"
 
@@ -87,6 +91,19 @@ class ProfileLock:
         except OSError:
             pass  # the lock still holds; only the refusal message loses its detail
         return self
+
+    def take(self, on_wait: Callable[[Holder], object] | None = None) -> ProfileLock:
+        """Take the lock: refused at once while a window holds it, after a wait of up
+        to ``COMMAND_WAIT_SECONDS`` (``on_wait`` told first) while a command does."""
+        try:
+            return self.acquire()
+        except ProfileInUseError as refused:
+            holder = refused.holder
+            if holder is None or holder.what == WINDOW:
+                raise
+            if on_wait is not None:
+                on_wait(holder)
+            return self.acquire(wait=COMMAND_WAIT_SECONDS)
 
     def release(self) -> None:
         """Let the profile go (nothing happens if it is not held)."""
