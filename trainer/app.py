@@ -23,6 +23,7 @@ from trainer.study.path_service import PathService
 from trainer.study.quiz_service import QuizService
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
+from trainer.study.wording import local_minute
 
 if TYPE_CHECKING:
     from trainer.library.importing import ImportService
@@ -216,7 +217,6 @@ def damage_remedy(backups: BackupService) -> str:
     if good is None:
         return (f"There is no good backup in {backups.folder}. To start a new profile, "
                 "move the damaged file somewhere else; it is not deleted for you.")
-    when = good.created.astimezone().strftime("%Y-%m-%d %H:%M")
-    return (f"The newest good backup is {good.name} ({when}, "
+    return (f"The newest good backup is {good.name} ({local_minute(good.created)}, "
             f"{good.answers:,} answers): 'trainer backup restore' puts it back, "
             "and keeps the damaged file in the backups folder.")

@@ -11,6 +11,7 @@ from trainer.config import Config, make_config
 from trainer.domain.errors import TrainerError
 from trainer.profile.backup_service import BackupService
 from trainer.storage.backups import BackupInfo
+from trainer.study.wording import local_minute
 
 
 def _info_json(info: BackupInfo) -> dict[str, object]:
@@ -28,7 +29,7 @@ def _info_json(info: BackupInfo) -> dict[str, object]:
 
 
 def _local(info: BackupInfo) -> str:
-    return info.created.astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_minute(info.created)
 
 
 def _service(args: argparse.Namespace) -> tuple[Config, BackupService]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.profile.backup_service import BackupInfo, BackupService, RestorePreview
+from trainer.study.wording import local_minute
 
 REASONS = {
     "close": "closing the window",
@@ -43,7 +44,7 @@ def describe_reason(reason: str) -> str:
 
 def when(info: BackupInfo) -> str:
     """The backup's local date and time."""
-    return info.created.astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_minute(info.created)
 
 
 class RestoreDialog(QDialog):

@@ -17,7 +17,13 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import ItemState
 from trainer.library import media
 from trainer.library.readers import read_any
-from trainer.storage.decks_repo import InstallPlan, Progress, install_deck, plan_install
+from trainer.storage.decks_repo import (
+    InstallPlan,
+    Progress,
+    install_deck,
+    installed_version,
+    plan_install,
+)
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
@@ -196,8 +202,9 @@ class ImportService:
         try:
             with self.db.atomic():
                 for change in plan.changes:
-                    if plan_install(self.db, change.deck).version_from \
-                            != change.plan.version_from:
+                    # Planned before the lock: the plan holds only if the deck is still
+                    # the version it was planned against.
+                    if installed_version(self.db, change.deck.id) != change.plan.version_from:
                         raise TrainerError(
                             f"{plan.source}: deck '{change.deck.title}' changed while this "
                             "import was being prepared; nothing was imported. Try again.")

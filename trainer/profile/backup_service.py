@@ -12,7 +12,7 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import timedelta, tzinfo
 from pathlib import Path
 
 from trainer.clock import Clock
@@ -30,7 +30,7 @@ from trainer.storage.backups import (
     verify_backup,
 )
 from trainer.storage.database import is_damage, quick_check
-from trainer.study.wording import count
+from trainer.study.wording import count, local_minute
 
 __all__ = ["PERIODIC", "BackupInfo", "BackupService", "RestorePreview"]
 
@@ -110,7 +110,7 @@ class BackupService:
         difference = answers_now - backup.answers
         if difference > 0:
             lines.append(f"{count(difference, 'answer')} given since this backup would be "
-                         "taken back" + (f" (the last on {_day(last_now, self.tz)})"
+                         "taken back" + (f" (the last on {local_minute(last_now, self.tz)})"
                                          if last_now else "") + ".")
         elif difference < 0:
             lines.append(f"{count(-difference, 'answer')} missing now would come back.")
@@ -184,7 +184,3 @@ class BackupService:
             if extra.exists():
                 os.replace(extra, Path(f"{target}{suffix}"))
         return target
-
-
-def _day(when: datetime, tz: tzinfo | None) -> str:
-    return when.astimezone(tz).strftime("%Y-%m-%d %H:%M")

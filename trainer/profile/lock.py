@@ -23,6 +23,7 @@ from types import TracebackType
 
 from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
+from trainer.study.wording import local_minute
 
 # How the window names itself to anyone it refuses.
 WINDOW = "the Sales Trainer window"
@@ -84,7 +85,7 @@ class ProfileLock:
             time.sleep(0.1)
         self._fd = fd
         try:
-            since = self.clock().astimezone().strftime("%Y-%m-%d %H:%M")
+            since = local_minute(self.clock())
             (self.profile_dir / OWNER_NAME).write_text(
                 json.dumps({"what": self.what, "pid": os.getpid(), "since": since}),
                 encoding="utf-8")

@@ -250,6 +250,12 @@ def _install_assessments(db: Store, deck: Deck) -> None:
         )
 
 
+def installed_version(db: Store, deck_id: str) -> str | None:
+    """The version of the installed copy of a deck, if it is installed."""
+    row = db.execute("SELECT version FROM decks WHERE id = ?", [deck_id]).fetchone()
+    return None if row is None else str(row[0])
+
+
 def installed_hash(db: Store, deck_id: str) -> str | None:
     """The content hash of the installed copy of a deck, if it is installed."""
     row = db.execute("SELECT content_hash FROM decks WHERE id = ?", [deck_id]).fetchone()

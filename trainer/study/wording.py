@@ -48,6 +48,11 @@ def describe_due(due: datetime | None, now: datetime, zone: tzinfo | None = None
     return f"{local_due.strftime('%d %B %Y')} (in {days} days)."
 
 
+def local_minute(when: datetime, zone: tzinfo | None = None) -> str:
+    """A moment as a rep reads it in a list: local date and time to the minute."""
+    return when.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """``n`` and the noun in the right number: "1 learner", "3 learners"."""
     return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
