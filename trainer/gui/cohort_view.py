@@ -323,7 +323,7 @@ class CohortView(QWidget):
 
     def save_html(self) -> None:
         """Ask where, then write the same HTML file as ``trainer cohort report``."""
-        from trainer.commands.cohort import write_report
+        from trainer.reports.cohort_output import write_report
 
         if self.cohort is None:
             return

@@ -20,7 +20,7 @@ from trainer.domain.errors import Problem
 from trainer.domain.quiz import Assessment
 from trainer.gui.path_panel import PathPanel
 from trainer.gui.theme import bold, count_colors
-from trainer.storage.quiz_repo import QuizRow
+from trainer.study.quiz_service import QuizRow
 from trainer.study.service import DeckCounts
 
 COLUMNS = ("Deck", "New", "Learning", "Due")

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from trainer.app import Services
 from trainer.domain.errors import TrainerError
-from trainer.library.importing import ImportPlan
-from trainer.storage.decks_repo import InstallCancelled
+from trainer.library.importing import ImportPlan, InstallCancelled
 
 PROGRESS_ABOVE = 2000  # items; smaller imports finish before a dialog would be seen
 FILE_FILTER = ("Decks and imports (*.trainerdeck *.toml *.apkg *.colpkg *.csv *.tsv *.txt "

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from trainer.app import Services
 from trainer.domain.errors import TrainerError
 from trainer.reports import csv_export, progress_export
-from trainer.storage import learner_repo
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
@@ -54,7 +53,7 @@ class ProgressExportDialog(QDialog):
         self.services = services
         self.folder = Path.home()  # where the last file went; the next save starts there
         db = services.db
-        self.learner = learner_repo.learner_id(db)
+        self.learner = progress_export.learner_id(db)
         counts = progress_export.counts_line(*progress_export.profile_counts(db))
         self.setWindowTitle("Export progress")
         layout = QVBoxLayout(self)
@@ -80,7 +79,7 @@ class ProgressExportDialog(QDialog):
         learner.setToolTip("Made once for this profile; it tells your exports apart from "
                            "other people's without saying who you are.")
         form.addRow("Learner id:", learner)
-        self.name = QLineEdit(learner_repo.stored_display_name(db) or "")
+        self.name = QLineEdit(progress_export.stored_display_name(db) or "")
         self.name.setObjectName("progressName")
         self.name.setMaxLength(progress_export.MAX_DISPLAY_NAME)
         self.name.setPlaceholderText("empty: your trainer sees only the learner id")
@@ -137,7 +136,7 @@ class ProgressExportDialog(QDialog):
     def save(self) -> None:
         """Ask where, then write the progress file with the name typed."""
         try:
-            name = learner_repo.clean_display_name(self.name.text())
+            name = progress_export.clean_display_name(self.name.text())
         except ValueError as exc:
             QMessageBox.warning(self, "Export progress", f"The name cannot be used: {exc}.")
             return

@@ -17,6 +17,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import ItemState
 from trainer.library import media
 from trainer.library.readers import read_any
+from trainer.storage.decks_repo import InstallCancelled as InstallCancelled  # apply raises it
 from trainer.storage.decks_repo import (
     InstallPlan,
     Progress,

@@ -25,11 +25,13 @@ from trainer.storage.learner_repo import (
     DISPLAY_NAME_KEY,
     LEARNER_ID_KEY,
     MAX_DISPLAY_NAME,
-    clean_display_name,
-    learner_id,
     set_display_name,
-    stored_display_name,
 )
+
+# The learner the export is made for, as the Export progress dialog shows it.
+from trainer.storage.learner_repo import clean_display_name as clean_display_name
+from trainer.storage.learner_repo import learner_id as learner_id
+from trainer.storage.learner_repo import stored_display_name as stored_display_name
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 from trainer.study.path_service import PathService

@@ -19,7 +19,8 @@ from trainer.domain.scoring import (
     rating_for,
     score,
 )
-from trainer.storage.quiz_repo import AnswerRow, AttemptRow, QuizRepository, QuizRow
+from trainer.storage.quiz_repo import AnswerRow, AttemptRow, QuizRepository
+from trainer.storage.quiz_repo import QuizRow as QuizRow  # what quizzes() returns
 from trainer.storage.store import Store
 from trainer.study.service import ReviewSession, StudyService
 
