@@ -78,13 +78,10 @@ def publish(db: Store, media_root: Path, staging: Path, placement: Placement) ->
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _placement(decks: object, staging: Path) -> Placement:
-    if isinstance(decks, dict):
-        return {str(k): [str(n) for n in v] for k, v in decks.items() if isinstance(v, list)}
-    # A bare list of deck ids: every staged picture goes to every deck.
-    names = sorted(f.name for f in staging.iterdir() if f.is_file()) if staging.is_dir() \
-        else []
-    return {str(deck): names for deck in decks} if isinstance(decks, list) else {}
+def _placement(decks: object) -> Placement:
+    if not isinstance(decks, dict):
+        return {}
+    return {str(k): [str(n) for n in v] for k, v in decks.items() if isinstance(v, list)}
 
 
 def finish_pending(db: Store, media_root: Path) -> int:
@@ -94,7 +91,7 @@ def finish_pending(db: Store, media_root: Path) -> int:
     for name, decks in db.execute("SELECT staging, decks FROM pending_media").fetchall():
         staging = media_root / name
         try:
-            placement = _placement(json.loads(decks), staging)
+            placement = _placement(json.loads(decks))
         except ValueError:
             placement = {}
         try:
