@@ -28,6 +28,7 @@ from trainer.study.wording import local_minute
 if TYPE_CHECKING:
     from trainer.library.importing import ImportService
     from trainer.profile.check_service import CheckReport, CheckService
+    from trainer.study.practice_service import PracticeService
 
 
 @dataclass
@@ -47,6 +48,13 @@ class Services:
     _changes_backed_up: int = 0
     # Opens this profile again the same way (after a restore).
     reopen: Callable[[], Services] | None = None
+
+    @cached_property
+    def practice(self) -> PracticeService:
+        """Practice items in daily study (built on first use)."""
+        from trainer.study.practice_service import PracticeService
+
+        return PracticeService(self.db, self.clock, self.study)
 
     @cached_property
     def imports(self) -> ImportService:

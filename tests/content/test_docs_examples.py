@@ -110,7 +110,7 @@ def test_complete_example_is_a_clean_deck(block: Block) -> None:
     result = parse_deck_bytes(block.text.encode("utf-8"), DOC_PATH)
     assert [str(p) for p in result.problems] == []
     assert result.deck is not None
-    assert len(result.deck.cards) > 0
+    assert len(result.deck.cards) + len(result.deck.practice) > 0
 
 
 @pytest.mark.parametrize("block", INVALID, ids=[b.name for b in INVALID])

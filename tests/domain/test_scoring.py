@@ -92,6 +92,46 @@ def test_certainty_based_marks_follow_gardner_medwin() -> None:
     assert [certainty_marks(False, c) for c in (1, 2, 3)] == [0, -2, -6]
 
 
+def test_partial_credit_earns_its_share_of_the_right_mark_as_in_moodle() -> None:
+    # Moodle's question_cbm::adjust_fraction: right mark x fraction, the penalty only at 0.
+    assert certainty_marks(0.25, 2) == pytest.approx(0.5)  # was scored -2 as "wrong"
+    assert certainty_marks(0.5, 3) == pytest.approx(1.5)
+    assert certainty_marks(0.5, 1) == pytest.approx(0.5)
+    assert certainty_marks(5 / 6, 3) == pytest.approx(2.5)
+    assert certainty_marks(0.0, 3) == -6 and certainty_marks(0.0, 1) == 0
+    assert certainty_marks(1.0, 2) == 2
+
+
+def test_partial_credit_is_rated_hard_from_two_thirds_again_below() -> None:
+    assert rating_for(5 / 6, 3) == Rating.HARD
+    assert rating_for(2 / 3, None) == Rating.HARD
+    assert rating_for(0.5, 3) == Rating.AGAIN
+    assert rating_for(0.0, 1) == Rating.AGAIN
+    assert rating_for(1.0, 3) == Rating.EASY
+
+
+def test_resolution_says_whether_certainty_tells_right_from_wrong() -> None:
+    # Sure answers right, unsure ones wrong: certainty separates them perfectly.
+    sharp = calibration([(True, 3)] * 4 + [(False, 1)] * 4)
+    assert sharp.resolution == pytest.approx(1.0)
+    # The same accuracy whatever the certainty: certainty says nothing.
+    flat = calibration([(True, 3), (False, 3), (True, 1), (False, 1)])
+    assert flat.resolution == pytest.approx(0.0)
+    # In between: 3 of 4 right when sure, 1 of 4 when unsure.
+    some = calibration([(True, 3)] * 3 + [(False, 3)] + [(True, 1)] + [(False, 1)] * 3)
+    assert some.resolution == pytest.approx(0.25)
+    # One level only, or everything right: nothing to resolve.
+    assert calibration([(True, 3), (False, 3)]).resolution is None
+    assert calibration([(True, 3), (True, 1)]).resolution is None
+
+
+def test_partial_credit_counts_as_not_right_but_keeps_its_marks() -> None:
+    cal = calibration([(0.5, 3), (1.0, 3)])
+    high = next(level for level in cal.levels if level.level == 3)
+    assert high.accuracy == 0.5
+    assert cal.cbm_average == pytest.approx((1.5 + 3) / 2)
+
+
 def test_rating_mapping_into_fsrs() -> None:
     assert rating_for(False, 3) == Rating.AGAIN
     assert rating_for(False, None) == Rating.AGAIN

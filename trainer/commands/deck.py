@@ -25,7 +25,8 @@ def check(args: argparse.Namespace) -> int:
         for deck in report.decks:
             questions = sum(len(q.questions) for q in deck.quizzes)
             print(f"ok  {deck.id} {deck.version}: {len(deck.cards)} cards, "
-                  f"{len(deck.quizzes)} quizzes ({questions} questions), "
+                  f"{len(deck.practice)} practice items, {len(deck.quizzes)} quizzes "
+                  f"({questions} questions), "
                   f"{len(deck.assessments)} self-assessments ({deck.path})")
         errors = sum(p.severity == "error" for p in report.problems)
         warnings = len(report.problems) - errors

@@ -49,6 +49,7 @@ class CheckReport:
                     "title": d.title,
                     "file": str(d.path),
                     "cards": len(d.cards),
+                    "practice": len(d.practice),
                     "quizzes": len(d.quizzes),
                     "questions": dict(sorted(Counter(
                         str(q.type) for quiz in d.quizzes for q in quiz.questions).items())),

@@ -16,6 +16,7 @@ from typing import Any
 from trainer.content.fields import ID_PATTERN, Collector, Fields
 from trainer.content.locate import strip_toml_position, toml_error_line
 from trainer.content.pathfile import build_paths
+from trainer.content.practicefile import build_practice
 from trainer.content.quizfile import build_assessments, build_quizzes
 from trainer.domain.deck import Card, Deck, Source
 from trainer.domain.errors import DeckError, Problem
@@ -23,9 +24,11 @@ from trainer.domain.errors import DeckError, Problem
 FORMAT_VERSION = 1
 VERSION_PATTERN = re.compile(r"^\d+(\.\d+){0,2}$")
 
-TOP_KEYS = {"format", "deck", "sources", "cards", "quizzes", "assessments", "paths"}
+TOP_KEYS = {"format", "deck", "sources", "cards", "practice", "quizzes", "assessments",
+            "paths"}
 DECK_KEYS = {"id", "title", "version", "description", "authors", "topic"}
-SOURCE_KEYS = {"id", "title", "author", "publisher", "url"}
+SOURCE_KEYS = {"id", "title", "author", "publisher", "url", "descriptive_title",
+               "unattributed"}
 CARD_KEYS = {"id", "front", "back", "topic", "tags", "source"}
 
 
@@ -126,6 +129,7 @@ def _build_deck(data: dict[str, Any], out: Collector, path: Path, digest: str) -
     source_ids = {s.id for s in sources}
     cards = _build_cards(data.get("cards", []), out, source_ids, default_topic)
     taken = {c.id: c.line for c in cards}
+    practice = build_practice(data.get("practice", []), out, source_ids, default_topic, taken)
     quizzes = build_quizzes(data.get("quizzes", []), out, source_ids, default_topic, taken)
     listed = data.get("quizzes", [])
     quiz_ids = {q.id for q in quizzes} | {
@@ -133,7 +137,7 @@ def _build_deck(data: dict[str, Any], out: Collector, path: Path, digest: str) -
         if isinstance(t, dict) and isinstance(t.get("id"), str)}
     assessments = build_assessments(data.get("assessments", []), out, quiz_ids)
     paths = build_paths(data.get("paths", []), out, deck_id)
-    if not any(data.get(k) for k in ("cards", "quizzes", "assessments", "paths")):
+    if not any(data.get(k) for k in ("cards", "practice", "quizzes", "assessments", "paths")):
         out.warn("the deck has no cards", line=1, item=deck_id)
 
     if deck_id is None or title is None or version is None or not VERSION_PATTERN.match(version):
@@ -142,7 +146,7 @@ def _build_deck(data: dict[str, Any], out: Collector, path: Path, digest: str) -
         id=deck_id, title=title, version=version, description=description, authors=authors,
         sources=tuple(sources), cards=tuple(cards), path=path, format=FORMAT_VERSION,
         content_hash=digest, quizzes=tuple(quizzes), assessments=tuple(assessments),
-        paths=tuple(paths),
+        paths=tuple(paths), practice=tuple(practice),
     )
 
 
@@ -161,12 +165,19 @@ def _build_sources(value: object, out: Collector) -> list[Source]:
         author = f.text("author")
         publisher = f.text("publisher")
         url = f.text("url")
-        if not author and not publisher:
-            f.error("a source needs an 'author' or a 'publisher' to credit")
+        descriptive = f.boolean("descriptive_title", False)
+        unattributed = f.boolean("unattributed", False)
+        if not author and not publisher and not unattributed:
+            f.error("a source needs an 'author' or a 'publisher' to credit (or, when the "
+                    "article names neither, 'unattributed = true')")
+        elif unattributed and (author or publisher):
+            f.error("'unattributed = true' says the article names no one, but the source "
+                    "has an author or publisher", "unattributed")
         if sid is not None:
             seen.add(sid)
         if ok and sid is not None and title is not None:
-            sources.append(Source(sid, title, author or None, publisher or None, url or None))
+            sources.append(Source(sid, title, author or None, publisher or None, url or None,
+                                  descriptive, unattributed))
     return sources
 
 

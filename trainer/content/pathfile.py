@@ -13,6 +13,8 @@ from trainer.content.fields import ID_PATTERN, Collector, Fields
 from trainer.domain.quiz import LearningPath, PathStep
 
 PATH_KEYS = {"id", "title", "description", "steps"}
+# `cards = "all"`: every card the deck has (capped at the deck's size when read).
+ALL_CARDS = 10000
 STEP_KEYS = {"day", "deck", "quiz", "assessment", "title", "note", "cards", "pass_mark"}
 KINDS = ("deck", "quiz", "assessment")
 
@@ -75,7 +77,7 @@ def _build_step(f: Fields, path_id: str | None, deck_id: str | None) -> PathStep
                                           f"\"DECK/{kind.upper()}\" (or just the id within "
                                           "this deck)"), kind)
         return None
-    cards = f.integer("cards", 1, 10000)
+    cards = ALL_CARDS if f.table.get("cards") == "all" else f.integer("cards", 1, ALL_CARDS)
     if "cards" in f.table and kind != "deck":
         f.error("'cards' belongs to deck steps only", "cards")
     pass_mark = f.integer("pass_mark", 0, 100)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer.domain.practice import PracticeItem
 from trainer.domain.quiz import Assessment, LearningPath, Quiz
 
 
@@ -17,15 +18,22 @@ class Source:
     author: str | None = None
     publisher: str | None = None
     url: str | None = None
+    # The article has no title of its own: ``title`` describes it and says so.
+    descriptive_title: bool = False
+    # The article names neither author nor publisher: the credit says that, not a name.
+    unattributed: bool = False
 
     def credit(self) -> str:
-        """A one-line credit such as "Title — Author (Publisher)"."""
+        """A one-line credit such as "Title — Author (Publisher)"; a descriptive title
+        is shown as such, and an article naming no one says so."""
+        title = f"{self.title} (untitled article; title describes it)" \
+            if self.descriptive_title else self.title
         who = [w for w in (self.author, self.publisher) if w]
         if not who:
-            return self.title
+            return f"{title} — author not named" if self.unattributed else title
         if len(who) == 2:
-            return f"{self.title} — {who[0]} ({who[1]})"
-        return f"{self.title} — {who[0]}"
+            return f"{title} — {who[0]} ({who[1]})"
+        return f"{title} — {who[0]}"
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,7 @@ class Deck:
     quizzes: tuple[Quiz, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     paths: tuple[LearningPath, ...] = ()
+    practice: tuple[PracticeItem, ...] = ()
 
     def source(self, source_id: str | None) -> Source | None:
         """The source with this id, if the deck has one."""

@@ -118,17 +118,31 @@ def is_correct(credit: float) -> bool:
     return credit >= FULL_MARKS
 
 
-def certainty_marks(correct: bool, certainty: int) -> int:
-    """Gardner-Medwin marks for one answer."""
+# Partial credit at or above this share is rated Hard rather than Again: mostly right
+# is not forgotten (the same two thirds that rate a practice reply Hard).
+PARTIAL_HARD = 2 / 3
+_NONE = 5e-8  # Moodle's threshold below which a fraction counts as zero
+
+
+def certainty_marks(credit: float, certainty: int) -> float:
+    """Certainty-based marks for one answer, as Moodle gives them: the right-answer mark
+    (1, 2, 3 by certainty) times the credit (0 to 1), and the wrong-answer penalty
+    (0, -2, -6) only when the credit is zero. A bool counts as full or no credit."""
     right, wrong = CBM_MARKS[certainty]
-    return right if correct else wrong
+    credit = float(credit)
+    if credit <= _NONE:
+        return float(wrong)
+    return round(right * min(credit, 1.0), 6)
 
 
-def rating_for(correct: bool, certainty: int | None) -> Rating:
-    """How an answer is rated into FSRS: wrong is Again; right is Hard, Good or Easy by
-    certainty (low, medium, high), or Good when certainty was not asked."""
-    if not correct:
-        return Rating.AGAIN
+def rating_for(credit: float, certainty: int | None) -> Rating:
+    """How an answer is rated into FSRS: full marks are Hard, Good or Easy by certainty
+    (low, medium, high), or Good when certainty was not asked; partial credit of at least
+    two thirds is Hard, whatever the certainty; less is Again. A bool counts as full or
+    no credit."""
+    credit = float(credit)
+    if not is_correct(credit):
+        return Rating.HARD if credit >= PARTIAL_HARD - 1e-9 else Rating.AGAIN
     if certainty is None:
         return Rating.GOOD
     return {1: Rating.HARD, 2: Rating.GOOD, 3: Rating.EASY}[certainty]
@@ -151,6 +165,10 @@ class Calibration:
     levels: tuple[LevelCalibration, ...]
     overconfidence: float | None  # over every answer given with a certainty
     cbm_average: float | None  # mean certainty-based mark per answer (-6..3)
+    # Whether certainty tells right from wrong at all: the share of the variance of
+    # right/wrong that the certainty level explains (0 = it says nothing, 1 = it
+    # separates them perfectly); None with fewer than two levels used or no variance.
+    resolution: float | None = None
 
 
 # How far confidence may run ahead of (or behind) accuracy before a screen calls it
@@ -167,26 +185,44 @@ def confidence_lean(overconfidence: float) -> str:
     return "well calibrated"
 
 
-def calibration(answers: Iterable[tuple[bool, int | None]]) -> Calibration:
-    """Calibration from (correct, certainty) pairs; answers without certainty are ignored."""
-    by_level: dict[int, list[bool]] = {1: [], 2: [], 3: []}
-    for correct, certainty in answers:
+def calibration(answers: Iterable[tuple[float, int | None]]) -> Calibration:
+    """Calibration from (credit, certainty) pairs; an answer is right with full credit
+    (a bool is full or no credit). Answers without certainty are ignored."""
+    by_level: dict[int, list[float]] = {1: [], 2: [], 3: []}
+    for credit, certainty in answers:
         if certainty is not None:
-            by_level[certainty].append(correct)
+            by_level[certainty].append(float(credit))
     levels = []
     gaps: list[float] = []
-    marks: list[int] = []
-    for level, results in by_level.items():
-        if results:
-            accuracy = sum(results) / len(results)
-            levels.append(LevelCalibration(level, len(results), accuracy,
+    marks: list[float] = []
+    for level, credits in by_level.items():
+        if credits:
+            right = [is_correct(c) for c in credits]
+            accuracy = sum(right) / len(right)
+            levels.append(LevelCalibration(level, len(right), accuracy,
                                            CERTAINTY_PROBABILITY[level] - accuracy))
-            gaps.extend(CERTAINTY_PROBABILITY[level] - r for r in results)
-            marks.extend(certainty_marks(r, level) for r in results)
+            gaps.extend(CERTAINTY_PROBABILITY[level] - r for r in right)
+            marks.extend(certainty_marks(c, level) for c in credits)
         else:
             levels.append(LevelCalibration(level, 0, None, None))
     return Calibration(
         tuple(levels),
         sum(gaps) / len(gaps) if gaps else None,
         sum(marks) / len(marks) if marks else None,
+        resolution(levels),
     )
+
+
+def resolution(levels: Sequence[LevelCalibration]) -> float | None:
+    """The share of the variance of right/wrong explained by the certainty level (the
+    resolution term of the Brier score's decomposition over the outcome's variance)."""
+    used = [lv for lv in levels if lv.answers and lv.accuracy is not None]
+    total = sum(lv.answers for lv in used)
+    if len(used) < 2 or not total:
+        return None
+    base = sum(lv.answers * (lv.accuracy or 0.0) for lv in used) / total
+    variance = base * (1 - base)
+    if variance <= 0:
+        return None
+    between = sum(lv.answers * ((lv.accuracy or 0.0) - base) ** 2 for lv in used) / total
+    return between / variance

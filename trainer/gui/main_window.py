@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from trainer.study.service import ReviewSession, Shown
 
 if TYPE_CHECKING:
     from trainer.gui.assessment_view import AssessmentView
+    from trainer.gui.practice_view import PracticeView
     from trainer.gui.quiz_flow import QuizFlow
     from trainer.gui.quiz_results import QuizResultsView
     from trainer.gui.quiz_view import QuizView
@@ -63,6 +65,18 @@ class MainWindow(QMainWindow):
         self.keeper = Keeper(self)
         # After the window is up: offer to resume a quiz that was interrupted.
         QTimer.singleShot(0, self._offer_resume)
+
+    @cached_property
+    def practice(self) -> PracticeView:
+        """The practice screen."""
+        from trainer.gui.practice_view import PracticeView
+
+        view = PracticeView()
+        view.submitted.connect(self._practice_submit)
+        view.leave.connect(self.show_decks)
+        view.undo.connect(self._quiz_undo)
+        self.stack.addWidget(view)
+        return view
 
     # The quiz, results and self-assessment screens are built when first used, which
     # keeps them (and their modules) out of start-up.
@@ -163,6 +177,11 @@ class MainWindow(QMainWindow):
             return
         if shown is None:
             self.show_summary()
+        elif shown.is_practice:
+            self._asked = None
+            self.stack.setCurrentWidget(self.practice)
+            self.practice.show_item(self.services.practice.shown(self.session),
+                                    self._deck_title)
         elif shown.is_question:
             self._asked = self.services.quizzes.asked_in_review(self.session)
             self.quiz.ask(self._asked, f"{self._deck_title}: due question", self._review_submit,
@@ -174,6 +193,29 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.review)
             self.review.setFocus()
             self.review.show_item(shown)
+
+    def _practice_submit(self, reply: str | None, met: set[str]) -> None:
+        """Save a marked practice reply, then show the next item with how it went."""
+        if self.session is None:
+            return
+        try:
+            result = self.services.practice.answer(self.session, reply, met)
+        except ItemChangedError as exc:
+            self._route(self.session.refresh())
+            self.practice.status.setText(str(exc))
+            return
+        except (sqlite3.Error, OSError) as exc:
+            self.show_error(exc)
+            return
+        shown = self.session.next()
+        self._route(shown)
+        missed = ", ".join(c.text.lower() for c in result.missed)
+        message = f"Practice saved: {result.rating.label}" + (
+            f". Next time: {missed}." if missed else ", every check met.")
+        if shown is not None and shown.is_practice:
+            self.practice.status.setText(message)
+        elif shown is not None and not shown.is_question:
+            self.review.status.setText(message)
 
     def _review_submit(self, response: Response, certainty: int | None) -> Feedback:
         assert self.session is not None and self._asked is not None

@@ -221,7 +221,7 @@ class QuizView(QWidget):
             verdict, color = "Not right", bad
         parts = [f'<p><b style="color:{color}">{verdict}</b>']
         if feedback.marks is not None:
-            parts.append(f" · certainty mark {feedback.marks:+d}")
+            parts.append(f" · certainty mark {feedback.marks:+g}")
         parts.append("</p>")
         if feedback.confidently_wrong:
             parts.append(f'<p style="color:{bad}">⚠ You were sure, and it was wrong: '

@@ -27,7 +27,7 @@ from trainer.study.wording import format_interval
 class ReviewView(QWidget):
     """Shows one item at a time from a ``ReviewSession``."""
 
-    handoff = Signal()  # the next item is a question, or there is none: the window decides
+    handoff = Signal()  # the next item is not a card, or there is none: the window decides
     leave = Signal()
     # The answer could not be saved (a full disk, say): the window says why, and the
     # card stays on screen to be answered again.
@@ -138,7 +138,7 @@ class ReviewView(QWidget):
         self._show(shown)
 
     def _show(self, shown: Shown | None) -> None:
-        if shown is None or shown.is_question:
+        if shown is None or shown.kind != "card":
             self.handoff.emit()
             return
         self.revealed = False

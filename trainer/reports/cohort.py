@@ -265,12 +265,22 @@ def path_groups(learners: Iterable[LearnerReport]) -> list[PathGroup]:
 
 
 def cohort_calibration(learners: Iterable[LearnerReport]) -> Calibration:
-    """Calibration over every learner's answers together."""
-    pairs: list[tuple[bool, int | None]] = []
+    """Calibration over every learner's answers together. Right/wrong counts per level
+    are added up; the average certainty mark is each learner's, weighted by their
+    answers (it includes partial credit, which right/wrong counts cannot carry)."""
+    pairs: list[tuple[float, int | None]] = []
+    marks = 0.0
+    counted = 0
     for learner in learners:
-        for level in learner.calibration.levels:
+        cal = learner.calibration
+        for level in cal.levels:
             if level.accuracy is not None:
                 right = round(level.accuracy * level.answers)
-                pairs += [(True, level.level)] * right
-                pairs += [(False, level.level)] * (level.answers - right)
-    return calibration(pairs)
+                pairs += [(1.0, level.level)] * right
+                pairs += [(0.0, level.level)] * (level.answers - right)
+        answered = sum(level.answers for level in cal.levels)
+        if cal.cbm_average is not None and answered:
+            marks += cal.cbm_average * answered
+            counted += answered
+    combined = calibration(pairs)
+    return replace(combined, cbm_average=marks / counted if counted else None)

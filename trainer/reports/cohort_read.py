@@ -199,7 +199,7 @@ def _topics(items: list[Any], reviews: list[Any], now: datetime,
 class _Quizzes:
     best: dict[tuple[str, str], QuizBest]
     by_topic: dict[str, list[int]]  # topic -> [answers, right]
-    pairs: list[tuple[bool, int | None]]
+    pairs: list[tuple[float, int | None]]  # (credit, certainty)
     confident_wrong: list[tuple[str, str, str]]
 
 
@@ -263,7 +263,7 @@ def _tally(out: _Quizzes, deck: str, quiz: str, answer: Any) -> float:
         tally[0] += 1
         tally[1] += correct
     if certainty is not None:
-        out.pairs.append((correct, certainty))
+        out.pairs.append((min(max(float(score), 0.0), 1.0), certainty))
         if certainty == 3 and not correct:
             out.confident_wrong.append((deck, quiz, str(answer["item"])))
     return float(score)

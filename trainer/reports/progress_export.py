@@ -172,7 +172,7 @@ def _paths(db: Store, clock: Clock, settings: StudySettings) -> list[dict[str, A
     out = []
     for deck_id, path in service.paths():
         started = service.started_at(deck_id, path.id)
-        steps = [service.step_status(step) for step in path.steps]
+        steps = service.statuses(path)
         out.append({
             "deck": deck_id, "id": path.id, "title": path.title,
             "started_at": None if started is None else to_db(started),

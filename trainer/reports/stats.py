@@ -180,13 +180,13 @@ def _calibration(db: Store, scope: ScopeFilter, start: datetime, end: datetime
                  ) -> CalibrationFigure:
     counts = certainty_counts(db, scope, start, end)
     # The domain's calibration takes answers one by one; the counts are few and small.
-    result = calibration(chain.from_iterable(repeat((right, level), n)
-                                             for level, right, n in counts))
+    result = calibration(chain.from_iterable(repeat((credit, level), n)
+                                             for level, credit, n in counts))
     levels = tuple(CertaintyLevel(lv.level, CERTAINTY_LABELS[lv.level], lv.answers,
                                   lv.accuracy, CERTAINTY_PROBABILITY[lv.level])
                    for lv in result.levels)
     return CalibrationFigure(sum(n for *_, n in counts), levels, result.overconfidence,
-                             result.cbm_average)
+                             result.cbm_average, result.resolution)
 
 
 def _self_assessment(db: Store, scope: Scope, cal: _Calendar, start: datetime,

@@ -159,6 +159,8 @@ class CalibrationFigure(Figure):
     levels: tuple[CertaintyLevel, ...]
     overconfidence: float | None  # mean of (probability stated - right); > 0 is overconfident
     cbm_average: float | None  # mean certainty-based mark per answer
+    # Whether certainty tells right from wrong at all (0..1; scoring.resolution).
+    resolution: float | None = None
 
 
 @dataclass(frozen=True)

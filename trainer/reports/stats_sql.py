@@ -155,15 +155,16 @@ def quiz_topic_rows(db: Store, scope: ScopeFilter, start: datetime, end: datetim
 
 
 def certainty_counts(db: Store, scope: ScopeFilter, start: datetime, end: datetime
-                     ) -> list[tuple[int, bool, int]]:
-    """Quiz answers in ``[start, end)`` given with a certainty: (level, right, count)."""
+                     ) -> list[tuple[int, float, int]]:
+    """Quiz answers in ``[start, end)`` given with a certainty: (level, credit, count).
+    Credits are few distinct values (0, 1 and the partial ones a deck's questions give)."""
     cond, args = scope.where("i.deck_id", "a.item_id")
     rows = db.execute(
-        "SELECT a.certainty, a.correct, count(*) FROM quiz_answers a "
+        "SELECT a.certainty, a.score, count(*) FROM quiz_answers a "
         "JOIN items i ON i.id = a.item_id WHERE a.certainty IS NOT NULL "
         "AND a.answered_at >= ? AND a.answered_at < ?" + cond +
-        " GROUP BY a.certainty, a.correct", [to_db(start), to_db(end), *args])
-    return [(int(r[0]), bool(r[1]), int(r[2])) for r in rows]
+        " GROUP BY a.certainty, a.score", [to_db(start), to_db(end), *args])
+    return [(int(r[0]), float(r[1]), int(r[2])) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -53,12 +53,21 @@ class InstallPlan:
 
 
 def _item_rows(deck: Deck) -> list[tuple[str, dict[str, object]]]:
-    """Every schedulable item of a deck, cards first, as (stable id, column values)."""
+    """Every schedulable item of a deck, cards first, then practice items, then
+    questions, as (stable id, column values)."""
     rows: list[tuple[str, dict[str, object]]] = [
         (card.id, {"kind": "card", "topic": card.topic,
                    "tags": json.dumps(list(card.tags)) if card.tags else "[]",
                    "front": card.front, "back": card.back, "source": card.source, "body": None})
         for card in deck.cards
+    ]
+    # Practice items come after the cards they practise, in the daily new queue.
+    rows += [
+        (item.id, {"kind": "practice", "topic": item.topic,
+                   "tags": json.dumps(list(item.tags)) if item.tags else "[]",
+                   "front": item.prospect, "back": item.model, "source": item.source,
+                   "body": json.dumps(item.to_json(), sort_keys=True)})
+        for item in deck.practice
     ]
     for quiz in deck.quizzes:
         for question in quiz.questions:
@@ -179,7 +188,8 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
         # The new items' ids are a known range: one statement gives them all a state.
         db.execute(
             "INSERT INTO item_state (item_id, deck_id, position, in_new_queue) "
-            "SELECT id, deck_id, position, kind = 'card' FROM items WHERE id BETWEEN ? AND ?",
+            "SELECT id, deck_id, position, kind IN ('card', 'practice') FROM items "
+            "WHERE id BETWEEN ? AND ?",
             [batch[0][0], batch[-1][0]])
         done += len(batch)
         _report(progress, done, total)

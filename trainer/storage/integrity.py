@@ -99,6 +99,9 @@ ORPHANS: tuple[tuple[str, str, str], ...] = (
      "FROM item_state WHERE item_id NOT IN (SELECT id FROM items)"),
     ("item of a deck that is no longer there", "items of a deck that is no longer there",
      "FROM items WHERE deck_id NOT IN (SELECT id FROM decks)"),
+    ("practice reply to an item that is no longer there",
+     "practice replies to an item that is no longer there",
+     "FROM practice_replies WHERE item_id NOT IN (SELECT id FROM items)"),
     ("quiz answer of an attempt that is no longer there",
      "quiz answers of an attempt that is no longer there",
      "FROM quiz_answers WHERE attempt_id IS NOT NULL "
@@ -129,7 +132,8 @@ def remove_orphans(db: Store) -> None:
         for _, _, where in sorted(ORPHANS, key=lambda o: "deck" not in o[0]):
             db.execute(f"DELETE {where}")
         db.execute("INSERT INTO item_state (item_id, deck_id, position, active, in_new_queue) "
-                   f"SELECT id, deck_id, position, retired = 0, kind = 'card' {_MISSING_STATE}")
+                   f"SELECT id, deck_id, position, retired = 0, kind IN ('card', 'practice') "
+                   f"{_MISSING_STATE}")
 
 
 def referenced_media(db: Store) -> dict[str, set[str]]:

@@ -263,3 +263,30 @@ def pending_media(db: Database) -> None:
             created_at TEXT NOT NULL
         )
         """)
+
+
+@migrations(name="0007_practice_replies")
+def practice_replies(db: Database) -> None:
+    """What a rep said or wrote to a practice item and which rubric checks they met.
+
+    The reply's review (its FSRS rating) is in ``reviews``; undoing that answer removes
+    the review but keeps the reply (``review_id`` becomes NULL): what the rep wrote is
+    their work, shown again the next time the item comes up. ``checks`` is the rubric
+    as it was answered, so an answer stays readable after a deck update edits it."""
+    _run(db, """
+        CREATE TABLE practice_replies (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            review_id INTEGER REFERENCES reviews(id) ON DELETE SET NULL,
+            answered_at TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('typed', 'aloud')),
+            reply TEXT,
+            met TEXT NOT NULL,
+            checks TEXT NOT NULL,
+            rating INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL DEFAULT 0,
+            deck_version TEXT
+        );
+        CREATE INDEX practice_replies_item ON practice_replies (item_id, answered_at);
+        CREATE INDEX practice_replies_review ON practice_replies (review_id)
+        """)

@@ -55,7 +55,7 @@ class AnswerRow:
     certainty: int | None
     score: float
     correct: bool
-    marks: int | None
+    marks: float | None
     duration_ms: int
 
 
@@ -165,7 +165,7 @@ class QuizRepository:
 
     def record_answer(self, *, attempt_id: int | None, review_id: int | None, item_id: int,
                       position: int, response: Response, certainty: int | None, credit: float,
-                      correct: bool, marks: int | None, duration_ms: int, at: datetime,
+                      correct: bool, marks: float | None, duration_ms: int, at: datetime,
                       deck_version: str) -> None:
         """Store one raw answer (the caller holds the transaction)."""
         self.db.execute(
@@ -200,7 +200,7 @@ class QuizRepository:
                 self.db.execute(
                     "UPDATE quiz_answers SET score = ?, correct = ?, marks = ? WHERE id = ?",
                     [credit, int(right),
-                     None if certainty is None else certainty_marks(right, certainty),
+                     None if certainty is None else certainty_marks(credit, certainty),
                      answer_id])
                 changed += 1
         return changed

@@ -2,7 +2,9 @@
 
 A deck step is done once that many of the deck's cards have been studied (answered at
 least once); a quiz step once a whole attempt reached the pass mark; a self-assessment
-step once it has been taken. Day 1 is the day the learner first saw the path.
+step once it has been taken, and a later step naming the same self-assessment (a
+retake) once it has been taken that many times. Day 1 is the day the learner first saw
+the path.
 """
 
 from __future__ import annotations
@@ -99,11 +101,22 @@ class PathService:
         return self.day_of(started)
 
     def _progress(self, deck_id: str, path: LearningPath) -> PathProgress:
-        return PathProgress(deck_id, path, tuple(self.step_status(s) for s in path.steps),
+        return PathProgress(deck_id, path, self.statuses(path),
                             self._started(deck_id, path.id))
 
-    def step_status(self, step: PathStep) -> StepStatus:
-        """How far the learner is on one step (reads only)."""
+    def statuses(self, path: LearningPath) -> tuple[StepStatus, ...]:
+        """Every step's status, in order (reads only)."""
+        seen: dict[str, int] = {}
+        out = []
+        for step in path.steps:
+            if step.kind == "assessment":
+                seen[step.target] = seen.get(step.target, 0) + 1
+            out.append(self.step_status(step, seen.get(step.target, 1)))
+        return tuple(out)
+
+    def step_status(self, step: PathStep, occurrence: int = 1) -> StepStatus:
+        """How far the learner is on one step (reads only). ``occurrence`` is 2 for the
+        second step naming the same self-assessment (a retake), and so on."""
         deck_id, _, item = step.target.partition("/")
         if step.kind == "deck":
             total = self.db.execute("SELECT title, (SELECT count(*) FROM items WHERE deck_id = ?"
@@ -140,5 +153,14 @@ class PathService:
         taken = self.db.execute("SELECT count(*) FROM assessment_attempts WHERE deck_id = ? "
                                 "AND assessment_key = ? AND finished_at IS NOT NULL",
                                 [deck_id, item]).fetchone()[0]
+        if occurrence > 1:
+            return StepStatus(step, step.title or f"Retake the self-check: {row[0]}",
+                              taken >= occurrence,
+                              "taken again" if taken >= occurrence else
+                              f"taken {_times(taken)}; take it again to see how you moved")
         return StepStatus(step, step.title or f"Take the self-check: {row[0]}", taken > 0,
                           "taken" if taken else "not taken yet")
+
+
+def _times(n: int) -> str:
+    return {0: "not yet", 1: "once", 2: "twice"}.get(n, f"{n} times")

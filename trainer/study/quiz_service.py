@@ -44,7 +44,7 @@ class Feedback:
 
     credit: float
     correct: bool
-    marks: int | None
+    marks: float | None
     option_feedback: tuple[tuple[Option, str], ...]  # chosen options and their feedback
     explanation: str
     confidently_wrong: bool
@@ -236,11 +236,11 @@ class QuizService:
         question = asked.question
         credit = score(question, response)
         right = is_correct(credit)
-        marks = None if certainty is None else certainty_marks(right, certainty)
+        marks = None if certainty is None else certainty_marks(credit, certainty)
         duration = int(min(spent, MAX_QUESTION_TIME).total_seconds() * 1000)
         with self.db.atomic():
             _state, review_id = self.study.review(
-                asked.item_id, rating_for(right, certainty), now=now, duration_ms=duration,
+                asked.item_id, rating_for(credit, certainty), now=now, duration_ms=duration,
                 session_id=session_id)
             self.repo.record_answer(
                 attempt_id=attempt_id, review_id=review_id, item_id=asked.item_id,

@@ -62,12 +62,17 @@ class Shown:
     topic: str
     source: str | None
     state: ItemState
-    kind: str = "card"  # or the question type, for quiz questions due in daily study
+    kind: str = "card"  # "practice", or the question type for quiz questions
 
     @property
     def is_question(self) -> bool:
-        """True for a quiz question (asked in the quiz view), False for a flashcard."""
-        return self.kind != "card"
+        """True for a quiz question (asked in the quiz view)."""
+        return self.kind not in ("card", "practice")
+
+    @property
+    def is_practice(self) -> bool:
+        """True for a practice item (answered in the practice view)."""
+        return self.kind == "practice"
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,10 @@ class ReviewSession:
         self.shown_at = self.service.clock()
         return self.current
 
+    def refresh(self) -> Shown | None:
+        """Read the current item again as it is now (after it changed elsewhere)."""
+        return self._show(self.current.item_id if self.current else None)
+
     def next(self) -> Shown | None:
         """Move to the next item in the queue (``None`` when today's work is done)."""
         return self._show(self.service.next_item_id(self.deck_id))
@@ -105,8 +114,9 @@ class ReviewSession:
         """Answer the current item, commit, and return the next one."""
         if self.current is None:
             raise RuntimeError("there is no item to answer")
-        if self.current.is_question:
-            raise RuntimeError("a question is answered through the quiz service")
+        if self.current.kind != "card":
+            raise RuntimeError("questions and practice items are answered through their "
+                               "own services")
         now = self.service.clock()
         started = self.shown_at or now
         spent = min(max(now - started, timedelta(0)), self.service.settings.max_answer_time)
