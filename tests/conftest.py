@@ -54,6 +54,16 @@ def card_decks(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def practice_decks(tmp_path: Path) -> Path:
+    """A decks folder holding tests/data/practice_deck.toml (two cards, two practice
+    items)."""
+    folder = tmp_path / "practice-decks"
+    folder.mkdir()
+    shutil.copy(REPO / "tests" / "data" / "practice_deck.toml", folder)
+    return folder
+
+
+@pytest.fixture
 def mixed_decks(tmp_path: Path) -> Path:
     """A decks folder holding the quiz test deck and the 30 practice cards."""
     folder = tmp_path / "decks"

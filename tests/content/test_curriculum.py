@@ -4,6 +4,7 @@ credited, checks clean, and nothing copied from the source articles."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,10 @@ def item_texts(deck: Deck) -> list[tuple[str, str]]:
                      *(o.text for o in q.options), *(o.feedback for o in q.options),
                      *(p.left + " " + p.right for p in q.pairs), *q.steps]
             out.append((q.id, "\n".join(parts)))
+    for p in deck.practice:
+        parts = [p.title, p.situation, p.prospect, p.model,
+                 *(f"{c.text} {c.why}" for c in p.checks)]
+        out.append((p.id, "\n".join(parts)))
     for a in deck.assessments:
         out += [(s.id, s.text) for s in a.statements]
         out += [(d.id, b.advice) for d in a.dimensions for b in d.bands]
@@ -72,6 +77,58 @@ def test_each_topic_deck_has_its_material(decks: dict[str, Deck], deck_id: str) 
             assert all(o.feedback for o in question.options), question.id
     credited = {s.id for s in deck.sources}
     assert all(s.author or s.publisher or s.unattributed for s in deck.sources) and credited
+
+
+@pytest.mark.parametrize("deck_id", TOPIC_DECKS)
+def test_each_topic_deck_has_practice_and_a_self_check(decks: dict[str, Deck],
+                                                       deck_id: str) -> None:
+    deck = decks[deck_id]
+    assert len(deck.practice) >= 3
+    for item in deck.practice:
+        assert item.source and item.title and 3 <= len(item.checks) <= 5, item.id
+        assert all(c.why for c in item.checks), item.id
+    assert len(deck.assessments) >= 1
+    # Fronts are what the rep does or says on a call, not what an article says.
+    about_article = [c.id for c in deck.cards if re.search(
+        r"\b(article|author|Trinkle|Schreier|according to)\b", c.front, re.IGNORECASE)]
+    assert len(about_article) <= 2, about_article
+
+
+def test_twenty_practice_items_three_per_article(decks: dict[str, Deck]) -> None:
+    per_source: Counter[str] = Counter(p.source or "" for d in decks.values()
+                                       for p in d.practice)
+    assert sum(per_source.values()) >= 20
+    articles = {s.id for d in decks.values() for s in d.sources}
+    assert len(articles) == 5
+    assert all(per_source[a] >= 3 for a in articles), per_source
+
+
+def test_the_first_weeks_path_covers_every_card_before_each_quiz(
+        decks: dict[str, Deck]) -> None:
+    (path,) = decks["onboarding"].paths
+    steps = list(path.steps)
+    for index, step in enumerate(steps):
+        if step.kind == "quiz" and step.target.split("/")[0] in TOPIC_DECKS:
+            deck_id = step.target.split("/")[0]
+            before = [s for s in steps[:index] if s.kind == "deck" and s.target == deck_id]
+            assert before and before[-1].day <= step.day, step.target
+            assert (before[-1].cards or 0) >= len(decks[deck_id].cards), step.target
+        if step.kind == "deck":
+            # Each deck's self-check is taken before its study starts.
+            own = [s for s in steps[:index] if s.kind == "assessment"
+                   and s.target.startswith(step.target + "/")]
+            assert own, step.target
+    assessments = [s.target for s in steps if s.kind == "assessment"]
+    assert len(assessments) >= len(TOPIC_DECKS) + 1  # with a retake near the end
+    assert {a for a in assessments if assessments.count(a) > 1}
+    assert steps[-1].kind == "quiz" and steps[-1].target == "onboarding/final-check"
+
+
+def test_the_final_check_draws_on_every_article(decks: dict[str, Deck]) -> None:
+    (quiz,) = decks["onboarding"].quizzes
+    by_source = Counter(q.source for q in quiz.questions)
+    assert len(by_source) == 5 and min(by_source.values()) >= 2
+    assert sum(q.type == QuestionType.SCENARIO for q in quiz.questions) >= 5
 
 
 def test_two_self_assessments_and_a_first_week_path(decks: dict[str, Deck]) -> None:

@@ -3,7 +3,6 @@ ticks the rubric, and sees their last reply the next time the item comes up."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -16,15 +15,7 @@ from trainer.clock import FakeClock
 from trainer.gui.main_window import MainWindow
 
 Opener = Callable[..., tuple[MainWindow, Services]]
-DATA = Path(__file__).resolve().parents[1] / "data"
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def practice_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "practice-decks"
-    folder.mkdir()
-    shutil.copy(DATA / "practice_deck.toml", folder)
-    return folder
 
 
 def answer_cards(qtbot: QtBot, window: MainWindow) -> None:
@@ -40,8 +31,8 @@ def replies(services: Services) -> list[tuple[object, ...]]:
 
 
 def test_type_compare_tick_and_save_by_keys(qtbot: QtBot, open_window: Opener,
-                                            clock: FakeClock, tmp_path: Path) -> None:
-    window, services = open_window(clock, decks_folder=practice_folder(tmp_path))
+                                            clock: FakeClock, practice_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=practice_decks)
     qtbot.keyClick(window.decks.tree, Qt.Key.Key_Return)
     answer_cards(qtbot, window)
     view = window.practice
@@ -88,8 +79,8 @@ def test_type_compare_tick_and_save_by_keys(qtbot: QtBot, open_window: Opener,
 
 
 def test_the_last_reply_comes_back_and_a_draft_survives_leaving(
-        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
-    window, services = open_window(clock, decks_folder=practice_folder(tmp_path))
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, practice_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=practice_decks)
     qtbot.keyClick(window.decks.tree, Qt.Key.Key_Return)
     answer_cards(qtbot, window)
     view = window.practice

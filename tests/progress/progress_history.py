@@ -9,9 +9,12 @@ from pathlib import Path
 
 from trainer.app import Services
 from trainer.clock import FakeClock
+from trainer.content.deckfile import load_deck
 from trainer.domain.scheduling import Rating
 from trainer.domain.scoring import Response
+from trainer.storage.decks_repo import install_deck
 
+DATA = Path(__file__).resolve().parents[1] / "data"
 # Wrong on purpose: a confident mistake and an unsure one.
 WRONG = {"q-single": Response(chosen=("a",)), "q-tf": Response(truth=True)}
 CERTAINTY = {"q-single": 3, "q-tf": 1}
@@ -62,3 +65,23 @@ def build_history(services: Services, clock: FakeClock,
     for choice in (4, 2, 4):
         assessment.choose(choice)
     assessment.finish()
+
+
+def add_practice(history: History) -> None:
+    """The practice test deck installed and practised: one reply typed and marked, one
+    said aloud and then undone."""
+    services, clock = history.services, history.clock
+    install_deck(services.db, load_deck(DATA / "practice_deck.toml"), clock)
+    services.study.forget_limits()
+    session = services.study.start("say-it")
+    while (shown := session.current) is not None and not shown.is_practice:
+        session.answer(Rating.EASY)
+    clock.advance(timedelta(seconds=45))
+    services.practice.answer(session, "May I push back? It runs on phones.",
+                             {"permission", "fact"})
+    session.next()
+    clock.advance(timedelta(seconds=30))
+    services.practice.answer(session, None, {"warning"})
+    session.next()
+    session.undo()
+    session.finish()

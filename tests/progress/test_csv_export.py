@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from progress_history import History
+from progress_history import History, add_practice
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.scoring import Response
@@ -21,11 +21,11 @@ def read(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-def test_three_files_with_every_answer(history: History, tmp_path: Path) -> None:
+def test_four_files_with_every_answer(history: History, tmp_path: Path) -> None:
     folder = tmp_path / "csv"
     written = write_csv(history.services.db, history.clock, folder)
     assert written == [folder / "reviews.csv", folder / "quiz_answers.csv",
-                       folder / "self_assessments.csv"]
+                       folder / "self_assessments.csv", folder / "practice.csv"]
     assert read(written[0]) == [
         ["time_utc", "deck", "deck_title", "item", "topic", "prompt", "rating",
          "rating_label", "seconds", "phase_before", "retired"],
@@ -82,14 +82,15 @@ def test_zip_holds_the_same_files(history: History, tmp_path: Path) -> None:
     assert write_csv(history.services.db, history.clock, archive) == [archive]
     folder = write_csv(history.services.db, history.clock, tmp_path / "csv")
     with zipfile.ZipFile(archive) as opened:
-        assert opened.namelist() == ["reviews.csv", "quiz_answers.csv", "self_assessments.csv"]
+        assert opened.namelist() == ["reviews.csv", "quiz_answers.csv", "self_assessments.csv",
+                                     "practice.csv"]
         for path in folder:
             assert opened.read(path.name) == path.read_bytes()
 
 
 def test_bad_destinations_are_named_and_leave_nothing(history: History, tmp_path: Path) -> None:
     db, clock = history.services.db, history.clock
-    with pytest.raises(TrainerError, match="three files; give a folder"):
+    with pytest.raises(TrainerError, match="four files; give a folder"):
         write_csv(db, clock, tmp_path / "answers.csv")
     blocker = tmp_path / "plain-file"
     blocker.write_text("keep me", encoding="utf-8")
@@ -100,3 +101,25 @@ def test_bad_destinations_are_named_and_leave_nothing(history: History, tmp_path
         write_csv(db, clock, blocker / "csv")
     assert blocker.read_text(encoding="utf-8") == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "decks", "plain-file"]
+
+
+def test_practice_replies_with_the_checks_met_and_missed(history: History,
+                                                        tmp_path: Path) -> None:
+    add_practice(history)
+    written = write_csv(history.services.db, history.clock, tmp_path / "csv")
+    header, *rows = read(written[3])
+    assert header == ["time_utc", "deck", "item", "topic", "prompt", "mode", "reply",
+                      "checks_met", "checks_total", "met", "missed", "rating",
+                      "rating_label", "seconds", "counted", "deck_version"]
+    typed, aloud = (dict(zip(header, row, strict=True)) for row in rows)
+    assert typed["item"] == "p-wrong-fact" and typed["mode"] == "typed"
+    assert typed["reply"] == "May I push back? It runs on phones."
+    assert (typed["checks_met"], typed["checks_total"]) == ("2", "3")
+    assert typed["met"] == "Asked permission before disagreeing; Corrected the fact plainly"
+    assert typed["missed"] == "Ended with a question"
+    assert (typed["rating_label"], typed["seconds"], typed["counted"]) == (
+        "Hard", "45.0", "TRUE")
+    assert typed["prompt"] == "Your system doesn't run on phones."
+    # Said aloud, then undone: kept, not counted.
+    assert (aloud["mode"], aloud["reply"], aloud["counted"]) == ("aloud", "", "FALSE")
+    assert aloud["missed"] == "Gave a reason; Ended with a question; Stayed calm, without arguing"

@@ -69,8 +69,9 @@ def test_export_csv(history: History, tmp_path: Path,
         f"wrote {folder / 'reviews.csv'}",
         f"wrote {folder / 'quiz_answers.csv'}",
         f"wrote {folder / 'self_assessments.csv'}",
+        f"wrote {folder / 'practice.csv'}",
         "16 answers, 1 quiz attempt, 1 self-assessment",
     ]
     assert main(["--data-dir", str(history.data_dir), "export", "csv",
                  "-o", str(tmp_path / "one.csv")]) == 3
-    assert "three files; give a folder" in capsys.readouterr().err
+    assert "four files; give a folder" in capsys.readouterr().err

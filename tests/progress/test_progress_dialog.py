@@ -114,7 +114,7 @@ def test_export_with_a_name_from_the_keyboard(qtbot: QtBot, window: MainWindow,
     qtbot.keyClick(dialog.csv_button, Qt.Key.Key_Space)
     assert dialogs.proposed[-1] == str(target.parent)
     assert sorted(p.name for p in folder.iterdir()) == [
-        "quiz_answers.csv", "reviews.csv", "self_assessments.csv"]
+        "practice.csv", "quiz_answers.csv", "reviews.csv", "self_assessments.csv"]
     assert "reviews.csv" in label(dialog, "progressStatus")
 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

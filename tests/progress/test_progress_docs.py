@@ -11,9 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from progress_history import History
+from progress_history import History, add_practice
 
-from trainer.reports.csv_export import assessments_table, quiz_answers_table, reviews_table
+from trainer.reports.csv_export import (
+    assessments_table,
+    practice_table,
+    quiz_answers_table,
+    reviews_table,
+)
 from trainer.reports.progress_export import build_export
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "progress-format.md"
@@ -55,6 +60,7 @@ def same_shape(documented: Any, real: Any, where: str) -> list[str]:
 
 
 def test_json_example_has_the_real_keys_and_types(history: History) -> None:
+    add_practice(history)
     [example] = blocks("json")
     documented = json.loads(example)
     real = build_export(history.services.db, history.clock, "Ann Lee",
@@ -64,6 +70,7 @@ def test_json_example_has_the_real_keys_and_types(history: History) -> None:
 
 
 def test_every_field_has_a_row_in_the_reference(history: History) -> None:
+    add_practice(history)
     real = build_export(history.services.db, history.clock, "Ann Lee",
                         settings=history.services.study.settings)
     text = DOC.read_text(encoding="utf-8")
@@ -85,7 +92,7 @@ def test_every_field_has_a_row_in_the_reference(history: History) -> None:
 
 @pytest.mark.parametrize(("name", "table"), [
     ("reviews.csv", reviews_table), ("quiz_answers.csv", quiz_answers_table),
-    ("self_assessments.csv", assessments_table)])
+    ("self_assessments.csv", assessments_table), ("practice.csv", practice_table)])
 def test_csv_examples_have_the_real_columns(history: History, name: str,
                                             table: Any) -> None:
     [example] = blocks(f"csv {re.escape(name)}")

@@ -16,15 +16,11 @@ from trainer.domain.scheduling import Phase, Rating
 from trainer.study.service import ReviewSession
 from trainer.study.settings import StudySettings
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
 
 @pytest.fixture
-def practice_services(tmp_path: Path, clock: FakeClock, settings: StudySettings) -> Services:
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    (folder / "practice_deck.toml").write_bytes((DATA / "practice_deck.toml").read_bytes())
-    services = open_services(Config(tmp_path / "data"), clock, settings, folder)
+def practice_services(tmp_path: Path, clock: FakeClock, settings: StudySettings,
+              practice_decks: Path) -> Services:
+    services = open_services(Config(tmp_path / "data"), clock, settings, practice_decks)
     yield services  # type: ignore[misc]
     services.close()
 

@@ -166,7 +166,7 @@ class ProgressExportDialog(QDialog):
                    "Send this file to your trainer.")
 
     def save_csv(self) -> None:
-        """Ask for a folder, then write the three CSV files into it."""
+        """Ask for a folder, then write the four CSV files into it."""
         chosen = QFileDialog.getExistingDirectory(self, "Folder for the CSV files",
                                                   str(self.folder))
         if not chosen:

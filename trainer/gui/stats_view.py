@@ -46,6 +46,14 @@ RANGES = ((7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days"),
 CUSTOM = "Custom dates…"
 
 
+MOST_MISSED = 8  # rubric checks shown in the chart of the ones missed most
+
+
+def _short(text: str, limit: int = 28) -> str:
+    """A chart label: the check's first words, the full text being in the note."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _percent(share: float | None) -> str:
     return "–" if share is None else f"{share:.0%}"
 
@@ -133,12 +141,16 @@ class StatsView(QWidget):
         self.quizzes = LineChart()
         self.calibration = CalibrationChart()
         self.assessment = LineChart()
+        self.practice_topics = BarChart(stacked=False, suffix="%", fixed_top=100)
+        self.practice_checks = BarChart(stacked=False, suffix="%", fixed_top=100)
         charts = (("Study days", self.heatmap), ("Answers per day", self.per_day),
                   ("Due in the next 30 days", self.forecast),
                   ("True retention", self.retention), ("Answer buttons", self.buttons),
                   ("Mastery by topic", self.mastery), ("Quiz scores", self.quizzes),
                   ("Calibration", self.calibration),
-                  ("Self-checks beside quiz accuracy", self.assessment))
+                  ("Self-checks beside quiz accuracy", self.assessment),
+                  ("Practice by topic", self.practice_topics),
+                  ("Rubric checks missed most", self.practice_checks))
         self.boxes = [ChartBox(title, chart) for title, chart in charts]
         self.box = {title: box for (title, _c), box in zip(charts, self.boxes, strict=True)}
 
@@ -236,6 +248,31 @@ class StatsView(QWidget):
         self._show_mastery(stats)
         self._show_quizzes(stats)
         self._show_self_checks(stats)
+        self._show_practice(stats)
+
+    def _show_practice(self, stats: Stats) -> None:
+        colors = series_colors()
+        practice = stats.practice
+        nothing = ("No practice replies in these days — practice items come up in daily "
+                   "study after a deck's cards.")
+        topics = [t for t in practice.topics if t.replies]
+        self.practice_topics.empty_text = nothing
+        self.practice_topics.set_data([t.topic for t in topics], [
+            Series("Rubric checks met", colors["green"],
+                   [None if t.checks_met is None else 100 * t.checks_met for t in topics])],
+            empty=not topics)
+        self.box["Practice by topic"].set_note("; ".join(
+            f"{t.topic}: {count(t.replies, 'reply', 'replies')} ({t.aloud} said aloud) on "
+            f"{t.practised} of {count(t.items, 'item')}" for t in topics))
+        missed = [c for c in practice.checks if c.missed][:MOST_MISSED]
+        self.practice_checks.empty_text = (nothing if not practice.replies else
+                                           "Every reply met every check. Well done.")
+        self.practice_checks.set_data(
+            [_short(c.text) for c in missed],
+            [Series("Missed", colors["red"], [100 * c.missed_share for c in missed])],
+            empty=not missed)
+        self.box["Rubric checks missed most"].set_note("; ".join(
+            f"{c.text}: missed {c.missed} of {c.asked}" for c in missed))
 
     def _show_answers(self, stats: Stats) -> None:
         colors = series_colors()
@@ -292,7 +329,10 @@ class StatsView(QWidget):
             lean = confidence_lean(cal.overconfidence)
             self.box["Calibration"].set_note(
                 f"{cal.answers} answers; overconfidence {cal.overconfidence:+.0%} "
-                f"({lean}); average certainty mark {cal.cbm_average:+.2f}.")
+                f"({lean}); average certainty mark {cal.cbm_average:+.2f}"
+                + ("" if cal.resolution is None else
+                   f"; resolution {cal.resolution:.2f} (0: being sure says nothing about "
+                   "being right, 1: it tells them apart)") + ".")
 
     def _show_self_checks(self, stats: Stats) -> None:
         series = []

@@ -1,4 +1,5 @@
-"""Spreadsheet-friendly CSV files: card reviews, quiz answers and self-assessment scores.
+"""Spreadsheet-friendly CSV files: card reviews, quiz answers, self-assessment scores
+and practice replies.
 
 Each table is one CSV with a single header row, UTF-8 with a byte-order mark (Excel
 otherwise reads it in the local code page), times in UTC as "YYYY-MM-DD HH:MM:SS" (a
@@ -24,7 +25,7 @@ from trainer.storage.timefmt import from_db
 
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 PHASES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
-FILES = ("reviews.csv", "quiz_answers.csv", "self_assessments.csv")
+FILES = ("reviews.csv", "quiz_answers.csv", "self_assessments.csv", "practice.csv")
 
 Table = tuple[list[str], list[list[Any]]]
 
@@ -119,6 +120,31 @@ def assessments_table(db: Store) -> Table:
     return header, rows
 
 
+def practice_table(db: Store) -> Table:
+    """One row per practice reply: the checks met and missed, by their wording."""
+    header = ["time_utc", "deck", "item", "topic", "prompt", "mode", "reply", "checks_met",
+              "checks_total", "met", "missed", "rating", "rating_label", "seconds",
+              "counted", "deck_version"]
+    rows: list[list[Any]] = []
+    for (at, deck_id, key, topic, front, body, mode, reply, met_json, checks_json, rating,
+         duration, counted, version) in db.execute(
+            "SELECT p.answered_at, i.deck_id, i.key, i.topic, i.front, i.body, p.mode, "
+            "p.reply, p.met, p.checks, p.rating, p.duration_ms, p.review_id IS NOT NULL, "
+            "p.deck_version FROM practice_replies p JOIN items i ON i.id = p.item_id "
+            "ORDER BY p.answered_at, p.id"):
+        wording = {c["id"]: c["text"] for c in json.loads(body or "{}").get("checks", [])}
+        met = set(json.loads(met_json))
+        checks = [str(c) for c in json.loads(checks_json)]
+        rows.append([
+            _time(at), deck_id, key, topic, safe_cell(plain_prompt(front)), mode,
+            safe_cell(reply or ""), sum(c in met for c in checks), len(checks),
+            safe_cell("; ".join(wording.get(c, c) for c in checks if c in met)),
+            safe_cell("; ".join(wording.get(c, c) for c in checks if c not in met)),
+            rating, RATINGS.get(rating, ""), _seconds(duration), _bool(counted),
+            version or ""])
+    return header, rows
+
+
 def _zip_bytes(contents: dict[str, bytes], clock: Clock) -> bytes:
     buffer = io.BytesIO()
     stamp = clock().astimezone(UTC).timetuple()[:6]
@@ -130,18 +156,19 @@ def _zip_bytes(contents: dict[str, bytes], clock: Clock) -> bytes:
 
 
 def write_csv(db: Store, clock: Clock, folder_or_file: Path) -> list[Path]:
-    """Write the three tables as CSV files into a folder, or into one ``.zip`` file.
+    """Write the four tables as CSV files into a folder, or into one ``.zip`` file.
 
-    A path ending in ``.zip`` becomes an archive holding the three files; any other
+    A path ending in ``.zip`` becomes an archive holding the four files; any other
     path is a folder (made if missing). A failure leaves no half-written file. Returns the
     paths written; raises TrainerError naming the path when it cannot be written.
     """
     target = Path(folder_or_file)
     if target.suffix.lower() == ".csv":
-        raise TrainerError(f"{target}: the CSV export is three files; give a folder, "
+        raise TrainerError(f"{target}: the CSV export is four files; give a folder, "
                            "or a name ending in .zip to get them in one archive")
-    with db.snapshot():  # the three tables from one moment, even if a window is studying
-        tables = (reviews_table(db), quiz_answers_table(db), assessments_table(db))
+    with db.snapshot():  # the tables from one moment, even if a window is studying
+        tables = (reviews_table(db), quiz_answers_table(db), assessments_table(db),
+                  practice_table(db))
     contents = {name: csv_bytes(*table) for name, table in zip(FILES, tables, strict=True)}
     if target.suffix.lower() == ".zip":
         if target.is_dir():

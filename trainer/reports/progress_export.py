@@ -20,7 +20,7 @@ from trainer.clock import Clock
 from trainer.content.render import render_markdown
 from trainer.domain.errors import TrainerError
 from trainer.reports.files import write_files
-from trainer.reports.progress_format import FORMAT, MAX_PROMPT, VERSION
+from trainer.reports.progress_format import FORMAT, MAX_PROMPT, MAX_REPLY, VERSION
 from trainer.storage.learner_repo import (
     DISPLAY_NAME_KEY,
     LEARNER_ID_KEY,
@@ -140,6 +140,30 @@ def _study_answers(db: Store) -> list[dict[str, Any]]:
                                 "ORDER BY a.answered_at, a.id")]
 
 
+def _practice(db: Store) -> list[dict[str, Any]]:
+    """Every practice reply, with each rubric check as it was marked. ``counted`` is
+    false for a reply whose answer was undone (kept: it is what the rep wrote)."""
+    out = []
+    for r in db.execute(
+            "SELECT i.deck_id, i.key, i.topic, i.body, p.answered_at, p.mode, p.reply, "
+            "p.met, p.checks, p.rating, p.duration_ms, p.deck_version, "
+            "p.review_id IS NOT NULL FROM practice_replies p JOIN items i ON i.id = p.item_id "
+            "ORDER BY p.answered_at, p.id"):
+        wording = {c["id"]: c["text"] for c in json.loads(r[3] or "{}").get("checks", [])}
+        met = set(json.loads(r[7]))
+        reply = r[6]
+        if reply is not None and len(reply) > MAX_REPLY:
+            reply = reply[:MAX_REPLY - 1] + "…"
+        out.append({
+            "deck": r[0], "item": r[1], "topic": r[2], "answered_at": r[4], "mode": r[5],
+            "reply": reply,
+            "checks": [{"id": c, "text": wording.get(c, c), "met": c in met}
+                       for c in json.loads(r[8])],
+            "rating": r[9], "duration_ms": r[10], "deck_version": r[11],
+            "counted": bool(r[12])})
+    return out
+
+
 def _dimension_topics(db: Store, deck_id: str, key: str) -> dict[str, str | None]:
     row = db.execute("SELECT body FROM assessments WHERE deck_id = ? AND key = ?",
                      [deck_id, key]).fetchone()
@@ -224,6 +248,7 @@ def _read(db: Store, clock: Clock, settings: StudySettings, learner: str,
         "quiz_attempts": _quiz_attempts(db),
         "study_answers": _study_answers(db),
         "assessments": _assessments(db),
+        "practice": _practice(db),
         "paths": _paths(db, clock, settings),
         "quizzes": _quizzes(db),
         "scheduler": _scheduler(settings),

@@ -34,6 +34,7 @@ from trainer.reports.stats_figures import (
     TopicMastery,
     TopicQuizScores,
 )
+from trainer.reports.stats_practice import practice_figure
 from trainer.reports.stats_sql import (
     AnswerGroup,
     ScopeFilter,
@@ -252,4 +253,5 @@ def compute_stats(db: Store, clock: Clock, settings: StudySettings, *,
         quiz_scores=_quiz_scores(db, where, cal, range_start, range_end),
         calibration=_calibration(db, where, range_start, range_end),
         self_assessment=_self_assessment(db, scope, cal, range_start, range_end),
+        practice=practice_figure(db, where, range_start, range_end),
     )

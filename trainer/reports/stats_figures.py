@@ -204,8 +204,41 @@ class Stats(Figure):
     quiz_scores: tuple[TopicQuizScores, ...]
     calibration: CalibrationFigure
     self_assessment: tuple[DimensionTrend, ...]
+    practice: PracticeFigure
 
     @property
     def answers(self) -> int:
         """Answers in the range."""
         return sum(d.answers for d in self.days)
+
+
+@dataclass(frozen=True)
+class PracticeTopic(Figure):
+    """Practice replies on one topic."""
+
+    topic: str
+    items: int  # practice items the topic has
+    practised: int  # of them, answered at least once in the range
+    replies: int
+    aloud: int  # of the replies, said out loud rather than typed
+    checks_met: float | None  # share of rubric checks met over the replies
+
+
+@dataclass(frozen=True)
+class PracticeCheck(Figure):
+    """One rubric check (by its wording, across items): how often a reply missed it."""
+
+    text: str
+    items: int  # practice items whose rubric has it
+    asked: int  # replies marked against it
+    missed: int
+    missed_share: float
+
+
+@dataclass(frozen=True)
+class PracticeFigure(Figure):
+    """Practising what to say: by topic, and the rubric checks missed most."""
+
+    replies: int
+    topics: tuple[PracticeTopic, ...]
+    checks: tuple[PracticeCheck, ...]  # most missed first

@@ -1,7 +1,8 @@
 """xAPI 1.0.3 statements of a profile's history, streamed one at a time.
 
-"answered" for every review-log row: a card review, or a quiz question answered in a
-quiz or in daily study (a question's answer and its review are one row, so one
+"answered" for every review-log row: a card review, a practice reply (the text typed as
+the response, each rubric check met or not as an extension), or a quiz question
+answered in a quiz or in daily study (a question's answer and its review are one row, so one
 statement). For every finished quiz attempt, "passed" or "failed" and "completed"
 (a retry of the missed questions only "completed": it is practice, not the quiz).
 docs/xapi.md describes the statements; trainer/reports/xapi_ids.py holds their ids.
@@ -24,7 +25,9 @@ from trainer.reports.xapi_ids import (
     EXT_ATTEMPT_KIND,
     EXT_CERTAINTY,
     EXT_MARKS,
+    EXT_PRACTICE_MODE,
     EXT_RATING,
+    EXT_RUBRIC,
     HOME_PAGE,
     INTERACTION_TYPES,
     PLATFORM,
@@ -49,12 +52,13 @@ _REVIEWS = (
     "SELECT r.deck_id, i.key, i.kind, r.reviewed_at, r.rating, r.duration_ms, s.started_at, "
     "a.response, a.certainty, a.score, a.correct, a.marks, "
     "COALESCE(a.deck_version, r.deck_version), "
-    "t.quiz_key, t.started_at "
+    "t.quiz_key, t.started_at, p.mode, p.reply, p.met, p.checks "
     "FROM reviews r JOIN items i ON i.id = r.item_id "
     "LEFT JOIN sessions s ON s.id = r.session_id "
     # item_id as well as review_id, so the join can use the quiz_answers_item index.
     "LEFT JOIN quiz_answers a ON a.item_id = r.item_id AND a.review_id = r.id "
     "LEFT JOIN quiz_attempts t ON t.id = a.attempt_id "
+    "LEFT JOIN practice_replies p ON p.review_id = r.id "
     "ORDER BY r.reviewed_at, r.id"
 )
 _ATTEMPTS = (
@@ -162,11 +166,20 @@ class _Builder:
         """One "answered" statement per review-log row, oldest first."""
         for row in self.db.execute(_REVIEWS):
             (deck_id, key, kind, at, rating, duration_ms, session_start, answer, certainty,
-             credit, correct, marks, version, quiz_key, attempt_start) = row
+             credit, correct, marks, version, quiz_key, attempt_start, mode, reply, met,
+             checks) = row
             deck = self.deck(deck_id)
             result: dict[str, Any] = {}
             extensions: dict[str, Any] = {EXT_RATING: rating}
-            if answer is None:  # a card
+            if mode is not None:  # a practice reply, marked against its rubric
+                ticked, rubric = set(json.loads(met)), [str(c) for c in json.loads(checks)]
+                result["score"] = _score(len(ticked & set(rubric)), len(rubric))
+                result["success"] = rating > Rating.AGAIN
+                if reply:
+                    result["response"] = reply
+                extensions[EXT_PRACTICE_MODE] = mode
+                extensions[EXT_RUBRIC] = [{"id": c, "met": c in ticked} for c in rubric]
+            elif answer is None:  # a card
                 result["success"] = rating > Rating.AGAIN
                 result["response"] = Rating(rating).name.lower()
             else:

@@ -36,6 +36,8 @@ EXT_CERTAINTY = f"{BASE_IRI}/extensions/certainty"
 EXT_MARKS = f"{BASE_IRI}/extensions/certainty-marks"
 EXT_ANSWER = f"{BASE_IRI}/extensions/answer"
 EXT_ATTEMPT_KIND = f"{BASE_IRI}/extensions/attempt-kind"
+EXT_RUBRIC = f"{BASE_IRI}/extensions/rubric"
+EXT_PRACTICE_MODE = f"{BASE_IRI}/extensions/practice-mode"
 
 # The xAPI interaction type of each question type (cards are "other": self-graded recall).
 INTERACTION_TYPES = {
@@ -46,6 +48,7 @@ INTERACTION_TYPES = {
     "matching": "matching",
     "ordering": "sequencing",
     "shortanswer": "fill-in",
+    "practice": "long-fill-in",
 }
 
 
@@ -59,8 +62,9 @@ def deck_iri(deck_id: str) -> str:
 
 
 def item_iri(deck_id: str, kind: str, key: str) -> str:
-    """The activity id of a card (kind "card") or a question (any other kind)."""
-    folder = "cards" if kind == "card" else "questions"
+    """The activity id of a card (kind "card"), a practice item (kind "practice") or a
+    question (any other kind)."""
+    folder = {"card": "cards", "practice": "practice"}.get(kind, "questions")
     return f"{deck_iri(deck_id)}/{folder}/{_segment(key)}"
 
 
