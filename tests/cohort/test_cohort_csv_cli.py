@@ -13,6 +13,18 @@ from cohort_builders import SCRIPT_NAME, CohortFiles
 from trainer.cli import main
 from trainer.reports.cohort import load_cohort
 from trainer.reports.cohort_csv import HEADER, render_csv
+from trainer.reports.cohort_model import LearnerReport
+
+
+def readiness_cells(learner: LearnerReport, topic: str) -> dict[str, str]:
+    ready = learner.readiness[topic]
+
+    def ratio(value: float | None) -> str:
+        return "" if value is None else f"{round(value, 4):g}"
+
+    return {"readiness": ratio(ready.value), "verdict": ready.verdict,
+            "recall_30d": ratio(ready.recall), "quiz_part": ratio(ready.quiz),
+            "practice_part": ratio(ready.practice)}
 
 
 def _rows(data: bytes) -> list[dict[str, str]]:
@@ -34,7 +46,7 @@ def test_one_row_per_learner_and_topic(cohort_files: CohortFiles) -> None:
         "topic": "general", "answers": "5",
         "mastery": f"{round(ana.topics['general'].mastery or 0, 4):g}",
         "quiz_answers": "4", "quiz_correct": "4", "quiz_accuracy": "1",
-        "path_day": "2", "steps_behind": "0"}
+        "path_day": "2", "steps_behind": "0", **readiness_cells(ana, "general")}
     assert rows[4]["mastery"] == ""  # Ana's objections: 4 answers, not enough data
     assert rows[4]["quiz_accuracy"] == "0.75"
     assert rows[0]["name"] == SCRIPT_NAME and rows[0]["steps_behind"] == "3"

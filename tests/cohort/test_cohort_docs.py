@@ -47,3 +47,11 @@ def test_stated_rules_match_the_code() -> None:
     assert f"blocks\nof {cohort_html.HEATMAP_ROWS} learners" in text
     assert f"above +{cohort_html.OVERCONFIDENT * 100:.0f} points" in text
     assert ", ".join(label for _b, _c, label in cohort_html.BANDS) in text
+
+
+def test_the_smallest_export_reads_as_the_page_says() -> None:
+    example = _blocks("json")[-1]
+    learner = summarise(json.loads(example), DOC)
+    readiness = learner.readiness["objections"]
+    assert (round(readiness.value or 0, 2), readiness.verdict) == (0.83, "ready")
+    assert readiness.parts.keys() == {"recall"}

@@ -101,14 +101,20 @@ def test_open_read_save_and_go_back(qtbot: QtBot, window: MainWindow, theme: str
 
     bar = view.tabs.tabBar()
     names = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    assert names == ["Mastery", "Quizzes", "Learning path", "Sure but wrong", "Calibration",
-                     "Files (4 skipped)"]
+    assert names == ["Readiness", "Mastery", "Quizzes", "Learning path", "Practice",
+                     "Sure but wrong", "Calibration", "Files (4 skipped)"]
     for index in range(len(names)):
         qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
         assert view.tabs.currentIndex() == index
         QApplication.processEvents()
         view.grab().save(f"/tmp/cohort-{index}-{theme}.png")
 
+    readiness = _table(view, "readiness")
+    ana = load_cohort([cohort_files.folder]).learners[1]
+    general = ana.readiness["general"]
+    assert readiness.item(1, 0).text().startswith(f"{general.value:.0%} {general.verdict}")
+    assert "Recall in 30 days" in readiness.item(1, 0).toolTip()
+    assert readiness.horizontalHeaderItem(3).text() == "Ready on"
     rates = _table(view, "passRates")
     assert [rates.item(0, c).text() for c in range(5)] == [
         "Quiz test deck", "Mixed quiz", "2 of 3", "1", "50%"]

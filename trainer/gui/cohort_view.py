@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -28,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.scoring import CONFIDENCE_MARGIN, Calibration, confidence_lean
-from trainer.gui.theme import bold, is_dark, verdict_colors
+from trainer.gui.cohort_parts import cell as _cell
+from trainer.gui.cohort_parts import empty as _empty
+from trainer.gui.cohort_parts import mastery_colors
+from trainer.gui.cohort_parts import page as _page
+from trainer.gui.cohort_parts import table as _table
+from trainer.gui.cohort_readiness_tab import practice_page, readiness_page
+from trainer.gui.theme import bold, verdict_colors
 from trainer.reports.cohort import (
     MIN_ANSWERS,
     Cohort,
@@ -42,88 +46,6 @@ from trainer.study.wording import count
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
-
-_LIGHT = ("#fde0dc", "#fbe3b0", "#d3ecc3", "#8fcf9a", "#2f8f4e")
-_DARK = ("#6b2a26", "#6b5420", "#3f5f35", "#2f7a45", "#4fbf73")
-_BOUNDS = (0.0, 0.5, 0.7, 0.85, 0.95)  # as the HTML report's bands
-
-
-def mastery_colors(mastery: float) -> tuple[QColor, QColor]:
-    """Background and text colour of a heatmap cell, readable in light and dark mode."""
-    band = max(i for i, bound in enumerate(_BOUNDS) if mastery >= bound)
-    dark = is_dark()
-    background = (_DARK if dark else _LIGHT)[band]
-    if band == len(_BOUNDS) - 1:
-        text = "#0f1a12" if dark else "#ffffff"
-    else:
-        text = "#f1f2f4" if dark else "#1d1f23"
-    return QColor(background), QColor(text)
-
-
-def _cell(text: str, tip: str = "", align_right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if tip:
-        item.setToolTip(tip)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def _table(headers: list[str], rows: list[list[QTableWidgetItem]], name: str,
-           stretch: tuple[int, ...] = ()) -> QTableWidget:
-    """A read-only table; the ``stretch`` columns share the spare width and wrap."""
-    table = QTableWidget(len(rows), len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(bool(stretch))
-    for r, row in enumerate(rows):
-        for c, item in enumerate(row):
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    if stretch:
-        # Rows measured once, before the table is laid out, keep the heights wrapped
-        # text needs in narrow first columns: let the header measure them as it lays out.
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _fit_height(table: QTableWidget) -> None:
-    # Short tables end at their last row instead of trailing an empty grey area; long
-    # ones still scroll.
-    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-    scroll = table.horizontalScrollBar().sizeHint().height()
-    table.setMaximumHeight(table.horizontalHeader().sizeHint().height() + rows + scroll
-                           + 2 * table.frameWidth())
-
-
-def _page(table: QTableWidget, note: str = "") -> QWidget:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    if note:
-        label = QLabel(note)
-        label.setObjectName(f"{table.objectName()}Note")
-        label.setWordWrap(True)
-        layout.addWidget(label)
-    _fit_height(table)
-    layout.addWidget(table, 1)
-    layout.addStretch(0)
-    return page
-
-
-def _empty(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setEnabled(False)  # drawn in the palette's muted colour
-    return label
-
 
 def _answers(count: int) -> str:
     return "1 answer" if count == 1 else f"{count} answers"
@@ -181,9 +103,11 @@ class CohortView(QWidget):
             f"{count(len(cohort.skipped), 'file')} skipped.")
         self.status.clear()
         self.tabs.clear()
+        self.tabs.addTab(readiness_page(cohort), "Readiness")
         self.tabs.addTab(self._heatmap(cohort), "Mastery")
         self.tabs.addTab(self._pass_rates(cohort), "Quizzes")
         self.tabs.addTab(self._paths(cohort), "Learning path")
+        self.tabs.addTab(practice_page(cohort), "Practice")
         self.tabs.addTab(self._confident_wrong(cohort), "Sure but wrong")
         self.tabs.addTab(self._calibration(cohort), "Calibration")
         self.tabs.addTab(self._files(cohort), f"Files ({len(cohort.skipped)} skipped)")
@@ -299,17 +223,21 @@ class CohortView(QWidget):
                 color = {"overconfident": bad, "well calibrated": good}.get(lean)
                 if color is not None:
                     verdict.setForeground(color)
-            cbm = calibration.cbm_average
-            return [*cells, verdict, _cell("—" if cbm is None else f"{cbm:+.2f}",
-                                           align_right=True)]
+            cbm, resolution = calibration.cbm_average, calibration.resolution
+            return [*cells, verdict,
+                    _cell("—" if cbm is None else f"{cbm:+.2f}", align_right=True),
+                    _cell("—" if resolution is None else f"{resolution:.2f}",
+                          align_right=True)]
 
         rows = [row(learner.name, learner.calibration) for learner in cohort.learners]
         rows.append(row("Whole cohort", cohort_calibration(cohort.learners)))
         return _page(_table(["Learner", "Low", "Medium", "High", "Calibration",
-                             "Certainty mark"], rows, "calibration"),
+                             "Certainty mark", "Resolution"], rows, "calibration"),
                      "Share of quiz answers right at each certainty level (low stands for 50%, "
                      "medium 74%, high 90%); overconfident is flagged above 15 points. The "
-                     "certainty mark is the mean mark per answer, from −6 to +3.")
+                     "certainty mark is the mean mark per answer, from −6 to +3. Resolution "
+                     "says whether being sure goes with being right at all: 0 not at all, "
+                     "1 perfectly (shown once answers use two certainty levels).")
 
     def _files(self, cohort: Cohort) -> QWidget:
         rows = [[_cell(str(s.path), str(s.path)), _cell("skipped"), _cell(s.reason, s.reason)]

@@ -284,3 +284,41 @@ def cohort_calibration(learners: Iterable[LearnerReport]) -> Calibration:
             counted += answered
     combined = calibration(pairs)
     return replace(combined, cbm_average=marks / counted if counted else None)
+
+
+@dataclass(frozen=True, slots=True)
+class RubricMiss:
+    """A rubric check (by its wording) and how often the cohort's replies missed it."""
+
+    text: str
+    asked: int  # replies marked against it, every learner together
+    missed: int
+    learners: int  # learners who missed it at least once
+
+    @property
+    def share(self) -> float:
+        """Missed over asked."""
+        return self.missed / self.asked if self.asked else 0.0
+
+
+def rubric_misses(learners: Iterable[LearnerReport], top: int = 10) -> list[RubricMiss]:
+    """The rubric checks the cohort's practice replies missed most (by share, then
+    count), at most ``top``; checks never missed are left out."""
+    asked: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    who: Counter[str] = Counter()
+    for learner in learners:
+        for text, (n, m) in learner.practice_checks.items():
+            asked[text] += n
+            missed[text] += m
+            who[text] += m > 0
+    found = [RubricMiss(text, asked[text], missed[text], who[text])
+             for text in asked if missed[text]]
+    found.sort(key=lambda r: (-r.share, -r.missed, r.text))
+    return found[:top]
+
+
+def ready_counts(learner: LearnerReport) -> tuple[int, int]:
+    """(topics the learner is ready on, topics with items)."""
+    verdicts = [r.verdict for r in learner.readiness.values() if r.value is not None]
+    return sum(v == "ready" for v in verdicts), len(verdicts)

@@ -11,7 +11,8 @@ from trainer.reports.cohort import Cohort, LearnerReport, PathStanding
 from trainer.reports.spreadsheet import csv_bytes, safe_cell
 
 HEADER = ("learner_id", "name", "exported_at", "topic", "answers", "mastery",
-          "quiz_answers", "quiz_correct", "quiz_accuracy", "path_day", "steps_behind")
+          "quiz_answers", "quiz_correct", "quiz_accuracy", "path_day", "steps_behind",
+          "readiness", "verdict", "recall_30d", "quiz_part", "practice_part")
 
 
 def _ratio(value: float | None) -> str:
@@ -33,10 +34,14 @@ def cohort_rows(cohort: Cohort) -> list[list[str]]:
         behind = "" if standing is None else str(len(standing.behind))
         for topic in sorted(learner.topics):
             stats = learner.topics[topic]
+            ready = learner.readiness.get(topic)
             rows.append([safe_cell(learner.learner_id), safe_cell(learner.name),
                          learner.exported_at.isoformat(), safe_cell(topic), str(stats.answers),
                          _ratio(stats.shown_mastery), str(stats.quiz_answers),
-                         str(stats.quiz_correct), _ratio(stats.quiz_accuracy), day, behind])
+                         str(stats.quiz_correct), _ratio(stats.quiz_accuracy), day, behind,
+                         *(("", "", "", "", "") if ready is None else (
+                             _ratio(ready.value), ready.verdict, _ratio(ready.recall),
+                             _ratio(ready.quiz), _ratio(ready.practice)))])
     return rows
 
 

@@ -8,9 +8,8 @@ heatmap are cut into blocks that do not break across printed pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from html import escape
 
 from trainer.domain.scoring import (
     CERTAINTY_LABELS,
@@ -27,6 +26,12 @@ from trainer.reports.cohort import (
     confident_wrong,
     pass_rates,
     path_groups,
+)
+from trainer.reports.cohort_html_parts import escape_text, percent, table
+from trainer.reports.cohort_html_readiness import (
+    READINESS_CSS,
+    practice_section,
+    readiness_section,
 )
 from trainer.study.wording import count
 
@@ -98,12 +103,7 @@ ul.files code { word-break: break-all; }
 """
 
 
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
+_e, _pct, _table = escape_text, percent, table
 
 
 def _band(mastery: float) -> str:
@@ -193,7 +193,7 @@ def _legend() -> str:
 def heatmap_section(cohort: Cohort) -> str:
     """Mastery by learner and topic, in blocks of ``HEATMAP_ROWS`` learners."""
     topics = cohort.topics
-    out = ['<section class="first" id="mastery"><h2>Mastery by topic</h2>',
+    out = ['<section id="mastery"><h2>Mastery by topic</h2>',
            '<p class="note">Mean chance of recalling the topic\'s items at the time of each '
            f"learner's export (FSRS). A topic with fewer than {MIN_ANSWERS} answers shows "
            "“not enough data”. Hover a cell for its figures.</p>", _legend()]
@@ -205,12 +205,6 @@ def heatmap_section(cohort: Cohort) -> str:
         out.append(f"<figure>{_heatmap_block(block, topics, index)}</figure>")
     out.append("</section>")
     return "".join(out)
-
-
-def _table(head: Sequence[tuple[str, bool]], rows: Iterable[str]) -> str:
-    cells = "".join(f'<th class="num">{_e(h)}</th>' if num else f"<th>{_e(h)}</th>"
-                    for h, num in head)
-    return f"<table><thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _bar(rate: float) -> str:
@@ -298,9 +292,11 @@ def _calibration_row(name: str, calibration: Calibration) -> str:
         lean = confidence_lean(over)
         style = {"overconfident": ' class="bad"', "well calibrated": ' class="good"'}
         verdict = f"<td{style.get(lean, '')}>{lean} ({over * 100:+.0f} points)</td>"
-    cbm = calibration.cbm_average
+    cbm, resolution = calibration.cbm_average, calibration.resolution
     return (f"<tr><td>{_e(name)}</td>" + "".join(_level(calibration, lv) for lv in (1, 2, 3))
-            + verdict + f'<td class="num">{"—" if cbm is None else f"{cbm:+.2f}"}</td></tr>')
+            + verdict + f'<td class="num">{"—" if cbm is None else f"{cbm:+.2f}"}</td>'
+            + f'<td class="num">{"—" if resolution is None else f"{resolution:.2f}"}</td>'
+            "</tr>")
 
 
 def calibration_section(cohort: Cohort) -> str:
@@ -310,13 +306,16 @@ def calibration_section(cohort: Cohort) -> str:
     rows = [_calibration_row(learner.name, learner.calibration) for learner in cohort.learners]
     rows.append(_calibration_row("Whole cohort", cohort_calibration(cohort.learners)))
     head = (("Learner", False), ("Low", True), ("Medium", True), ("High", True),
-            ("Calibration", False), ("Certainty mark", True))
+            ("Calibration", False), ("Certainty mark", True), ("Resolution", True))
     return ('<section id="calibration"><h2>Calibration</h2><p class="note">Share of quiz '
             "answers that were right at each certainty the learner chose. Being right about "
             f"as often as the level stands for ({expected}) is well calibrated; "
             f"overconfidence is how far, on average, claimed certainty exceeds results "
             f"(flagged above {OVERCONFIDENT * 100:.0f} points). The certainty mark is the mean "
-            "certainty-based mark per answer, from −6 to +3.</p>"
+            "certainty-based mark per answer, from −6 to +3. Resolution says whether being "
+            "sure goes with being right at all: the share of the spread between right and "
+            "wrong answers that the certainty level explains, from 0 (being sure says "
+            "nothing) to 1.</p>"
             f"{_table(head, rows)}</section>")
 
 
@@ -351,11 +350,12 @@ def render_html(cohort: Cohort, title: str = "Cohort report") -> str:
     summary = (f"{count(len(cohort.learners), 'learner')}, "
                f"{count(len(cohort.topics), 'topic')}; {dates}. "
                f"{count(len(cohort.skipped), 'file')} skipped.")
-    body = "".join((heatmap_section(cohort), pass_rate_section(cohort), path_section(cohort),
+    body = "".join((readiness_section(cohort), heatmap_section(cohort),
+                    pass_rate_section(cohort), path_section(cohort), practice_section(cohort),
                     confident_wrong_section(cohort), calibration_section(cohort),
                     files_section(cohort)))
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
+            f"<title>{_e(title)}</title><style>{_CSS}{READINESS_CSS}</style></head><body>"
             f"<h1>{_e(title)}</h1><p class=\"muted\">{_e(summary)}</p>{body}"
             "</body></html>\n")

@@ -7,9 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from trainer.domain.readiness import Readiness
 from trainer.domain.scoring import Calibration
 
 MIN_ANSWERS = 5
+
+
+class ExportProblem(ValueError):
+    """Why a file cannot be used as a progress export."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +122,9 @@ class LearnerReport:
     calibration: Calibration
     deck_titles: dict[str, str]
     quiz_titles: dict[tuple[str, str], str] = field(default_factory=dict)
+    readiness: dict[str, Readiness] = field(default_factory=dict)  # by topic
+    # Rubric check wording -> (replies marked against it, replies that missed it).
+    practice_checks: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

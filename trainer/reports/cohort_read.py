@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
@@ -33,6 +33,7 @@ from typing import Any
 
 from trainer.domain.scheduling import DEFAULT_DECAY, recall_after
 from trainer.domain.scoring import calibration
+from trainer.reports.cohort_model import ExportProblem as ExportProblem
 from trainer.reports.cohort_model import (
     LearnerReport,
     PathStanding,
@@ -40,6 +41,7 @@ from trainer.reports.cohort_model import (
     QuizBest,
     TopicStats,
 )
+from trainer.reports.cohort_readiness import practice_latest, readiness_by_topic
 from trainer.reports.progress_format import FORMAT, MAX_PROMPT, VERSION
 from trainer.storage.learner_repo import MAX_DISPLAY_NAME
 
@@ -54,10 +56,6 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 DAILY_STUDY = "daily study"
 _SECTIONS = ("decks", "items", "reviews", "quiz_attempts", "assessments", "paths")
 DECAY = DEFAULT_DECAY
-
-
-class ExportProblem(ValueError):
-    """Why a file cannot be used as a progress export."""
 
 
 def recall_probability(stability: float, last_review: datetime, now: datetime,
@@ -201,6 +199,8 @@ class _Quizzes:
     by_topic: dict[str, list[int]]  # topic -> [answers, right]
     pairs: list[tuple[float, int | None]]  # (credit, certainty)
     confident_wrong: list[tuple[str, str, str]]
+    # (deck, item) -> (when, order read, credit) of its latest answer
+    latest: dict[tuple[str, str], tuple[str, int, float]] = field(default_factory=dict)
 
 
 def _prompt(item: dict[str, Any]) -> str | None:
@@ -262,6 +262,12 @@ def _tally(out: _Quizzes, deck: str, quiz: str, answer: Any) -> float:
         tally = out.by_topic.setdefault(topic, [0, 0])
         tally[0] += 1
         tally[1] += correct
+    item, at = answer["item"], answer.get("answered_at", "")
+    _check(type(item) is str and type(at) is str, '"item" and "answered_at" should be text')
+    mark = (at, len(out.latest), float(score))
+    held = out.latest.get((deck, item))
+    if held is None or mark[:2] >= held[:2]:
+        out.latest[(deck, item)] = mark
     if certainty is not None:
         out.pairs.append((min(max(float(score), 0.0), 1.0), certainty))
         if certainty == 3 and not correct:
@@ -340,15 +346,21 @@ def summarise(doc: object, source: Path) -> LearnerReport:
     quizzes = _quizzes(doc["quiz_attempts"], study_answers)
     prompts: dict[tuple[str, str], str | None] = {
         (deck, item): None for deck, _quiz, item in quizzes.confident_wrong}
+    decay = _decay(doc.get("scheduler"))
     topics = _topics(doc["items"], doc["reviews"], exported_at, quizzes.by_topic, prompts,
-                     _decay(doc.get("scheduler")))
+                     decay)
+    practised, practice_checks = practice_latest(doc.get("practice", []))
+    readiness = readiness_by_topic(
+        doc["items"], exported_at, decay,
+        {key: credit for key, (_at, _n, credit) in quizzes.latest.items()}, practised)
     return LearnerReport(
         learner_id=learner_id, display_name=name, exported_at=exported_at, source=source,
         topics=topics, quizzes=quizzes.best, paths=_paths(doc["paths"]),
         confident_wrong=tuple((deck, quiz, item, prompts[deck, item])
                               for deck, quiz, item in quizzes.confident_wrong),
         calibration=calibration(quizzes.pairs),
-        deck_titles=_deck_titles(doc["decks"]), quiz_titles=_quiz_titles(doc.get("quizzes")))
+        deck_titles=_deck_titles(doc["decks"]), quiz_titles=_quiz_titles(doc.get("quizzes")),
+        readiness=readiness, practice_checks=practice_checks)
 
 
 def _reject_constant(name: str) -> float:
