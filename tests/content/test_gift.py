@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from trainer.clock import FakeClock
 from trainer.content.deckfile import parse_deck_file
 from trainer.content.exporters.gift import write_gift
 from trainer.content.importers.bundle import ImportFormatError, stable_key
@@ -15,6 +16,9 @@ from trainer.content.importers.gift import read_gift
 from trainer.domain.deck import Deck
 from trainer.domain.quiz import Option, Question, QuestionType, Quiz
 from trainer.domain.scoring import Response, score
+from trainer.library.installed import installed_deck
+from trainer.storage.database import open_database
+from trainer.storage.decks_repo import install_deck
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EXAMPLES = DATA / "gift" / "moodle_examples.gift.txt"
@@ -196,10 +200,12 @@ def test_what_the_moodle_files_hold_that_we_cannot() -> None:
     assert examples.skipped[-1].item == "Numerical example"
     fixture = read_gift(FIXTURE)
     assert [(p.line, p.item, p.severity) for p in fixture.skipped] == [
-        (2, "Q8", "error"), (5, "moodle-activities", "warning"), (31, "Q5", "error")]
-    assert fixture.skipped[0].message == "essay questions are not supported"
-    assert "'Chat'" in fixture.skipped[1].message
-    assert fixture.skipped[2].message == "numerical questions are not supported"
+        (5, "moodle-activities", "warning"), (31, "Q5", "error")]
+    assert "'Chat'" in fixture.skipped[0].message
+    assert fixture.skipped[1].message == "numerical questions are not supported"
+    # The essay question (line 2) is now a practice item.
+    [essay] = fixture.decks[0].practice
+    assert (essay.id, essay.title, essay.situation, essay.line) == ("q8", "Q8", "How are you?", 2)
 
 
 def test_deck_quiz_and_source_of_an_imported_file() -> None:
@@ -262,10 +268,28 @@ def test_skipped_kinds_are_reported_with_their_lines(tmp_path: Path) -> None:
             "::Essay with feedback::Why?{####We hope you thought hard.}")
     assert skipped(tmp_path, text) == [
         (3, "numerical questions are not supported"),
-        (5, "essay questions are not supported"),
         (7, "descriptions (text with no answers) are not supported"),
-        (9, "essay questions are not supported"),
     ]
+
+
+def test_essay_questions_become_practice_items(tmp_path: Path) -> None:
+    path = tmp_path / "essays.gift"
+    path.write_text("$CATEGORY: Role plays\n\n"
+                    "Describe your last call.{}\n\n"
+                    "::Price objection::The buyer says your price is 20% too high. Reply."
+                    "{####Ask what they compare it with, then restate the value.}\n",
+                    encoding="utf-8")
+    bundle = read_gift(path)
+    assert bundle.skipped == []
+    [deck] = bundle.decks
+    assert deck.quizzes == ()
+    plain, named = deck.practice
+    assert plain.id.startswith("gift-") and plain.model == "" and plain.prospect == ""
+    assert (named.id, named.title, named.topic) == ("price-objection", "Price objection",
+                                                   "role-plays")
+    assert named.situation == "The buyer says your price is 20% too high. Reply."
+    assert named.model == "Ask what they compare it with, then restate the value."
+    assert [c.id for c in named.checks] == ["model"]
 
 
 def test_malformed_questions_are_skipped_and_the_rest_imported(tmp_path: Path) -> None:
@@ -457,3 +481,35 @@ def test_texts_gift_cannot_express_are_left_out(tmp_path: Path) -> None:
     assert [(p.file, p.line, p.item) for p in problems] == [("x", 3, "arrow")]
     assert "'->'" in problems[0].message
     assert [q.id for q in questions(read_gift(out).decks[0])] == ["fine"]
+
+
+def test_practice_items_are_written_as_essays_and_read_back(tmp_path: Path) -> None:
+    deck = parse_deck_file(DATA / "practice_deck.toml").deck
+    assert deck is not None
+    out = tmp_path / "say-it.gift"
+    assert write_gift(deck, out) == []
+    text = out.read_text(encoding="utf-8")
+    assert "$CATEGORY: Say it practice" in text
+    assert "::p-wrong-fact::[markdown]A discovery call" in text
+    first, second = read_gift(out).decks[0].practice
+    assert (first.id, second.id) == ("p-wrong-fact", "p-conclusion")
+    assert first.situation == ("A discovery call with an operations director.\n\n"
+                               "The prospect says:\n\n> Your system doesn't run on phones.")
+    assert first.model.startswith("May I push back a little? It does")
+    # The rubric goes with the model reply, so a Moodle grader sees it too.
+    assert first.model.endswith("A good reply:\n\n- Asked permission before disagreeing\n"
+                                "- Corrected the fact plainly\n- Ended with a question")
+    assert "Stayed calm, without arguing" in second.model
+
+
+def test_an_installed_deck_reads_back_its_practice_items(tmp_path: Path,
+                                                         clock: FakeClock) -> None:
+    deck = parse_deck_file(DATA / "practice_deck.toml").deck
+    assert deck is not None
+    db = open_database(tmp_path / "p.sqlite", clock)
+    install_deck(db, deck, clock)
+    back = installed_deck(db, "say-it").practice
+    assert [(p.id, p.title, p.situation, p.prospect, p.model, p.checks, p.source)
+            for p in back] == [(p.id, p.title, p.situation, p.prospect, p.model, p.checks,
+                                p.source) for p in deck.practice]
+    db.close()

@@ -71,6 +71,18 @@ def test_plan_then_apply_and_json(svc: Services, tmp_path: Path) -> None:
     assert svc.study.counts("qdeck").new == 1  # the card; questions wait for the quiz
 
 
+def test_a_deck_with_practice_items_imports_them_for_daily_study(svc: Services) -> None:
+    plan = svc.imports.prepare(DATA / "practice_deck.toml")
+    [deck] = plan.to_json()["decks"]  # type: ignore[misc]
+    practice = next(i for i in deck["items"] if i["id"] == "p-wrong-fact")
+    assert (practice["kind"], practice["status"], practice["prospect"]) == (
+        "practice", "new", "Your system doesn't run on phones.")
+    assert [c["id"] for c in practice["checks"]] == ["permission", "fact", "question"]
+    result = svc.imports.apply(plan)
+    assert result.items == 4
+    assert svc.study.counts("say-it").new == 4  # two cards and two practice items
+
+
 def test_update_keeps_progress_and_retires(svc: Services, tmp_path: Path,
                                            clock: FakeClock) -> None:
     svc.imports.apply(svc.imports.prepare(deck_file(tmp_path / "v1")))

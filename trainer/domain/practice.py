@@ -29,7 +29,9 @@ class Check:
 
 @dataclass(frozen=True)
 class PracticeItem:
-    """A prospect's line to answer out loud or in writing, a model reply and a rubric."""
+    """A prospect's line to answer out loud or in writing, a model reply and a rubric.
+    An item imported from a Moodle essay question may have no prospect's line (the
+    situation is the whole task) and no model reply."""
 
     id: str
     topic: str
@@ -44,7 +46,7 @@ class PracticeItem:
 
     def to_json(self) -> dict[str, Any]:
         """What the items table keeps beside the prospect's line and the model reply."""
-        return {"title": self.title, "situation": self.situation,
+        return {"title": self.title, "situation": self.situation, "prospect": self.prospect,
                 "checks": [{"id": c.id, "text": c.text, "why": c.why} for c in self.checks]}
 
     @classmethod
@@ -53,8 +55,11 @@ class PracticeItem:
         """Rebuild an installed item from its row (``to_json`` holds the rest)."""
         checks = tuple(Check(str(c["id"]), str(c["text"]), str(c.get("why", "")))
                        for c in body.get("checks", []))
-        return cls(key, topic, str(body.get("situation", "")), prospect, model,
-                   checks or (Check(MODEL_CHECK_ID, MODEL_CHECK_TEXT, MODEL_CHECK_WHY),),
+        # The prospect's line is in the body too: ``front`` holds the situation when an
+        # imported item (a Moodle essay) has no line of its own.
+        return cls(key, topic, str(body.get("situation", "")),
+                   str(body.get("prospect", prospect)), model,
+                   checks or model_rubric(),
                    title=str(body.get("title", "")), source=source)
 
 
@@ -70,3 +75,8 @@ def practice_rating(met: int, total: int) -> Rating:
     if share >= HARD_SHARE - 1e-9:
         return Rating.HARD
     return Rating.AGAIN
+
+
+def model_rubric() -> tuple[Check, ...]:
+    """The rubric of an item that came without one."""
+    return (Check(MODEL_CHECK_ID, MODEL_CHECK_TEXT, MODEL_CHECK_WHY),)

@@ -164,8 +164,11 @@ class PracticeView(QWidget):
         parts = []
         if item.title:
             parts.append(("front", f"**{_plain(item.title)}**"))
-        parts.append(("situation", item.situation + "\n\nThe prospect says:"))
-        parts.append(("front", _quote(item.prospect)))
+        if item.prospect:
+            parts.append(("situation", item.situation + "\n\nThe prospect says:"))
+            parts.append(("front", _quote(item.prospect)))
+        else:  # an imported essay question: the situation is the whole task
+            parts.append(("front", item.situation))
         self.prompt.show_markdown(*parts)
         self.prompt.setMaximumHeight(_UNLIMITED)
         self.editor.setPlainText(self._drafts.get(shown.item_id, ""))
@@ -222,7 +225,8 @@ class PracticeView(QWidget):
         self.marking = True
         self.status.clear()
         self.yours.setPlainText(reply if reply is not None else "(said out loud)")
-        self.model.show_markdown(("model", self.shown.item.model))
+        self.model.show_markdown(("model", self.shown.item.model or
+                                  "*No model reply came with this item.*"))
         last = next((r for r in self.shown.previous), None)
         if last is None:
             self.before.setText("")
@@ -257,8 +261,10 @@ class PracticeView(QWidget):
         self.rubric.addStretch(1)
         # While marking, the rubric needs the room more than the situation read already:
         # only the prospect's line stays.
-        self.prompt.show_markdown(("situation", "The prospect said:"),
-                                  ("front", _quote(self.shown.item.prospect)))
+        item = self.shown.item
+        self.prompt.show_markdown(*((("situation", "The prospect said:"),
+                                     ("front", _quote(item.prospect))) if item.prospect
+                                    else (("situation", item.situation),)))
         self.prompt.setMaximumHeight(max(80, self.height() // 6))
         self._update_verdict()
         self.steps.setCurrentIndex(1)

@@ -107,7 +107,8 @@ class ImportPlan:
 
     def to_json(self) -> dict[str, object]:
         """The plan for scripts: every deck, every item with its kind and, for
-        questions, their options with weights and feedback."""
+        questions, their options with weights and feedback; for practice items, their
+        situation, line, model reply and rubric."""
         return {
             "file": str(self.source),
             "decks": [_deck_json(c) for c in self.changes],
@@ -126,6 +127,11 @@ def _deck_json(change: DeckChange) -> dict[str, object]:
         {"id": c.id, "kind": "card", "status": status.get(c.id), "topic": c.topic,
          "front": c.front, "back": c.back, "tags": list(c.tags), "source": c.source}
         for c in change.deck.cards]
+    items += [{"id": p.id, "kind": "practice", "status": status.get(p.id), "topic": p.topic,
+               "title": p.title, "situation": p.situation, "prospect": p.prospect,
+               "model": p.model, "source": p.source,
+               "checks": [{"id": c.id, "text": c.text, "why": c.why} for c in p.checks]}
+              for p in change.deck.practice]
     for quiz in change.deck.quizzes:
         for q in quiz.questions:
             items.append({

@@ -6,6 +6,7 @@ import json
 
 from trainer.domain.deck import Card, Deck, Source
 from trainer.domain.errors import TrainerError
+from trainer.domain.practice import PracticeItem
 from trainer.domain.quiz import Quiz
 from trainer.storage.assessment_repo import AssessmentRepository
 from trainer.storage.quiz_repo import QuizRepository
@@ -13,8 +14,8 @@ from trainer.storage.store import Store
 
 
 def installed_deck(db: Store, deck_id: str) -> Deck:
-    """The deck as installed now: its current (not retired) cards, quizzes and
-    self-assessments."""
+    """The deck as installed now: its current (not retired) cards, practice items,
+    quizzes and self-assessments."""
     row = db.execute("SELECT title, version, description, authors, sources FROM decks "
                      "WHERE id = ?", [deck_id]).fetchone()
     if row is None:
@@ -25,6 +26,11 @@ def installed_deck(db: Store, deck_id: str) -> Deck:
         Card(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5])
         for r in db.execute("SELECT key, front, back, topic, tags, source FROM items "
                             "WHERE deck_id = ? AND kind = 'card' AND retired = 0 "
+                            "ORDER BY position", [deck_id]))
+    practice = tuple(
+        PracticeItem.from_row(r[0], r[1], r[2], r[3], r[4], json.loads(r[5] or "{}"))
+        for r in db.execute("SELECT key, topic, source, front, back, body FROM items "
+                            "WHERE deck_id = ? AND kind = 'practice' AND retired = 0 "
                             "ORDER BY position", [deck_id]))
     repo = QuizRepository(db)
     quizzes = []
@@ -37,4 +43,4 @@ def installed_deck(db: Store, deck_id: str) -> Deck:
     assessments = tuple(a for d, a in AssessmentRepository(db).assessments() if d == deck_id)
     return Deck(deck_id, title, version, description, tuple(json.loads(authors)),
                 tuple(Source(**s) for s in json.loads(sources)), cards,
-                quizzes=tuple(quizzes), assessments=assessments)
+                quizzes=tuple(quizzes), assessments=assessments, practice=practice)

@@ -65,7 +65,8 @@ def _item_rows(deck: Deck) -> list[tuple[str, dict[str, object]]]:
     rows += [
         (item.id, {"kind": "practice", "topic": item.topic,
                    "tags": json.dumps(list(item.tags)) if item.tags else "[]",
-                   "front": item.prospect, "back": item.model, "source": item.source,
+                   "front": item.prospect or item.situation, "back": item.model,
+                   "source": item.source,
                    "body": json.dumps(item.to_json(), sort_keys=True)})
         for item in deck.practice
     ]

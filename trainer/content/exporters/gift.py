@@ -3,8 +3,10 @@
 Each quiz becomes a ``$CATEGORY:``, each question is named after its id, prompts are
 marked ``[markdown]`` (what they are), and option feedback and explanations (as general
 feedback) go with them. A scenario's situation is written before its prompt, as GIFT has
-one question text. Ordering questions, and the rare texts GIFT cannot express, are left
-out and returned as problems.
+one question text. Practice items become essay questions: the situation and the
+prospect's line as the question, the model reply and the rubric as general feedback.
+Ordering questions, and the rare texts GIFT cannot express, are left out and returned
+as problems.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from trainer.domain.deck import Deck
 from trainer.domain.errors import Problem
+from trainer.domain.practice import MODEL_CHECK_ID, PracticeItem
 from trainer.domain.quiz import Option, Question, QuestionType
 
 # GIFT's control characters, its escape character, and line breaks (a blank line would
@@ -106,9 +109,23 @@ def _question(question: Question) -> str:
     return "\n".join([head, *lines, "}"])
 
 
+def _essay(item: PracticeItem) -> str:
+    """A practice item as a Moodle essay question (``{}`` with general feedback)."""
+    text = item.situation
+    if item.prospect:
+        text += "\n\nThe prospect says:\n\n> " + item.prospect.replace("\n", "\n> ")
+    feedback = item.model
+    if item.checks and item.checks[0].id != MODEL_CHECK_ID:
+        feedback += "\n\nA good reply:\n\n" + "\n".join(f"- {c.text}" for c in item.checks)
+    name = f"::{escape(item.id)}::"
+    answers = f"{{####{_tagged(feedback, 'markdown')}}}" if feedback.strip() else "{}"
+    return f"{name}[markdown]{escape(text)}{answers}"
+
+
 def write_gift(deck: Deck, path: Path) -> list[Problem]:
-    """Write the deck's quizzes to ``path`` as GIFT; returns one problem per question
-    left out (ordering questions, and texts GIFT cannot express)."""
+    """Write the deck's quizzes (and its practice items, as essay questions, in a
+    category of their own) to ``path`` as GIFT; returns one problem per question left
+    out (ordering questions, and texts GIFT cannot express)."""
     where = str(deck.path) if deck.path is not None else deck.id
     problems: list[Problem] = []
     parts = [f"// {deck.title} ({deck.id}, version {deck.version}), "
@@ -124,6 +141,9 @@ def write_gift(deck: Deck, path: Path) -> list[Problem]:
             # In a category path "/" separates levels; "//" is a slash in a name.
             parts.append(f"$CATEGORY: {quiz.title.replace('/', '//')}")
             parts.extend(written)
+    if deck.practice:
+        parts.append(f"$CATEGORY: {(deck.title + ' practice').replace('/', '//')}")
+        parts.extend(_essay(item) for item in deck.practice)
     text = "\n\n".join(parts) + "\n"
     if str(path) == "-":  # "-o -": standard output, for a pipe
         sys.stdout.write(text)

@@ -1,7 +1,9 @@
 """Moodle GIFT files: one deck per file, one quiz per ``$CATEGORY:``, and every question
 Moodle would import that maps onto a quiz item, with the type, answers, weights and
-feedback Moodle itself gives it. Numerical, essay and description items, and questions
-Moodle would refuse, are skipped and reported with their line.
+feedback Moodle itself gives it. An essay question becomes a practice item: its text
+the task, its general feedback (``####``) the model reply, marked by one check (does the
+reply make the model's point). Numerical and description items, and questions Moodle
+would refuse, are skipped and reported with their line.
 
 How Moodle's question kinds map onto ours:
 
@@ -40,12 +42,12 @@ from trainer.content.importers.gift_parse import (
 from trainer.content.render import sanitize_html
 from trainer.domain.deck import Deck, Source
 from trainer.domain.errors import Problem
+from trainer.domain.practice import PracticeItem, model_rubric
 from trainer.domain.quiz import Option, Pair, Question, QuestionType, Quiz
 
 SOURCE_ID = "gift-file"
 UNSUPPORTED = {
     "numerical": "numerical questions are not supported",
-    "essay": "essay questions are not supported",
     "description": "descriptions (text with no answers) are not supported",
 }
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -85,7 +87,7 @@ def read_gift(path: Path) -> ImportBundle:
     for block in split_blocks(text):
         reader.add(block)
     deck = reader.deck()
-    if not deck.quizzes:
+    if not deck.quizzes and not deck.practice:
         reasons = "; ".join(f"line {p.line}: {p.message}" for p in bundle.skipped[:3])
         raise ImportFormatError(path, "has no questions Sales Trainer can import"
                                 + (f" ({reasons})" if reasons else ""))
@@ -218,6 +220,7 @@ class _Reader:
         self.category = ""
         self.quizzes: dict[str, _QuizDraft] = {}
         self.question_ids: set[str] = set()
+        self.practice: list[PracticeItem] = []
 
     def add(self, block: Block) -> None:
         """Read one block: a category switch, a question, or both."""
@@ -233,6 +236,12 @@ class _Reader:
             parsed = parse_question(block)
         except GiftSyntaxError as exc:
             self._skip(block.line, str(exc), _snippet(first))
+            return
+        if parsed.kind == "essay":
+            try:
+                self.practice.append(self._practice(parsed, block.line))
+            except _Skip as exc:
+                self._skip(block.line, str(exc), parsed.name or _snippet(parsed.text.value))
             return
         warnings: list[str] = []
         try:
@@ -297,8 +306,21 @@ class _Reader:
             feedback_false=_rich(parsed.feedback_false), pairs=pairs,
             explanation=_rich(parsed.general_feedback), source=SOURCE_ID, line=line)
 
+    def _practice(self, parsed: Parsed, line: int) -> PracticeItem:
+        task = _rich(parsed.text)
+        if not task:
+            raise _Skip("has no question text")
+        key = slug(parsed.name, "") if parsed.name else ""
+        key = self._unique(key or stable_key("gift", self.category, task))
+        title = category_title(self.category) if self.category else self.title
+        return PracticeItem(
+            id=key, topic=slug(title, "quiz"), situation=task, prospect="",
+            model=_rich(parsed.general_feedback), checks=model_rubric(),
+            title=" ".join(parsed.name.split()) if parsed.name else "",
+            source=SOURCE_ID, line=line)
+
     def deck(self) -> Deck:
-        """The deck of every quiz that received a question."""
+        """The deck of every quiz that received a question, and the practice items."""
         quizzes = tuple(
             Quiz(id=d.id, title=d.title, topic=slug(d.title, "quiz"),
                  questions=tuple(d.questions), pass_mark=70, shuffle=True, certainty=False)
@@ -306,4 +328,4 @@ class _Reader:
         source = Source(SOURCE_ID, self.path.name, publisher="Imported from Moodle GIFT")
         return Deck(id=slug(self.title, "gift"), title=self.title, version="1",
                     description=f"Imported from {self.path.name}.", sources=(source,),
-                    quizzes=quizzes, path=self.path)
+                    quizzes=quizzes, path=self.path, practice=tuple(self.practice))
