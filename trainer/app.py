@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from trainer.library.importing import ImportService
     from trainer.profile.check_service import CheckReport, CheckService
     from trainer.study.practice_service import PracticeService
+    from trainer.study.settings_service import SettingsService
 
 
 @dataclass
@@ -48,6 +49,13 @@ class Services:
     _changes_backed_up: int = 0
     # Opens this profile again the same way (after a restore).
     reopen: Callable[[], Services] | None = None
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        """Preferences the window changes (built on first use)."""
+        from trainer.study.settings_service import SettingsService
+
+        return SettingsService(self.db, self.study)
 
     @cached_property
     def practice(self) -> PracticeService:

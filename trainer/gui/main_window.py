@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from functools import cached_property
 from pathlib import Path
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
         self.keeper = Keeper(self)
+        self._use_stored_theme()
         # After the window is up: offer to resume a quiz that was interrupted.
         QTimer.singleShot(0, self._offer_resume)
 
@@ -77,6 +79,17 @@ class MainWindow(QMainWindow):
         view.undo.connect(self._quiz_undo)
         self.stack.addWidget(view)
         return view
+
+    def _use_stored_theme(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from trainer.gui.theme import choose
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # The theme is a nicety: if it cannot be read the window opens in the system's.
+            with contextlib.suppress(sqlite3.Error):
+                choose(app, self.services.settings.theme())
 
     # The quiz, results and self-assessment screens are built when first used, which
     # keeps them (and their modules) out of start-up.
@@ -355,6 +368,16 @@ class MainWindow(QMainWindow):
         from trainer.gui import stats_view
 
         stats_view.open_from(self)
+
+    def open_settings(self) -> None:
+        """Settings > Preferences…: changes apply as they are made; the deck list then
+        shows the new limits."""
+        from trainer.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services.settings, self)
+        dialog.exec()
+        if self.stack.currentWidget() is self.decks:
+            self.show_decks()
 
     def optimize_schedule(self) -> None:
         """Settings > Optimize my schedule…"""

@@ -53,6 +53,11 @@ def build_menus(window: MainWindow) -> None:
     window.restore_action, window.check_action = restore_action, check_action
     window.backup_action = backup_action
     settings_menu = window.menuBar().addMenu("&Settings")
+    preferences_action = QAction("&Preferences…", window)
+    preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+    preferences_action.triggered.connect(window.open_settings)
+    settings_menu.addAction(preferences_action)
+    window.preferences_action = preferences_action
     optimize_action = QAction("&Optimize my schedule…", window)
     optimize_action.triggered.connect(window.optimize_schedule)
     settings_menu.addAction(optimize_action)

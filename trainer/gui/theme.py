@@ -8,10 +8,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
+# The profile's choice in Settings: "light", "dark", or None to follow the system.
+_chosen: str | None = None
+
 
 def _forced() -> str | None:
     value = os.environ.get("TRAINER_THEME", "").strip().lower()
-    return value if value in ("light", "dark") else None
+    return value if value in ("light", "dark") else _chosen
+
+
+def choose(app: QApplication, theme: str) -> None:
+    """Use ``theme`` ("system", "light" or "dark") from now on (TRAINER_THEME still
+    wins, for screenshots and tests)."""
+    global _chosen
+    _chosen = theme if theme in ("light", "dark") else None
+    apply_theme(app)
 
 
 def is_dark() -> bool:

@@ -1,0 +1,79 @@
+"""Settings > Preferences… by keyboard: a change is saved as it is made, a mistake is
+named and stores nothing, limits reach the deck list, and the theme changes at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dialogs import answer_dialogs
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox
+from pytestqt.qtbot import QtBot
+
+from trainer.app import Services
+from trainer.clock import FakeClock
+from trainer.gui import theme
+from trainer.gui.main_window import MainWindow
+from trainer.gui.settings_dialog import SettingsDialog
+from trainer.storage.settings_repo import load_settings
+
+Opener = Callable[..., tuple[MainWindow, Services]]
+
+
+def retype(qtbot: QtBot, field: QLineEdit | QSpinBox | QDoubleSpinBox, text: str) -> None:
+    """Select the field's text, type over it and press Enter, as a user would."""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_preferences_by_keyboard(qtbot: QtBot, open_window: Opener, clock: FakeClock,
+                                 monkeypatch: object) -> None:
+    window, services = open_window(clock)
+    seen: dict[str, object] = {}
+
+    def use(dialog: QDialog) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        workload = dialog.findChild(QLabel, "workload")
+        assert workload is not None and "reviews a day" in workload.text()
+        before = workload.text()
+        retype(qtbot, dialog.retention, "0.95")
+        seen["retention"] = load_settings(services.db).desired_retention
+        seen["workload changed"] = workload.text() != before
+        retype(qtbot, dialog.learning, "1m fortnight")
+        seen["problem"] = dialog.problem.text()
+        seen["steps after mistake"] = load_settings(services.db).learning_steps
+        retype(qtbot, dialog.learning, "2m 15m")
+        seen["problem after fix"] = dialog.problem.isVisible()
+        new, _reviews = dialog.limits["cards"]
+        retype(qtbot, new, "7")
+        dialog.theme.setFocus()
+        qtbot.keyClick(dialog.theme, Qt.Key.Key_End)  # "Dark"
+        seen["theme"] = services.settings.theme()
+        seen["dark"] = theme.is_dark()
+        qtbot.keyClick(dialog.theme, Qt.Key.Key_Home)  # back to following the system
+        # Typed and not yet entered: Esc saves it (or, with a mistake, stays open).
+        dialog.relearning.setFocus()
+        qtbot.keyClick(dialog.relearning, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(dialog.relearning, "5x")
+        qtbot.keyClick(dialog.relearning, Qt.Key.Key_Escape)
+        seen["still open"] = dialog.isVisible()
+        qtbot.keyClick(dialog.relearning, Qt.Key.Key_Backspace)
+        qtbot.keyClick(dialog.relearning, Qt.Key.Key_M)
+        qtbot.keyClick(dialog.relearning, Qt.Key.Key_Escape)
+
+    answer_dialogs([use])
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert seen["retention"] == 0.95 and seen["workload changed"]
+    assert str(seen["problem"]).startswith("Learning steps: step 'fortnight'")
+    assert len(seen["steps after mistake"]) == 2  # type: ignore[arg-type]
+    assert seen["problem after fix"] is False
+    assert [s.total_seconds() for s in services.study.settings.learning_steps] == [120, 900]
+    assert (seen["theme"], seen["dark"]) == ("dark", True)
+    assert services.settings.theme() == "system"
+    assert seen["still open"] is True
+    assert [s.total_seconds() for s in services.study.settings.relearning_steps] == [300]
+    # The deck list shows the new limit as soon as the dialog closes.
+    item = window.decks.tree.topLevelItem(0)
+    assert item is not None and item.text(1) == "7"
