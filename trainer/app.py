@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -71,6 +72,27 @@ class Services:
 
         return ImportService(self.db, self.clock, self.study,
                              self.config.profile_dir / "media", self.backup)
+
+    @contextmanager
+    def imports_apart(self) -> Iterator[ImportService]:
+        """An import service on a connection of its own, for a worker thread: it backs
+        up through that connection too. The window's connection sees its commit."""
+        from trainer.library.importing import ImportService
+        from trainer.storage.database import connect
+
+        db = connect(self.config.database_path)
+        try:
+            study = StudyService(db, self.clock, self.study.settings)
+            yield ImportService(db, self.clock, study, self.config.profile_dir / "media",
+                                lambda reason: self.backups.create(reason, db.conn))
+        finally:
+            db.close()
+
+    def changed_elsewhere(self) -> None:
+        """Another connection (a worker's) wrote to the profile: back it up on closing
+        as after any change, and read daily limits afresh."""
+        self._changes_backed_up = -1
+        self.study.forget_limits()
 
     @cached_property
     def checks(self) -> CheckService:

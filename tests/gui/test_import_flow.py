@@ -7,6 +7,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from anki_builders import legacy_collection, make_zip
 from dialogs import answer_dialogs, click, press
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
@@ -23,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from trainer.app import Services
 from trainer.clock import FakeClock
 from trainer.gui.main_window import MainWindow
+from trainer.gui.tasks import _Worker
 
 Opener = Callable[..., tuple[MainWindow, Services]]
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -36,7 +39,7 @@ def test_import_from_the_file_menu_path_shows_the_plan(
     seen = answer_dialogs([press("importConfirm"), press("OK")])
     window.import_path(src)
     assert "Quiz test deck: new deck, version 1; 8 new" in seen[0]
-    assert "Imported 8 items into qdeck" in seen[1]
+    assert "Imported 8 items into Quiz test deck." in seen[1]
     titles = [window.decks.tree.topLevelItem(i).text(0)
               for i in range(window.decks.tree.topLevelItemCount())]
     assert "Quiz test deck" in titles
@@ -89,8 +92,20 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
 
 
 def test_large_import_shows_progress_and_cancel_writes_nothing(
-        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     window, services = open_window(clock)
+    # The worker waits at its first report of progress until Cancel is pressed, so the
+    # test does not race a fast machine to the end of the import.
+    first_report = _Worker.report
+
+    def waits_for_cancel(self: _Worker, done: int, total: int, text: str) -> bool:
+        first_report(self, done, total, text)
+        if done > 0:
+            self.stop.wait(20)
+        return not self.stop.is_set()
+
+    monkeypatch.setattr(_Worker, "report", waits_for_cancel)
     big = tmp_path / "big.csv"
     big.write_text("".join(f"Question {i},Answer {i}\n" for i in range(2500)))
     before = services.db.execute("SELECT count(*) FROM items").fetchone()
@@ -103,7 +118,8 @@ def test_large_import_shows_progress_and_cancel_writes_nothing(
             QTimer.singleShot(5, cancel_progress)
             return
         cancelled.append(True)
-        dialog.cancel()
+        button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     seen = answer_dialogs([lambda d: (QTimer.singleShot(0, cancel_progress),
                                              press("importConfirm")(d)),
@@ -166,3 +182,34 @@ def test_a_csv_named_like_an_installed_deck_needs_agreement_to_retire_its_cards(
     # Cancelled: the deck keeps all its cards.
     assert services.db.execute("SELECT count(*) FROM items WHERE deck_id = 'cards' "
                                "AND retired = 0").fetchone()[0] == 30
+
+
+def test_the_preview_offers_the_review_history_with_its_size(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+    window, services = open_window(clock)
+    revlog = [(1_700_000_000_000, 1, 3, 4000, 0), (1_700_000_600_000, 1, 3, 3000, 1),
+              (1_700_000_700_000, 2, 1, 2000, 0)]
+    collection = legacy_collection([("g1", "Front one\x1fBack one"),
+                                    ("g2", "Front two\x1fBack two")], revlog=revlog)
+    package = make_zip(tmp_path / "hand.apkg", {"collection.anki2": collection,
+                                                "media": b"{}"})
+    ticked: list[bool] = []
+
+    def leave_history_out(dialog: QDialog) -> None:
+        box = dialog.findChild(QCheckBox, "importHistory")
+        assert box is not None
+        ticked.append(box.isChecked())
+        assert "Bring in 3 past answers" in box.text()
+        click(box)
+        press("importConfirm")(dialog)
+
+    seen = answer_dialogs([leave_history_out, press("OK")])
+    window.import_path(package)
+    assert ticked == [True] and "Imported 2 items into" in seen[1]
+    assert services.db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+    # Again, keeping the box ticked: the answers come in, nothing else changes.
+    seen = answer_dialogs([press("importConfirm"), press("OK")])
+    window.import_path(package)
+    assert "with 3 past answers" in seen[1]
+    assert services.db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 3

@@ -159,6 +159,43 @@ def test_history_is_replayed_through_fsrs(svc: Services, tmp_path: Path) -> None
     assert svc.imports.apply(svc.imports.plan(plan.bundle)).reviews == 0
 
 
+def test_history_added_in_anki_after_an_earlier_import_comes_in(
+        svc: Services, tmp_path: Path) -> None:
+    plan = svc.imports.prepare(deck_file(tmp_path / "v1"))
+    start = datetime(2026, 1, 1, 9, tzinfo=UTC)
+    first = [HistoryEntry("qdeck", "c1", start, Rating.GOOD, 4000),
+             HistoryEntry("qdeck", "c1", start + timedelta(minutes=10), Rating.GOOD, 3000)]
+    plan.bundle.history = list(first)
+    assert svc.imports.apply(plan).reviews == 2
+    # Later the rep went on in Anki: the same file again, with two newer answers.
+    later = [HistoryEntry("qdeck", "c1", start + timedelta(days=3), Rating.AGAIN, 2000),
+             HistoryEntry("qdeck", "c1", start + timedelta(days=3, minutes=10),
+                          Rating.GOOD, 2000)]
+    again = svc.imports.plan(plan.bundle)
+    again.bundle.history = first + later
+    assert svc.imports.apply(again).reviews == 2
+    item_id = svc.db.execute("SELECT id FROM items WHERE key = 'c1'").fetchone()[0]
+    state = svc.study.repo.state(item_id)
+    assert (state.reps, state.lapses) == (4, 1)
+    assert state.last_review == start + timedelta(days=3, minutes=10)
+    times = [r[0] for r in svc.db.execute(
+        "SELECT reviewed_at FROM reviews WHERE item_id = ? ORDER BY reviewed_at", [item_id])]
+    assert len(times) == len(set(times)) == 4
+
+
+def test_answers_given_here_since_are_not_overwritten_by_older_anki_ones(
+        svc: Services, tmp_path: Path, clock: FakeClock) -> None:
+    plan = svc.imports.prepare(deck_file(tmp_path / "v1"))
+    svc.imports.apply(plan)
+    item_id = svc.db.execute("SELECT id FROM items WHERE key = 'c1'").fetchone()[0]
+    svc.study.answer(item_id, Rating.GOOD)  # answered here, at the clock's now
+    older = clock() - timedelta(days=1)
+    again = svc.imports.plan(plan.bundle)
+    again.bundle.history = [HistoryEntry("qdeck", "c1", older, Rating.AGAIN, 1000)]
+    assert svc.imports.apply(again).reviews == 0
+    assert svc.study.repo.state(item_id).reps == 1
+
+
 def test_media_lands_in_the_profile(svc: Services, tmp_path: Path) -> None:
     src = tmp_path / "src"
     deck = deck_file(src)

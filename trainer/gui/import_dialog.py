@@ -1,29 +1,31 @@
-"""Importing from the window: show the plan, confirm, then install with a progress
-dialog (Cancel writes nothing) when the import is large."""
+"""Importing from the window: the file is read and compared with the profile on a worker
+thread, the plan is shown (with the choice to bring in Anki's review history), and the
+import is installed on a worker thread under a progress dialog (Cancel writes nothing).
+The window goes on drawing and handling events throughout."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
 from trainer.app import Services
 from trainer.domain.errors import TrainerError
-from trainer.library.importing import ImportPlan, InstallCancelled
+from trainer.gui.tasks import Report, run_job
+from trainer.library.importing import ImportPlan, ImportResult, InstallCancelled
+from trainer.study.wording import count
 
-PROGRESS_ABOVE = 2000  # items; smaller imports finish before a dialog would be seen
 FILE_FILTER = ("Decks and imports (*.trainerdeck *.toml *.apkg *.colpkg *.csv *.tsv *.txt "
                "*.gift);;All files (*)")
 
@@ -33,11 +35,13 @@ class ConfirmImport(QDialog):
 
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.plan = plan
         self.setWindowTitle(f"Import {plan.source.name}")
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>Importing {plan.source.name}</b> will change:")
         layout.addWidget(heading)
-        summary = QLabel("\n".join(f"• {line}" for line in plan.summary()))
+        summary = QLabel("\n".join(f"• {line}" for line in plan.summary()
+                                     if not line.endswith("past reviews to bring in")))
         summary.setObjectName("importSummary")
         summary.setWordWrap(True)
         layout.addWidget(summary)
@@ -60,6 +64,15 @@ class ConfirmImport(QDialog):
             self.clash_ok = QCheckBox("Retire them: this file replaces the installed deck")
             self.clash_ok.setObjectName("importClashOk")
             layout.addWidget(self.clash_ok)
+        self.history: QCheckBox | None = None
+        if plan.bundle.history:
+            self.history = QCheckBox(
+                f"Bring in {count(len(plan.bundle.history), 'past answer')} from the "
+                "file's review history, so each card's schedule goes on where it was "
+                "(answers already here are never doubled)")
+            self.history.setObjectName("importHistory")
+            self.history.setChecked(True)
+            layout.addWidget(self.history)
         if plan.bundle.skipped:
             details = QPlainTextEdit("\n".join(str(p) for p in plan.bundle.skipped))
             details.setReadOnly(True)
@@ -90,11 +103,24 @@ class ConfirmImport(QDialog):
     def _update_import_button(self) -> None:
         self.import_button.setEnabled(all(box.isChecked() for box in self._agreements))
 
+    def chosen_plan(self) -> ImportPlan:
+        """The plan as confirmed: without the review history if the rep said no."""
+        if self.history is None or self.history.isChecked():
+            return self.plan
+        return replace(self.plan, bundle=replace(self.plan.bundle, history=[]))
+
 
 def import_file(parent: QWidget, services: Services, path: Path) -> bool:
     """The whole import from the window; returns True if anything was written."""
+
+    def read(report: Report) -> ImportPlan:
+        report(0, 0, f"Reading {path.name}…")
+        with services.imports_apart() as imports:
+            # History is read too, so the preview can offer it with its size.
+            return imports.prepare(path, with_history=True)
+
     try:
-        plan = services.imports.prepare(path)
+        plan: ImportPlan = run_job(parent, f"Reading {path.name}…", read)
     except TrainerError as exc:
         QMessageBox.warning(parent, "Cannot import", f"{path.name} cannot be imported:\n\n"
                                                      f"{exc}\n\nNothing was changed.")
@@ -102,25 +128,16 @@ def import_file(parent: QWidget, services: Services, path: Path) -> bool:
     dialog = ConfirmImport(plan, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    progress = None
-    if plan.item_count > PROGRESS_ABOVE:
-        progress = QProgressDialog(f"Importing {plan.item_count} items…", "Cancel", 0,
-                                   plan.item_count, parent)
-        progress.setWindowTitle("Importing")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setValue(0)
+    chosen = dialog.chosen_plan()
 
-    def step(done: int, total: int) -> bool:
-        if progress is None:
-            return True
-        progress.setMaximum(max(total, 1))
-        progress.setValue(done)
-        QApplication.processEvents()
-        return not progress.wasCanceled()
+    def install(report: Report) -> ImportResult:
+        report(0, chosen.item_count, f"Importing {count(chosen.item_count, 'item')}…")
+        with services.imports_apart() as imports:
+            return imports.apply(chosen, lambda done, total: report(done, total, ""))
 
     try:
-        result = services.imports.apply(plan, step)
+        result: Any = run_job(parent, f"Importing {path.name}…", install,
+                              cancel_label="Cancel")
     except InstallCancelled:
         QMessageBox.information(parent, "Import cancelled", "Nothing was imported.")
         return False
@@ -128,8 +145,9 @@ def import_file(parent: QWidget, services: Services, path: Path) -> bool:
         QMessageBox.warning(parent, "Import failed", f"{exc}\n\nNothing was changed.")
         return False
     finally:
-        if progress is not None:
-            progress.close()
-    QMessageBox.information(parent, "Imported", f"Imported {result.items} items into "
-                            f"{', '.join(result.decks)}.")
+        services.changed_elsewhere()
+    titles = ", ".join(c.deck.title for c in chosen.changes)
+    history = f", with {count(result.reviews, 'past answer')}" if result.reviews else ""
+    QMessageBox.information(parent, "Imported",
+                            f"Imported {count(result.items, 'item')}{history} into {titles}.")
     return True

@@ -1,19 +1,21 @@
 """Long work off the window's thread: backups, restores and checks run in a worker
 thread (with their own database connection) while a progress dialog shows each step.
 
-The job receives a ``report(done, total, text)`` callable; the window's thread is told
-through Qt signals, so it only draws.
+The job receives a ``report(done, total, text)`` callable, which returns False once
+the user has asked to cancel (only offered where stopping is safe); the window's thread
+is told through Qt signals, so it only draws.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-Report = Callable[[int, int, str], None]
+Report = Callable[[int, int, str], bool]
 
 
 class _Worker(QObject):
@@ -24,10 +26,15 @@ class _Worker(QObject):
     def __init__(self, job: Callable[[Report], Any]) -> None:
         super().__init__()
         self.job = job
+        self.stop = threading.Event()
+
+    def report(self, done: int, total: int, text: str) -> bool:
+        self.progress.emit(done, total, text)
+        return not self.stop.is_set()
 
     def run(self) -> None:
         try:
-            result = self.job(lambda done, total, text: self.progress.emit(done, total, text))
+            result = self.job(self.report)
         except Exception as error:  # handed to the window's thread, which reports it
             self.failed.emit(error)
         else:
@@ -41,17 +48,20 @@ class Task(QObject):
 
     def __init__(self, parent: QWidget | None, title: str, job: Callable[[Report], Any],
                  on_done: Callable[[Any], None], on_error: Callable[[Exception], None],
-                 *, show_progress: bool = True) -> None:
+                 *, show_progress: bool = True, cancel_label: str | None = None) -> None:
         super().__init__(parent)
         self.thread = QThread()
         self.worker = _Worker(job)
         self.worker.moveToThread(self.thread)
         self.dialog: QProgressDialog | None = None
         if show_progress:
-            self.dialog = QProgressDialog(title, "", 0, 0, parent)
+            self.dialog = QProgressDialog(title, cancel_label or "", 0, 0, parent)
             self.dialog.setObjectName("taskProgress")
             self.dialog.setWindowTitle(title.rstrip("…"))
-            self.dialog.setCancelButton(None)  # the work is short and must not stop half way
+            if cancel_label is None:
+                self.dialog.setCancelButton(None)  # work that must not stop half way
+            else:
+                self.dialog.canceled.connect(self._cancel)
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(300)
             self.dialog.setAutoClose(False)
@@ -81,6 +91,13 @@ class Task(QObject):
         if self.running:
             loop.exec()
 
+    @Slot()
+    def _cancel(self) -> None:
+        self.worker.stop.set()
+        if self.dialog is not None:
+            self.dialog.setLabelText("Stopping…")
+            self.dialog.show()  # QProgressDialog hides itself on cancel; keep it up
+
     @Slot(object)
     def _done(self, result: object) -> None:
         self._end(self.on_done, result)
@@ -109,3 +126,17 @@ class Task(QObject):
         finally:
             self.finished.emit()
             self.deleteLater()
+
+
+def run_job(parent: QWidget | None, title: str, job: Callable[[Report], Any], *,
+            cancel_label: str | None = None) -> Any:
+    """Run ``job`` on a worker thread and return its result (raising what it raised),
+    while the window goes on handling events under a progress dialog."""
+    outcome: dict[str, Any] = {}
+    task = Task(parent, title, job, lambda result: outcome.__setitem__("result", result),
+                lambda error: outcome.__setitem__("error", error), cancel_label=cancel_label)
+    task.start()
+    task.wait()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")

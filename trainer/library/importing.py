@@ -237,13 +237,15 @@ class ImportService:
 
     def _replay(self, history: list[HistoryEntry]) -> list[_Replayed]:
         """Replay imported reviews through FSRS so scheduling continues where it was,
-        from each item's state now (new, for items this import adds). Items that
-        already have answers here keep their own history."""
+        from each item's state now (new, for items this import adds). For an item that
+        already has answers here, only answers newer than its latest one are replayed,
+        on top of its state now: history added in Anki after an earlier import comes
+        in, and what was imported before (or answered here since) is not doubled."""
         if not history:
             return []
         ids = {(r[0], r[1]): r[2] for r in self.db.execute(
             "SELECT deck_id, key, id FROM items")}
-        reviewed = {r[0] for r in self.db.execute("SELECT DISTINCT item_id FROM reviews")}
+        latest = _latest_answers(self.db)
         from trainer.study.fsrs_adapter import FsrsScheduling  # only imports with history
 
         fsrs = FsrsScheduling(StudySettings(
@@ -255,7 +257,8 @@ class ImportService:
         for entry in sorted(history, key=lambda e: e.reviewed_at):
             where = (entry.deck_id, entry.item_key)
             item_id = ids.get(where)
-            if item_id in reviewed:
+            if item_id is not None and item_id in latest and \
+                    to_db(entry.reviewed_at) <= latest[item_id]:
                 continue
             before = states.get(where)
             if before is None:
@@ -265,24 +268,29 @@ class ImportService:
                 after = fsrs.review(before, entry.rating, entry.reviewed_at)
             except OverflowError:
                 continue  # scheduled past the last date a calendar holds
-            out.append(_Replayed(entry, before, after))
+            out.append(_Replayed(entry, before, after, item_id is not None))
             states[where] = after
         return out
 
     def _write_history(self, replay: list[_Replayed]) -> int:
-        """Write replayed answers, now that every item has its id."""
+        """Write replayed answers, now that every item has its id. An item that existed
+        when the answers were replayed gets them only if it is still in the state they
+        were replayed from (nobody answered it meanwhile)."""
         if not replay:
             return 0
         ids = {(r[0], r[1]): r[2] for r in self.db.execute(
             "SELECT deck_id, key, id FROM items")}
-        reviewed = {r[0] for r in self.db.execute("SELECT DISTINCT item_id FROM reviews")}
         written = 0
-        fresh: set[int] = set()
+        checked: dict[int, bool] = {}
         for step in replay:
             item_id = ids.get((step.entry.deck_id, step.entry.item_key))
-            if item_id is None or (item_id in reviewed and item_id not in fresh):
-                continue  # not installed, or answered here meanwhile
-            fresh.add(item_id)
+            if item_id is None:
+                continue  # not installed
+            if item_id not in checked:
+                checked[item_id] = not step.existed or \
+                    self.study.repo.state(item_id) == replace(step.before, item_id=item_id)
+            if not checked[item_id]:
+                continue  # answered here meanwhile: its own history stands
             self.study.repo.record_answer(
                 deck_id=step.entry.deck_id, session_id=None,
                 before=replace(step.before, item_id=item_id),
@@ -292,6 +300,12 @@ class ImportService:
         return written
 
 
+def _latest_answers(db: Store) -> dict[int, str]:
+    """Each answered item's latest answer time, as stored."""
+    return {r[0]: r[1] for r in db.execute(
+        "SELECT item_id, max(reviewed_at) FROM reviews GROUP BY item_id")}
+
+
 @dataclass(frozen=True)
 class _Replayed:
     """One imported review with the states FSRS gives it."""
@@ -299,6 +313,7 @@ class _Replayed:
     entry: HistoryEntry
     before: ItemState
     after: ItemState
+    existed: bool  # the item was installed when the answers were replayed
 
 
 def _broken_text(value: object, where: str = "its details", depth: int = 0) -> str | None:
