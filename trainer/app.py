@@ -74,19 +74,28 @@ class Services:
                              self.config.profile_dir / "media", self.backup)
 
     @contextmanager
-    def imports_apart(self) -> Iterator[ImportService]:
-        """An import service on a connection of its own, for a worker thread: it backs
-        up through that connection too. The window's connection sees its commit."""
-        from trainer.library.importing import ImportService
+    def apart(self) -> Iterator[Store]:
+        """The profile on a connection of its own, for work on a worker thread (a
+        connection belongs to the thread that made it). The window's connection sees
+        what it commits."""
         from trainer.storage.database import connect
 
         db = connect(self.config.database_path)
         try:
+            yield db
+        finally:
+            db.close()
+
+    @contextmanager
+    def imports_apart(self) -> Iterator[ImportService]:
+        """An import service on a connection of its own, for a worker thread: it backs
+        up through that connection too."""
+        from trainer.library.importing import ImportService
+
+        with self.apart() as db:
             study = StudyService(db, self.clock, self.study.settings)
             yield ImportService(db, self.clock, study, self.config.profile_dir / "media",
                                 lambda reason: self.backups.create(reason, db.conn))
-        finally:
-            db.close()
 
     def changed_elsewhere(self) -> None:
         """Another connection (a worker's) wrote to the profile: back it up on closing

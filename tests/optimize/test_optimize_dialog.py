@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
+from trainer.gui import optimize_dialog
 from trainer.gui.main_window import MainWindow
 from trainer.gui.optimize_dialog import OptimizeDialog
 from trainer.gui.run import make_app
@@ -52,13 +54,31 @@ def _open_dialog(qtbot: QtBot, window: MainWindow) -> OptimizeDialog:
     return dialog
 
 
-def test_running_it_keeps_better_parameters_and_says_so(qtbot: QtBot, window_on: object,
-                                                        josh_data_dir: Path) -> None:
+def test_running_it_keeps_better_parameters_and_says_so(
+        qtbot: QtBot, window_on: object, josh_data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     window, services = window_on(josh_data_dir)  # type: ignore[operator]
     dialog = _open_dialog(qtbot, window)
     assert "fits numbers to how" in dialog.findChild(object, "optimizeExplanation").text()
+    # The fit waits until the window's thread has handled an event of its own: run on
+    # the window's thread, it would wait for ever (and the test would fail, not hang).
+    handled = threading.Event()
+    stages: list[str] = []
+    real = optimize_dialog.optimize
 
+    def waits_for_the_window(*args: object, **kwargs: object) -> object:
+        assert handled.wait(20), "the window handled no event while optimizing"
+        report = kwargs["progress"]
+        kwargs["progress"] = lambda done, total, text: (stages.append(text),
+                                                        report(done, total, text))[1]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(optimize_dialog, "optimize", waits_for_the_window)
+    QTimer.singleShot(0, handled.set)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Run is the default button
+    assert stages == ["Reading your answers…", "Checking new parameters on your later "
+                      "answers…", "Fitting parameters to all your answers…",
+                      "Comparing them with the ones in use…"]
 
     text = dialog.result_label.text()
     assert "New settings kept." in text

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -32,6 +32,7 @@ from trainer.gui.cohort_parts import mastery_colors
 from trainer.gui.cohort_parts import page as _page
 from trainer.gui.cohort_parts import table as _table
 from trainer.gui.cohort_readiness_tab import practice_page, readiness_page
+from trainer.gui.tasks import Report, run_job
 from trainer.gui.theme import bold, verdict_colors
 from trainer.reports.cohort import (
     MIN_ANSWERS,
@@ -290,11 +291,12 @@ def _view(window: MainWindow) -> CohortView:
 def open_folder(window: MainWindow, folder: Path) -> bool:
     """Load a folder of exports and show it; a folder with none usable is explained in a
     dialog and the window stays where it was."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        cohort = load_cohort([folder])
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+    def job(report: Report) -> Cohort:
+        report(0, 0, f"Reading the exports in {folder.name or folder}…")
+        return load_cohort([folder], progress=lambda done, total, name: report(
+            done, total, f"Read {done} of {total}: {name}"))
+
+    cohort: Cohort = run_job(window, "Reading the exports…", job)
     if not cohort.learners:
         reasons = "\n".join(f"• {s.path.name}: {s.reason}" for s in cohort.skipped[:15])
         more = len(cohort.skipped) - 15

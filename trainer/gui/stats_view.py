@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -32,7 +33,9 @@ from trainer.gui.charts import (
     series_colors,
 )
 from trainer.gui.charts_heatmap import HeatmapChart
+from trainer.gui.tasks import Report, run_job
 from trainer.gui.theme import bold
+from trainer.profile.errors import user_message
 from trainer.reports.stats import compute_stats, scope_choices
 from trainer.reports.stats_days import EARLIEST, day_of
 from trainer.reports.stats_figures import Stats
@@ -126,6 +129,8 @@ class StatsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(pickers)
         layout.addWidget(self.scroll, 1)
+        self._computing = False
+        self._again = False
         self.scope.currentIndexChanged.connect(self.refresh)
         self.range.currentIndexChanged.connect(self._range_changed)
         self.date_from.dateChanged.connect(self._dates_changed)
@@ -199,15 +204,40 @@ class StatsView(QWidget):
         return today - timedelta(days=days - 1), today
 
     def refresh(self) -> None:
-        """Compute the figures for the pickers' choice and draw them."""
+        """Compute the figures for the pickers' choice on a worker thread (a year of a
+        heavy rep's answers takes a moment), then draw them. A change of choice made
+        meanwhile is computed once this one is done."""
+        if self._computing:
+            self._again = True
+            return
+        self._computing = True
+        try:
+            while True:
+                self._again = False
+                self._compute()
+                if not self._again:
+                    break
+        finally:
+            self._computing = False
+
+    def _compute(self) -> None:
         deck, topic = self.scope.currentData() or (None, None)
         first, last = self.selected_range()
+        services = self.services
+        settings = services.study.settings
+
+        def job(report: Report) -> Stats:
+            with services.apart() as db:
+                return compute_stats(db, services.clock, settings, deck=deck, topic=topic,
+                                     start=first, end=last)
+
         try:
-            stats = compute_stats(self.services.db, self.services.clock,
-                                  self.services.study.settings, deck=deck, topic=topic,
-                                  start=first, end=last)
+            stats: Stats = run_job(self, "Counting your answers…", job)
         except ValueError as exc:
             QMessageBox.warning(self, "Statistics", str(exc))
+            return
+        except (sqlite3.Error, OSError) as exc:
+            QMessageBox.warning(self, "Statistics", user_message(exc, services.config))
             return
         self.stats = stats
         self.show_stats(stats)

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import stat
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -115,20 +115,28 @@ def _read_or_skip(path: Path) -> LearnerReport | Skipped:
         return Skipped(path, f"cannot be used ({type(exc).__name__}: {short_repr(str(exc))})")
 
 
-def _read_here(files: list[Path]) -> list[LearnerReport | Skipped]:
+Progress = Callable[[int, int, str], object]
+
+
+def _read_here(files: list[Path], progress: Progress) -> list[LearnerReport | Skipped]:
     # A parsed export is a tree of millions of small objects and no cycles: reference
     # counting frees each one, while the cyclic collector would walk them over and over
     # (it doubled the time of reading a thousand exports).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return [_read_or_skip(path) for path in files]
+        out = []
+        for done, path in enumerate(files, start=1):
+            out.append(_read_or_skip(path))
+            progress(done, len(files), path.name)
+        return out
     finally:
         if collecting:
             gc.enable()
 
 
-def _read_in_parallel(files: list[Path], workers: int) -> list[LearnerReport | Skipped]:
+def _read_in_parallel(files: list[Path], workers: int, progress: Progress
+                      ) -> list[LearnerReport | Skipped]:
     # Parsing JSON is most of a big cohort's time and each file is independent, so the
     # files are shared among processes. "spawn", not fork: the caller may be the
     # window, and a forked copy of a running Qt application is not safe.
@@ -136,11 +144,17 @@ def _read_in_parallel(files: list[Path], workers: int) -> list[LearnerReport | S
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.disable) as pool:
             chunk = max(1, len(files) // (workers * 4))
-            return list(pool.map(_read_or_skip, files, chunksize=chunk))
+            out = []
+            for done, (path, result) in enumerate(
+                    zip(files, pool.map(_read_or_skip, files, chunksize=chunk),
+                        strict=True), start=1):
+                out.append(result)
+                progress(done, len(files), path.name)
+            return out
     except (BrokenProcessPool, OSError):
         # No processes to be had (a sandbox, a frozen build, a script without a
         # __main__ guard): slower, but the same report.
-        return _read_here(files)
+        return _read_here(files, progress)
 
 
 def _distinct_names(learners: list[LearnerReport]) -> list[LearnerReport]:
@@ -151,16 +165,19 @@ def _distinct_names(learners: list[LearnerReport]) -> list[LearnerReport]:
             if seen[learner.name] > 1 else learner for learner in learners]
 
 
-def load_cohort(paths: Iterable[Path], workers: int | None = None) -> Cohort:
+def load_cohort(paths: Iterable[Path], workers: int | None = None,
+                progress: Progress | None = None) -> Cohort:
     """Read every export under ``paths`` and merge them into a cohort.
 
     From ``PARALLEL_FROM`` files on, they are read by ``workers`` processes (default:
-    one per processor); the result is the same either way.
+    one per processor); the result is the same either way. ``progress(done, total,
+    file name)`` is told as each file has been read.
     """
     files, skipped = find_exports(paths)
     count = (os.cpu_count() or 1) if workers is None else workers
-    read = (_read_in_parallel(files, count) if count > 1 and len(files) >= PARALLEL_FROM
-            else _read_here(files))
+    report = progress or (lambda done, total, name: None)
+    read = (_read_in_parallel(files, count, report)
+            if count > 1 and len(files) >= PARALLEL_FROM else _read_here(files, report))
     reports = [r for r in read if isinstance(r, LearnerReport)]
     skipped.extend(r for r in read if isinstance(r, Skipped))
     learners, superseded = merge(reports)

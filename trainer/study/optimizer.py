@@ -19,7 +19,7 @@ the current ones on that split and also have a lower log loss over the whole log
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -268,11 +268,15 @@ def _too_little(data: TrainingSet, min_reviews: int, min_items: int) -> str | No
 
 def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
              min_reviews: int = MIN_TRAINING_REVIEWS,
-             min_items: int = MIN_ITEMS_WITH_HISTORY) -> OptimizeResult:
+             min_items: int = MIN_ITEMS_WITH_HISTORY,
+             progress: Callable[[int, int, str], object] | None = None) -> OptimizeResult:
     """Fit parameters to the profile's review log and store them if they are better.
 
-    ``dry_run`` reports the same result without storing anything.
+    ``dry_run`` reports the same result without storing anything. ``progress(done,
+    total, text)`` is told as each of the four stages begins.
     """
+    step = progress or (lambda done, total, text: None)
+    step(0, 4, "Reading your answers…")
     data = training_set(read_review_log(db), settings.day_start_hour, settings.timezone)
     report = OptimizeResult(Outcome.TOO_LITTLE_HISTORY, "", data.reviews, data.items_reviewed,
                             data.items_with_history, len(data.items),
@@ -282,8 +286,11 @@ def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
         return replace(report, message=reason)
 
     try:
+        step(1, 4, "Checking new parameters on your later answers…")
         held_out = time_series_split(report.current, data.items, settings)
+        step(2, 4, "Fitting parameters to all your answers…")
         new = fit(data.items, settings)
+        step(3, 4, "Comparing them with the ones in use…")
         overall = Comparison(len(data.items), evaluate(report.current, data.items),
                              evaluate(new, data.items))
     except ValueError as exc:  # fsrs-rs refuses data it cannot learn from
