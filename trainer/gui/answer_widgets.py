@@ -78,7 +78,10 @@ class OptionRow(QFrame):
 
 
 class AnswerWidget(QWidget):
-    """Base: a question's input; ``response()`` reads it, ``press(n)`` handles key n."""
+    """Base: a question's input; ``response()`` reads it, ``press(n)`` handles key n;
+    ``changed`` is emitted whenever the rep changes their answer."""
+
+    changed = Signal()
 
     def __init__(self, asked: Asked) -> None:
         super().__init__()
@@ -133,6 +136,7 @@ class ChoiceWidget(AnswerWidget):
         else:
             for other in self.rows:
                 other.set_selected(other is row)
+        self.changed.emit()
         return True
 
     def chosen(self) -> list[Option]:
@@ -180,6 +184,7 @@ class MatchingWidget(AnswerWidget):
             combo.addItem(CHOOSE)
             combo.addItems(list(asked.choices))
             combo.setObjectName(f"match{row + 1}")
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             mark = QLabel()
             mark.setWordWrap(True)
             grid.addWidget(label, 2 * row, 0)
@@ -261,6 +266,7 @@ class OrderingWidget(AnswerWidget):
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
+        self.changed.emit()
 
     def press(self, number: int) -> bool:
         """Number n selects step n."""
@@ -299,6 +305,7 @@ class ShortAnswerWidget(AnswerWidget):
         self.edit = QLineEdit()
         self.edit.setObjectName("shortAnswer")
         self.edit.setPlaceholderText("Type your answer")
+        self.edit.textEdited.connect(lambda _t: self.changed.emit())
         self.accepted = QLabel()
         self.accepted.setTextFormat(Qt.TextFormat.PlainText)
         self.accepted.setWordWrap(True)

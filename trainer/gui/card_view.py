@@ -10,12 +10,25 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from trainer.content.render import render_markdown
 
-CARD_CSS = """
-p, li { font-size: 17px; margin: 6px 0; }
-.front p, .front li { font-size: 21px; }
-.source p { font-size: 12px; margin-top: 18px; }
-code { font-family: monospace; }
-"""
+# Qt's rich text does not pass a block's font size on to inline elements such as <b>
+# (Anki cards are full of them), so every element that holds text gets the size of
+# the part of the card it is in.
+_TEXT = ("p", "li", "div", "span", "b", "strong", "i", "em", "u", "a", "td", "th", "sub",
+         "sup", "font", "blockquote")
+
+
+def _sized(scope: str, pixels: int) -> str:
+    return ", ".join(f"{scope} {tag}".strip() for tag in _TEXT) + f" {{ font-size: {pixels}px; }}"
+
+
+CARD_CSS = "\n".join((
+    _sized("", 17),
+    _sized(".front", 21),
+    _sized(".source", 12),
+    "p, li { margin: 6px 0; }",
+    ".source p { margin-top: 18px; }",
+    "code { font-family: monospace; }",
+))
 
 
 class CardView(QTextBrowser):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.errors import Problem
 from trainer.domain.quiz import Assessment
-from trainer.gui.path_panel import PathPanel
+from trainer.gui.path_panel import PathPanel, only_when_focused
 from trainer.gui.theme import bold, count_colors
 from trainer.study.quiz_service import QuizRow
 from trainer.study.service import DeckCounts
@@ -51,6 +51,7 @@ class DeckListView(QWidget):
         self.problems.hide()
 
         self.tree = QTreeWidget()
+        only_when_focused(self.tree)
         self.tree.setObjectName("deckTree")
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels(list(COLUMNS))

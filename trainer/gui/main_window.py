@@ -160,10 +160,17 @@ class MainWindow(QMainWindow):
         if "quiz_flow" in self.__dict__:
             self.quiz_flow.active = False
         paths = self.services.paths.progress()
-        # Decks in the order the learning path takes them; others after, by title.
-        order = {s.step.target.split("/")[0]: i for p in paths for i, s in enumerate(p.steps)}
-        counts = sorted(self.services.study.deck_counts(),
-                        key=lambda d: (order.get(d.deck.id, len(order)), d.deck.title.lower()))
+        # Decks the rep imported (or a trainer sent) first, newest first, so a new one is
+        # found at once; then the built-in ones in the order the learning path first
+        # takes them; others after, by title.
+        order: dict[str, int] = {}
+        for progress in paths:
+            for step in progress.steps:
+                order.setdefault(step.step.target.split("/")[0], len(order))
+        listed = self.services.study.deck_counts()
+        counts = sorted(listed, key=lambda d: (
+            (0, listed.index(d), "") if not d.deck.builtin
+            else (1, order.get(d.deck.id, len(order)), d.deck.title.lower())))
         self.decks.show_decks(counts, keep=self.decks.current_key(),
                               quizzes=self.services.quizzes.quizzes(),
                               assessments=self.services.assessments.assessments(),

@@ -2,14 +2,52 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.gui.theme import verdict_colors
 from trainer.study.path_service import PathProgress
 
 ROLE = Qt.ItemDataRole.UserRole
+VISIBLE_STEPS = 9
+
+
+class _FocusedSelection(QObject):
+    """Keeps a view's unfocused selection invisible, across theme changes too."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.apply()
+        view.installEventFilter(self)
+
+    def apply(self) -> None:
+        palette = self.view.palette()
+        for role, like in ((QPalette.ColorRole.Highlight, QPalette.ColorRole.Base),
+                           (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Text)):
+            palette.setColor(QPalette.ColorGroup.Inactive, role,
+                             palette.color(QPalette.ColorGroup.Active, like))
+        self.view.setPalette(palette)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            # After the view has taken the new palette in (this runs before it does).
+            QTimer.singleShot(0, self.apply)
+        return False
+
+
+def only_when_focused(view: QAbstractItemView) -> None:
+    """Show the selected row only while the view has the keyboard, so that of the
+    checklist and the deck list only the one Enter acts on shows a highlighted row."""
+    _FocusedSelection(view)
 
 
 class PathPanel(QWidget):
@@ -30,6 +68,7 @@ class PathPanel(QWidget):
         self.list.setObjectName("pathSteps")
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._open)
+        only_when_focused(self.list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -73,10 +112,26 @@ class PathPanel(QWidget):
                 if step is nxt:
                     self.list.setCurrentItem(item)
         self.heading.setText("\n".join(headings))
-        # Tall enough for about nine steps; a longer path scrolls.
-        rows = sum(self.list.sizeHintForRow(i) for i in range(min(self.list.count(), 9)))
-        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 4)
         self.show()
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped steps change height with the width: fit the list again once the
+        list itself has its new width."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
+        # Tall enough for about nine steps as they are laid out at this width (a step
+        # that wraps is taller); a longer path scrolls.
+        if not self.list.count():
+            return
+        self.list.doItemsLayout()
+        shown = range(min(self.list.count(), VISIBLE_STEPS))
+        rows = sum(self.list.visualItemRect(self.list.item(i)).height() for i in shown)
+        height = rows + 2 * self.list.frameWidth() + 2 * self.list.spacing()
+        if height != self.list.height():
+            self.list.setFixedHeight(height)
 
     def _open(self, item: QListWidgetItem) -> None:
         kind, target = item.data(ROLE)

@@ -35,6 +35,10 @@ Submit = Callable[[Response, int | None], Feedback]
 CERTAINTY_KEYS = {Qt.Key.Key_L: 1, Qt.Key.Key_M: 2, Qt.Key.Key_H: 3}
 
 
+CHOOSE_FIRST = "Choose an answer first."
+SAY_HOW_SURE = "Say how sure you are: L, M or H."
+
+
 class QuizView(QWidget):
     """Asks one ``Asked`` question; whoever drives it decides what comes next."""
 
@@ -84,6 +88,7 @@ class QuizView(QWidget):
             self.certainty_buttons.addButton(button, level)
             certainty_row.addWidget(button)
         certainty_row.addStretch(1)
+        self.certainty_buttons.idToggled.connect(self._certainty_changed)
         self.certainty_row = QWidget()
         self.certainty_row.setLayout(certainty_row)
 
@@ -152,6 +157,7 @@ class QuizView(QWidget):
             self.answer.setParent(None)  # off the screen now, not at the next event turn
             self.answer.deleteLater()
         self.answer = answer_widget(asked)
+        self.answer.changed.connect(self._answer_changed)
         self.answer_box.addWidget(self.answer)
         for child in self.answer.findChildren(QWidget):
             if child.focusPolicy() != Qt.FocusPolicy.NoFocus:
@@ -166,6 +172,15 @@ class QuizView(QWidget):
         self.message.clear()
         self.go.setText("Submit  (Enter)")
         self.take_focus()
+
+    def _certainty_changed(self, _level: int, checked: bool) -> None:
+        if checked and self.message.text() == SAY_HOW_SURE:
+            self.message.clear()
+
+    def _answer_changed(self) -> None:
+        # A prompt to choose is answered by choosing: it must not stay on screen.
+        if self.message.text() == CHOOSE_FIRST:
+            self.message.clear()
 
     def take_focus(self) -> None:
         """Keys to the view, or to the text box of a typed answer."""
@@ -195,11 +210,11 @@ class QuizView(QWidget):
             return
         response = self.answer.response()
         if response is None:
-            self.message.setText("Choose an answer first.")
+            self.message.setText(CHOOSE_FIRST)
             return
         certainty = self.certainty() if self.asked.certainty else None
         if self.asked.certainty and certainty is None:
-            self.message.setText("Say how sure you are: L, M or H.")
+            self.message.setText(SAY_HOW_SURE)
             return
         self.feedback = self.submit_fn(response, certainty)
         self.answer.lock()

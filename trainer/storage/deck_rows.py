@@ -21,15 +21,19 @@ class DeckRow:
     reviews_per_day: int
     sources: tuple[dict[str, str | None], ...]
     has_items: bool = False  # any cards or questions (a path-only deck has none)
+    builtin: bool = True  # shipped with the app, rather than imported or sent
 
 
 def list_decks(db: Store) -> list[DeckRow]:
-    """Every installed deck, by title."""
+    """Every installed deck: decks the rep imported (or a trainer sent) first, newest
+    first, so a new one is found at once; then the built-in decks, by title."""
     return [
-        DeckRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])), bool(r[7]))
+        DeckRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])), bool(r[7]),
+                bool(r[8]))
         for r in db.execute(
             "SELECT id, title, version, description, new_per_day, reviews_per_day, sources, "
-            "EXISTS (SELECT 1 FROM items i WHERE i.deck_id = d.id AND i.retired = 0) "
-            "FROM decks d ORDER BY title COLLATE NOCASE"
+            "EXISTS (SELECT 1 FROM items i WHERE i.deck_id = d.id AND i.retired = 0), builtin "
+            "FROM decks d ORDER BY builtin, CASE WHEN builtin THEN '' ELSE installed_at END "
+            "DESC, title COLLATE NOCASE"
         )
     ]
