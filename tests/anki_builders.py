@@ -173,17 +173,18 @@ BASIC_MODEL = {"id": 7, "name": "Basic", "type": 0,
 def legacy_collection(notes: list[tuple[str, str]], *, models: str | None = None,
                       revlog: Sequence[tuple[int, int, int, int, int]] = (),
                       notes_as_view: bool = False, sched_ver: int | None = 2,
-                      filtered: bool = False) -> bytes:
+                      filtered: bool = False, queues: Sequence[int] = ()) -> bytes:
     """A hand-made schema-11 collection: one Basic note type, deck "Hand Made", the given
     (guid, fields) notes with one card each (card id = note id = 1, 2, ...); with
-    ``filtered`` the cards sit in a filtered deck and have "Hand Made" as home."""
+    ``filtered`` the cards sit in a filtered deck and have "Hand Made" as home;
+    ``queues`` gives the cards' Anki queues in order (-1 suspended, -2/-3 buried)."""
     db = sqlite3.connect(":memory:")
     db.executescript("""
         CREATE TABLE col (id INTEGER PRIMARY KEY, conf TEXT, models TEXT, decks TEXT);
         CREATE TABLE notes (id INTEGER PRIMARY KEY, guid TEXT, mid INTEGER, tags TEXT,
                             flds TEXT);
         CREATE TABLE cards (id INTEGER PRIMARY KEY, nid INTEGER, did INTEGER, ord INTEGER,
-                            odid INTEGER);
+                            odid INTEGER, queue INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE revlog (id INTEGER PRIMARY KEY, cid INTEGER, ease INTEGER,
                              time INTEGER, type INTEGER);
     """)
@@ -195,8 +196,9 @@ def legacy_collection(notes: list[tuple[str, str]], *, models: str | None = None
                 json.dumps(decks)))
     for number, (guid, fields) in enumerate(notes, start=1):
         db.execute("INSERT INTO notes VALUES (?, ?, 7, ' hand ', ?)", (number, guid, fields))
-        db.execute("INSERT INTO cards VALUES (?, ?, ?, 0, ?)",
-                   (number, number, *((9, 5) if filtered else (5, 0))))
+        queue = queues[number - 1] if number <= len(queues) else 0
+        db.execute("INSERT INTO cards VALUES (?, ?, ?, 0, ?, ?)",
+                   (number, number, *((9, 5) if filtered else (5, 0)), queue))
     db.executemany("INSERT INTO revlog VALUES (?, ?, ?, ?, ?)", revlog)
     if notes_as_view:
         # A view that never ends: the importer must refuse it rather than query it.

@@ -29,6 +29,7 @@ from trainer.study.wording import local_minute
 if TYPE_CHECKING:
     from trainer.library.importing import ImportService
     from trainer.profile.check_service import CheckReport, CheckService
+    from trainer.study.browse_service import BrowseService
     from trainer.study.practice_service import PracticeService
     from trainer.study.settings_service import SettingsService
 
@@ -57,6 +58,13 @@ class Services:
         from trainer.study.settings_service import SettingsService
 
         return SettingsService(self.db, self.study)
+
+    @cached_property
+    def browse(self) -> BrowseService:
+        """The browser (built on first use)."""
+        from trainer.study.browse_service import BrowseService
+
+        return BrowseService(self.db, self.clock, self.study)
 
     @cached_property
     def practice(self) -> PracticeService:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from anki_builders import legacy_collection, make_zip
 
 from trainer.app import Services, open_services
 from trainer.cli import _split_file_argument, main
@@ -19,6 +20,7 @@ from trainer.content.package import pack
 from trainer.domain.errors import DeckError
 from trainer.domain.scheduling import Phase, Rating
 from trainer.library import media
+from trainer.storage.browse_repo import BrowseQuery
 from trainer.storage.decks_repo import InstallCancelled
 from trainer.study.settings import StudySettings
 
@@ -266,3 +268,24 @@ def test_check_warns_about_likely_mistakes(tmp_path: Path,
     assert "[c2]: warning: credits no source" in out
     with pytest.raises(DeckError):
         pack([tmp_path / "missing"], tmp_path / "x.trainerdeck")
+
+
+def test_cards_suspended_or_buried_in_anki_arrive_suspended(svc: Services,
+                                                             tmp_path: Path) -> None:
+    collection = legacy_collection([("g1", "One\x1fA"), ("g2", "Two\x1fB"),
+                                    ("g3", "Three\x1fC"), ("g4", "Four\x1fD")],
+                                   queues=[0, -1, -2, -3])
+    package = make_zip(tmp_path / "held.apkg", {"collection.anki2": collection,
+                                                "media": b"{}"})
+    plan = svc.imports.prepare(package)
+    assert "3 cards suspended or buried in the file arrive suspended" in " ".join(
+        plan.summary())
+    svc.imports.apply(plan)
+    (deck,) = [d for d in svc.study.deck_counts() if d.deck.title == "Hand Made"]
+    assert deck.counts.new == 1
+    suspended = svc.browse.search(BrowseQuery(deck=deck.deck.id, state="suspended"))
+    assert sorted(r.front for r in suspended) == ["Four", "Three", "Two"]
+    # Imported again: the rep's choice stands (a card let back in stays in).
+    svc.browse.suspend([suspended[0].item_id], False)
+    svc.imports.apply(svc.imports.prepare(package))
+    assert len(svc.browse.search(BrowseQuery(deck=deck.deck.id, state="suspended"))) == 2

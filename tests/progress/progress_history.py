@@ -69,7 +69,7 @@ def build_history(services: Services, clock: FakeClock,
 
 def add_practice(history: History) -> None:
     """The practice test deck installed and practised: one reply typed and marked, one
-    said aloud and then undone."""
+    said aloud and then undone; and a card of the rep's own."""
     services, clock = history.services, history.clock
     install_deck(services.db, load_deck(DATA / "practice_deck.toml"), clock)
     services.study.forget_limits()
@@ -85,3 +85,7 @@ def add_practice(history: History) -> None:
     session.next()
     session.undo()
     session.finish()
+    services.browse.add_card("Buyer: we're locked in until May.", "Ask what May changes.")
+    mine = services.study.start("my-cards")
+    mine.answer(Rating.GOOD)
+    mine.finish()

@@ -376,6 +376,12 @@ class MainWindow(QMainWindow):
 
         stats_view.open_from(self)
 
+    def show_browser(self) -> None:
+        """View > Browse (Ctrl+B): every item of every deck."""
+        from trainer.gui import browser_view
+
+        browser_view.open_from(self)
+
     def open_settings(self) -> None:
         """Settings > Preferences…: changes apply as they are made; the deck list then
         shows the new limits."""

@@ -43,6 +43,11 @@ def build_menus(window: MainWindow) -> None:
     stats_action.setShortcut(QKeySequence("Ctrl+T"))
     stats_action.triggered.connect(window.show_stats)
     view_menu.addAction(stats_action)
+    browse_action = QAction("&Browse", window)
+    browse_action.setShortcut(QKeySequence("Ctrl+B"))
+    browse_action.triggered.connect(window.show_browser)
+    view_menu.addAction(browse_action)
+    window.browse_action = browse_action
     tools_menu = window.menuBar().addMenu("&Tools")
     check_action = QAction("&Check Database", window)
     check_action.triggered.connect(window.check_database)

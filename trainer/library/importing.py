@@ -25,6 +25,7 @@ from trainer.storage.decks_repo import (
     installed_version,
     plan_install,
 )
+from trainer.storage.my_cards_repo import MY_DECK
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
@@ -99,6 +100,11 @@ class ImportPlan:
                          f"{len(p.restored)} restored, {len(p.unchanged)} unchanged")
         if self.bundle.history:
             lines.append(f"{len(self.bundle.history)} past reviews to bring in")
+        held = sum(1 for c in self.changes for key in c.plan.new
+                   if (c.deck.id, key) in self.bundle.suspended)
+        if held:
+            lines.append(f"{count(held, 'card')} suspended or buried in the file arrive "
+                         "suspended (Browse lets them back in)")
         if self.bundle.media:
             lines.append(f"{len(self.bundle.media)} images")
         if self.bundle.skipped:
@@ -181,6 +187,10 @@ class ImportService:
     def plan(self, bundle: ImportBundle) -> ImportPlan:
         """Compare an already read bundle with the profile."""
         for deck in bundle.decks:
+            if deck.id == MY_DECK:
+                raise ImportFormatError(bundle.source, f"deck id '{MY_DECK}' is kept for "
+                                        "the cards a rep writes in the browser; give the "
+                                        "deck another id")
             where = _broken_text(deck)
             if where is not None:
                 raise ImportFormatError(bundle.source, f"deck '{_printable(deck.id)}': "
@@ -218,6 +228,7 @@ class ImportService:
                     install_deck(self.db, change.deck, self.clock, progress=progress,
                                  plan=change.plan)
                 reviews = self._write_history(replay)
+                self._suspend_held(plan)
                 if staging is not None:
                     media.record(self.db, staging, placement, to_db(self.clock()))
         except BaseException:
@@ -234,6 +245,15 @@ class ImportService:
                 ) from exc
         self.study.forget_limits()
         return ImportResult(deck_ids, plan.item_count, reviews, len(needed))
+
+    def _suspend_held(self, plan: ImportPlan) -> None:
+        """Cards the file holds suspended or buried arrive suspended (only those new
+        here: what the rep did with a card already installed stands)."""
+        held = [[c.deck.id, key] for c in plan.changes for key in c.plan.new
+                if (c.deck.id, key) in plan.bundle.suspended]
+        self.db.conn.executemany(
+            "UPDATE item_state SET suspended = 1, active = 0 WHERE item_id = "
+            "(SELECT id FROM items WHERE deck_id = ? AND key = ?)", held)
 
     def _replay(self, history: list[HistoryEntry]) -> list[_Replayed]:
         """Replay imported reviews through FSRS so scheduling continues where it was,

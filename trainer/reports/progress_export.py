@@ -164,6 +164,14 @@ def _practice(db: Store) -> list[dict[str, Any]]:
     return out
 
 
+def _my_cards(db: Store) -> list[dict[str, Any]]:
+    """The cards the rep wrote in the browser, whole (they exist nowhere else)."""
+    return [{"id": r[0], "topic": r[1], "front": r[2], "back": r[3], "created_at": r[4],
+             "retired": bool(r[5])}
+            for r in db.execute("SELECT key, topic, front, back, created_at, retired FROM "
+                                "items WHERE deck_id = 'my-cards' ORDER BY position")]
+
+
 def _dimension_topics(db: Store, deck_id: str, key: str) -> dict[str, str | None]:
     row = db.execute("SELECT body FROM assessments WHERE deck_id = ? AND key = ?",
                      [deck_id, key]).fetchone()
@@ -249,6 +257,7 @@ def _read(db: Store, clock: Clock, settings: StudySettings, learner: str,
         "study_answers": _study_answers(db),
         "assessments": _assessments(db),
         "practice": _practice(db),
+        "my_cards": _my_cards(db),
         "paths": _paths(db, clock, settings),
         "quizzes": _quizzes(db),
         "scheduler": _scheduler(settings),

@@ -199,8 +199,9 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
     db.conn.executemany(
         "UPDATE items SET " + ", ".join(f"{c} = ?" for c in _CONTENT)
         + ", position = ?, retired = 0, updated_at = ? WHERE id = ?", updates)
-    db.conn.executemany("UPDATE item_state SET active = 1, position = ? WHERE item_id = ?",
-                        [[u[-3], u[-1]] for u in updates])
+    # A suspended item stays out of study through any update.
+    db.conn.executemany("UPDATE item_state SET active = NOT suspended, position = ? "
+                        "WHERE item_id = ?", [[u[-3], u[-1]] for u in updates])
     db.conn.executemany("UPDATE items SET position = ? WHERE id = ?", moves)
     db.conn.executemany("UPDATE item_state SET position = ? WHERE item_id = ?", moves)
     _report(progress, total, total)

@@ -147,9 +147,14 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
     seen: set[str] = set()
     skipped: dict[str, list[str]] = {}
     topics: dict[int, str] = {}
-    rows = db.execute("SELECT c.id, c.did, c.odid, c.ord, n.guid, n.mid, n.tags, n.flds "
-                      "FROM cards AS c JOIN notes AS n ON n.id = c.nid ORDER BY c.nid, c.ord")
-    for cid, did, odid, ord_, guid, mid, tags, fields in rows:
+    # Anki's queue: -1 suspended, -2 and -3 buried (a hand-made file may lack it).
+    columns = {str(r[1]) for r in db.execute("PRAGMA table_info(cards)")}
+    queue = "c.queue" if "queue" in columns else "0"
+    rows = db.execute(f"SELECT c.id, c.did, c.odid, c.ord, n.guid, n.mid, n.tags, n.flds, "
+                      f"{queue} FROM cards AS c JOIN notes AS n ON n.id = c.nid "
+                      "ORDER BY c.nid, c.ord")
+    held: set[tuple[int, str]] = set()
+    for cid, did, odid, ord_, guid, mid, tags, fields, card_queue in rows:
         home = int(odid) or int(did)  # a card in a filtered deck belongs to its home deck
         key = f"{stable_key('a', str(guid))}-{int(ord_)}"
         note_type = schema.note_types.get(int(mid))
@@ -166,6 +171,8 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
             continue
         seen.add(key)
         keys[int(cid)] = (home, key)
+        if isinstance(card_queue, int) and card_queue < 0:
+            held.add((home, key))
         if home not in topics:
             topics[home] = _topic(_deck_name(schema, home))
         cards.setdefault(home, []).append(
@@ -184,6 +191,7 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
     for reason, item_keys in skipped.items():
         item = item_keys[0] if len(item_keys) == 1 else None
         reading.warn(f"{len(item_keys)} card(s) skipped: {reason}", item, "error")
+    bundle.suspended = {(deck_ids[home], key) for home, key in held}
     bundle.media = _media_files(reading, media, convert.used_media)
     _report_dropped(reading, convert)
     if with_history and schema.has_revlog:

@@ -48,6 +48,9 @@ class ImportBundle:
     # True when deck ids are made from deck names (CSV, GIFT, Anki), not chosen by a
     # trainer: a file can then land on an installed deck just by sharing its name.
     ids_from_names: bool = False
+    # (deck id, item id) of cards suspended or buried in the file (Anki): they arrive
+    # suspended, not as new cards to study.
+    suspended: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def item_count(self) -> int:

@@ -1,0 +1,89 @@
+"""View > Browse, by keyboard: search as you type, look at an item, suspend it, flag
+it, leave a note, and write, edit and delete a card of your own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from dialogs import answer_dialogs, press
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from trainer.app import Services
+from trainer.clock import FakeClock
+from trainer.gui.browser_view import BrowserView, CardDialog
+from trainer.gui.main_window import MainWindow
+from trainer.storage.browse_repo import BrowseQuery
+
+Opener = Callable[..., tuple[MainWindow, Services]]
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_browse_by_keyboard(qtbot: QtBot, open_window: Opener, clock: FakeClock,
+                            mixed_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=mixed_decks)
+    qtbot.keyClick(window, Qt.Key.Key_B, CTRL)
+    view = window.stack.currentWidget()
+    assert isinstance(view, BrowserView) and view.search.hasFocus()
+    assert view.table.rowCount() == 38
+    qtbot.keyClicks(view.search, "pract 2")
+    qtbot.waitUntil(lambda: view.table.rowCount() < 38, timeout=20_000)
+    found = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert found and all("2" in text for text in found)
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    assert view.table.hasFocus() and view.details is not None
+    first = view.details.row
+    assert "new" in view.schedule.text() and "Never answered." in view.history.text()
+
+    qtbot.keyClick(view.table, Qt.Key.Key_J, CTRL)
+    assert services.browse.search(BrowseQuery(state="suspended"))[0].item_id == first.item_id
+    assert view.suspend_button.text().startswith("Unsuspend")
+    qtbot.keyClick(view.table, Qt.Key.Key_3, CTRL)
+    assert view.details.row.flag == 3 and "green flag" in view.table.item(0, 2).text()
+
+    view.note.setFocus()
+    qtbot.keyClicks(view.note, "Ask Sam")
+    view.table.setFocus()  # leaving the note saves it
+    assert services.browse.details(view.details.row).note == "Ask Sam"
+
+    def write(dialog: QDialog) -> None:
+        assert isinstance(dialog, CardDialog)
+        qtbot.keyClicks(dialog.front, "Buyer: 'we are locked in until May'")
+        qtbot.keyClick(dialog.front, Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.back, "Ask what May changes.")
+        qtbot.keyClick(dialog.back, Qt.Key.Key_Return, CTRL)
+
+    answer_dialogs([write])
+    qtbot.keyClick(view.table, Qt.Key.Key_N, CTRL)
+    assert view.deck.currentData() == "my-cards"
+    assert view.details is not None and view.details.mine
+    assert view.details.front == "Buyer: 'we are locked in until May'"
+    assert services.study.counts("my-cards").new == 1
+
+    def rewrite(dialog: QDialog) -> None:
+        assert isinstance(dialog, CardDialog)
+        dialog.back.selectAll()
+        qtbot.keyClicks(dialog.back, "Ask what would have to be true in May.")
+        assert dialog.back.toPlainText() == "Ask what would have to be true in May."
+        press("Save")(dialog)
+
+    # Offscreen there is no window manager to hand the keyboard back after a dialog.
+    window.activateWindow()
+    qtbot.waitUntil(view.table.hasFocus, timeout=20_000)
+    answer_dialogs([rewrite])
+    qtbot.keyClick(view.table, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert view.details.back == "Ask what would have to be true in May."
+    window.activateWindow()
+    qtbot.waitUntil(view.table.hasFocus, timeout=20_000)
+
+    answer_dialogs([press("Yes")])
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.table.rowCount() == 0
+    assert services.study.counts("my-cards").new == 0
+    window.activateWindow()
+    qtbot.waitUntil(view.table.hasFocus, timeout=20_000)
+
+    qtbot.keyClick(view.table, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.decks
