@@ -107,6 +107,17 @@ def test_whole_quiz_by_keyboard_results_and_retake(
     assert "Certainty score: +1.50" in page  # five right at +3, one wrong at -6
     assert "sure but wrong" in page and "B is best." in page
     assert "objections: 50%" in page
+    # The page scrolls by keyboard, down to the last missed question and back.
+    results.resize(600, 260)
+    QApplication.processEvents()
+    bar = results.scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    qtbot.keyClick(results, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(results, Qt.Key.Key_PageUp)
+    assert bar.value() < bar.maximum()
+    qtbot.keyClick(results, Qt.Key.Key_Home)
+    assert bar.value() == 0
     qtbot.keyClick(results, Qt.Key.Key_M)  # review only the missed one
     assert window.stack.currentWidget() is view and view.asked is not None
     assert view.asked.question.id == "q-single" and view.asked.total == 1

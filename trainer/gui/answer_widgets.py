@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -14,19 +15,23 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from trainer.domain.quiz import Option, QuestionType
 from trainer.domain.scoring import Response
+from trainer.gui.theme import muted
 from trainer.study.quiz_service import Asked
 
 CHOOSE = "Choose…"
 
 
 class OptionRow(QFrame):
-    """A numbered, word-wrapped option that can be picked by click or by its number."""
+    """A numbered, word-wrapped option that can be picked by click, by its number, or
+    (Tab, then Space) through its radio button or check box: a real checkable control
+    that a screen reader announces with the option's text and whether it is chosen."""
 
     clicked = Signal()
 
@@ -41,16 +46,19 @@ class OptionRow(QFrame):
         self.number = QLabel(f"{number}")
         self.number.setFixedWidth(22)
         self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.indicator = QLabel()
-        self.indicator.setFixedWidth(22)
-        self.indicator.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.indicator: QCheckBox | QRadioButton = QCheckBox() if multi else QRadioButton()
+        self.indicator.setObjectName("optionChoice")
+        self.indicator.setAutoExclusive(False)  # the widget decides what a pick unpicks
+        self.indicator.setAccessibleName(f"Option {number}: {text}")
+        self.indicator.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.indicator.clicked.connect(self._indicator_clicked)
         self.text = QLabel(text)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 8, 6)
         row.addWidget(self.number)
-        row.addWidget(self.indicator)
+        row.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
         row.addWidget(self.mark)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -59,10 +67,9 @@ class OptionRow(QFrame):
     def set_selected(self, selected: bool) -> None:
         """Show the row as chosen or not."""
         self.selected = selected
-        if self.multi:
-            self.indicator.setText("☑" if selected else "☐")
-        else:
-            self.indicator.setText("◉" if selected else "○")
+        self.indicator.blockSignals(True)
+        self.indicator.setChecked(selected)
+        self.indicator.blockSignals(False)
         font = self.text.font()
         font.setBold(selected)
         self.text.setFont(font)
@@ -70,6 +77,12 @@ class OptionRow(QFrame):
         self.setStyleSheet(
             "#optionRow { border: 2px solid palette(highlight); border-radius: 4px; }"
             if selected else "#optionRow { border: 1px solid palette(mid); border-radius: 4px; }")
+
+    def _indicator_clicked(self) -> None:
+        # The row decides (a locked question ignores it): put the box back as it was
+        # shown until the widget has picked.
+        self.indicator.setChecked(self.selected)
+        self.clicked.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A click anywhere on the row picks it."""
@@ -232,6 +245,7 @@ class OrderingWidget(AnswerWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setObjectName("orderList")
+        self.list.setAccessibleName("Steps, in the order you put them")
         self.list.addItems(list(asked.choices))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setCurrentRow(0)
@@ -249,7 +263,7 @@ class OrderingWidget(AnswerWidget):
         buttons.addStretch(1)
         hint = QLabel("Select a step and move it with the buttons, with Ctrl+Up / Ctrl+Down, "
                       "or by dragging it.")
-        hint.setEnabled(False)
+        muted(hint)
         hint.setWordWrap(True)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
@@ -311,7 +325,7 @@ class ShortAnswerWidget(AnswerWidget):
         self.accepted.setWordWrap(True)
         self.accepted.hide()
         hint = QLabel("Type, then Ctrl+L / Ctrl+M / Ctrl+H for how sure, and Enter.")
-        hint.setEnabled(False)
+        muted(hint)
         layout.addWidget(self.edit)
         layout.addWidget(self.accepted)
         layout.addWidget(hint)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.gui.answer_widgets import OptionRow
-from trainer.gui.theme import bold
+from trainer.gui.theme import bold, muted
 from trainer.study.assessment_service import AssessmentRun, DimensionReport
 
 
@@ -60,7 +60,7 @@ class AssessmentView(QWidget):
         ask_layout.addLayout(self.scale_box)
         ask_layout.addStretch(1)
         hint = QLabel("1-5: answer · Backspace: previous statement · Esc: leave")
-        hint.setEnabled(False)
+        muted(hint)
         ask_layout.addWidget(hint)
 
         self.results = QWidget()
@@ -91,6 +91,7 @@ class AssessmentView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Self-check statement")
 
     def start(self, run: AssessmentRun) -> None:
         """Begin asking."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.gui.theme import is_dark
+from trainer.gui.theme import is_dark, muted
 
 _LIGHT = ("#fde0dc", "#fbe3b0", "#d3ecc3", "#8fcf9a", "#2f8f4e")
 _DARK = ("#6b2a26", "#6b5420", "#3f5f35", "#2f7a45", "#4fbf73")
@@ -98,5 +98,5 @@ def empty(text: str, name: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setEnabled(False)  # drawn in the palette's muted colour
+    muted(label)
     return label

@@ -51,6 +51,7 @@ class DeckListView(QWidget):
         self.problems.hide()
 
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Decks, their quizzes and self-checks")
         only_when_focused(self.tree)
         self.tree.setObjectName("deckTree")
         self.tree.setColumnCount(len(COLUMNS))

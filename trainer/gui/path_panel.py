@@ -66,6 +66,7 @@ class PathPanel(QWidget):
         self.heading.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("pathSteps")
+        self.list.setAccessibleName("Learning path steps")
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._open)
         only_when_focused(self.list)

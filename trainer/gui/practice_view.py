@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.practice import practice_rating
 from trainer.gui.card_view import CardView
+from trainer.gui.theme import muted
 from trainer.study.practice_service import PracticeShown
 from trainer.study.wording import local_minute
 
@@ -133,7 +134,7 @@ class PracticeView(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("practiceHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setEnabled(False)
+        muted(self.hint)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -143,6 +144,7 @@ class PracticeView(QWidget):
         layout.addWidget(self.steps, 3)
         layout.addWidget(self.hint)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Practice what you say")
 
         # Shortcuts that must work while the reply box has the keyboard.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -255,7 +257,7 @@ class PracticeView(QWidget):
                 why.setWordWrap(True)
                 why.setObjectName("checkWhy")
                 why.setIndent(28)
-                why.setEnabled(False)
+                muted(why)
                 self.rubric.addWidget(why)
             self.checks.append(box)
         self.rubric.addStretch(1)

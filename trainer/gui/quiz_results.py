@@ -82,7 +82,7 @@ class QuizResultsView(QWidget):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text.setMargin(8)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidget(self.text)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -109,6 +109,7 @@ class QuizResultsView(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(row)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Quiz results")
 
     def show_result(self, result: QuizResult) -> None:
         """Fill the page."""
@@ -117,9 +118,20 @@ class QuizResultsView(QWidget):
         self.missed_button.setEnabled(bool(result.missed))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """R, M, Esc (and Enter goes back too)."""
+        """R, M, Esc (and Enter goes back too); Up, Down, Page Up, Page Down, Home and
+        End scroll the page, so every missed question can be read by keyboard."""
         key = event.key()
-        if key == Qt.Key.Key_R:
+        bar = self.scroll.verticalScrollBar()
+        steps = {Qt.Key.Key_Down: bar.singleStep(), Qt.Key.Key_Up: -bar.singleStep(),
+                 Qt.Key.Key_PageDown: bar.pageStep(), Qt.Key.Key_PageUp: -bar.pageStep(),
+                 Qt.Key.Key_Space: bar.pageStep()}
+        if key in steps:
+            bar.setValue(bar.value() + steps[key])
+        elif key == Qt.Key.Key_Home:
+            bar.setValue(bar.minimum())
+        elif key == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        elif key == Qt.Key.Key_R:
             self.retake.emit()
         elif key == Qt.Key.Key_M and self.missed_button.isEnabled():
             self.review_missed.emit()

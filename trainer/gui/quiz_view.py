@@ -28,7 +28,7 @@ from trainer.gui.answer_widgets import (
     ShortAnswerWidget,
     answer_widget,
 )
-from trainer.gui.theme import verdict_colors
+from trainer.gui.theme import muted, verdict_colors
 from trainer.study.quiz_service import Asked, Feedback
 
 Submit = Callable[[Response, int | None], Feedback]
@@ -127,7 +127,7 @@ class QuizView(QWidget):
 
         hint = QLabel("1-9: choose · L / M / H: how sure · Enter: submit, then next · "
                       "Esc: leave (answers are kept)")
-        hint.setEnabled(False)
+        muted(hint)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
 
@@ -138,6 +138,7 @@ class QuizView(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(hint)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Quiz question")
 
     def ask(self, asked: Asked, title: str, submit: Submit, *, last: bool) -> None:
         """Show a question; ``submit`` scores and commits the answer."""

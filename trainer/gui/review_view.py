@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Phase, Rating
 from trainer.gui.card_view import CardView
-from trainer.gui.theme import count_colors
+from trainer.gui.theme import count_colors, muted
 from trainer.study.service import Counts, ReviewSession, Shown
 from trainer.study.wording import format_interval
 
@@ -97,7 +97,7 @@ class ReviewView(QWidget):
         self.hint = QLabel("Space: show answer · 1-4: answer · Ctrl+Z: undo · Esc: back to decks")
         self.hint.setObjectName("reviewHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setEnabled(False)
+        muted(self.hint)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -108,6 +108,7 @@ class ReviewView(QWidget):
         layout.addWidget(self.hint)
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Card review")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space or Enter reveals, 1-4 answer, Ctrl+Z undoes, Esc leaves."""

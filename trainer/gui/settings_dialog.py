@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.errors import TrainerError
-from trainer.gui.theme import choose, verdict_colors
+from trainer.gui.theme import choose, muted, verdict_colors
 from trainer.study.settings_service import MAX_LIMIT, THEMES, SettingsService
 from trainer.study.wording import format_interval
 
@@ -42,6 +42,7 @@ def _help(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setObjectName("settingsHelp")
+    muted(label)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.92)
     label.setFont(font)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from trainer.domain.scheduling import Rating
-from trainer.gui.theme import bold
+from trainer.gui.theme import bold, muted
 from trainer.study.service import SessionSummary
 from trainer.study.wording import describe_due
 
@@ -55,7 +55,7 @@ class SummaryView(QWidget):
         row.addStretch(1)
         hint = QLabel("Ctrl+Z takes back the last answer")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setEnabled(False)
+        muted(hint)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 32, 32, 32)
@@ -71,6 +71,8 @@ class SummaryView(QWidget):
         layout.addWidget(hint)
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.setAccessibleName("Session summary")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter or Esc goes back to the decks; Ctrl+Z takes back the last answer."""
