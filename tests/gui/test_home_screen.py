@@ -56,6 +56,10 @@ def test_one_highlighted_row_and_whole_checklist_rows(
     titles = [window.decks.tree.topLevelItem(i).text(0)
               for i in range(window.decks.tree.topLevelItemCount())]
     assert titles[:2] == ["Objections as engagement", "Selling at the No"]
+    # Today's goal and the streak, above the checklist.
+    assert window.decks.today.isVisible()
+    assert window.decks.today.text() == ("Today: 0 of 100 done. Start a streak: study "
+                                         "today.")
 
 
 def test_an_imported_deck_comes_first_under_its_title(

@@ -163,3 +163,31 @@ class Fields:
                 "(at most 64, starting with a letter or digit)", "id")
             return None
         return value
+
+
+ITEM_IDS = "card, question and practice ids share one list"
+
+
+def claim_item_id(f: Fields, ident: str | None, taken: dict[str, int | None]) -> bool:
+    """Record an item's id in the deck's one list of card, question and practice ids;
+    False (with the error, naming where it was first used) when it is taken."""
+    if ident is None:
+        return False
+    if ident in taken:
+        first = taken[ident]
+        f.error(f"id '{ident}' is already used" + (f" on line {first}" if first else "")
+                + f"; {ITEM_IDS}", "id")
+        return False
+    taken[ident] = f.line
+    return True
+
+
+def source_of(f: Fields, source_ids: set[str]) -> tuple[str | None, bool]:
+    """An item's ``source`` and whether it names one of the deck's sources (an error
+    listing them when it does not)."""
+    source = f.text("source")
+    if source is not None and source not in source_ids:
+        f.error(f"source '{source}' is not one of the [[sources]] ids"
+                + (f" ({', '.join(sorted(source_ids))})" if source_ids else ""), "source")
+        return source, False
+    return source, True

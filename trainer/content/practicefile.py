@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from trainer.content.fields import Collector, Fields
+from trainer.content.fields import Collector, Fields, claim_item_id, source_of
 from trainer.domain.practice import Check, PracticeItem
 
 PRACTICE_KEYS = {"id", "title", "topic", "tags", "source", "situation", "prospect", "model",
@@ -39,26 +39,15 @@ def _build_one(f: Fields, table: dict[str, Any], out: Collector, source_ids: set
                first_check: int) -> PracticeItem | None:
     pid = f.ident("practice item")
     f.unknown(PRACTICE_KEYS)
-    ok = pid is not None
-    if pid is not None:
-        if pid in taken:
-            first = taken[pid]
-            f.error(f"id '{pid}' is already used" + (f" on line {first}" if first else "")
-                    + "; card, question and practice ids share one list", "id")
-            ok = False
-        else:
-            taken[pid] = f.line
+    ok = claim_item_id(f, pid, taken)
     situation = f.text("situation", required=True)
     prospect = f.text("prospect", required=True)
     model = f.text("model", required=True)
     topic = f.text("topic") or default_topic
     if not topic:
         f.error("missing 'topic' (or set a default topic in [deck])")
-    source = f.text("source")
-    if source is not None and source not in source_ids:
-        f.error(f"source '{source}' is not one of the [[sources]] ids"
-                + (f" ({', '.join(sorted(source_ids))})" if source_ids else ""), "source")
-        ok = False
+    source, named = source_of(f, source_ids)
+    ok = ok and named
     checks = _build_checks(table.get("checks"), f, out, first_check)
     if not checks:
         ok = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from trainer.content.fields import ID_PATTERN, Collector, Fields
+from trainer.content.fields import ID_PATTERN, Collector, Fields, claim_item_id, source_of
 from trainer.domain.quiz import (
     DEFAULT_SCALE,
     Assessment,
@@ -126,15 +126,7 @@ def _parse_question(f: Fields, table: dict[str, Any], out: Collector, counter: _
                     taken: dict[str, int | None]) -> Question | None:
     qid = f.ident("question")
     f.unknown(QUESTION_KEYS)
-    ok = qid is not None
-    if qid is not None:
-        if qid in taken:
-            first = taken[qid]
-            f.error(f"id '{qid}' is already used" + (f" on line {first}" if first else "")
-                    + "; card and question ids share one list", "id")
-            ok = False
-        else:
-            taken[qid] = f.line
+    ok = claim_item_id(f, qid, taken)
     kind_text = f.text("type", required=True)
     kind: QuestionType | None = None
     if kind_text is not None:
@@ -144,11 +136,8 @@ def _parse_question(f: Fields, table: dict[str, Any], out: Collector, counter: _
             f.error(f"unknown question type '{kind_text}' (use one of: "
                     f"{', '.join(t.value for t in QuestionType)})", "type")
     prompt = f.text("prompt", required=True)
-    source = f.text("source")
-    if source is not None and source not in source_ids:
-        f.error(f"source '{source}' is not one of the [[sources]] ids"
-                + (f" ({', '.join(sorted(source_ids))})" if source_ids else ""), "source")
-        ok = False
+    source, named = source_of(f, source_ids)
+    ok = ok and named
     options: tuple[Option, ...] = ()
     pairs: tuple[Pair, ...] = ()
     steps: tuple[str, ...] = ()

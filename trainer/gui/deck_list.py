@@ -41,6 +41,9 @@ class DeckListView(QWidget):
         self.heading = QLabel("Your decks")
         self.heading.setObjectName("heading")
         bold(self.heading, 1.5)
+        self.today = QLabel()
+        self.today.setObjectName("todayLine")
+        self.today.setTextFormat(Qt.TextFormat.PlainText)
 
         self.problems = QLabel()
         self.problems.setObjectName("deckProblems")
@@ -96,6 +99,7 @@ class DeckListView(QWidget):
         layout.setSpacing(12)
         self.path = PathPanel()
         layout.addWidget(self.heading)
+        layout.addWidget(self.today)
         layout.addWidget(self.problems)
         layout.addWidget(self.path)
         layout.addWidget(self.tree, 1)

@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
                               assessments=self.services.assessments.assessments(),
                               best=self.services.quizzes.best_scores())
         self.decks.path.show_paths(paths)
+        from trainer.study.streak import line, today
+
+        self.decks.today.setText(line(today(self.services.study)))
         self.stack.setCurrentWidget(self.decks)
         self.decks.setFocus()
 

@@ -1,0 +1,74 @@
+"""The home screen's daily nudge: today's goal (what today's queue held, and how much
+of it is done) and the study streak (days in a row with at least one answer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from trainer.storage.timefmt import to_db
+from trainer.study.service import StudyService
+
+# Only this far back is read for the streak: a longer one is shown as "365+ days".
+STREAK_LIMIT_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Today:
+    """Today's goal and streak."""
+
+    answered: int  # answers given today
+    left: int  # items still waiting today (new, learning and due)
+    streak: int  # study days in a row up to today (or yesterday, before today's study)
+    studied_today: bool
+
+    @property
+    def goal(self) -> int:
+        """Today's whole goal: what is done and what is left."""
+        return self.answered + self.left
+
+
+def today(study: StudyService, now: datetime | None = None) -> Today:
+    """Today's figures, from the review log (one indexed query per day of the streak,
+    so a heavy rep's year of answers is never read) and today's queue."""
+    now = now or study.clock()
+    day = study.day(now)
+
+    def answers(start: datetime, end: datetime) -> int:
+        return int(study.db.execute(
+            "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?",
+            [to_db(start), to_db(end)]).fetchone()[0])
+
+    answered = answers(day.start, day.end)
+    streak = 1 if answered else 0
+    # Day by day back from yesterday, each bounded by the study day's own start.
+    cursor = day.start - timedelta(hours=12)
+    while streak < STREAK_LIMIT_DAYS:
+        earlier = study.day(cursor)
+        if not study.db.execute(
+                "SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
+                [to_db(earlier.start), to_db(earlier.end)]).fetchone():
+            break
+        streak += 1
+        cursor = earlier.start - timedelta(hours=12)
+    left = sum(row.counts.total for row in study.deck_counts())
+    return Today(answered, left, streak, answered > 0)
+
+
+def line(figures: Today) -> str:
+    """The nudge as the home screen says it."""
+    if figures.goal == 0:
+        goal = "Nothing due today."
+    elif figures.left == 0:
+        goal = f"Today's goal done: {figures.answered} answers."
+    else:
+        goal = f"Today: {figures.answered} of {figures.goal} done."
+    if figures.streak >= STREAK_LIMIT_DAYS:
+        streak = f"{STREAK_LIMIT_DAYS}+ days in a row"
+    elif figures.streak:
+        streak = f"{figures.streak} day{'s' if figures.streak != 1 else ''} in a row"
+        if not figures.studied_today:
+            streak += " (study today to keep it)"
+    else:
+        streak = "Start a streak: study today"
+    return f"{goal} {streak}."
