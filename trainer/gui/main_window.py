@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.session: ReviewSession | None = None
+        self.switch_to: str | None = None  # a profile to open once this window closes
         self.setWindowTitle("Sales Trainer")
         self.resize(900, 640)
         self.setAcceptDrops(True)
@@ -384,6 +385,16 @@ class MainWindow(QMainWindow):
         from trainer.gui import browser_view
 
         browser_view.open_from(self)
+
+    def manage_profiles(self) -> None:
+        """File > Profiles…: create, rename, delete, or open another profile (the window
+        closes, backing up as on any close, and opens again on it)."""
+        from trainer.gui.profiles_dialog import ProfilesDialog
+
+        dialog = ProfilesDialog(self.services.config, self.services.clock, self)
+        if dialog.exec() and dialog.chosen and dialog.chosen != self.services.config.profile:
+            self.switch_to = dialog.chosen
+            self.close()
 
     def open_settings(self) -> None:
         """Settings > Preferences…: changes apply as they are made; the deck list then

@@ -25,6 +25,11 @@ def build_menus(window: MainWindow) -> None:
     cohort_action.triggered.connect(window.open_cohort)
     file_menu.addAction(cohort_action)
     file_menu.addSeparator()
+    profiles_action = QAction("&Profiles…", window)
+    profiles_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    profiles_action.triggered.connect(window.manage_profiles)
+    file_menu.addAction(profiles_action)
+    window.profiles_action = profiles_action
     restore_action = QAction("&Restore from backup…", window)
     restore_action.triggered.connect(lambda: window.keeper.restore_backup())
     file_menu.addAction(restore_action)

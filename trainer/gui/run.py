@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -150,20 +151,30 @@ def take_profile(config: Config, clock: Clock,
 
 def run_gui(config: Config, clock: Clock = system_clock, open_file: Path | None = None,
             *, smoke_test: bool = False) -> int:
-    """Open the main window on ``config``'s profile and run until it closes. With
-    ``smoke_test``, study the first deck, print its first card once it is painted, and
-    close (a packaged build's check that the window really works)."""
+    """Open the main window on ``config``'s profile and run until it closes; when the
+    rep opened another profile from File > Profiles, open the window again on that one.
+    With ``smoke_test``, study the first deck, print its first card once it is painted,
+    and close (a packaged build's check that the window really works)."""
+    while True:
+        status, switch_to = _run_window(config, clock, open_file, smoke_test)
+        if switch_to is None:
+            return status
+        config, open_file = replace(config, profile=switch_to), None
+
+
+def _run_window(config: Config, clock: Clock, open_file: Path | None,
+                smoke_test: bool) -> tuple[int, str | None]:
     from trainer.gui.single_instance import InstanceServer
 
     app = make_app()
     install_error_dialog(config)
     lock, status = take_profile(config, clock, open_file)
     if lock is None:
-        return status
+        return status, None
     try:
         services = open_profile(config, clock)
         if services is None:
-            return 2
+            return 2, None
         window = MainWindow(services)
         server = InstanceServer(config.profile_dir, window.bring_forward, window)
         window.show()
@@ -174,7 +185,7 @@ def run_gui(config: Config, clock: Clock = system_clock, open_file: Path | None 
         if smoke_test:
             QTimer.singleShot(0, lambda: _show_first_card(window))
         try:
-            return app.exec()
+            return app.exec(), window.switch_to
         finally:
             server.close()
             window.services.close(checked=window.keeper.closed_check)
