@@ -123,3 +123,17 @@ def test_bold_card_text_is_the_size_of_the_text_around_it(qtbot: QtBot) -> None:
                 fragments += 1
             block = block.next()
         assert sizes == {21}, markdown
+
+
+def test_a_one_day_chart_draws_its_point_in_the_middle(qtbot: QtBot) -> None:
+    from datetime import date
+
+    from trainer.gui.charts import LineChart, Series
+
+    chart = LineChart()
+    qtbot.addWidget(chart)
+    chart.resize(400, 200)
+    day = date(2026, 3, 10)
+    chart.set_data(day, day, [(Series("Objections", "#000000", [80.0]), [day])])
+    plot = chart.plot_rect()
+    assert abs(chart._x(day) - (plot.left() + plot.width() / 2)) < 1

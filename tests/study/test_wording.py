@@ -15,3 +15,11 @@ def test_counts_agree_with_their_number() -> None:
 def test_names_sort_as_people_read_them() -> None:
     names = ["Rep 10", "rep 2", "Rep 1", "Ana", "Rep 2b"]
     assert sorted(names, key=natural_key) == ["Ana", "Rep 1", "rep 2", "Rep 2b", "Rep 10"]
+
+
+def test_topic_ids_read_as_words() -> None:
+    from trainer.study.wording import topic_label
+
+    assert topic_label("pushing-back") == "Pushing back"
+    assert topic_label("call_objectives") == "Call objectives"
+    assert topic_label("") == ""

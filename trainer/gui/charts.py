@@ -259,7 +259,9 @@ class LineChart(Chart):
 
     def _x(self, day: date) -> float:
         plot = self.plot_rect()
-        span = max(1, (self.last - self.first).days)
+        span = (self.last - self.first).days
+        if span <= 0:  # a one-day range: its points stand in the middle, not at an edge
+            return plot.left() + plot.width() / 2
         return plot.left() + plot.width() * (day - self.first).days / span
 
     def draw(self, painter: QPainter) -> None:

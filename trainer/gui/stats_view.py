@@ -39,7 +39,7 @@ from trainer.profile.errors import user_message
 from trainer.reports.stats import compute_stats, scope_choices
 from trainer.reports.stats_days import EARLIEST, day_of
 from trainer.reports.stats_figures import Stats
-from trainer.study.wording import count
+from trainer.study.wording import count, topic_label
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
@@ -287,12 +287,13 @@ class StatsView(QWidget):
                    "study after a deck's cards.")
         topics = [t for t in practice.topics if t.replies]
         self.practice_topics.empty_text = nothing
-        self.practice_topics.set_data([t.topic for t in topics], [
+        self.practice_topics.set_data([topic_label(t.topic) for t in topics], [
             Series("Rubric checks met", colors["green"],
                    [None if t.checks_met is None else 100 * t.checks_met for t in topics])],
             empty=not topics)
         self.box["Practice by topic"].set_note("; ".join(
-            f"{t.topic}: {count(t.replies, 'reply', 'replies')} ({t.aloud} said aloud) on "
+            f"{topic_label(t.topic)}: {count(t.replies, 'reply', 'replies')} "
+            f"({t.aloud} said aloud) on "
             f"{t.practised} of {count(t.items, 'item')}" for t in topics))
         missed = [c for c in practice.checks if c.missed][:MOST_MISSED]
         self.practice_checks.empty_text = (nothing if not practice.replies else
@@ -333,20 +334,21 @@ class StatsView(QWidget):
         self.mastery.empty_text = ("Nothing studied here yet — mastery shows once you have "
                                    "answered some items.")
         shown = seen and stats.mastery
-        self.mastery.set_data([m.topic for m in shown], [
+        self.mastery.set_data([topic_label(m.topic) for m in shown], [
             Series("Mean recall now", colors["blue"],
                    [None if m.mean_recall is None else 100 * m.mean_recall for m in shown]),
             Series(f"Items at {stats.desired_retention:.0%} or more", colors["green"],
                    [100 * m.at_target_share for m in shown])], empty=not seen)
         self.box["Mastery by topic"].set_note("; ".join(
-            f"{m.topic}: {m.at_target} of {m.items} items at target, {m.never_seen} never seen"
+            f"{topic_label(m.topic)}: {m.at_target} of {m.items} items at target, "
+            f"{m.never_seen} never seen"
             for m in shown))
 
     def _show_quizzes(self, stats: Stats) -> None:
         self.quizzes.empty_text = ("No quizzes finished in these days — take a quiz and "
                                    "come back.")
         self.quizzes.set_data(stats.first_day, stats.last_day, [
-            (Series(t.topic, cycle_color(n), [p.percent for p in t.points]),
+            (Series(topic_label(t.topic), cycle_color(n), [p.percent for p in t.points]),
              [p.day for p in t.points]) for n, t in enumerate(stats.quiz_scores)])
         cal = stats.calibration
         self.calibration.empty_text = ("No answers with a certainty in these days — take a "
@@ -378,7 +380,7 @@ class StatsView(QWidget):
                     by_day[p.day] = None if p.quiz_accuracy is None else 100 * p.quiz_accuracy
         for n, (topic, by_day) in enumerate(accuracy.items(), start=len(series)):
             days = sorted(by_day)
-            series.append((Series(f"quiz accuracy on {topic}", cycle_color(n),
+            series.append((Series(f"quiz accuracy on {topic_label(topic)}", cycle_color(n),
                                   [by_day[d] for d in days], dashed=True), days))
         self.assessment.empty_text = ("No self-checks finished in these days — take one from "
                                       "the deck list.")

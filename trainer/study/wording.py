@@ -62,3 +62,9 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that puts "Rep 2" before "Rep 10" and ignores case."""
     return tuple((0, int(part)) if part.isdigit() else (1, part)
                  for part in re.split(r"(\d+)", text.casefold()) if part)
+
+
+def topic_label(topic: str) -> str:
+    """A topic id as a rep reads it: "pushing-back" is "Pushing back"."""
+    words = topic.replace("-", " ").replace("_", " ").split()
+    return " ".join(words).capitalize() if words else topic
