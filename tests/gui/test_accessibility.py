@@ -117,7 +117,8 @@ def test_secondary_text_and_the_chosen_certainty_meet_4_5_to_1(
     theme.apply_theme(app)
     palette = app.palette()
     background = palette.color(QPalette.ColorRole.Window)
-    muted = QColor(theme.MUTED_DARK if mode == "dark" else theme.MUTED_LIGHT)
+    muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    assert muted == QColor(theme.MUTED_DARK if mode == "dark" else theme.MUTED_LIGHT)
     assert contrast(muted, background) >= 4.5
     assert contrast(palette.color(QPalette.ColorRole.HighlightedText),
                     palette.color(QPalette.ColorRole.Highlight)) >= 4.5

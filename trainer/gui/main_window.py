@@ -85,12 +85,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         from trainer.gui.theme import choose
+        from trainer.storage.settings_repo import stored_theme
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # The theme is a nicety: if it cannot be read the window opens in the system's.
             with contextlib.suppress(sqlite3.Error):
-                choose(app, self.services.settings.theme())
+                choose(app, stored_theme(self.services.db))
 
     # The quiz, results and self-assessment screens are built when first used, which
     # keeps them (and their modules) out of start-up.
@@ -179,7 +180,8 @@ class MainWindow(QMainWindow):
         self.decks.path.show_paths(paths)
         from trainer.study.streak import line, today
 
-        self.decks.today.setText(line(today(self.services.study)))
+        self.decks.today.setText(line(today(self.services.study,
+                                            left=sum(d.counts.total for d in counts))))
         self.stack.setCurrentWidget(self.decks)
         self.decks.setFocus()
 

@@ -28,7 +28,7 @@ from trainer.gui.answer_widgets import (
     ShortAnswerWidget,
     answer_widget,
 )
-from trainer.gui.theme import muted, verdict_colors
+from trainer.gui.theme import CHECKED_BUTTON_CSS, muted, verdict_colors
 from trainer.study.quiz_service import Asked, Feedback
 
 Submit = Callable[[Response, int | None], Feedback]
@@ -84,6 +84,7 @@ class QuizView(QWidget):
             button = QPushButton(f"{CERTAINTY_LABELS[level]}  ({key})")
             button.setObjectName(f"certainty{level}")
             button.setCheckable(True)
+            button.setStyleSheet(CHECKED_BUTTON_CSS)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.certainty_buttons.addButton(button, level)
             certainty_row.addWidget(button)

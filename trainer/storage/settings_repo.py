@@ -68,3 +68,14 @@ def parse_steps(text: str) -> tuple[timedelta, ...]:
             raise ValueError(f"step '{word}' should look like 30s, 10m, 1h or 1d")
         steps.append(timedelta(seconds=float(number) * units[unit]))
     return tuple(steps)
+
+
+THEME_KEY = "ui_theme"
+THEMES = ("system", "light", "dark")
+
+
+def stored_theme(db: Store) -> str:
+    """The theme chosen in Preferences: "system", "light" or "dark"."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [THEME_KEY]).fetchone()
+    value = json.loads(row[0]) if row else "system"
+    return value if value in THEMES else "system"

@@ -11,13 +11,17 @@ from datetime import timedelta
 from trainer.domain.errors import TrainerError
 from trainer.storage.deck_rows import list_decks
 from trainer.storage.decks_repo import set_daily_limits
-from trainer.storage.settings_repo import parse_steps, save_settings
+from trainer.storage.settings_repo import (
+    THEME_KEY,
+    THEMES,
+    parse_steps,
+    save_settings,
+    stored_theme,
+)
 from trainer.storage.store import Store
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
 
-THEMES = ("system", "light", "dark")
-THEME_KEY = "ui_theme"
 # The workload estimate simulates this many days and averages them.
 WORKLOAD_DAYS = 365
 MAX_LIMIT = 9999
@@ -97,10 +101,7 @@ class SettingsService:
 
     def theme(self) -> str:
         """"system", "light" or "dark"."""
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?",
-                              [THEME_KEY]).fetchone()
-        value = json.loads(row[0]) if row else "system"
-        return value if value in THEMES else "system"
+        return stored_theme(self.db)
 
     def set_theme(self, theme: str) -> None:
         """Store the theme the window uses from now on."""

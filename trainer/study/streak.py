@@ -28,9 +28,11 @@ class Today:
         return self.answered + self.left
 
 
-def today(study: StudyService, now: datetime | None = None) -> Today:
+def today(study: StudyService, now: datetime | None = None, left: int | None = None
+          ) -> Today:
     """Today's figures, from the review log (one indexed query per day of the streak,
-    so a heavy rep's year of answers is never read) and today's queue."""
+    so a heavy rep's year of answers is never read) and today's queue (``left``, when
+    the caller has just counted it)."""
     now = now or study.clock()
     day = study.day(now)
 
@@ -51,7 +53,8 @@ def today(study: StudyService, now: datetime | None = None) -> Today:
             break
         streak += 1
         cursor = earlier.start - timedelta(hours=12)
-    left = sum(row.counts.total for row in study.deck_counts())
+    if left is None:
+        left = sum(row.counts.total for row in study.deck_counts())
     return Today(answered, left, streak, answered > 0)
 
 
