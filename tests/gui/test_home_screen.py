@@ -137,3 +137,11 @@ def test_a_one_day_chart_draws_its_point_in_the_middle(qtbot: QtBot) -> None:
     chart.set_data(day, day, [(Series("Objections", "#000000", [80.0]), [day])])
     plot = chart.plot_rect()
     assert abs(chart._x(day) - (plot.left() + plot.width() / 2)) < 1
+
+
+def test_the_window_fits_a_small_screen(qtbot: QtBot, open_window: Opener,
+                                        clock: FakeClock) -> None:
+    window, _ = open_window(clock)
+    room = window.screen().availableGeometry()
+    assert window.frameGeometry().height() <= room.height()
+    assert window.width() <= room.width()

@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.session: ReviewSession | None = None
         self.switch_to: str | None = None  # a profile to open once this window closes
         self.setWindowTitle("Sales Trainer")
-        self.resize(900, 640)
+        self._fit_screen(900, 640)
         self.setAcceptDrops(True)
 
         self.decks = DeckListView()
@@ -80,6 +80,19 @@ class MainWindow(QMainWindow):
         view.undo.connect(self._quiz_undo)
         self.stack.addWidget(view)
         return view
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """Open at the usual size, or smaller on a small screen (a 1024x600 netbook
+        has no room for 640 pixels plus the title bar and panel)."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            # What the window manager adds around the window: title bar and borders.
+            width = min(width, room.width() - 16)
+            height = min(height, room.height() - 48)
+        self.resize(max(width, 480), max(height, 360))
 
     def _use_stored_theme(self) -> None:
         from PySide6.QtWidgets import QApplication
