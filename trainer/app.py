@@ -81,6 +81,13 @@ class Services:
         return ImportService(self.db, self.clock, self.study,
                              self.config.profile_dir / "media", self.backup)
 
+    def theme(self) -> str:
+        """The theme chosen in Preferences, read without loading the settings service
+        (the window asks at start-up)."""
+        from trainer.storage.settings_repo import stored_theme
+
+        return stored_theme(self.db)
+
     @contextmanager
     def apart(self) -> Iterator[Store]:
         """The profile on a connection of its own, for work on a worker thread (a

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from trainer.app import Services
 from trainer.clock import FakeClock
-from trainer.gui.browser_view import BrowserView, CardDialog
+from trainer.gui.browse_parts import CardDialog
+from trainer.gui.browser_view import BrowserView
 from trainer.gui.main_window import MainWindow
 from trainer.storage.browse_repo import BrowseQuery
 

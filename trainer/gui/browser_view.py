@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
@@ -20,14 +19,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -37,33 +33,20 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.errors import TrainerError
-from trainer.domain.scheduling import Phase, Rating
-from trainer.gui.card_view import CardView
-from trainer.storage.browse_repo import SORTS, STATES, BrowseQuery, BrowseRow
-from trainer.study.browse_service import BrowseService, ItemDetails
-from trainer.study.wording import local_minute
+from trainer.gui.browse_parts import CardDialog, ItemPanel, state_text, when
+from trainer.study.browse_service import (
+    SORTS,
+    STATES,
+    BrowseQuery,
+    BrowseRow,
+    BrowseService,
+    ItemDetails,
+)
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
 
-_PHASES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
-_FLAGS = ("no flag", "red", "orange", "green", "blue")
 SEARCH_DELAY_MS = 150  # typing pauses this long before the list is searched again
-
-
-def _state(row: BrowseRow) -> str:
-    text = _PHASES.get(row.phase, "?")
-    if row.suspended:
-        text += ", suspended"
-    if row.flag:
-        text += f", {_FLAGS[row.flag]} flag"
-    return text
-
-
-def _when(stored: str | None) -> str:
-    if not stored:
-        return ""
-    return local_minute(datetime.fromisoformat(stored))
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:
@@ -72,46 +55,6 @@ def _cell(text: str, right: bool = False) -> QTableWidgetItem:
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
-
-
-class CardDialog(QDialog):
-    """Write (or rewrite) one of the rep's own cards."""
-
-    def __init__(self, parent: QWidget | None, front: str = "", back: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Your card" if front else "A card of your own")
-        self.setObjectName("myCardDialog")
-        self.front = QPlainTextEdit(front)
-        self.front.setObjectName("myCardFront")
-        self.front.setAccessibleName("Front")
-        self.front.setTabChangesFocus(True)
-        self.front.setPlaceholderText("What you hear or are asked, e.g. a buyer's objection")
-        self.back = QPlainTextEdit(back)
-        self.back.setObjectName("myCardBack")
-        self.back.setAccessibleName("Back")
-        self.back.setTabChangesFocus(True)
-        self.back.setPlaceholderText("What you do or say")
-        form = QFormLayout(self)
-        form.addRow("&Front", self.front)
-        form.addRow("&Back", self.back)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(QLabel("Ctrl+Enter saves."), buttons)
-        # The text boxes take Ctrl+Enter for themselves: catch it before they do.
-        self.front.installEventFilter(self)
-        self.back.installEventFilter(self)
-        self.resize(520, 360)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+Enter in either box saves."""
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.accept()
-            return True
-        return False
 
 
 class BrowserView(QWidget):
@@ -177,49 +120,16 @@ class BrowserView(QWidget):
         self.count = QLabel()
         self.count.setObjectName("browseCount")
 
-        self.card = CardView()
-        self.card.setObjectName("browseCard")
-        self.card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.schedule = QLabel()
-        self.schedule.setObjectName("browseSchedule")
-        self.schedule.setWordWrap(True)
-        self.schedule.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history = QLabel()
-        self.history.setObjectName("browseHistory")
-        self.history.setWordWrap(True)
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("browseNote")
-        self.note.setAccessibleName("Your note on this item")
-        self.note.setPlaceholderText("Your note on this item (kept through deck updates)")
-        self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(90)
-        self.suspend_button = QPushButton("Suspend  (Ctrl+J)")
-        self.suspend_button.setObjectName("browseSuspend")
-        self.flag = QComboBox()
-        self.flag.setObjectName("browseFlag")
-        self.flag.setAccessibleName("Flag")
-        for number, name in enumerate(_FLAGS):
-            self.flag.addItem(f"{name.capitalize()}  (Ctrl+{number})", number)
+        self.panel = ItemPanel()
+        # The panel's parts by name, as the rest of the view uses them.
+        self.card, self.schedule, self.history = (self.panel.card, self.panel.schedule,
+                                                  self.panel.history)
+        self.note, self.flag = self.panel.note, self.panel.flag
+        self.suspend_button = self.panel.suspend_button
+        self.edit_button, self.delete_button = (self.panel.edit_button,
+                                                self.panel.delete_button)
         self.add_button = QPushButton("New card of my own  (Ctrl+N)")
         self.add_button.setObjectName("browseAdd")
-        self.edit_button = QPushButton("Edit  (Ctrl+Shift+E)")
-        self.edit_button.setObjectName("browseEdit")
-        self.delete_button = QPushButton("Delete  (Del)")
-        self.delete_button.setObjectName("browseDelete")
-        actions = QHBoxLayout()
-        actions.addWidget(self.suspend_button)
-        actions.addWidget(self.flag)
-        actions.addStretch(1)
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.delete_button)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.card, 3)
-        side_layout.addWidget(self.schedule)
-        side_layout.addWidget(self.history, 1)
-        side_layout.addWidget(self.note)
-        side_layout.addLayout(actions)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -230,7 +140,7 @@ class BrowserView(QWidget):
         left_layout.addLayout(bottom)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(side)
+        split.addWidget(self.panel)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([600, 400])
@@ -327,9 +237,9 @@ class BrowserView(QWidget):
         selected = 0
         for r, row in enumerate(self.rows):
             front = " ".join(row.front.split())
-            values = [(front[:200], False), (row.deck_title, False), (_state(row), False),
-                      (_when(row.due) if row.phase else "", False), (str(row.lapses), True),
-                      (_when(row.last_review), False)]
+            values = [(front[:200], False), (row.deck_title, False), (state_text(row), False),
+                      (when(row.due) if row.phase else "", False), (str(row.lapses), True),
+                      (when(row.last_review), False)]
             for c, (text, right) in enumerate(values):
                 self.table.setItem(r, c, _cell(text, right))
             if row.item_id == keep:
@@ -358,45 +268,8 @@ class BrowserView(QWidget):
     def _show_selected(self) -> None:
         self._save_note()
         picked = self.selected()
-        if not picked:
-            self.details = None
-            self.card.setHtml("")
-            self.schedule.setText("Nothing selected.")
-            self.history.clear()
-            self.note.clear()
-            for button in (self.suspend_button, self.edit_button, self.delete_button):
-                button.setEnabled(False)
-            return
-        details = self.details = self.service.details(picked[0])
-        self.card.show_markdown(("front", details.front), ("back", details.back))
-        state = details.state
-        parts = [f"{_PHASES.get(int(state.phase), '?')}", f"{state.reps} answers",
-                 f"{state.lapses} lapses"]
-        if state.stability is not None:
-            parts.append(f"stability {state.stability:.1f} days")
-        if state.difficulty is not None:
-            parts.append(f"difficulty {state.difficulty:.1f} of 10")
-        if state.due is not None and state.phase != Phase.NEW:
-            parts.append(f"next due {local_minute(state.due)}")
-        if details.recall_now is not None:
-            parts.append(f"recall now {details.recall_now:.0%}")
-        if details.row.suspended:
-            parts.append("suspended")
-        self.schedule.setText(" · ".join(parts))
-        lines = [f"{_when(at)}: {Rating(rating).label} ({ms / 1000:.0f} s)"
-                 for at, rating, ms, _version in details.history[:8]]
-        more = len(details.history) - 8
-        self.history.setText(("Answers: " + "; ".join(lines) if lines else "Never answered.")
-                             + (f"; and {more} earlier" if more > 0 else ""))
-        self.note.blockSignals(True)
-        self.note.setPlainText(details.note)
-        self.note.blockSignals(False)
-        self.suspend_button.setEnabled(True)
-        self.suspend_button.setText(("Unsuspend" if details.row.suspended else "Suspend")
-                                    + "  (Ctrl+J)")
-        self.flag.setCurrentIndex(details.row.flag)
-        self.edit_button.setEnabled(details.mine)
-        self.delete_button.setEnabled(details.mine)
+        self.details = self.service.details(picked[0]) if picked else None
+        self.panel.show_item(self.details)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save the note when the keyboard leaves it; Down in the search box goes to the

@@ -98,13 +98,12 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         from trainer.gui.theme import choose
-        from trainer.storage.settings_repo import stored_theme
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # The theme is a nicety: if it cannot be read the window opens in the system's.
             with contextlib.suppress(sqlite3.Error):
-                choose(app, stored_theme(self.services.db))
+                choose(app, self.services.theme())
 
     # The quiz, results and self-assessment screens are built when first used, which
     # keeps them (and their modules) out of start-up.

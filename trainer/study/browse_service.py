@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import ItemState, Phase, recall_after
+from trainer.storage.browse_repo import SORTS as SORTS  # the browser's choices
+from trainer.storage.browse_repo import STATES as STATES
 from trainer.storage.browse_repo import BrowseQuery, BrowseRepository, BrowseRow
 from trainer.storage.deck_rows import list_decks
 from trainer.storage.my_cards_repo import MY_DECK, MY_TOPIC, MyCardsRepository
