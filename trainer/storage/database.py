@@ -170,7 +170,11 @@ def open_database(path: Path, clock: Clock, *, check: bool | None = None) -> Sto
         if check:
             problems = quick_check(db.conn)
             if problems:
-                raise ProfileDamagedError(path, "; ".join(problems[:3]))
+                # SQLite may report several findings in one row, a line each, under a
+                # "*** in database main ***" heading: the first three, on one line.
+                lines = [line.strip() for problem in problems for line in problem.splitlines()
+                         if line.strip() and not line.startswith("***")]
+                raise ProfileDamagedError(path, "; ".join(lines[:3]))
         if found < SCHEMA_VERSION:
             backup_database(db, path, clock, f"before-v{SCHEMA_VERSION}")
             _migrate(db, SCHEMA_VERSION)
