@@ -36,6 +36,8 @@ rm -rf "$venv" build/pyinstaller dist/sales-trainer "dist/$name" "dist/$name.tar
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
 "$venv/bin/python" -m pip install --quiet . "$PYINSTALLER"
+# The window's translations, from the committed .ts files.
+"$venv/bin/python" packaging/translations.py release
 "$venv/bin/pyinstaller" --noconfirm --log-level WARN --distpath dist \
     --workpath build/pyinstaller packaging/sales-trainer.spec
 

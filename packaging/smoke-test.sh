@@ -34,6 +34,9 @@ grep -q '"outcome"' <<<"$optimized" || fail "optimize"
 shown=$(QT_QPA_PLATFORM=offscreen "$app" --smoke-test 2>/dev/null)
 grep -q "^first card: ." <<<"$shown" || fail "the window did not show a first card"
 grep -q "^native modules: all load" <<<"$shown" || fail "a native module is missing"
+shown=$(QT_QPA_PLATFORM=offscreen LC_ALL=de_DE.UTF-8 "$app" --smoke-test 2>/dev/null)
+grep -q "^language: de (Qt's own: yes)" <<<"$shown" ||
+    fail "under a German locale the window did not speak German: $(grep language <<<"$shown")"
 
 home="$work/home"
 mkdir -p "$home"

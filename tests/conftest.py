@@ -12,6 +12,10 @@ import pytest
 
 # GUI tests run without a display unless someone asks for a real one.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window follows the system's language; tests read its English texts whatever this
+# machine's locale is (a German test chooses German itself).
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
@@ -21,6 +25,12 @@ from trainer.study.settings import StudySettings
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start-at-login entry goes to the test's folder, never the user's ~/.config."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
 
 
 @pytest.fixture

@@ -88,6 +88,12 @@ class Services:
 
         return stored_theme(self.db)
 
+    def language(self) -> str:
+        """The language chosen in Preferences ("system" or a code), read at start-up."""
+        from trainer.storage.settings_repo import stored_language
+
+        return stored_language(self.db)
+
     @contextmanager
     def apart(self) -> Iterator[Store]:
         """The profile on a connection of its own, for work on a worker thread (a

@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="NAME", help="profile to open (default: default)")
     # For packaging checks: open the window, show the first card, print it and quit.
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--minimized", action="store_true",
+                        help="open the window minimised, in the system tray where there is "
+                             "one (how the start at login opens it, for the daily reminder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     deck = sub.add_parser("deck", help="check and package deck files")
@@ -324,4 +327,4 @@ def _run(args: argparse.Namespace, open_file: Path | None) -> int:
     from trainer.gui.run import run_gui
 
     return int(run_gui(make_config(args.data_dir, args.profile), open_file=open_file,
-                       smoke_test=args.smoke_test))
+                       smoke_test=args.smoke_test, minimized=args.minimized))

@@ -106,3 +106,53 @@ def _refresh(home: Path) -> None:
         program = shutil.which(tool)
         if program and Path(args[-1]).is_dir():
             subprocess.run([program, *args], check=False, capture_output=True)
+
+
+def config_home(environ: dict[str, str] | None = None) -> Path:
+    """``$XDG_CONFIG_HOME``, or ``~/.config``."""
+    env = os.environ if environ is None else environ
+    value = env.get("XDG_CONFIG_HOME", "")
+    return Path(value) if value and Path(value).is_absolute() else Path.home() / ".config"
+
+
+def autostart_path(home: Path | None = None) -> Path:
+    """The freedesktop autostart entry that opens the app at login."""
+    return (home or config_home()) / "autostart" / f"{APP_ID}.desktop"
+
+
+def autostart_enabled(home: Path | None = None) -> bool:
+    """Whether the app opens at login (our autostart entry is there and not hidden)."""
+    path = autostart_path(home)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "\nHidden=true" not in text
+
+
+def set_autostart(enabled: bool, profile: str | None = None,
+                  home: Path | None = None, command: list[str] | None = None) -> Path:
+    """Open the app at login, minimised, on ``profile`` (so that its daily reminder
+    comes), or stop doing so; returns the entry's path. Raises OSError when the entry
+    cannot be written or removed."""
+    path = autostart_path(home)
+    if not enabled:
+        path.unlink(missing_ok=True)
+        return path
+    arguments = [*(command or launcher()), "--minimized"]
+    if profile:
+        arguments += ["--profile", profile]
+    exec_line = " ".join(shlex.quote(part).replace("'", '"') for part in arguments)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([
+        "[Desktop Entry]",
+        "Type=Application",
+        "Name=Sales Trainer",
+        "Comment=Opens minimised at login for the daily study reminder",
+        f"Exec={exec_line}",
+        f"Icon={APP_ID}",
+        "Terminal=false",
+        "X-GNOME-Autostart-enabled=true",
+        "",
+    ]), encoding="utf-8")
+    return path

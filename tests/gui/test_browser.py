@@ -1,5 +1,5 @@
 """View > Browse, by keyboard: search as you type, look at an item, suspend it, flag
-it, leave a note, and write, edit and delete a card of your own."""
+it, leave a note, reset it to new, and write, edit and delete a card of your own."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from trainer.app import Services
 from trainer.clock import FakeClock
+from trainer.domain.scheduling import Rating
 from trainer.gui.browse_parts import CardDialog
 from trainer.gui.browser_view import BrowserView
 from trainer.gui.main_window import MainWindow
@@ -88,3 +89,30 @@ def test_browse_by_keyboard(qtbot: QtBot, open_window: Opener, clock: FakeClock,
 
     qtbot.keyClick(view.table, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.decks
+
+
+def test_reset_to_new_by_keyboard(qtbot: QtBot, open_window: Opener, clock: FakeClock,
+                                  mixed_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=mixed_decks)
+    session = services.study.start("cards")
+    answered = session.current
+    assert answered is not None
+    session.answer(Rating.EASY)
+    session.finish()
+    qtbot.keyClick(window, Qt.Key.Key_B, CTRL)
+    view = window.stack.currentWidget()
+    assert isinstance(view, BrowserView)
+    qtbot.keyClicks(view.search, answered.front.split()[0])
+    qtbot.waitUntil(lambda: any(r.item_id == answered.item_id for r in view.rows),
+                    timeout=20_000)
+    view._select_item(answered.item_id)
+    assert view.details is not None and view.details.row.item_id == answered.item_id
+    assert view.reset_button.isEnabled()
+    asked = answer_dialogs([press("Yes")])
+    qtbot.keyClick(view.table, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.AltModifier)
+    assert "Learn 1 item again from the start?" in asked[0]
+    row = next(r for r in services.browse.search(BrowseQuery(deck="cards"))
+               if r.item_id == answered.item_id)
+    assert (row.phase, row.reps) == (0, 0)
+    assert view.details.row.phase == 0 and not view.reset_button.isEnabled()
+    assert "Never answered." not in view.history.text()  # the answer is still shown

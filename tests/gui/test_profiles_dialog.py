@@ -68,8 +68,8 @@ def test_the_window_opens_again_on_the_profile_chosen(monkeypatch: object,
     opened: list[str] = []
     answers = iter([(0, "Practice"), (0, None)])
 
-    def fake(config: Config, clock: object, open_file: object, smoke: bool
-             ) -> tuple[int, str | None]:
+    def fake(config: Config, clock: object, open_file: object, smoke: bool,
+             minimized: bool = False) -> tuple[int, str | None]:
         opened.append(config.profile)
         return next(answers)
 

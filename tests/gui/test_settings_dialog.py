@@ -77,3 +77,29 @@ def test_preferences_by_keyboard(qtbot: QtBot, open_window: Opener, clock: FakeC
     # The deck list shows the new limit as soon as the dialog closes.
     item = window.decks.tree.topLevelItem(0)
     assert item is not None and item.text(1) == "7"
+
+
+def test_choosing_german_reopens_the_window_in_it(qtbot: QtBot, open_window: Opener,
+                                                  clock: FakeClock) -> None:
+    window, services = open_window(clock)
+    seen: dict[str, object] = {}
+
+    def use(dialog: QDialog) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        seen["reopen shown before"] = dialog.reopen.isVisible()
+        dialog.language.setFocus()
+        qtbot.keyClick(dialog.language, Qt.Key.Key_End)  # the last language: Deutsch
+        seen["stored"] = services.settings.language()
+        seen["note"] = dialog.language_note.text()
+        seen["reopen shown"] = dialog.reopen.isVisible()
+        dialog.reopen.setFocus()
+        qtbot.keyClick(dialog.reopen, Qt.Key.Key_Space)
+
+    answer_dialogs([use])
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert seen == {"reopen shown before": False, "stored": "de",
+                    "note": "The window speaks the new language when it next opens.",
+                    "reopen shown": True}
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+    assert window.switch_to == services.config.profile  # run_gui opens it again
+    assert services.language() == "de"

@@ -336,3 +336,20 @@ def test_the_file_holds_one_record_per_line(history: History, tmp_path: Path) ->
     assert [json.loads(line.strip().rstrip(",")) for line in
             lines[start + 1:start + 1 + len(export["reviews"])]] == export["reviews"]
     assert lines[start + 1 + len(export["reviews"])] == "  ],"
+
+
+def test_the_export_stays_english_whatever_the_window_speaks(history: History) -> None:
+    from trainer import i18n
+
+    # A stand-in translator: every text of ours would come out marked.
+    i18n.install(lambda _c, text, _d, n: "DE " + text.replace("%n", str(n)),
+                 lambda value, decimals: f"{value:.{decimals}f}".replace(".", ","), "de")
+    try:
+        steps = export_of(history)["paths"][0]["steps"]
+        from trainer.study.path_service import PathServiceText
+
+        assert PathServiceText.tr("taken").startswith("DE ")  # outside the export: German
+    finally:
+        i18n.reset()
+    assert [s["title"] for s in steps][1] == "Pass the quiz: Mixed quiz"
+    assert [s["progress"] for s in steps] == ["1 of 1 cards", "best 67% (pass 80%)", "taken"]

@@ -122,3 +122,40 @@ def test_my_cards_are_added_edited_removed_and_never_imported_over(
                    'topic = "t"\n[[cards]]\nid = "c"\nfront = "F"\nback = "B"\n')
     with pytest.raises(TrainerError, match="'my-cards' is kept for the cards a rep writes"):
         svc.imports.prepare(bad)
+
+
+def test_reset_to_new_keeps_the_answers_and_check_database_agrees(
+        svc: Services, clock: FakeClock) -> None:
+    session = svc.study.start("cards")
+    first = session.current
+    assert first is not None
+    session.answer(Rating.GOOD)
+    session.answer(Rating.EASY)
+    session.finish()
+    new_before = svc.study.counts("cards").new
+    row = next(r for r in svc.browse.search(BrowseQuery(deck="cards")) if r.key == first.key)
+    assert row.phase != 0
+
+    clock.advance(timedelta(hours=1))
+    svc.browse.reset_to_new([row.item_id])
+    after = svc.browse.details(
+        next(r for r in svc.browse.search(BrowseQuery(deck="cards")) if r.key == first.key))
+    assert (after.state.phase, after.state.reps, after.state.due) == (0, 0, None)
+    assert len(after.history) == 1  # the answer stays in the history
+    assert row.item_id in [r.item_id for r in svc.browse.search(BrowseQuery(state="new"))]
+    # Today's new-item limit already counts it as introduced: the day's count stays.
+    assert svc.study.counts("cards").new == new_before
+    # Check Database reads the reset as the item's state: nothing to rebuild.
+    assert svc.checks.check().ok
+
+    # Answered again after the reset, its schedule follows that answer as usual.
+    session = svc.study.start("cards")
+    while session.current is not None and session.current.key != first.key:
+        session.answer(Rating.EASY)
+    assert session.current is not None
+    session.answer(Rating.GOOD)
+    session.finish()
+    assert svc.checks.check().ok
+    svc.db.execute("UPDATE item_state SET phase = 0, reps = 0 WHERE item_id = ?",
+                   [row.item_id])
+    assert not svc.checks.check().ok  # a real mismatch after the reset is still found

@@ -7,6 +7,11 @@ from pathlib import Path
 
 from trainer.domain.practice import PracticeItem
 from trainer.domain.quiz import Assessment, LearningPath, Quiz
+from trainer.i18n import Context
+
+
+class DeckText(Context):
+    """How a source is credited on a card."""
 
 
 @dataclass(frozen=True)
@@ -26,11 +31,12 @@ class Source:
     def credit(self) -> str:
         """A one-line credit such as "Title — Author (Publisher)"; a descriptive title
         is shown as such, and an article naming no one says so."""
-        title = f"{self.title} (untitled article; title describes it)" \
-            if self.descriptive_title else self.title
+        title = DeckText.tr("{title} (untitled article; title describes it)").format(
+            title=self.title) if self.descriptive_title else self.title
         who = [w for w in (self.author, self.publisher) if w]
         if not who:
-            return f"{title} — author not named" if self.unattributed else title
+            return DeckText.tr("{title} — author not named").format(title=title) \
+                if self.unattributed else title
         if len(who) == 2:
             return f"{title} — {who[0]} ({who[1]})"
         return f"{title} — {who[0]}"

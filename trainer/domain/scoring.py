@@ -10,6 +10,12 @@ from itertools import combinations
 
 from trainer.domain.quiz import Option, Question, QuestionType
 from trainer.domain.scheduling import Rating
+from trainer.i18n import QT_TRANSLATE_NOOP, Context
+
+
+class ScoringText(Context):
+    """Names of certainty levels and calibration verdicts, shown by the screens."""
+
 
 FULL_MARKS = 1.0 - 1e-9
 
@@ -18,7 +24,15 @@ CBM_MARKS = {1: (1, 0), 2: (2, -2), 3: (3, -6)}
 # The probability of being right that each level stands for: the middle of the range in
 # which choosing it earns the most on average (C1 below 67%, C2 67-80%, C3 above 80%).
 CERTAINTY_PROBABILITY = {1: 0.50, 2: 0.735, 3: 0.90}
-CERTAINTY_LABELS = {1: "Low", 2: "Medium", 3: "High"}
+# English names, translated where shown: ``certainty_label``.
+CERTAINTY_LABELS = {1: QT_TRANSLATE_NOOP("ScoringText", "Low"),
+                    2: QT_TRANSLATE_NOOP("ScoringText", "Medium"),
+                    3: QT_TRANSLATE_NOOP("ScoringText", "High")}
+
+
+def certainty_label(level: int) -> str:
+    """A certainty level (1-3) by name in the rep's language: "Low", "Medium", "High"."""
+    return ScoringText.tr(CERTAINTY_LABELS[level])
 
 
 @dataclass(frozen=True)
@@ -177,12 +191,15 @@ CONFIDENCE_MARGIN = 0.15
 
 
 def confidence_lean(overconfidence: float) -> str:
-    """"overconfident", "underconfident" or "well calibrated", by ``CONFIDENCE_MARGIN``."""
+    """"overconfident", "underconfident" or "well calibrated", by ``CONFIDENCE_MARGIN``.
+
+    The English word, which callers also use as a key (to colour it); a screen shows it
+    as ``ScoringText.tr(lean)``."""
     if overconfidence > CONFIDENCE_MARGIN:
-        return "overconfident"
+        return QT_TRANSLATE_NOOP("ScoringText", "overconfident")
     if overconfidence < -CONFIDENCE_MARGIN:
-        return "underconfident"
-    return "well calibrated"
+        return QT_TRANSLATE_NOOP("ScoringText", "underconfident")
+    return QT_TRANSLATE_NOOP("ScoringText", "well calibrated")
 
 
 def calibration(answers: Iterable[tuple[float, int | None]]) -> Calibration:

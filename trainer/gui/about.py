@@ -8,6 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from trainer import __version__
+from trainer.i18n import Context
+
+
+class AboutText(Context):
+    """Texts of the About dialog."""
 
 
 class AboutDialog(QDialog):
@@ -16,19 +21,25 @@ class AboutDialog(QDialog):
     def __init__(self, data_folder: str, credits: list[str], parent: QWidget | None = None,
                  backups_folder: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("About Sales Trainer")
-        items = "".join(f"<li>{html.escape(c)}</li>" for c in credits) or "<li>(none)</li>"
-        text = QLabel(
-            f"<h2>Sales Trainer {html.escape(__version__)}</h2>"
-            "<p>Spaced-repetition cards for sales teams. Works offline; your progress stays "
-            "on this computer.</p>"
-            "<p>Scheduling uses the FSRS algorithm (py-fsrs).</p>"
-            f"<p><b>Data folder:</b><br>{html.escape(data_folder)}</p>"
-            + (f"<p><b>Backups</b> (File &gt; Restore from backup):<br>"
-               f"{html.escape(backups_folder)}</p>" if backups_folder else "")
-            +
-            f"<p><b>Built-in decks paraphrase and credit:</b></p><ul>{items}</ul>"
-        )
+        self.setWindowTitle(AboutText.tr("About Sales Trainer"))
+        e = html.escape
+        items = "".join(f"<li>{e(c)}</li>" for c in credits) or (
+            "<li>" + e(AboutText.tr("(none)")) + "</li>")
+        parts = [
+            "<h2>" + e(AboutText.tr("Sales Trainer {version}").format(version=__version__))
+            + "</h2>",
+            "<p>" + e(AboutText.tr("Spaced-repetition cards for sales teams. Works offline; "
+                                   "your progress stays on this computer.")) + "</p>",
+            "<p>" + e(AboutText.tr("Scheduling uses the FSRS algorithm (py-fsrs).")) + "</p>",
+            "<p><b>" + e(AboutText.tr("Data folder:")) + "</b><br>" + e(data_folder) + "</p>",
+        ]
+        if backups_folder:
+            parts.append("<p><b>" + e(AboutText.tr("Backups")) + "</b> "
+                         + e(AboutText.tr("(File > Restore from backup):")) + "<br>"
+                         + e(backups_folder) + "</p>")
+        parts.append("<p><b>" + e(AboutText.tr("Built-in decks paraphrase and credit:"))
+                     + "</b></p>" + f"<ul>{items}</ul>")
+        text = QLabel("".join(parts))
         text.setObjectName("aboutText")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

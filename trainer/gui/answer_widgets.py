@@ -23,9 +23,16 @@ from PySide6.QtWidgets import (
 from trainer.domain.quiz import Option, QuestionType
 from trainer.domain.scoring import Response
 from trainer.gui.theme import muted
+from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.study.quiz_service import Asked
 
-CHOOSE = "Choose…"
+
+class AnswerWidgetsText(Context):
+    """Texts of the answer inputs of quiz questions."""
+
+
+# The empty first entry of a matching drop-down; shown as AnswerWidgetsText.tr(CHOOSE).
+CHOOSE = QT_TRANSLATE_NOOP("AnswerWidgetsText", "Choose…")
 
 
 class OptionRow(QFrame):
@@ -49,7 +56,8 @@ class OptionRow(QFrame):
         self.indicator: QCheckBox | QRadioButton = QCheckBox() if multi else QRadioButton()
         self.indicator.setObjectName("optionChoice")
         self.indicator.setAutoExclusive(False)  # the widget decides what a pick unpicks
-        self.indicator.setAccessibleName(f"Option {number}: {text}")
+        self.indicator.setAccessibleName(
+            AnswerWidgetsText.tr("Option {number}: {text}").format(number=number, text=text))
         self.indicator.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.indicator.clicked.connect(self._indicator_clicked)
         self.text = QLabel(text)
@@ -124,8 +132,10 @@ class ChoiceWidget(AnswerWidget):
         self.multi = asked.question.type == QuestionType.MULTIPLE
         if asked.question.type == QuestionType.TRUEFALSE:
             self.options: tuple[Option, ...] = (
-                Option("true", "True", 1.0 if asked.question.answer else 0.0),
-                Option("false", "False", 0.0 if asked.question.answer else 1.0))
+                Option("true", AnswerWidgetsText.tr("True"),
+                       1.0 if asked.question.answer else 0.0),
+                Option("false", AnswerWidgetsText.tr("False"),
+                       0.0 if asked.question.answer else 1.0))
         else:
             self.options = asked.options
         layout = QVBoxLayout(self)
@@ -194,7 +204,7 @@ class MatchingWidget(AnswerWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)  # deck text: never markup
             label.setWordWrap(True)
             combo = QComboBox()
-            combo.addItem(CHOOSE)
+            combo.addItem(AnswerWidgetsText.tr(CHOOSE))
             combo.addItems(list(asked.choices))
             combo.setObjectName(f"match{row + 1}")
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
@@ -226,8 +236,9 @@ class MatchingWidget(AnswerWidget):
         """✓ or the right answer beside each row."""
         for combo, mark, pair in zip(self.combos, self.marks, self.asked.question.pairs,
                                      strict=True):
-            mark.setText("✓ right" if combo.currentText() == pair.right
-                         else f"✗ the answer: {pair.right}")
+            mark.setText(AnswerWidgetsText.tr("✓ right") if combo.currentText() == pair.right
+                         else AnswerWidgetsText.tr("✗ the answer: {answer}").format(
+                             answer=pair.right))
             mark.show()
 
     def lock(self) -> None:
@@ -245,14 +256,14 @@ class OrderingWidget(AnswerWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setObjectName("orderList")
-        self.list.setAccessibleName("Steps, in the order you put them")
+        self.list.setAccessibleName(AnswerWidgetsText.tr("Steps, in the order you put them"))
         self.list.addItems(list(asked.choices))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setCurrentRow(0)
         self.list.setWordWrap(True)
-        self.up = QPushButton("▲ Move up")
+        self.up = QPushButton(AnswerWidgetsText.tr("▲ Move up"))
         self.up.setObjectName("moveUp")
-        self.down = QPushButton("▼ Move down")
+        self.down = QPushButton(AnswerWidgetsText.tr("▼ Move down"))
         self.down.setObjectName("moveDown")
         for button, delta in ((self.up, -1), (self.down, 1)):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -261,8 +272,9 @@ class OrderingWidget(AnswerWidget):
         buttons.addWidget(self.up)
         buttons.addWidget(self.down)
         buttons.addStretch(1)
-        hint = QLabel("Select a step and move it with the buttons, with Ctrl+Up / Ctrl+Down, "
-                      "or by dragging it.")
+        hint = QLabel(AnswerWidgetsText.tr(
+            "Select a step and move it with the buttons, with Ctrl+Up / Ctrl+Down, "
+            "or by dragging it."))
         muted(hint)
         hint.setWordWrap(True)
         layout.addWidget(self.list)
@@ -299,7 +311,9 @@ class OrderingWidget(AnswerWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             place = right[item.text()]
-            item.setText(f"{item.text()}   {'✓' if place == i + 1 else f'→ belongs at {place}'}")
+            verdict = "✓" if place == i + 1 else AnswerWidgetsText.tr(
+                "→ belongs at {place}").format(place=place)
+            item.setText(f"{item.text()}   {verdict}")
 
     def lock(self) -> None:
         """No more moving."""
@@ -318,14 +332,16 @@ class ShortAnswerWidget(AnswerWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
         self.edit.setObjectName("shortAnswer")
-        self.edit.setPlaceholderText("Type your answer")
+        self.edit.setPlaceholderText(AnswerWidgetsText.tr("Type your answer"))
         self.edit.textEdited.connect(lambda _t: self.changed.emit())
         self.accepted = QLabel()
         self.accepted.setTextFormat(Qt.TextFormat.PlainText)
         self.accepted.setWordWrap(True)
         self.accepted.hide()
-        hint = QLabel("Type, then Ctrl+L / Ctrl+M / Ctrl+H for how sure, and Enter.")
+        hint = QLabel(AnswerWidgetsText.tr(
+            "Type, then Ctrl+L / Ctrl+M / Ctrl+H for how sure, and Enter."))
         muted(hint)
+        hint.setWordWrap(True)  # German runs half as long again
         layout.addWidget(self.edit)
         layout.addWidget(self.accepted)
         layout.addWidget(hint)
@@ -342,7 +358,8 @@ class ShortAnswerWidget(AnswerWidget):
     def reveal(self) -> None:
         """List the accepted answers."""
         best = [o.text for o in self.asked.question.options if o.value >= 1.0]
-        self.accepted.setText("Accepted: " + "; ".join(best))
+        self.accepted.setText(AnswerWidgetsText.tr("Accepted: {answers}").format(
+            answers="; ".join(best)))
         self.accepted.show()
 
     def focus(self) -> None:

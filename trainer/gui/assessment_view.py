@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from trainer.gui.answer_widgets import OptionRow
 from trainer.gui.theme import bold, muted
+from trainer.i18n import Context
+from trainer.i18n import number as figure  # `number` is an option's number here
 from trainer.study.assessment_service import AssessmentRun, DimensionReport
+
+
+class AssessmentViewText(Context):
+    """Texts of the self-check screen and its results."""
 
 
 class AssessmentView(QWidget):
@@ -59,7 +65,8 @@ class AssessmentView(QWidget):
         ask_layout.addSpacing(12)
         ask_layout.addLayout(self.scale_box)
         ask_layout.addStretch(1)
-        hint = QLabel("1-5: answer · Backspace: previous statement · Esc: leave")
+        hint = QLabel(AssessmentViewText.tr(
+            "1-5: answer · Backspace: previous statement · Esc: leave"))
         muted(hint)
         ask_layout.addWidget(hint)
 
@@ -74,7 +81,7 @@ class AssessmentView(QWidget):
         done_layout = QVBoxLayout(done)
         done_layout.setContentsMargins(0, 0, 0, 0)
         done_layout.addWidget(scroll, 1)
-        back = QPushButton("Back to decks  (Esc)")
+        back = QPushButton(AssessmentViewText.tr("Back to decks  (Esc)"))
         back.setObjectName("assessmentBack")
         back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         back.clicked.connect(self.leave.emit)
@@ -91,7 +98,7 @@ class AssessmentView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Self-check statement")
+        self.setAccessibleName(AssessmentViewText.tr("Self-check statement"))
 
     def start(self, run: AssessmentRun) -> None:
         """Begin asking."""
@@ -114,7 +121,8 @@ class AssessmentView(QWidget):
         assert self.run is not None
         statements = self.run.assessment.statements
         position = self.run.position
-        self.progress.setText(f"Statement {position + 1} of {len(statements)}")
+        self.progress.setText(AssessmentViewText.tr("Statement {number} of {total}").format(
+            number=position + 1, total=len(statements)))
         statement = statements[position]
         self.statement.setText(statement.text)
         earlier = self.run.choices.get(statement.id)
@@ -147,7 +155,7 @@ class AssessmentView(QWidget):
             if widget is not None:
                 widget.setParent(None)  # gone at once, not at the next event loop turn
                 widget.deleteLater()
-        self.progress.setText("Your results")
+        self.progress.setText(AssessmentViewText.tr("Your results"))
         assert self.run is not None
         deck_id = self.run.deck_id
         for report in reports:
@@ -163,7 +171,8 @@ class AssessmentView(QWidget):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(round(dim.score or 0))
-            bar.setFormat(f"{dim.score:.0f} / 100" if dim.score is not None else "no answers")
+            bar.setFormat(f"{figure(dim.score)} / 100" if dim.score is not None
+                          else AssessmentViewText.tr("no answers"))
             inner.addWidget(bar)
             lines = []
             if dim.band is not None:
@@ -171,10 +180,15 @@ class AssessmentView(QWidget):
                              f"{html.escape(dim.band.advice)}")
             change = report.change
             if change is None:
-                lines.append("First time: take it again later to see your progress.")
+                lines.append(AssessmentViewText.tr(
+                    "First time: take it again later to see your progress."))
             else:
                 arrow = "▲" if change > 0 else ("▼" if change < 0 else "=")
-                lines.append(f"{arrow} {change:+.0f} since last time ({report.previous:.0f}).")
+                signed = figure(change)
+                lines.append(AssessmentViewText.tr("{arrow} {change} since last time ({previous}).")
+                             .format(arrow=arrow,
+                                     change=signed if signed.startswith("-") else "+" + signed,
+                                     previous=figure(report.previous or 0.0)))
             lines.append(html.escape(report.comparison()))
             text = QLabel("<br>".join(lines))
             text.setObjectName(f"dimensionText_{dim.dimension.id}")

@@ -20,26 +20,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.profile.backup_service import BackupInfo, BackupService, RestorePreview
 from trainer.study.wording import local_minute
 
+
+class BackupDialogText(Context):
+    """Texts of File > Restore from backup."""
+
+
 REASONS = {
-    "close": "closing the window",
-    "periodic": "while studying",
-    "manual": "made by hand",
-    "before-import": "before an import",
-    "before-update": "before a deck update",
-    "before-restore": "before a restore",
-    "before-repair": "before a repair",
-    "damaged": "damaged file kept",
+    "close": QT_TRANSLATE_NOOP("BackupDialogText", "closing the window"),
+    "periodic": QT_TRANSLATE_NOOP("BackupDialogText", "while studying"),
+    "manual": QT_TRANSLATE_NOOP("BackupDialogText", "made by hand"),
+    "before-import": QT_TRANSLATE_NOOP("BackupDialogText", "before an import"),
+    "before-update": QT_TRANSLATE_NOOP("BackupDialogText", "before a deck update"),
+    "before-restore": QT_TRANSLATE_NOOP("BackupDialogText", "before a restore"),
+    "before-repair": QT_TRANSLATE_NOOP("BackupDialogText", "before a repair"),
+    "damaged": QT_TRANSLATE_NOOP("BackupDialogText", "damaged file kept"),
 }
 
 
 def describe_reason(reason: str) -> str:
     """Why a backup was made, in words."""
     if reason.startswith("before-v"):
-        return "before an app update"
-    return REASONS.get(reason, reason)
+        return BackupDialogText.tr("before an app update")
+    return BackupDialogText.tr(REASONS[reason]) if reason in REASONS else reason
 
 
 def when(info: BackupInfo) -> str:
@@ -56,21 +62,25 @@ class RestoreDialog(QDialog):
         self.backups = backups
         self._preview = preview or backups.preview
         self.chosen: BackupInfo | None = None
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(BackupDialogText.tr("Restore from backup"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Backups are made when you close the window after studying, every half hour "
-            "while you study, and before imports, deck updates, restores and repairs. The "
-            "last two days are all kept, then one a day, one a week and one a month; one "
-            "made before an event is kept 30 days, and one you made is never deleted."
-            f"<br><br>They are in <code>{html.escape(str(backups.folder))}</code>.")
+            BackupDialogText.tr(
+                "Backups are made when you close the window after studying, every half hour "
+                "while you study, and before imports, deck updates, restores and repairs. "
+                "The last two days are all kept, then one a day, one a week and one a month; "
+                "one made before an event is kept 30 days, and one you made is never "
+                "deleted.")
+            + "<br><br>" + BackupDialogText.tr("They are in {folder}.").format(
+                folder=f"<code>{html.escape(str(backups.folder))}</code>"))
         intro.setObjectName("backupIntro")
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
         self.list = QTreeWidget()
         self.list.setObjectName("backupList")
-        self.list.setHeaderLabels(["Made", "Why", "Answers", "Decks"])
+        self.list.setHeaderLabels([BackupDialogText.tr("Made"), BackupDialogText.tr("Why"),
+                                   BackupDialogText.tr("Answers"), BackupDialogText.tr("Decks")])
         self.list.setRootIsDecorated(False)
         self.list.setAllColumnsShowFocus(True)
         header = self.list.header()
@@ -86,7 +96,7 @@ class RestoreDialog(QDialog):
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.preview_label)
         buttons = QDialogButtonBox()
-        self.restore_button = QPushButton("&Restore this backup")
+        self.restore_button = QPushButton(BackupDialogText.tr("&Restore this backup"))
         self.restore_button.setObjectName("backupRestore")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -103,7 +113,8 @@ class RestoreDialog(QDialog):
     def _fill(self) -> None:
         self.infos = self.backups.list()
         for info in self.infos:
-            held = [f"{info.answers:,}", str(len(info.decks))] if info.readable else ["-", "-"]
+            held = ([number(info.answers), number(len(info.decks))] if info.readable
+                    else ["-", "-"])
             row = QTreeWidgetItem([when(info), describe_reason(info.reason), *held])
             for column in (2, 3):
                 row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
@@ -115,7 +126,7 @@ class RestoreDialog(QDialog):
         if usable:
             self.list.setCurrentItem(self.list.topLevelItem(usable[0]))
         else:
-            self.preview_label.setText("There is no backup to restore yet.")
+            self.preview_label.setText(BackupDialogText.tr("There is no backup to restore yet."))
             self.restore_button.setEnabled(False)
 
     def _show_preview(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
@@ -124,15 +135,19 @@ class RestoreDialog(QDialog):
         info = self.infos[self.list.indexOfTopLevelItem(current)]
         if not info.readable or info.reason == "damaged":
             self.restore_button.setEnabled(False)
-            self.preview_label.setText(f"This backup cannot be restored: "
-                                       f"{html.escape(info.problem or 'it is damaged')}.")
+            problem = info.problem or BackupDialogText.tr("it is damaged")
+            self.preview_label.setText(BackupDialogText.tr(
+                "This backup cannot be restored: {problem}.").format(
+                    problem=html.escape(problem)))
             return
         preview = self._preview(info)
-        decks = ", ".join(html.escape(d.title) for d in info.decks) or "none"
+        decks = (", ".join(html.escape(d.title) for d in info.decks)
+                 or BackupDialogText.tr("none"))
         lines = "".join(f"<li>{html.escape(line)}</li>" for line in preview.lines)
         self.preview_label.setText(
-            f"<b>{when(info)}</b>: {info.answers:,} answers; decks: {decks}."
-            f"<br>Restoring it:<ul>{lines}</ul>")
+            BackupDialogText.tr("{when}: %Ln answer(s); decks: {decks}.", "",
+                                info.answers).format(when=f"<b>{when(info)}</b>", decks=decks)
+            + "<br>" + BackupDialogText.tr("Restoring it:") + f"<ul>{lines}</ul>")
         self.restore_button.setEnabled(True)
 
     def _accept_chosen(self) -> None:

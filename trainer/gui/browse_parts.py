@@ -21,26 +21,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.domain.scheduling import Phase, Rating
+from trainer.domain.scheduling import Phase
 from trainer.gui.card_view import CardView
+from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.browse_service import BrowseRow, ItemDetails
-from trainer.study.wording import local_minute
+from trainer.study.wording import local_minute, rating_label
 
-FLAGS = ("no flag", "red", "orange", "green", "blue")
+
+class BrowsePartsText(Context):
+    """Texts of the browser's side panel, its list's states and the card dialog."""
+
+
 SHOWN_ANSWERS = 8
 
+# By flag number, as the flag menu offers them (0 clears the flag).
+FLAGS = (
+    QT_TRANSLATE_NOOP("BrowsePartsText", "No flag"),
+    QT_TRANSLATE_NOOP("BrowsePartsText", "Red"),
+    QT_TRANSLATE_NOOP("BrowsePartsText", "Orange"),
+    QT_TRANSLATE_NOOP("BrowsePartsText", "Green"),
+    QT_TRANSLATE_NOOP("BrowsePartsText", "Blue"),
+)
+# As a flagged item's state says it: whole phrases, since the colour's ending changes
+# with the noun in German.
+FLAGGED = (
+    "",
+    QT_TRANSLATE_NOOP("BrowsePartsText", "red flag"),
+    QT_TRANSLATE_NOOP("BrowsePartsText", "orange flag"),
+    QT_TRANSLATE_NOOP("BrowsePartsText", "green flag"),
+    QT_TRANSLATE_NOOP("BrowsePartsText", "blue flag"),
+)
+PHASES = {
+    Phase.NEW: QT_TRANSLATE_NOOP("BrowsePartsText", "new"),
+    Phase.LEARNING: QT_TRANSLATE_NOOP("BrowsePartsText", "learning"),
+    Phase.REVIEW: QT_TRANSLATE_NOOP("BrowsePartsText", "review"),
+    Phase.RELEARNING: QT_TRANSLATE_NOOP("BrowsePartsText", "relearning"),
+}
 
-FLAGS = ("no flag", "red", "orange", "green", "blue")
+
+def phase_text(phase: int) -> str:
+    """A phase in words, lower case: "new", "learning"."""
+    return BrowsePartsText.tr(PHASES[Phase(phase)])
 
 
 def state_text(row: BrowseRow) -> str:
     """An item's phase, and its suspension and flag, in words."""
-    text = Phase(row.phase).name.lower()
+    parts = [phase_text(row.phase)]
     if row.suspended:
-        text += ", suspended"
+        parts.append(BrowsePartsText.tr("suspended"))
     if row.flag:
-        text += f", {FLAGS[row.flag]} flag"
-    return text
+        parts.append(BrowsePartsText.tr(FLAGGED[row.flag]))
+    return ", ".join(parts)
 
 
 def when(stored: str | None) -> str:
@@ -53,28 +84,38 @@ def when(stored: str | None) -> str:
 def schedule_text(details: ItemDetails) -> str:
     """The item's schedule in one line."""
     state = details.state
-    parts = [Phase(state.phase).name.lower(), f"{state.reps} answers",
-             f"{state.lapses} lapses"]
+    parts = [phase_text(state.phase),
+             BrowsePartsText.tr("%Ln answer(s)", "", state.reps),
+             BrowsePartsText.tr("%Ln lapse(s)", "", state.lapses)]
     if state.stability is not None:
-        parts.append(f"stability {state.stability:.1f} days")
+        parts.append(BrowsePartsText.tr("stability {days} days").format(
+            days=number(state.stability, 1)))
     if state.difficulty is not None:
-        parts.append(f"difficulty {state.difficulty:.1f} of 10")
+        parts.append(BrowsePartsText.tr("difficulty {value} of 10").format(
+            value=number(state.difficulty, 1)))
     if state.due is not None and state.phase != Phase.NEW:
-        parts.append(f"next due {local_minute(state.due)}")
+        parts.append(BrowsePartsText.tr("next due {when}").format(when=local_minute(state.due)))
     if details.recall_now is not None:
-        parts.append(f"recall now {details.recall_now:.0%}")
+        parts.append(BrowsePartsText.tr("recall now {percent}%").format(
+            percent=number(details.recall_now * 100)))
     if details.row.suspended:
-        parts.append("suspended")
+        parts.append(BrowsePartsText.tr("suspended"))
     return " · ".join(parts)
 
 
 def history_text(details: ItemDetails) -> str:
     """The item's latest answers, newest first."""
-    lines = [f"{when(at)}: {Rating(rating).label} ({ms / 1000:.0f} s)"
+    lines = [BrowsePartsText.tr("{when}: {rating} ({seconds} s)").format(
+                 when=when(at), rating=rating_label(rating),
+                 seconds=number(ms / 1000))
              for at, rating, ms, _version in details.history[:SHOWN_ANSWERS]]
+    if not lines:
+        return BrowsePartsText.tr("Never answered.")
     more = len(details.history) - SHOWN_ANSWERS
-    return (("Answers: " + "; ".join(lines) if lines else "Never answered.")
-            + (f"; and {more} earlier" if more > 0 else ""))
+    if more > 0:
+        return BrowsePartsText.tr("Answers: {answers}; and %Ln earlier", "", more).format(
+            answers="; ".join(lines))
+    return BrowsePartsText.tr("Answers: {answers}").format(answers="; ".join(lines))
 
 
 class CardDialog(QDialog):
@@ -82,26 +123,29 @@ class CardDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, front: str = "", back: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your card" if front else "A card of your own")
+        self.setWindowTitle(BrowsePartsText.tr("Your card") if front
+                            else BrowsePartsText.tr("A card of your own"))
         self.setObjectName("myCardDialog")
         self.front = QPlainTextEdit(front)
         self.front.setObjectName("myCardFront")
-        self.front.setAccessibleName("Front")
+        self.front.setAccessibleName(BrowsePartsText.tr("Front"))
         self.front.setTabChangesFocus(True)
-        self.front.setPlaceholderText("What you hear or are asked, e.g. a buyer's objection")
+        self.front.setPlaceholderText(
+            BrowsePartsText.tr("What you hear or are asked, e.g. a buyer's objection"))
         self.back = QPlainTextEdit(back)
         self.back.setObjectName("myCardBack")
-        self.back.setAccessibleName("Back")
+        self.back.setAccessibleName(BrowsePartsText.tr("Back"))
         self.back.setTabChangesFocus(True)
-        self.back.setPlaceholderText("What you do or say")
+        self.back.setPlaceholderText(BrowsePartsText.tr("What you do or say"))
         form = QFormLayout(self)
-        form.addRow("&Front", self.front)
-        form.addRow("&Back", self.back)
+        form.addRow(BrowsePartsText.tr("&Front"), self.front)
+        form.addRow(BrowsePartsText.tr("&Back"), self.back)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(QLabel("Ctrl+Enter saves."), buttons)
+        form.addRow(QLabel(BrowsePartsText.tr("{keys} saves.").format(keys="Ctrl+Enter")),
+                    buttons)
         # The text boxes take Ctrl+Enter for themselves: catch it before they do.
         self.front.installEventFilter(self)
         self.back.installEventFilter(self)
@@ -135,27 +179,37 @@ class ItemPanel(QWidget):
         self.history.setWordWrap(True)
         self.note = QPlainTextEdit()
         self.note.setObjectName("browseNote")
-        self.note.setAccessibleName("Your note on this item")
-        self.note.setPlaceholderText("Your note on this item (kept through deck updates)")
+        self.note.setAccessibleName(BrowsePartsText.tr("Your note on this item"))
+        self.note.setPlaceholderText(
+            BrowsePartsText.tr("Your note on this item (kept through deck updates)"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
-        self.suspend_button = QPushButton("Suspend  (Ctrl+J)")
+        self.suspend_button = QPushButton(BrowsePartsText.tr("Suspend") + "  (Ctrl+J)")
         self.suspend_button.setObjectName("browseSuspend")
         self.flag = QComboBox()
         self.flag.setObjectName("browseFlag")
-        self.flag.setAccessibleName("Flag")
-        for number, name in enumerate(FLAGS):
-            self.flag.addItem(f"{name.capitalize()}  (Ctrl+{number})", number)
-        self.edit_button = QPushButton("Edit  (Ctrl+Shift+E)")
+        self.flag.setAccessibleName(BrowsePartsText.tr("Flag"))
+        for key, name in enumerate(FLAGS):
+            self.flag.addItem(f"{BrowsePartsText.tr(name)}  (Ctrl+{key})", key)
+        self.reset_button = QPushButton(BrowsePartsText.tr("Reset to new") + "  (Ctrl+Alt+N)")
+        self.reset_button.setObjectName("browseReset")
+        self.reset_button.setToolTip(BrowsePartsText.tr(
+            "Learn it again from the start; its answers stay in the history."))
+        self.edit_button = QPushButton(BrowsePartsText.tr("Edit") + "  (Ctrl+Shift+E)")
         self.edit_button.setObjectName("browseEdit")
-        self.delete_button = QPushButton("Delete  (Del)")
+        self.delete_button = QPushButton(BrowsePartsText.tr("Delete") + "  (Del)")
         self.delete_button.setObjectName("browseDelete")
         actions = QHBoxLayout()
         actions.addWidget(self.suspend_button)
+        actions.addWidget(self.reset_button)
         actions.addWidget(self.flag)
         actions.addStretch(1)
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.delete_button)
+        # Only cards of the rep's own can be edited or deleted: a row of their own, so
+        # that the row above fits a narrow window in any language.
+        mine = QHBoxLayout()
+        mine.addStretch(1)
+        mine.addWidget(self.edit_button)
+        mine.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.card, 3)
@@ -163,15 +217,17 @@ class ItemPanel(QWidget):
         layout.addWidget(self.history, 1)
         layout.addWidget(self.note)
         layout.addLayout(actions)
+        layout.addLayout(mine)
 
     def show_item(self, details: ItemDetails | None) -> None:
         """Show an item, or that nothing is selected."""
         if details is None:
             self.card.setHtml("")
-            self.schedule.setText("Nothing selected.")
+            self.schedule.setText(BrowsePartsText.tr("Nothing selected."))
             self.history.clear()
             self.note.clear()
-            for button in (self.suspend_button, self.edit_button, self.delete_button):
+            for button in (self.suspend_button, self.reset_button, self.edit_button,
+                           self.delete_button):
                 button.setEnabled(False)
             return
         self.card.show_markdown(("front", details.front), ("back", details.back))
@@ -181,8 +237,10 @@ class ItemPanel(QWidget):
         self.note.setPlainText(details.note)
         self.note.blockSignals(False)
         self.suspend_button.setEnabled(True)
-        self.suspend_button.setText(("Unsuspend" if details.row.suspended else "Suspend")
-                                    + "  (Ctrl+J)")
+        # A new item that was never answered has nothing to reset.
+        self.reset_button.setEnabled(details.row.phase != 0 or details.row.reps > 0)
+        self.suspend_button.setText((BrowsePartsText.tr("Unsuspend") if details.row.suspended
+                                     else BrowsePartsText.tr("Suspend")) + "  (Ctrl+J)")
         self.flag.setCurrentIndex(details.row.flag)
         self.edit_button.setEnabled(details.mine)
         self.delete_button.setEnabled(details.mine)

@@ -3,8 +3,8 @@
 The list filters by deck, topic, tag and state and sorts by position, due date, lapses
 or last answer; the side shows the selected item with its schedule, recall now, answer
 history and the rep's note. Keys: Ctrl+F search, Up/Down the list, Ctrl+J suspend or
-unsuspend, Ctrl+1-4 flag (Ctrl+0 clears), Ctrl+N a card of your own, Ctrl+Shift+E edit it,
-Delete remove it, Esc back to the decks."""
+unsuspend, Ctrl+Alt+N reset to new, Ctrl+1-4 flag (Ctrl+0 clears), Ctrl+N a card of your
+own, Ctrl+Shift+E edit it, Delete remove it, Esc back to the decks."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.errors import TrainerError
 from trainer.gui.browse_parts import CardDialog, ItemPanel, state_text, when
+from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.browse_service import (
+    MAX_ROWS,
     SORTS,
     STATES,
     BrowseQuery,
@@ -45,6 +47,28 @@ from trainer.study.browse_service import (
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
+
+
+class BrowserViewText(Context):
+    """Texts of the browser screen."""
+
+
+# The state filter's and the sort's choices, by the value the query takes.
+STATE_LABELS = {
+    "any": QT_TRANSLATE_NOOP("BrowserViewText", "Any state"),
+    "new": QT_TRANSLATE_NOOP("BrowserViewText", "New"),
+    "learning": QT_TRANSLATE_NOOP("BrowserViewText", "Learning"),
+    "due": QT_TRANSLATE_NOOP("BrowserViewText", "Due"),
+    "suspended": QT_TRANSLATE_NOOP("BrowserViewText", "Suspended"),
+    "flagged": QT_TRANSLATE_NOOP("BrowserViewText", "Flagged"),
+    "leech": QT_TRANSLATE_NOOP("BrowserViewText", "Leech"),
+}
+SORT_LABELS = {
+    "position": QT_TRANSLATE_NOOP("BrowserViewText", "Sort: position"),
+    "due": QT_TRANSLATE_NOOP("BrowserViewText", "Sort: due"),
+    "lapses": QT_TRANSLATE_NOOP("BrowserViewText", "Sort: lapses"),
+    "last answer": QT_TRANSLATE_NOOP("BrowserViewText", "Sort: last answer"),
+}
 
 SEARCH_DELAY_MS = 150  # typing pauses this long before the list is searched again
 
@@ -71,39 +95,47 @@ class BrowserView(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("browseSearch")
-        self.search.setPlaceholderText("Search every card, question and practice item "
-                                       "(Ctrl+F)")
-        self.search.setAccessibleName("Search")
+        self.search.setPlaceholderText(
+            BrowserViewText.tr("Search every card, question and practice item") + " (Ctrl+F)")
+        self.search.setAccessibleName(BrowserViewText.tr("Search"))
         self.search.setClearButtonEnabled(True)
         self.deck = QComboBox()
         self.deck.setObjectName("browseDeck")
-        self.deck.setAccessibleName("Deck")
+        self.deck.setAccessibleName(BrowserViewText.tr("Deck"))
         self.topic = QComboBox()
         self.topic.setObjectName("browseTopic")
-        self.topic.setAccessibleName("Topic")
+        self.topic.setAccessibleName(BrowserViewText.tr("Topic"))
         self.tag = QComboBox()
         self.tag.setObjectName("browseTag")
-        self.tag.setAccessibleName("Tag")
+        self.tag.setAccessibleName(BrowserViewText.tr("Tag"))
         self.state = QComboBox()
         self.state.setObjectName("browseState")
-        self.state.setAccessibleName("State")
+        self.state.setAccessibleName(BrowserViewText.tr("State"))
         for state in STATES:
-            self.state.addItem("Any state" if state == "any" else state.capitalize(), state)
+            self.state.addItem(BrowserViewText.tr(STATE_LABELS.get(state, state)), state)
         self.sort = QComboBox()
         self.sort.setObjectName("browseSort")
-        self.sort.setAccessibleName("Sort by")
+        self.sort.setAccessibleName(BrowserViewText.tr("Sort by"))
         for sort in SORTS:
-            self.sort.addItem(f"Sort: {sort}", sort)
+            self.sort.addItem(BrowserViewText.tr(SORT_LABELS.get(sort, sort)), sort)
+        self.search.setMinimumWidth(180)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         for box in (self.deck, self.topic, self.tag, self.state, self.sort):
+            # Sized to a few characters, not their longest item (a deck title), so that
+            # on a narrow window the search box keeps room to type in.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
             filters.addWidget(box, 1)
 
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("browseTable")
-        self.table.setAccessibleName("Items found")
-        self.table.setHorizontalHeaderLabels(["Front", "Deck", "State", "Due", "Lapses",
-                                              "Last answer"])
+        self.table.setAccessibleName(BrowserViewText.tr("Items found"))
+        self.table.setHorizontalHeaderLabels([
+            BrowserViewText.tr("Front"), BrowserViewText.tr("Deck"), BrowserViewText.tr("State"),
+            BrowserViewText.tr("Due"), BrowserViewText.tr("Lapses"),
+            BrowserViewText.tr("Last answer")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -126,9 +158,10 @@ class BrowserView(QWidget):
                                                   self.panel.history)
         self.note, self.flag = self.panel.note, self.panel.flag
         self.suspend_button = self.panel.suspend_button
+        self.reset_button = self.panel.reset_button
         self.edit_button, self.delete_button = (self.panel.edit_button,
                                                 self.panel.delete_button)
-        self.add_button = QPushButton("New card of my own  (Ctrl+N)")
+        self.add_button = QPushButton(BrowserViewText.tr("New card of my own") + "  (Ctrl+N)")
         self.add_button.setObjectName("browseAdd")
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -145,10 +178,10 @@ class BrowserView(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([600, 400])
 
-        self.back_button = QPushButton("Back to decks  (Esc)")
+        self.back_button = QPushButton(BrowserViewText.tr("Back to decks") + "  (Esc)")
         self.back_button.setObjectName("browseBack")
         self.back_button.clicked.connect(self.leave.emit)
-        title = QLabel("Browse")
+        title = QLabel(BrowserViewText.tr("Browse"))
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -171,6 +204,7 @@ class BrowserView(QWidget):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.suspend_button.clicked.connect(self.toggle_suspend)
+        self.reset_button.clicked.connect(self.reset_to_new)
         self.flag.activated.connect(lambda index: self.set_flag(index))
         self.add_button.clicked.connect(self.add_card)
         self.edit_button.clicked.connect(self.edit_card)
@@ -179,13 +213,14 @@ class BrowserView(QWidget):
         self.search.installEventFilter(self)
         shortcuts = (("Ctrl+F", self.focus_search), ("Ctrl+J", self.toggle_suspend),
                      ("Ctrl+N", self.add_card), ("Ctrl+Shift+E", self.edit_card),
+                     ("Ctrl+Alt+N", self.reset_to_new),
                      ("Delete", self.delete_card))
         for keys, slot in shortcuts:
             QShortcut(QKeySequence(keys), self, slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for number in range(5):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
-                      lambda n=number: self.set_flag(n),
+        for digit in range(5):
+            QShortcut(QKeySequence(f"Ctrl+{digit}"), self,
+                      lambda n=digit: self.set_flag(n),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def open(self) -> None:
@@ -196,10 +231,10 @@ class BrowserView(QWidget):
 
     def _fill_filters(self) -> None:
         decks = self.service.deck_choices()
-        for box, first, values in ((self.deck, "All decks", decks),
-                                   (self.topic, "All topics",
+        for box, first, values in ((self.deck, BrowserViewText.tr("All decks"), decks),
+                                   (self.topic, BrowserViewText.tr("All topics"),
                                     [(t, t) for t in self.service.topics()]),
-                                   (self.tag, "All tags",
+                                   (self.tag, BrowserViewText.tr("All tags"),
                                     [(t, t) for t in self.service.tags()])):
             keep = box.currentData()
             box.blockSignals(True)
@@ -230,7 +265,7 @@ class BrowserView(QWidget):
         try:
             self.rows = self.service.search(self.query())
         except sqlite3.Error as exc:
-            self.count.setText(f"Search failed: {exc}")
+            self.count.setText(BrowserViewText.tr("Search failed: {error}").format(error=exc))
             return
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rows))
@@ -245,8 +280,11 @@ class BrowserView(QWidget):
             if row.item_id == keep:
                 selected = r
         self.table.blockSignals(False)
-        self.count.setText(f"{len(self.rows):,} item{'' if len(self.rows) == 1 else 's'}"
-                           + (" (the first 2,000)" if len(self.rows) >= 2000 else ""))
+        if len(self.rows) >= MAX_ROWS:
+            self.count.setText(BrowserViewText.tr("%Ln item(s) (the first {limit})", "",
+                                                  len(self.rows)).format(limit=number(MAX_ROWS)))
+        else:
+            self.count.setText(BrowserViewText.tr("%Ln item(s)", "", len(self.rows)))
         if self.rows:
             self._pick(selected)
         self._show_selected()
@@ -288,7 +326,7 @@ class BrowserView(QWidget):
         try:
             self.service.set_note(self.details.row.item_id, self.note.toPlainText())
         except (TrainerError, sqlite3.Error) as exc:
-            QMessageBox.warning(self, "Note not saved", str(exc))
+            QMessageBox.warning(self, BrowserViewText.tr("Note not saved"), str(exc))
             return
         self.details = replace(self.details, note=self.note.toPlainText())
 
@@ -299,6 +337,18 @@ class BrowserView(QWidget):
             return
         suspend = not all(row.suspended for row in picked)
         self._act(lambda: self.service.suspend([r.item_id for r in picked], suspend))
+
+    def reset_to_new(self) -> None:
+        """Ctrl+Alt+N: put the picked items back among the new ones, after asking."""
+        picked = [row for row in self.selected() if row.phase != 0 or row.reps]
+        if not picked:
+            return
+        answer = QMessageBox.question(
+            self, BrowserViewText.tr("Reset to new"),
+            BrowserViewText.tr("Learn %n item(s) again from the start? Their answers stay in "
+                               "your history and statistics.", "", len(picked)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._act(lambda: self.service.reset_to_new([r.item_id for r in picked]))
 
     def set_flag(self, flag: int) -> None:
         """Ctrl+0-4: flag the picked items (0 clears)."""
@@ -315,7 +365,7 @@ class BrowserView(QWidget):
             item_id = self.service.add_card(dialog.front.toPlainText(),
                                             dialog.back.toPlainText())
         except (TrainerError, sqlite3.Error) as exc:
-            QMessageBox.warning(self, "Card not added", str(exc))
+            QMessageBox.warning(self, BrowserViewText.tr("Card not added"), str(exc))
             return
         self._fill_filters()
         self.search.clear()
@@ -340,9 +390,9 @@ class BrowserView(QWidget):
         if self.details is None or not self.details.mine:
             return
         item_id = self.details.row.item_id
-        answer = QMessageBox.question(self, "Delete your card",
-                                      "Delete this card of yours? Its answers stay in your "
-                                      "history.")
+        answer = QMessageBox.question(
+            self, BrowserViewText.tr("Delete your card"),
+            BrowserViewText.tr("Delete this card of yours? Its answers stay in your history."))
         if answer == QMessageBox.StandardButton.Yes:
             self._act(lambda: self.service.remove_card(item_id))
 
@@ -350,7 +400,7 @@ class BrowserView(QWidget):
         try:
             change()
         except (TrainerError, ValueError, sqlite3.Error) as exc:
-            QMessageBox.warning(self, "Browse", str(exc))
+            QMessageBox.warning(self, BrowserViewText.tr("Browse"), str(exc))
             return
         self.refresh()
         self.table.setFocus()  # back from any dialog, to go on with the keyboard

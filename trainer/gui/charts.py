@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,9 +29,31 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.gui.theme import bold, is_dark
+from trainer.i18n import Context, number
+
+
+class ChartsText(Context):
+    """Texts the charts draw themselves, and the Save as PNG button and dialogs."""
+
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 12, 30, 34
 LEGEND_LINE = 18
+
+
+def date_text(day: date, pattern: str) -> str:
+    """``day`` in the window's language with a QDate ``pattern`` ("dd MMM yyyy")."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def short_day(day: date) -> str:
+    """A day as a bar's label reads it: "05 Mar" ("05.03." in German)."""
+    # The pattern is a translation: each language orders and punctuates its dates.
+    return date_text(day, ChartsText.tr("dd MMM"))
+
+
+def long_day(day: date) -> str:
+    """A day with its year: "05 Mar 2026"."""
+    return date_text(day, ChartsText.tr("dd MMM yyyy"))
 
 
 def series_colors() -> dict[str, QColor]:
@@ -66,7 +88,7 @@ class Chart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.empty_text = "Nothing to show yet."
+        self.empty_text = ChartsText.tr("Nothing to show yet.")
         self.series: list[Series] = []
         self.setMinimumHeight(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -138,7 +160,8 @@ class Chart(QWidget):
             painter.setPen(QPen(self.text_color(faint=True), 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(self.text_color())
-            label = f"{value:.0f}{suffix}" if top >= 4 or value == int(value) else f"{value:.1f}"
+            label = f"{value:.0f}{suffix}" if top >= 4 or value == int(value) \
+                else number(value, 1)
             painter.drawText(QRectF(0, y - 8, MARGIN_LEFT - 6, 16),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
 
@@ -196,7 +219,9 @@ class BarChart(Chart):
         self.draw_value_axis(painter, top, self.suffix)
         self.draw_legend(painter)
         metrics = QFontMetrics(self.font())
-        every = max(1, int(len(self.labels) * (metrics.horizontalAdvance("00 Mar") + 8)
+        # Spaced for day labels, the widest of them a day late in the year.
+        sample = short_day(date(2000, 12, 30))
+        every = max(1, int(len(self.labels) * (metrics.horizontalAdvance(sample) + 8)
                            / max(1.0, plot.width())) + 1)
         for i, label in enumerate(self.labels):
             slot = self._slot(i)
@@ -232,7 +257,7 @@ class BarChart(Chart):
 def _number(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:.0f}" if value == int(value) or abs(value) >= 10 else f"{value:.1f}"
+    return f"{value:.0f}" if value == int(value) or abs(value) >= 10 else number(value, 1)
 
 
 class LineChart(Chart):
@@ -272,7 +297,7 @@ class LineChart(Chart):
         for day, align in ((self.first, Qt.AlignmentFlag.AlignLeft),
                            (self.last, Qt.AlignmentFlag.AlignRight)):
             painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), 18), align,
-                             day.strftime("%d %b %Y"))
+                             long_day(day))
         for s, days in zip(self.series, self.dates, strict=True):
             pen = QPen(s.color, 2, Qt.PenStyle.DashLine if s.dashed else Qt.PenStyle.SolidLine)
             points = [QPointF(self._x(d), plot.bottom() - plot.height() * min(v, self.top)
@@ -296,11 +321,13 @@ class CalibrationChart(Chart):
         self.levels: list[tuple[str, float | None, float, int]] = []
 
     def set_data(self, levels: Sequence[tuple[str, float | None, float, int]]) -> None:
-        """(label, accuracy or None, ideal accuracy, answers) per certainty level."""
+        """(label, accuracy or None, ideal accuracy, answers) per certainty level; the
+        label names the level whole, "Low certainty"."""
         self.levels = list(levels)
         colors = series_colors()
-        self.series = [Series("Your accuracy", colors["blue"], [a for _, a, _, _ in levels]),
-                       Series("Ideal for the level", colors["amber"],
+        self.series = [Series(ChartsText.tr("Your accuracy"), colors["blue"],
+                              [a for _, a, _, _ in levels]),
+                       Series(ChartsText.tr("Ideal for the level"), colors["amber"],
                               [i for _, _, i, _ in levels])]
         self.update()
 
@@ -325,18 +352,20 @@ class CalibrationChart(Chart):
             painter.setPen(self.text_color())
             painter.drawText(QRectF(left, plot.bottom() + 4, width, 18),
                              Qt.AlignmentFlag.AlignHCenter,
-                             f"{label} certainty ({answers})")
+                             f"{label} ({answers})")
 
 
 def slug(title: str) -> str:
-    """A file name for a chart title."""
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "chart"
+    """A file name for a chart title (its letters kept, a German title's umlauts too)."""
+    return re.sub(r"[\W_]+", "-", title.lower()).strip("-") or "chart"
 
 
 class ChartBox(QFrame):
-    """A chart with its title, a note under it and a "Save as PNG…" button."""
+    """A chart with its title, a note under it and a "Save as PNG…" button. ``name``
+    (the title's English source) names the button whatever the language."""
 
-    def __init__(self, title: str, chart: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, chart: QWidget, parent: QWidget | None = None, *,
+                 name: str | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = title
@@ -346,8 +375,8 @@ class ChartBox(QFrame):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.hide()
-        self.save_button = QPushButton("Save as PNG…")
-        self.save_button.setObjectName(f"save-{slug(title)}")
+        self.save_button = QPushButton(ChartsText.tr("Save as PNG…"))
+        self.save_button.setObjectName(f"save-{slug(name or title)}")
         self.save_button.clicked.connect(self.save_png)
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -366,13 +395,14 @@ class ChartBox(QFrame):
     def save_png(self) -> None:
         """Ask where, then write exactly the chart as a PNG."""
         path, _filter = QFileDialog.getSaveFileName(
-            self, f"Save “{self.title}” as PNG", f"{slug(self.title)}.png",
-            "PNG images (*.png)")
+            self, ChartsText.tr("Save “{title}” as PNG").format(title=self.title),
+            f"{slug(self.title)}.png", ChartsText.tr("PNG images (*.png)"))
         if not path:
             return
         if not path.lower().endswith(".png"):
             path += ".png"
         if not self.chart.grab().save(path, "PNG"):
-            QMessageBox.warning(self, "Chart not saved",
-                                f"The chart “{self.title}” could not be written to {path}. "
-                                "Choose a folder you can write to.")
+            QMessageBox.warning(self, ChartsText.tr("Chart not saved"),
+                                ChartsText.tr("The chart “{title}” could not be written to "
+                                              "{path}. Choose a folder you can write to."
+                                              ).format(title=self.title, path=path))

@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtCore import QLocale, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from trainer.gui.charts import MARGIN_LEFT, Chart, Series, series_colors
-from trainer.study.wording import count
+from trainer.gui.charts import MARGIN_LEFT, Chart, Series, date_text, series_colors
+from trainer.i18n import Context
+
+
+class ChartsHeatmapText(Context):
+    """Texts of the study-days heatmap: its scale and its tooltips."""
+
 
 CELL_GAP = 2
 LEVELS = (0.25, 0.5, 0.75, 1.0)
@@ -57,7 +62,9 @@ class HeatmapChart(Chart):
     def draw(self, painter: QPainter) -> None:
         busiest = max(n for _, n in self.days)
         painter.setPen(self.text_color())
-        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+        locale, short = QLocale(), QLocale.FormatType.ShortFormat
+        for row in (0, 2, 4):  # Monday, Wednesday, Friday
+            name = locale.standaloneDayName(row + 1, short)
             cell = self._cell()
             painter.drawText(QRectF(0, 30 + row * cell, MARGIN_LEFT - 6, cell),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
@@ -70,7 +77,7 @@ class HeatmapChart(Chart):
             if day.weekday() == 0 and day.day <= 7 and rect.left() >= label_end:
                 painter.setPen(self.text_color())
                 painter.drawText(QRectF(rect.left(), 8, 60, 18), Qt.AlignmentFlag.AlignLeft,
-                                 day.strftime("%b"))
+                                 locale.standaloneMonthName(day.month, short))
                 label_end = rect.left() + 34
         self._draw_scale(painter, busiest)
 
@@ -78,20 +85,25 @@ class HeatmapChart(Chart):
         cell = self._cell()
         y = 30 + 7 * cell + 8
         painter.setPen(self.text_color())
-        painter.drawText(QRectF(MARGIN_LEFT, y, 40, 14), Qt.AlignmentFlag.AlignLeft, "Fewer")
-        x = MARGIN_LEFT + 44
+        fewer = ChartsHeatmapText.tr("Fewer")
+        # As wide as the word is in the window's language (at least the English width).
+        width = max(40, QFontMetrics(self.font()).horizontalAdvance(fewer) + 2)
+        painter.drawText(QRectF(MARGIN_LEFT, y, width, 14), Qt.AlignmentFlag.AlignLeft, fewer)
+        x = MARGIN_LEFT + width + 4
         for level in (0, *LEVELS):
             painter.fillRect(QRectF(x, y + 1, 12, 12), self._color(round(level * busiest),
                                                                    busiest))
             x += 15
-        painter.drawText(QRectF(x + 4, y, 200, 14), Qt.AlignmentFlag.AlignLeft,
-                         f"More (busiest day: {count(busiest, 'answer')})")
+        painter.drawText(QRectF(x + 4, y, self.width() - x - 4, 14), Qt.AlignmentFlag.AlignLeft,
+                         ChartsHeatmapText.tr("More (busiest day: %Ln answer(s))", "", busiest))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         for day, answers in self.days:
             if self._rect(day).contains(event.position()):
                 QToolTip.showText(event.globalPosition().toPoint(),
-                                  f"{day:%a %d %b %Y}: {answers} answers", self)
+                                  ChartsHeatmapText.tr("{day}: %Ln answer(s)", "", answers).format(
+                                      day=date_text(day, ChartsHeatmapText.tr("ddd dd MMM yyyy"))),
+                                  self)
                 return
         QToolTip.hideText()
 

@@ -19,11 +19,16 @@ from PySide6.QtWidgets import (
 
 from trainer.app import Services
 from trainer.gui.tasks import Report, Task
+from trainer.i18n import Context
 from trainer.profile.check_service import CheckReport
 from trainer.profile.errors import user_message
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
+
+
+class CheckDialogText(Context):
+    """Texts of Tools > Check Database."""
 
 
 class CheckDialog(QDialog):
@@ -36,16 +41,16 @@ class CheckDialog(QDialog):
         self.services = services
         self.report: CheckReport | None = None
         self.task: Task | None = None
-        self.setWindowTitle("Check Database")
+        self.setWindowTitle(CheckDialogText.tr("Check Database"))
         layout = QVBoxLayout(self)
-        self.text = QLabel("Checking…")
+        self.text = QLabel(CheckDialogText.tr("Checking…"))
         self.text.setObjectName("checkReport")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.text)
         buttons = QDialogButtonBox()
-        self.repair_button = QPushButton("&Repair")
+        self.repair_button = QPushButton(CheckDialogText.tr("&Repair"))
         self.repair_button.setObjectName("checkRepair")
         self.repair_button.setEnabled(False)
         buttons.addButton(self.repair_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -59,12 +64,14 @@ class CheckDialog(QDialog):
     def run(self, *, repair: bool = False) -> None:
         """Check (or repair) in a worker thread; the report shows when it is done."""
         self.repair_button.setEnabled(False)
-        self.text.setText("Repairing…" if repair else "Checking…")
+        self.text.setText(CheckDialogText.tr("Repairing…") if repair
+                          else CheckDialogText.tr("Checking…"))
 
         def job(report: Report) -> CheckReport:
             return self.services.check_apart(repair=repair, progress=report)
 
-        title = "Repairing the database…" if repair else "Checking the database…"
+        title = (CheckDialogText.tr("Repairing the database…") if repair
+                 else CheckDialogText.tr("Checking the database…"))
         self.task = Task(self, title, job, lambda r: self._show(r, repair), self._failed)
         self.task.start()
 
@@ -82,9 +89,11 @@ class CheckDialog(QDialog):
     def _show(self, report: CheckReport, repaired: bool) -> None:
         self.report = report
         items = "".join(f"<li>{html.escape(line)}</li>" for line in report.lines())
-        heading = ("Repaired." if repaired and report.ok else
-                   "No problems found." if report.ok else "Check Database found:")
-        where = (f"<p>A backup was made first: {html.escape(report.backup.name)}.</p>"
+        heading = (CheckDialogText.tr("Repaired.") if repaired and report.ok else
+                   CheckDialogText.tr("No problems found.") if report.ok else
+                   CheckDialogText.tr("Check Database found:"))
+        where = ("<p>" + CheckDialogText.tr("A backup was made first: {name}.").format(
+                     name=html.escape(report.backup.name)) + "</p>"
                  if report.backup is not None else "")
         body = "" if report.ok and not report.repaired else f"<ul>{items}</ul>"
         self.text.setText(f"<p><b>{heading}</b></p>{body}{where}")
@@ -96,9 +105,9 @@ class CheckDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         message = user_message(error, self.services.config)
-        self.text.setText(f"<p><b>The check could not finish.</b></p>"
-                          f"<p>{html.escape(message)}</p>")
-        QMessageBox.warning(self, "Check Database", message)
+        self.text.setText("<p><b>" + CheckDialogText.tr("The check could not finish.")
+                          + f"</b></p><p>{html.escape(message)}</p>")
+        QMessageBox.warning(self, CheckDialogText.tr("Check Database"), message)
 
 
 def open_from(window: MainWindow) -> CheckDialog:

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.errors import TrainerError
-from trainer.domain.scoring import CONFIDENCE_MARGIN, Calibration, confidence_lean
+from trainer.domain.scoring import (
+    CONFIDENCE_MARGIN,
+    Calibration,
+    ScoringText,
+    certainty_label,
+    confidence_lean,
+)
 from trainer.gui.cohort_parts import cell as _cell
 from trainer.gui.cohort_parts import empty as _empty
 from trainer.gui.cohort_parts import mastery_colors
@@ -34,7 +40,9 @@ from trainer.gui.cohort_parts import table as _table
 from trainer.gui.cohort_readiness_tab import practice_page, readiness_page
 from trainer.gui.tasks import Report, run_job
 from trainer.gui.theme import bold, verdict_colors
+from trainer.i18n import Context, number
 from trainer.reports.cohort import (
+    DAILY_STUDY,
     MIN_ANSWERS,
     Cohort,
     cohort_calibration,
@@ -43,13 +51,30 @@ from trainer.reports.cohort import (
     pass_rates,
     path_groups,
 )
-from trainer.study.wording import count
+from trainer.reports.cohort_model import shown
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
 
+
+class CohortViewText(Context):
+    """Texts of the cohort page: its tabs, tables, notes and the Open cohort dialogs."""
+
+
 def _answers(count: int) -> str:
-    return "1 answer" if count == 1 else f"{count} answers"
+    return CohortViewText.tr("%n answer(s)", "", count)
+
+
+def _quiz_title(cohort: Cohort, deck: str, quiz: str) -> str:
+    # Questions met again in daily study are filed under a quiz of their own.
+    if quiz == DAILY_STUDY:
+        return CohortViewText.tr("daily study")
+    return cohort.quiz_title(deck, quiz)
+
+
+def _signed(value: float, decimals: int) -> str:
+    """A mark with its sign, "+0.25" ("+0,25" in German)."""
+    return ("-" if value < 0 else "+") + number(abs(value), decimals)
 
 
 class CohortView(QWidget):
@@ -70,10 +95,10 @@ class CohortView(QWidget):
         self.tabs.setObjectName("cohortTabs")
         self.status = QLabel()
         self.status.setObjectName("cohortStatus")
-        self.save_button = QPushButton("Save report as HTML…")
+        self.save_button = QPushButton(CohortViewText.tr("Save report as HTML…"))
         self.save_button.setObjectName("saveCohortHtml")
         self.save_button.clicked.connect(self.save_html)
-        self.back_button = QPushButton("Back to decks  (Esc)")
+        self.back_button = QPushButton(CohortViewText.tr("Back to decks  (Esc)"))
         self.back_button.setObjectName("cohortBack")
         self.back_button.clicked.connect(window.show_decks)
         for button in (self.save_button, self.back_button):
@@ -93,114 +118,143 @@ class CohortView(QWidget):
     def show_cohort(self, cohort: Cohort, source: str) -> None:
         """Fill the page from a loaded cohort."""
         self.cohort = cohort
-        self.title.setText(f"Cohort: {source}")
+        self.title.setText(CohortViewText.tr("Cohort: {source}").format(source=source))
         span = cohort.date_range
-        dates = "" if span is None else (f"; exports from {span[0]:%Y-%m-%d} "
-                                         f"to {span[1]:%Y-%m-%d}")
-        self.summary.setText(
-            f"{count(len(cohort.learners), 'learner')} from "
-            f"{count(cohort.exports_read, 'export')}{dates}. "
-            f"{count(len(cohort.superseded), 'older export')} replaced by newer ones, "
-            f"{count(len(cohort.skipped), 'file')} skipped.")
+        dates = "" if span is None else CohortViewText.tr("; exports from {first} to {last}"
+                                                          ).format(first=f"{span[0]:%Y-%m-%d}",
+                                                                   last=f"{span[1]:%Y-%m-%d}")
+        # "from" asks for its own case of "export(s)" in some languages.
+        learners = CohortViewText.tr("%Ln learner(s) from {exports}{dates}.", "",
+                                     len(cohort.learners)).format(
+            exports=CohortViewText.tr("%Ln export(s)", "after from", cohort.exports_read),
+            dates=dates)
+        files = CohortViewText.tr("%Ln older export(s) replaced by newer ones, {skipped} "
+                                  "skipped.", "", len(cohort.superseded)).format(
+            skipped=CohortViewText.tr("%Ln file(s)", "", len(cohort.skipped)))
+        self.summary.setText(f"{learners} {files}")
         self.status.clear()
         self.tabs.clear()
-        self.tabs.addTab(readiness_page(cohort), "Readiness")
-        self.tabs.addTab(self._heatmap(cohort), "Mastery")
-        self.tabs.addTab(self._pass_rates(cohort), "Quizzes")
-        self.tabs.addTab(self._paths(cohort), "Learning path")
-        self.tabs.addTab(practice_page(cohort), "Practice")
-        self.tabs.addTab(self._confident_wrong(cohort), "Sure but wrong")
-        self.tabs.addTab(self._calibration(cohort), "Calibration")
-        self.tabs.addTab(self._files(cohort), f"Files ({len(cohort.skipped)} skipped)")
+        self.tabs.addTab(readiness_page(cohort), CohortViewText.tr("Readiness"))
+        self.tabs.addTab(self._heatmap(cohort), CohortViewText.tr("Mastery"))
+        self.tabs.addTab(self._pass_rates(cohort), CohortViewText.tr("Quizzes"))
+        self.tabs.addTab(self._paths(cohort), CohortViewText.tr("Learning path"))
+        self.tabs.addTab(practice_page(cohort), CohortViewText.tr("Practice"))
+        self.tabs.addTab(self._confident_wrong(cohort), CohortViewText.tr("Sure but wrong"))
+        self.tabs.addTab(self._calibration(cohort), CohortViewText.tr("Calibration"))
+        self.tabs.addTab(self._files(cohort), CohortViewText.tr("Files ({skipped} skipped)"
+                                                                ).format(
+            skipped=len(cohort.skipped)))
 
     def _heatmap(self, cohort: Cohort) -> QWidget:
         topics = cohort.topics
         if not topics:
-            return _empty("No learner has answered anything yet.", "heatmapEmpty")
+            return _empty(CohortViewText.tr("No learner has answered anything yet."),
+                          "heatmapEmpty")
         rows = []
         for learner in cohort.learners:
             row = []
             for topic in topics:
                 stats = learner.topics.get(topic)
                 answers = stats.answers if stats else 0
-                quiz = ""
-                if stats is not None and stats.quiz_accuracy is not None:
-                    quiz = (f"\nQuiz answers: {stats.quiz_correct} of {stats.quiz_answers} "
-                            f"right ({stats.quiz_accuracy:.0%})")
-                shown = stats.shown_mastery if stats else None
-                if shown is None:
-                    item = _cell("—", f"{learner.name}, {topic}\nNot enough data: "
-                                      f"{_answers(answers)}, {MIN_ANSWERS} needed{quiz}")
+                lines = [f"{learner.shown_name}, {topic}"]
+                mastery = stats.shown_mastery if stats else None
+                if mastery is None:
+                    lines.append(CohortViewText.tr("Not enough data: {answers}, {needed} needed"
+                                                   ).format(answers=_answers(answers),
+                                                            needed=MIN_ANSWERS))
                 else:
-                    item = _cell(f"{shown:.0%}", f"{learner.name}, {topic}\nMastery "
-                                                 f"{shown:.0%} from {_answers(answers)}{quiz}")
-                    background, text = mastery_colors(shown)
+                    lines.append(CohortViewText.tr("Mastery {mastery} from {answers}").format(
+                        mastery=f"{mastery:.0%}", answers=_answers(answers)))
+                if stats is not None and stats.quiz_accuracy is not None:
+                    lines.append(CohortViewText.tr("Quiz answers: {right} of {answers} right "
+                                                   "({share})").format(
+                        right=stats.quiz_correct, answers=stats.quiz_answers,
+                        share=f"{stats.quiz_accuracy:.0%}"))
+                if mastery is None:
+                    item = _cell("—", "\n".join(lines))
+                else:
+                    item = _cell(f"{mastery:.0%}", "\n".join(lines))
+                    background, text = mastery_colors(mastery)
                     item.setBackground(background)
                     item.setForeground(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 row.append(item)
             rows.append(row)
         table = _table(topics, rows, "heatmap")
-        table.setVerticalHeaderLabels([learner.name for learner in cohort.learners])
+        table.setVerticalHeaderLabels([learner.shown_name for learner in cohort.learners])
         table.verticalHeader().setVisible(True)
         for column in range(len(topics)):
             table.setColumnWidth(column, max(110, table.columnWidth(column)))
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        return _page(table, f"Mean recall probability (FSRS) of each topic's items at the "
-                            f"learner's export; “—” is not enough data (under {MIN_ANSWERS} "
-                            "answers). Hover a cell for its figures.")
+        return _page(table, CohortViewText.tr(
+            "Mean recall probability (FSRS) of each topic's items at the learner's export; "
+            "“—” is not enough data (under %n answer(s)). Hover a cell for its figures.", "",
+            MIN_ANSWERS))
 
     def _pass_rates(self, cohort: Cohort) -> QWidget:
         rates = pass_rates(cohort.learners)
         if not rates:
-            return _empty("Nobody has finished a quiz yet.", "passRatesEmpty")
+            return _empty(CohortViewText.tr("Nobody has finished a quiz yet."), "passRatesEmpty")
         titles, total = cohort.deck_titles, len(cohort.learners)
-        rows = [[_cell(titles.get(r.deck, r.deck)), _cell(cohort.quiz_title(r.deck, r.quiz)),
-                 _cell(f"{r.took} of {total}", align_right=True),
+        rows = [[_cell(titles.get(r.deck, r.deck)), _cell(_quiz_title(cohort, r.deck, r.quiz)),
+                 _cell(CohortViewText.tr("{done} of {total}").format(done=r.took, total=total),
+                       align_right=True),
                  _cell(str(r.passed), align_right=True),
                  _cell(f"{r.rate:.0%}", align_right=True)] for r in rates]
-        return _page(_table(["Deck", "Quiz", "Finished by", "Passed", "Pass rate"], rows,
-                            "passRates"),
-                     "A learner passed when their best finished attempt reached the pass mark.")
+        headers = [CohortViewText.tr("Deck"), CohortViewText.tr("Quiz"),
+                   CohortViewText.tr("Finished by"), CohortViewText.tr("Passed"),
+                   CohortViewText.tr("Pass rate")]
+        return _page(_table(headers, rows, "passRates"), CohortViewText.tr(
+            "A learner passed when their best finished attempt reached the pass mark."))
 
     def _paths(self, cohort: Cohort) -> QWidget:
         groups = path_groups(cohort.learners)
         if not groups:
-            return _empty("No export has a learning path.", "pathsEmpty")
+            return _empty(CohortViewText.tr("No export has a learning path."), "pathsEmpty")
         bad = QColor(verdict_colors()[2])
         rows = []
         for group in groups:
             for learner, standing in group.rows:
                 behind = standing.behind
                 nxt = standing.next_step
-                row = [_cell(learner.name), _cell(group.title),
-                       _cell("not started" if standing.day is None else f"day {standing.day}"),
-                       _cell(f"{standing.done} of {len(standing.steps)}", align_right=True),
-                       _cell("; ".join(s.title for s in behind) or "on track"),
-                       _cell(f"{nxt.title} — {nxt.progress}" if nxt else "all done")]
+                day = (CohortViewText.tr("not started") if standing.day is None else
+                       CohortViewText.tr("day {day}").format(day=standing.day))
+                row = [_cell(learner.shown_name), _cell(group.title), _cell(day),
+                       _cell(CohortViewText.tr("{done} of {total}").format(
+                           done=standing.done, total=len(standing.steps)), align_right=True),
+                       _cell("; ".join(s.title for s in behind)
+                             or CohortViewText.tr("on track")),
+                       _cell(f"{nxt.title} — {nxt.progress}" if nxt
+                             else CohortViewText.tr("all done"))]
                 if behind:
                     for item in row:
                         item.setForeground(bad)
                 rows.append(row)
         behind_total = sum(group.behind for group in groups)
-        table = _table(["Learner", "Path", "Today", "Steps done", "Overdue steps", "Next step"],
-                       rows, "paths", stretch=(4, 5))
-        return _page(table, f"{behind_total} behind. Behind: a step whose day has passed is "
-                            "not done, counted on the day of the learner's export.")
+        headers = [CohortViewText.tr("Learner"), CohortViewText.tr("Path"),
+                   CohortViewText.tr("Today"), CohortViewText.tr("Steps done"),
+                   CohortViewText.tr("Overdue steps"), CohortViewText.tr("Next step")]
+        table = _table(headers, rows, "paths", stretch=(4, 5))
+        return _page(table, CohortViewText.tr(
+            "{behind} behind. Behind: a step whose day has passed is not done, counted on the "
+            "day of the learner's export.").format(behind=behind_total))
 
     def _confident_wrong(self, cohort: Cohort) -> QWidget:
         found = confident_wrong(cohort.learners)
         if not found:
-            return _empty("No answer was wrong at high certainty.", "confidentWrongEmpty")
+            return _empty(CohortViewText.tr("No answer was wrong at high certainty."),
+                          "confidentWrongEmpty")
         titles = cohort.deck_titles
         rows = [[_cell(c.label, c.label), _cell(titles.get(c.deck, c.deck)),
-                 _cell(", ".join(cohort.quiz_title(c.deck, q) for q in c.quizzes)),
+                 _cell(", ".join(_quiz_title(cohort, c.deck, q) for q in c.quizzes)),
                  _cell(str(c.answers), align_right=True),
                  _cell(str(c.learners), align_right=True)] for c in found]
-        return _page(_table(["Question", "Deck", "Quiz", "Wrong, sure", "Learners"], rows,
-                            "confidentWrong", stretch=(0,)),
-                     "Questions answered wrong at high certainty: a belief to correct, not a "
-                     "gap to fill.")
+        headers = [CohortViewText.tr("Question"), CohortViewText.tr("Deck"),
+                   CohortViewText.tr("Quiz"), CohortViewText.tr("Wrong, sure"),
+                   CohortViewText.tr("Learners")]
+        return _page(_table(headers, rows, "confidentWrong", stretch=(0,)), CohortViewText.tr(
+            "Questions answered wrong at high certainty: a belief to correct, not a gap to "
+            "fill."))
 
     def _calibration(self, cohort: Cohort) -> QWidget:
         good, _partial, bad = (QColor(c) for c in verdict_colors())
@@ -209,7 +263,8 @@ class CohortView(QWidget):
             cells = [_cell(name)]
             for level in calibration.levels:
                 if level.answers and level.accuracy is not None:
-                    item = _cell(f"{level.accuracy:.0%} of {level.answers}", align_right=True)
+                    item = _cell(CohortViewText.tr("{share} of {answers}").format(
+                        share=f"{level.accuracy:.0%}", answers=level.answers), align_right=True)
                     if (level.overconfidence or 0) > CONFIDENCE_MARGIN:
                         item.setForeground(bad)
                 else:
@@ -217,38 +272,43 @@ class CohortView(QWidget):
                 cells.append(item)
             over = calibration.overconfidence
             if over is None:
-                verdict = _cell("no answers with certainty")
+                verdict = _cell(CohortViewText.tr("no answers with certainty"))
             else:
                 lean = confidence_lean(over)
-                verdict = _cell(f"{lean} ({over * 100:+.0f} points)")
+                verdict = _cell(CohortViewText.tr("{lean} ({points} points)").format(
+                    lean=ScoringText.tr(lean), points=f"{over * 100:+.0f}"))
                 color = {"overconfident": bad, "well calibrated": good}.get(lean)
                 if color is not None:
                     verdict.setForeground(color)
             cbm, resolution = calibration.cbm_average, calibration.resolution
             return [*cells, verdict,
-                    _cell("—" if cbm is None else f"{cbm:+.2f}", align_right=True),
-                    _cell("—" if resolution is None else f"{resolution:.2f}",
+                    _cell("—" if cbm is None else _signed(cbm, 2), align_right=True),
+                    _cell("—" if resolution is None else number(resolution, 2),
                           align_right=True)]
 
-        rows = [row(learner.name, learner.calibration) for learner in cohort.learners]
-        rows.append(row("Whole cohort", cohort_calibration(cohort.learners)))
-        return _page(_table(["Learner", "Low", "Medium", "High", "Calibration",
-                             "Certainty mark", "Resolution"], rows, "calibration"),
-                     "Share of quiz answers right at each certainty level (low stands for 50%, "
-                     "medium 74%, high 90%); overconfident is flagged above 15 points. The "
-                     "certainty mark is the mean mark per answer, from −6 to +3. Resolution "
-                     "says whether being sure goes with being right at all: 0 not at all, "
-                     "1 perfectly (shown once answers use two certainty levels).")
+        rows = [row(learner.shown_name, learner.calibration) for learner in cohort.learners]
+        rows.append(row(CohortViewText.tr("Whole cohort"), cohort_calibration(cohort.learners)))
+        headers = [CohortViewText.tr("Learner"), *(certainty_label(level) for level in (1, 2, 3)),
+                   CohortViewText.tr("Calibration"), CohortViewText.tr("Certainty mark"),
+                   CohortViewText.tr("Resolution")]
+        return _page(_table(headers, rows, "calibration"), CohortViewText.tr(
+            "Share of quiz answers right at each certainty level (low stands for 50%, medium "
+            "74%, high 90%); overconfident is flagged above 15 points. The certainty mark is "
+            "the mean mark per answer, from −6 to +3. Resolution says whether being sure goes "
+            "with being right at all: 0 not at all, 1 perfectly (shown once answers use two "
+            "certainty levels)."))
 
     def _files(self, cohort: Cohort) -> QWidget:
-        rows = [[_cell(str(s.path), str(s.path)), _cell("skipped"), _cell(s.reason, s.reason)]
-                for s in cohort.skipped]
-        rows += [[_cell(str(s.path), str(s.path)), _cell("replaced"),
-                  _cell(f"a newer export of the same learner: {s.kept}")]
+        rows = [[_cell(str(s.path), str(s.path)), _cell(CohortViewText.tr("skipped")),
+                 _cell(shown(s.reason), shown(s.reason))] for s in cohort.skipped]
+        rows += [[_cell(str(s.path), str(s.path)), _cell(CohortViewText.tr("replaced")),
+                  _cell(CohortViewText.tr("a newer export of the same learner: {file}").format(
+                      file=s.kept))]
                  for s in cohort.superseded]
         if not rows:
-            return _empty("Every file was used.", "filesEmpty")
-        return _page(_table(["File", "", "Why"], rows, "files", stretch=(2,)))
+            return _empty(CohortViewText.tr("Every file was used."), "filesEmpty")
+        return _page(_table([CohortViewText.tr("File"), "", CohortViewText.tr("Why")], rows,
+                            "files", stretch=(2,)))
 
     def save_html(self) -> None:
         """Ask where, then write the same HTML file as ``trainer cohort report``."""
@@ -256,8 +316,9 @@ class CohortView(QWidget):
 
         if self.cohort is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Save report as HTML",
-                                              "cohort-report.html", "HTML files (*.html)")
+        name, _ = QFileDialog.getSaveFileName(self, CohortViewText.tr("Save report as HTML"),
+                                              "cohort-report.html",
+                                              CohortViewText.tr("HTML files (*.html)"))
         if not name:
             return
         path = Path(name)
@@ -266,9 +327,9 @@ class CohortView(QWidget):
         try:
             write_report(self.cohort, path)
         except TrainerError as exc:
-            QMessageBox.warning(self, "Save report", str(exc))
+            QMessageBox.warning(self, CohortViewText.tr("Save report"), str(exc))
             return
-        self.status.setText(f"Saved {path}")
+        self.status.setText(CohortViewText.tr("Saved {path}").format(path=path))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc goes back to the deck list."""
@@ -292,20 +353,24 @@ def open_folder(window: MainWindow, folder: Path) -> bool:
     """Load a folder of exports and show it; a folder with none usable is explained in a
     dialog and the window stays where it was."""
     def job(report: Report) -> Cohort:
-        report(0, 0, f"Reading the exports in {folder.name or folder}…")
+        report(0, 0, CohortViewText.tr("Reading the exports in {folder}…").format(
+            folder=folder.name or folder))
         return load_cohort([folder], progress=lambda done, total, name: report(
-            done, total, f"Read {done} of {total}: {name}"))
+            done, total, CohortViewText.tr("Read {done} of {total}: {file}").format(
+                done=done, total=total, file=name)))
 
-    cohort: Cohort = run_job(window, "Reading the exports…", job)
+    cohort: Cohort = run_job(window, CohortViewText.tr("Reading the exports…"), job)
     if not cohort.learners:
-        reasons = "\n".join(f"• {s.path.name}: {s.reason}" for s in cohort.skipped[:15])
+        reasons = "\n".join(f"• {s.path.name}: {shown(s.reason)}" for s in cohort.skipped[:15])
         more = len(cohort.skipped) - 15
         if more > 0:
-            reasons += f"\n…and {more} more"
-        QMessageBox.warning(window, "Open cohort",
-                            f"No usable progress export in {folder}."
-                            + (f"\n\nSkipped:\n{reasons}" if reasons else
-                               "\n\nIt holds no .json files."))
+            reasons += "\n" + CohortViewText.tr("…and {more} more").format(more=more)
+        text = CohortViewText.tr("No usable progress export in {folder}.").format(folder=folder)
+        if reasons:
+            text += "\n\n" + CohortViewText.tr("Skipped:") + "\n" + reasons
+        else:
+            text += "\n\n" + CohortViewText.tr("It holds no .json files.")
+        QMessageBox.warning(window, CohortViewText.tr("Open cohort"), text)
         return False
     view = _view(window)
     view.show_cohort(cohort, folder.name or str(folder))
@@ -316,6 +381,7 @@ def open_folder(window: MainWindow, folder: Path) -> bool:
 
 def open_from(window: MainWindow) -> None:
     """File > Open cohort…: pick the folder the reps' exports were collected in."""
-    folder = QFileDialog.getExistingDirectory(window, "Open cohort: folder of progress exports")
+    folder = QFileDialog.getExistingDirectory(
+        window, CohortViewText.tr("Open cohort: folder of progress exports"))
     if folder:
         open_folder(window, Path(folder))

@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from trainer.domain.errors import ProfileDamagedError
 from trainer.gui.backup_dialog import when
+from trainer.i18n import Context
 from trainer.profile.backup_service import BackupInfo
+
+
+class DamagedDialogText(Context):
+    """Texts of the dialog met when a profile's file is damaged."""
 
 
 class Choice(Enum):
@@ -30,32 +35,40 @@ class DamagedDialog(QDialog):
                  others: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.choice = Choice.QUIT
-        self.setWindowTitle("This profile is damaged")
+        self.setWindowTitle(DamagedDialogText.tr("This profile is damaged"))
         layout = QVBoxLayout(self)
-        offer = (f"<p>The newest good backup is from <b>{when(newest)}</b>, with "
-                 f"{newest.answers:,} answers and {len(newest.decks)} decks. Restoring it "
-                 "keeps the damaged file in the backups folder.</p>" if newest else
-                 "<p>There is no good backup of it. You can start a new profile; the "
-                 "damaged file is kept in the backups folder, not deleted.</p>")
-        text = QLabel(
-            f"<p><b>Sales Trainer cannot use this profile:</b> its file "
-            f"<code>{html.escape(str(error.path))}</code> is damaged "
-            f"({html.escape(error.detail)}).</p>{offer}")
+        if newest is not None:
+            offer = DamagedDialogText.tr(
+                "The newest good backup is from {when}, with {answers} and {decks}. "
+                "Restoring it keeps the damaged file in the backups folder.").format(
+                    when=f"<b>{when(newest)}</b>",
+                    answers=DamagedDialogText.tr("%Ln answer(s)", "", newest.answers),
+                    decks=DamagedDialogText.tr("%Ln deck(s)", "", len(newest.decks)))
+        else:
+            offer = DamagedDialogText.tr(
+                "There is no good backup of it. You can start a new profile; the damaged "
+                "file is kept in the backups folder, not deleted.")
+        damaged = DamagedDialogText.tr(
+            "<b>Sales Trainer cannot use this profile:</b> its file {path} is damaged "
+            "({detail}).").format(path=f"<code>{html.escape(str(error.path))}</code>",
+                                  detail=html.escape(error.detail))
+        text = QLabel(f"<p>{damaged}</p><p>{offer}</p>")
         text.setObjectName("damagedText")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)
         buttons = QDialogButtonBox()
         if newest is not None:
-            restore = self._button(buttons, "&Restore this backup", Choice.RESTORE,
-                                   QDialogButtonBox.ButtonRole.AcceptRole)
+            restore = self._button(buttons, DamagedDialogText.tr("&Restore this backup"),
+                                   Choice.RESTORE, QDialogButtonBox.ButtonRole.AcceptRole)
             restore.setDefault(True)
         if others > (1 if newest else 0):
-            self._button(buttons, "&Choose another backup…", Choice.CHOOSE,
-                         QDialogButtonBox.ButtonRole.ActionRole)
-        self._button(buttons, "&Start a new profile", Choice.START_AFRESH,
+            self._button(buttons, DamagedDialogText.tr("&Choose another backup…"),
+                         Choice.CHOOSE, QDialogButtonBox.ButtonRole.ActionRole)
+        self._button(buttons, DamagedDialogText.tr("&Start a new profile"), Choice.START_AFRESH,
                      QDialogButtonBox.ButtonRole.ActionRole)
-        self._button(buttons, "&Quit", Choice.QUIT, QDialogButtonBox.ButtonRole.RejectRole)
+        self._button(buttons, DamagedDialogText.tr("&Quit"), Choice.QUIT,
+                     QDialogButtonBox.ButtonRole.RejectRole)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 

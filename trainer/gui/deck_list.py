@@ -20,10 +20,17 @@ from trainer.domain.errors import Problem
 from trainer.domain.quiz import Assessment
 from trainer.gui.path_panel import PathPanel, only_when_focused
 from trainer.gui.theme import bold, count_colors
+from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.quiz_service import QuizRow
 from trainer.study.service import DeckCounts
 
-COLUMNS = ("Deck", "New", "Learning", "Due")
+
+class DeckListText(Context):
+    """Texts of the home screen's deck list."""
+
+
+COLUMNS = (QT_TRANSLATE_NOOP("DeckListText", "Deck"), QT_TRANSLATE_NOOP("DeckListText", "New"),
+           QT_TRANSLATE_NOOP("DeckListText", "Learning"), QT_TRANSLATE_NOOP("DeckListText", "Due"))
 ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -38,12 +45,13 @@ class DeckListView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deckList")
-        self.heading = QLabel("Your decks")
+        self.heading = QLabel(DeckListText.tr("Your decks"))
         self.heading.setObjectName("heading")
         bold(self.heading, 1.5)
         self.today = QLabel()
         self.today.setObjectName("todayLine")
         self.today.setTextFormat(Qt.TextFormat.PlainText)
+        self.today.setWordWrap(True)  # German runs long; the window stays narrowable
 
         self.problems = QLabel()
         self.problems.setObjectName("deckProblems")
@@ -54,11 +62,11 @@ class DeckListView(QWidget):
         self.problems.hide()
 
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Decks, their quizzes and self-checks")
+        self.tree.setAccessibleName(DeckListText.tr("Decks, their quizzes and self-checks"))
         only_when_focused(self.tree)
         self.tree.setObjectName("deckTree")
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([DeckListText.tr(c) for c in COLUMNS])
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setItemsExpandable(True)
@@ -72,7 +80,7 @@ class DeckListView(QWidget):
         self.tree.itemActivated.connect(lambda item, _col: self._request(item))
         self.tree.currentItemChanged.connect(lambda cur, _prev: self._describe(cur))
 
-        self.empty = QLabel("No decks are installed yet.")
+        self.empty = QLabel(DeckListText.tr("No decks are installed yet."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
 
@@ -81,11 +89,11 @@ class DeckListView(QWidget):
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.study_button = QPushButton("Study now  (Enter)")
+        self.study_button = QPushButton(DeckListText.tr("Study now  (Enter)"))
         self.study_button.setObjectName("studyButton")
         self.study_button.clicked.connect(lambda: self._request(self.tree.currentItem()))
         # The statistics are a menu item too; a button makes them findable from home.
-        self.stats_button = QPushButton("Statistics  (Ctrl+T)")
+        self.stats_button = QPushButton(DeckListText.tr("Statistics  (Ctrl+T)"))
         self.stats_button.setObjectName("statsButton")
         self.stats_button.setAutoDefault(False)
         self.stats_button.clicked.connect(self.stats_requested)
@@ -129,7 +137,8 @@ class DeckListView(QWidget):
             item = QTreeWidgetItem([row.deck.title, str(c.new), str(c.learning), str(c.review)])
             key: tuple[str, ...] = ("deck", row.deck.id)
             item.setData(0, ROLE, key)
-            item.setToolTip(0, f"{row.deck.title} (version {row.deck.version})")
+            item.setToolTip(0, DeckListText.tr("{title} (version {version})").format(
+                title=row.deck.title, version=row.deck.version))
             for col, brush in ((1, new_color), (2, learn_color), (3, due_color)):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight |
                                       Qt.AlignmentFlag.AlignVCenter)
@@ -141,26 +150,25 @@ class DeckListView(QWidget):
                 selected = item
             for quiz in (q for q in quizzes or [] if q.deck_id == row.deck.id):
                 score = (best or {}).get((quiz.deck_id, quiz.key))
-                text = f"Quiz: {quiz.title}" + (f"  (best {score:.0f}%)" if score is not None
-                                                else "")
+                text = (DeckListText.tr("Quiz: {title}").format(title=quiz.title)
+                        if score is None else DeckListText.tr("Quiz: {title}  (best {score}%)")
+                        .format(title=quiz.title, score=number(score)))
                 child = QTreeWidgetItem([text, "", "", ""])
                 ckey = ("quiz", quiz.deck_id, quiz.key)
                 child.setData(0, ROLE, ckey)
-                self._descriptions[ckey] = (
-                    quiz.description or f"{len(quiz.question_keys)} questions; pass mark "
-                    f"{quiz.pass_mark}%." + (" You say how sure you are of each answer."
-                                             if quiz.certainty else ""))
+                self._descriptions[ckey] = quiz.description or self._quiz_description(quiz)
                 item.addChild(child)
                 if ckey == keep:
                     selected = child
             for deck_id, assessment in assessments or []:
                 if deck_id != row.deck.id:
                     continue
-                child = QTreeWidgetItem([f"Self-check: {assessment.title}", "", "", ""])
+                child = QTreeWidgetItem([DeckListText.tr("Self-check: {title}").format(
+                    title=assessment.title), "", "", ""])
                 akey = ("assessment", deck_id, assessment.id)
                 child.setData(0, ROLE, akey)
-                self._descriptions[akey] = assessment.description or (
-                    f"{len(assessment.statements)} statements, about two minutes.")
+                self._descriptions[akey] = assessment.description or DeckListText.tr(
+                    "%n statement(s), about two minutes.", "", len(assessment.statements))
                 item.addChild(child)
                 if akey == keep:
                     selected = child
@@ -173,6 +181,15 @@ class DeckListView(QWidget):
             self.tree.setCurrentItem(selected)
         self._describe(selected)
 
+    @staticmethod
+    def _quiz_description(quiz: QuizRow) -> str:
+        """What a quiz without a description of its own is like."""
+        text = DeckListText.tr("%n question(s); pass mark {mark}%.", "",
+                               len(quiz.question_keys)).format(mark=quiz.pass_mark)
+        if quiz.certainty:
+            text += " " + DeckListText.tr("You say how sure you are of each answer.")
+        return text
+
     def show_problems(self, problems: list[Problem]) -> None:
         """Say which deck files could not be loaded and why (the others still load)."""
         errors = [p for p in problems if p.severity == "error"]
@@ -180,10 +197,11 @@ class DeckListView(QWidget):
             self.problems.hide()
             return
         files = sorted({p.file for p in errors})
-        lines = [f"{len(files)} deck file(s) could not be loaded; the other decks are fine."]
+        lines = [DeckListText.tr(
+            "%n deck file(s) could not be loaded; the other decks are fine.", "", len(files))]
         lines += [str(p) for p in errors[:8]]
         if len(errors) > 8:
-            lines.append(f"... and {len(errors) - 8} more problem(s).")
+            lines.append(DeckListText.tr("... and %n more problem(s).", "", len(errors) - 8))
         self.problems.setText("\n".join(lines))
         self.problems.show()
 
@@ -209,12 +227,14 @@ class DeckListView(QWidget):
     def _describe(self, item: QTreeWidgetItem | None) -> None:
         if item is None:
             self.description.clear()
-            self.study_button.setText("Study now  (Enter)")
+            self.study_button.setText(DeckListText.tr("Study now  (Enter)"))
             return
         key = tuple(item.data(0, ROLE))
         self.description.setText(self._descriptions.get(key, ""))
-        self.study_button.setText({"deck": "Study now  (Enter)", "quiz": "Start quiz  (Enter)",
-                                   "assessment": "Start self-check  (Enter)"}[key[0]])
+        self.study_button.setText({"deck": DeckListText.tr("Study now  (Enter)"),
+                                   "quiz": DeckListText.tr("Start quiz  (Enter)"),
+                                   "assessment": DeckListText.tr("Start self-check  (Enter)")
+                                   }[key[0]])
 
     def _request(self, item: QTreeWidgetItem | None) -> None:
         if item is None:

@@ -13,12 +13,17 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from trainer.gui.tasks import Report, Task
+from trainer.i18n import Context
 from trainer.profile.backup_service import PERIODIC, BackupInfo
 from trainer.profile.errors import user_message
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
     from trainer.profile.check_service import CheckReport
+
+
+class KeeperText(Context):
+    """Texts of backing up, restoring and the check on closing."""
 
 
 class Keeper(QObject):
@@ -48,7 +53,7 @@ class Keeper(QObject):
         return self.task
 
     def _failed(self, error: Exception) -> None:
-        QMessageBox.warning(self.window, "Sales Trainer",
+        QMessageBox.warning(self.window, KeeperText.tr("Sales Trainer"),
                             user_message(error, self.window.services.config))
 
     def periodic_backup(self) -> None:
@@ -57,7 +62,7 @@ class Keeper(QObject):
         if self.busy or not services.changed_since_backup:
             return
         changes, backups = services.changes, services.backups
-        self._run("Backing up…", lambda report: backups.create("periodic"),
+        self._run(KeeperText.tr("Backing up…"), lambda report: backups.create("periodic"),
                   lambda _info: services.backed_up(changes), show_progress=False)
 
     def backup_now(self) -> None:
@@ -69,9 +74,10 @@ class Keeper(QObject):
 
         def done(info: BackupInfo) -> None:
             services.backed_up(changes)
-            QMessageBox.information(self.window, "Backed up", f"Backed up to {info.path}")
+            QMessageBox.information(self.window, KeeperText.tr("Backed up"),
+                                    KeeperText.tr("Backed up to {path}").format(path=info.path))
 
-        self._run("Backing up…", lambda report: backups.create("manual"), done)
+        self._run(KeeperText.tr("Backing up…"), lambda report: backups.create("manual"), done)
 
     def restore_backup(self) -> None:
         """File > Restore from backup…: choose a backup, see what it changes, restore."""
@@ -91,22 +97,26 @@ class Keeper(QObject):
         window.end_session()
         old.close()
 
+        # Translated here: the job runs on a worker thread.
+        backing_up = KeeperText.tr("Backing up the profile as it is now…")
+
         def job(report: Report) -> Path:
-            report(0, 2, "Backing up the profile as it is now…")
+            report(0, 2, backing_up)
             return old.backups.restore(chosen)
 
         def done(kept: Path) -> None:
             window.replace_services(reopen())
             QMessageBox.information(
-                window, "Restored",
-                f"Restored the backup from {when(chosen)}. The profile as it was is kept "
-                f"as {kept.name}: File > Restore from backup puts it back.")
+                window, KeeperText.tr("Restored"),
+                KeeperText.tr("Restored the backup from {when}. The profile as it was is kept "
+                              "as {name}: File > Restore from backup puts it back.").format(
+                    when=when(chosen), name=kept.name))
 
         def failed(error: Exception) -> None:
             window.replace_services(reopen())  # nothing was replaced: the profile as it was
             self._failed(error)
 
-        self._run("Restoring the backup…", job, done, failed)
+        self._run(KeeperText.tr("Restoring the backup…"), job, done, failed)
 
     def on_close(self) -> None:
         """The window is closing: back up if anything changed, then the quick check.
@@ -124,11 +134,12 @@ class Keeper(QObject):
                 services.backup("close")
             self.closed_check = services.checks.check(quick=True)
         except (sqlite3.Error, OSError) as error:
-            QMessageBox.warning(None, "Sales Trainer", user_message(error, services.config))
+            QMessageBox.warning(None, KeeperText.tr("Sales Trainer"),
+                                user_message(error, services.config))
             return
         if not self.closed_check.ok:
             QMessageBox.warning(
-                None, "Check Database",
-                "The check on closing found a problem:\n\n"
-                + "\n".join(self.closed_check.lines())
-                + "\n\nTools > Check Database repairs it next time.")
+                None, KeeperText.tr("Check Database"),
+                KeeperText.tr("The check on closing found a problem:\n\n{problems}\n\n"
+                              "Tools > Check Database repairs it next time.").format(
+                    problems="\n".join(self.closed_check.lines())))

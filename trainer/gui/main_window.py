@@ -20,7 +20,9 @@ from trainer.gui.deck_list import DeckListView
 from trainer.gui.keeper import Keeper
 from trainer.gui.menus import build_menus
 from trainer.gui.review_view import ReviewView
+from trainer.i18n import Context
 from trainer.study.service import ReviewSession, Shown
+from trainer.study.wording import rating_label
 
 if TYPE_CHECKING:
     from trainer.gui.assessment_view import AssessmentView
@@ -28,8 +30,13 @@ if TYPE_CHECKING:
     from trainer.gui.quiz_flow import QuizFlow
     from trainer.gui.quiz_results import QuizResultsView
     from trainer.gui.quiz_view import QuizView
+    from trainer.gui.reminders import Reminders
     from trainer.gui.summary_view import SummaryView
     from trainer.study.quiz_service import Asked, Feedback
+
+
+class MainWindowText(Context):
+    """Texts of the main window: its title, messages and the links it names."""
 
 
 class MainWindow(QMainWindow):
@@ -40,7 +47,8 @@ class MainWindow(QMainWindow):
         self.services = services
         self.session: ReviewSession | None = None
         self.switch_to: str | None = None  # a profile to open once this window closes
-        self.setWindowTitle("Sales Trainer")
+        self.reminders: Reminders | None = None  # set by whoever runs the window
+        self.setWindowTitle(MainWindowText.tr("Sales Trainer"))
         self._fit_screen(900, 640)
         self.setAcceptDrops(True)
 
@@ -222,8 +230,8 @@ class MainWindow(QMainWindow):
                                     self._deck_title)
         elif shown.is_question:
             self._asked = self.services.quizzes.asked_in_review(self.session)
-            self.quiz.ask(self._asked, f"{self._deck_title}: due question", self._review_submit,
-                          last=False)
+            self.quiz.ask(self._asked, MainWindowText.tr("{deck}: due question").format(
+                deck=self._deck_title), self._review_submit, last=False)
             self.stack.setCurrentWidget(self.quiz)
             self.quiz.take_focus()
         else:
@@ -248,8 +256,10 @@ class MainWindow(QMainWindow):
         shown = self.session.next()
         self._route(shown)
         missed = ", ".join(c.text.lower() for c in result.missed)
-        message = f"Practice saved: {result.rating.label}" + (
-            f". Next time: {missed}." if missed else ", every check met.")
+        rating = rating_label(result.rating)
+        message = (MainWindowText.tr("Practice saved: {rating}. Next time: {missed}.").format(
+            rating=rating, missed=missed) if missed else
+            MainWindowText.tr("Practice saved: {rating}, every check met.").format(rating=rating))
         if shown is not None and shown.is_practice:
             self.practice.status.setText(message)
         elif shown is not None and not shown.is_question:
@@ -309,10 +319,10 @@ class MainWindow(QMainWindow):
         if kind == "quiz":
             for quiz in self.services.quizzes.quizzes(deck_id):
                 if quiz.key == target:
-                    return f"Take the quiz: {quiz.title}"
+                    return MainWindowText.tr("Take the quiz: {title}").format(title=quiz.title)
         for row in self.services.study.deck_counts():
             if row.deck.id == target:
-                return f"Study: {row.deck.title}"
+                return MainWindowText.tr("Study: {title}").format(title=row.deck.title)
         return link
 
     def show_summary(self) -> None:
@@ -334,7 +344,7 @@ class MainWindow(QMainWindow):
             return
         self._route(shown)
         if shown is not None and not shown.is_question:
-            self.review.status.setText("Answer undone")
+            self.review.status.setText(MainWindowText.tr("Answer undone"))
 
     def _undo(self) -> Shown | None:
         """Take back the session's last answer, unless it was answered again elsewhere."""
@@ -342,16 +352,17 @@ class MainWindow(QMainWindow):
         try:
             return self.session.undo()
         except ItemChangedError as exc:
-            QMessageBox.information(self, "Cannot undo", str(exc))
+            QMessageBox.information(self, MainWindowText.tr("Cannot undo"), str(exc))
             return None
 
     def choose_import(self) -> None:
         """File > Import…: pick a file, then import it."""
         from PySide6.QtWidgets import QFileDialog
 
-        from trainer.gui.import_dialog import FILE_FILTER
+        from trainer.gui.import_dialog import file_filter
 
-        name, _ = QFileDialog.getOpenFileName(self, "Import", "", FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, MainWindowText.tr("Import"), "",
+                                              file_filter())
         if name:
             self.import_path(Path(name))
 
@@ -415,10 +426,18 @@ class MainWindow(QMainWindow):
         shows the new limits."""
         from trainer.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.services.settings, self)
+        dialog = SettingsDialog(self.services.settings, self, self.services.config.profile)
+        if self.reminders is not None:
+            dialog.reminder_changed.connect(self.reminders.follow)
+        dialog.reopen_requested.connect(self._reopen)
         dialog.exec()
         if self.stack.currentWidget() is self.decks:
             self.show_decks()
+
+    def _reopen(self) -> None:
+        """Close and open again on the same profile (a new language is used then)."""
+        self.switch_to = self.services.config.profile
+        QTimer.singleShot(0, self.close)
 
     def optimize_schedule(self) -> None:
         """Settings > Optimize my schedule…"""
@@ -465,7 +484,8 @@ class MainWindow(QMainWindow):
         """Say in one sentence why something could not be saved; the window goes on."""
         from trainer.profile.errors import user_message
 
-        QMessageBox.warning(self, "Sales Trainer", user_message(error, self.services.config))
+        QMessageBox.warning(self, MainWindowText.tr("Sales Trainer"),
+                            user_message(error, self.services.config))
 
     def bring_forward(self, path: Path | None = None) -> None:
         """Another start of the app on this profile: come to the front (and import the

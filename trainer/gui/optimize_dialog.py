@@ -24,42 +24,70 @@ from PySide6.QtWidgets import (
 
 from trainer.app import Services
 from trainer.gui.tasks import Report, run_job
+from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.profile.errors import user_message
 from trainer.study.optimizer import Comparison, OptimizeResult, Outcome, optimize
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
 
+
+class OptimizeDialogText(Context):
+    """Texts of Settings > Optimize my schedule."""
+
+
+# One paragraph each.
 EXPLANATION = (
-    "<p>Your schedule decides when each card comes back, using a model of memory with a "
-    "few dozen numbers in it. The standard numbers suit most people. This looks at "
-    "your own answers so far and fits numbers to how <i>you</i> remember.</p>"
-    "<p>To be fair, numbers fitted on your earlier answers are asked to predict your "
-    "later ones, which they have not seen. They are kept only if they predict better than the ones "
-    "in use; otherwise nothing changes. Your cards and history are never changed.</p>"
+    QT_TRANSLATE_NOOP(
+        "OptimizeDialogText",
+        "Your schedule decides when each card comes back, using a model of memory with a "
+        "few dozen numbers in it. The standard numbers suit most people. This looks at "
+        "your own answers so far and fits numbers to how <i>you</i> remember."),
+    QT_TRANSLATE_NOOP(
+        "OptimizeDialogText",
+        "To be fair, numbers fitted on your earlier answers are asked to predict your "
+        "later ones, which they have not seen. They are kept only if they predict better "
+        "than the ones in use; otherwise nothing changes. Your cards and history are never "
+        "changed."),
 )
+
+
+def explanation_html() -> str:
+    """What optimizing does, in the rep's language."""
+    return "".join(f"<p>{OptimizeDialogText.tr(paragraph)}</p>" for paragraph in EXPLANATION)
 
 
 def _row(name: str, before: str, after: str) -> str:
     return f"<tr><td>{name}</td><td align='right'>{before}</td><td align='right'>{after}</td></tr>"
 
 
+def _percent(value: float) -> str:
+    return OptimizeDialogText.tr("{percent}%").format(percent=number(value * 100, 2))
+
+
 def result_html(result: OptimizeResult) -> str:
     """The result in words, with the before/after figures when there are any."""
     verdicts = {
-        Outcome.IMPROVED: "New settings kept." if result.saved else "New settings are better.",
-        Outcome.NOT_BETTER: "Kept your current settings.",
-        Outcome.TOO_LITTLE_HISTORY: "Not enough history yet.",
+        Outcome.IMPROVED: (OptimizeDialogText.tr("New settings kept.") if result.saved
+                           else OptimizeDialogText.tr("New settings are better.")),
+        Outcome.NOT_BETTER: OptimizeDialogText.tr("Kept your current settings."),
+        Outcome.TOO_LITTLE_HISTORY: OptimizeDialogText.tr("Not enough history yet."),
     }
     parts = [f"<p><b>{verdicts[result.outcome]}</b></p>", f"<p>{html.escape(result.message)}</p>"]
     held_out: Comparison | None = result.held_out
     if held_out is not None:
+        tested = OptimizeDialogText.tr(
+            "Tested on %Ln of your answers, each predicted only from the answers before it "
+            "(lower is better):", "", held_out.answers)
         parts.append(
-            f"<p>Tested on {held_out.answers:,} of your answers, each predicted only from the "
-            "answers before it (lower is better):</p>"
-            "<table cellspacing='6'><tr><th></th><th>before</th><th>after</th></tr>"
-            + _row("Log loss", f"{held_out.before.log_loss:.4f}", f"{held_out.after.log_loss:.4f}")
-            + _row("RMSE", f"{held_out.before.rmse:.2%}", f"{held_out.after.rmse:.2%}")
+            f"<p>{tested}</p>"
+            "<table cellspacing='6'><tr><th></th>"
+            "<th>" + OptimizeDialogText.tr("before") + "</th>"
+            "<th>" + OptimizeDialogText.tr("after") + "</th></tr>"
+            + _row(OptimizeDialogText.tr("Log loss"), number(held_out.before.log_loss, 4),
+                   number(held_out.after.log_loss, 4))
+            + _row(OptimizeDialogText.tr("RMSE"), _percent(held_out.before.rmse),
+                   _percent(held_out.after.rmse))
             + "</table>")
     return "".join(parts)
 
@@ -73,9 +101,9 @@ class OptimizeDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.result: OptimizeResult | None = None
-        self.setWindowTitle("Optimize my schedule")
+        self.setWindowTitle(OptimizeDialogText.tr("Optimize my schedule"))
         layout = QVBoxLayout(self)
-        explanation = QLabel(EXPLANATION)
+        explanation = QLabel(explanation_html())
         explanation.setObjectName("optimizeExplanation")
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
@@ -88,7 +116,7 @@ class OptimizeDialog(QDialog):
         self.result_label.hide()
         layout.addWidget(self.result_label)
         buttons = QDialogButtonBox()
-        self.run_button = QPushButton("&Run")
+        self.run_button = QPushButton(OptimizeDialogText.tr("&Run"))
         self.run_button.setObjectName("optimizeRun")
         self.run_button.setDefault(True)
         buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -112,9 +140,10 @@ class OptimizeDialog(QDialog):
                 return optimize(db, settings, progress=report)
 
         try:
-            result: OptimizeResult = run_job(self, "Optimizing your schedule…", job)
+            result: OptimizeResult = run_job(
+                self, OptimizeDialogText.tr("Optimizing your schedule…"), job)
         except (sqlite3.Error, OSError) as exc:
-            QMessageBox.warning(self, "Optimize my schedule",
+            QMessageBox.warning(self, OptimizeDialogText.tr("Optimize my schedule"),
                                 user_message(exc, self.services.config))
             return None
         finally:

@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.gui.theme import verdict_colors
+from trainer.i18n import Context
 from trainer.study.path_service import PathProgress
+
+
+class PathPanelText(Context):
+    """Texts of the learning-path checklist on the home screen."""
+
 
 ROLE = Qt.ItemDataRole.UserRole
 VISIBLE_STEPS = 9
@@ -66,7 +72,7 @@ class PathPanel(QWidget):
         self.heading.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("pathSteps")
-        self.list.setAccessibleName("Learning path steps")
+        self.list.setAccessibleName(PathPanelText.tr("Learning path steps"))
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._open)
         only_when_focused(self.list)
@@ -86,15 +92,21 @@ class PathPanel(QWidget):
         headings = []
         for progress in paths:
             behind = progress.behind
-            status = (f"day {progress.day} · {progress.done} of {len(progress.steps)} steps "
-                      "done")
+            status = PathPanelText.tr("day {day} · {done} of %n step(s) done", "",
+                                      len(progress.steps)).format(day=progress.day,
+                                                                  done=progress.done)
             if behind:
-                status += f" · {len(behind)} behind"
+                status = PathPanelText.tr("{status} · %n behind", "", len(behind)).format(
+                    status=status)
             headings.append(f"{progress.path.title}: {status}")
             nxt = progress.next_step
             for step in progress.steps:
                 mark = "✓" if step.done else ("→" if step is nxt else "·")
-                text = f"{mark}  Day {step.step.day}: {step.title}  ({step.progress})"
+                late = not step.done and step.step.day < progress.day
+                text = (PathPanelText.tr("{mark}  Day {day}: {title}  ({progress})  behind")
+                        if late else PathPanelText.tr("{mark}  Day {day}: {title}  ({progress})")
+                        ).format(mark=mark, day=step.step.day, title=step.title,
+                                 progress=step.progress)
                 if step.step.note and step is nxt:
                     text += f"\n     {step.step.note}"
                 item = QListWidgetItem(text)
@@ -106,9 +118,8 @@ class PathPanel(QWidget):
                     bold.setBold(True)
                     item.setFont(bold)
                     item.setForeground(self.palette().link().color())
-                if not step.done and step.step.day < progress.day:
+                if late:
                     item.setForeground(QColor(partial))
-                    item.setText(text.replace(")", ")  behind", 1))
                 self.list.addItem(item)
                 if step is nxt:
                     self.list.setCurrentItem(item)

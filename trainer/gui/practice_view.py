@@ -25,8 +25,13 @@ from PySide6.QtWidgets import (
 from trainer.domain.practice import practice_rating
 from trainer.gui.card_view import CardView
 from trainer.gui.theme import muted
+from trainer.i18n import Context
 from trainer.study.practice_service import PracticeShown
-from trainer.study.wording import local_minute
+from trainer.study.wording import local_minute, rating_label
+
+
+class PracticeViewText(Context):
+    """Texts of the practice screen."""
 
 
 class PracticeView(QWidget):
@@ -62,13 +67,17 @@ class PracticeView(QWidget):
         # Step 1: the reply.
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("practiceReply")
-        self.editor.setPlaceholderText("Type what you would say to the prospect…")
+        self.editor.setPlaceholderText(
+            PracticeViewText.tr("Type what you would say to the prospect…"))
+        # A placeholder is not a name: a screen reader would announce a bare text box.
+        self.editor.setAccessibleName(PracticeViewText.tr("Your reply"))
         self.editor.setTabChangesFocus(True)
         _larger(self.editor)
-        self.compare_button = QPushButton("Compare with the model  (Ctrl+Enter)")
+        self.compare_button = QPushButton(
+            PracticeViewText.tr("Compare with the model  (Ctrl+Enter)"))
         self.compare_button.setObjectName("practiceCompare")
         self.compare_button.clicked.connect(self.compare)
-        self.aloud_button = QPushButton("I said it out loud  (Ctrl+L)")
+        self.aloud_button = QPushButton(PracticeViewText.tr("I said it out loud  (Ctrl+L)"))
         self.aloud_button.setObjectName("practiceAloud")
         self.aloud_button.clicked.connect(self.said_aloud)
         buttons = QHBoxLayout()
@@ -95,8 +104,8 @@ class PracticeView(QWidget):
         self.before.setTextFormat(Qt.TextFormat.PlainText)
         self.before.setWordWrap(True)
         side = QGridLayout()
-        side.addWidget(_heading("Your reply"), 0, 0)
-        side.addWidget(_heading("Model reply"), 0, 1)
+        side.addWidget(_heading(PracticeViewText.tr("Your reply")), 0, 0)
+        side.addWidget(_heading(PracticeViewText.tr("Model reply")), 0, 1)
         side.addWidget(self.yours, 1, 0)
         side.addWidget(self.model, 1, 1)
         side.setColumnStretch(0, 1)
@@ -110,7 +119,7 @@ class PracticeView(QWidget):
         rubric_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.verdict = QLabel()
         self.verdict.setObjectName("practiceVerdict")
-        self.save_button = QPushButton("Save and go on  (Enter)")
+        self.save_button = QPushButton(PracticeViewText.tr("Save and go on  (Enter)"))
         self.save_button.setObjectName("practiceSave")
         self.save_button.clicked.connect(self.save)
         save_row = QHBoxLayout()
@@ -121,7 +130,7 @@ class PracticeView(QWidget):
         mark_layout.setContentsMargins(0, 0, 0, 0)
         mark_layout.addLayout(side, 2)
         mark_layout.addWidget(self.before)
-        mark_layout.addWidget(_heading("Tick what your reply did (1-5)"))
+        mark_layout.addWidget(_heading(PracticeViewText.tr("Tick what your reply did (1-5)")))
         mark_layout.addWidget(rubric_scroll, 3)
         mark_layout.addLayout(save_row)
 
@@ -134,6 +143,7 @@ class PracticeView(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("practiceHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)  # the German key hints run longer
         muted(self.hint)
 
         layout = QVBoxLayout(self)
@@ -144,7 +154,7 @@ class PracticeView(QWidget):
         layout.addWidget(self.steps, 3)
         layout.addWidget(self.hint)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Practice what you say")
+        self.setAccessibleName(PracticeViewText.tr("Practice what you say"))
 
         # Shortcuts that must work while the reply box has the keyboard.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -161,13 +171,15 @@ class PracticeView(QWidget):
         self.shown = shown
         self.reply = None
         self.marking = False
-        self.title.setText(f"{title}: practise what you say")
+        self.title.setText(
+            PracticeViewText.tr("{title}: practise what you say").format(title=title))
         item = shown.item
         parts = []
         if item.title:
             parts.append(("front", f"**{_plain(item.title)}**"))
         if item.prospect:
-            parts.append(("situation", item.situation + "\n\nThe prospect says:"))
+            parts.append(("situation",
+                          item.situation + "\n\n" + PracticeViewText.tr("The prospect says:")))
             parts.append(("front", _quote(item.prospect)))
         else:  # an imported essay question: the situation is the whole task
             parts.append(("front", item.situation))
@@ -175,8 +187,9 @@ class PracticeView(QWidget):
         self.prompt.setMaximumHeight(_UNLIMITED)
         self.editor.setPlainText(self._drafts.get(shown.item_id, ""))
         self.steps.setCurrentIndex(0)
-        self.hint.setText("Ctrl+Enter: compare with the model · Ctrl+L: I said it out loud"
-                          " · Ctrl+Z: undo · Esc: back to decks")
+        self.hint.setText(PracticeViewText.tr(
+            "Ctrl+Enter: compare with the model · Ctrl+L: I said it out loud"
+            " · Ctrl+Z: undo · Esc: back to decks"))
         self.editor.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -210,7 +223,8 @@ class PracticeView(QWidget):
             return
         text = self.editor.toPlainText().strip()
         if not text:
-            self.status.setText("Type your reply first, or choose \"I said it out loud\".")
+            self.status.setText(
+                PracticeViewText.tr("Type your reply first, or choose \"I said it out loud\"."))
             self.editor.setFocus()
             return
         self._mark(text)
@@ -226,18 +240,23 @@ class PracticeView(QWidget):
         self.reply = reply
         self.marking = True
         self.status.clear()
-        self.yours.setPlainText(reply if reply is not None else "(said out loud)")
+        self.yours.setPlainText(reply if reply is not None
+                                else PracticeViewText.tr("(said out loud)"))
         self.model.show_markdown(("model", self.shown.item.model or
-                                  "*No model reply came with this item.*"))
+                                  "*" + PracticeViewText.tr("No model reply came with this item.")
+                                  + "*"))
         last = next((r for r in self.shown.previous), None)
         if last is None:
             self.before.setText("")
             self.before.hide()
         else:
-            said = last.reply if last.reply else "(said out loud)"
-            self.before.setText(f"Last time ({local_minute(last.answered_at)}), "
-                                f"{last.rating.label.lower()}, {len(last.met)} of "
-                                f"{len(last.checks)} checks: {said}")
+            said = last.reply if last.reply else PracticeViewText.tr("(said out loud)")
+            self.before.setText(PracticeViewText.tr(
+                "Last time ({when}), {rating}, {met} of %n checks: {said}", "",
+                len(last.checks)).format(
+                    when=local_minute(last.answered_at),
+                    rating=rating_label(last.rating).lower(),
+                    met=len(last.met), said=said))
             self.before.show()
         while self.rubric.count():
             widget = self.rubric.takeAt(0).widget()
@@ -264,13 +283,14 @@ class PracticeView(QWidget):
         # While marking, the rubric needs the room more than the situation read already:
         # only the prospect's line stays.
         item = self.shown.item
-        self.prompt.show_markdown(*((("situation", "The prospect said:"),
+        self.prompt.show_markdown(*((("situation", PracticeViewText.tr("The prospect said:")),
                                      ("front", _quote(item.prospect))) if item.prospect
                                     else (("situation", item.situation),)))
         self.prompt.setMaximumHeight(max(80, self.height() // 6))
         self._update_verdict()
         self.steps.setCurrentIndex(1)
-        self.hint.setText("1-5: tick a check · Enter: save and go on · Esc: back to decks")
+        self.hint.setText(PracticeViewText.tr(
+            "1-5: tick a check · Enter: save and go on · Esc: back to decks"))
         self.setFocus()
 
     def ticked(self) -> set[str]:
@@ -281,7 +301,9 @@ class PracticeView(QWidget):
         met, total = len(self.ticked()), len(self.checks)
         if total:
             rating = practice_rating(met, total)
-            self.verdict.setText(f"{met} of {total} checks: rated {rating.label}")
+            self.verdict.setText(PracticeViewText.tr("{met} of %n checks: rated {rating}", "",
+                                                     total).format(
+                met=met, rating=rating_label(rating)))
 
     def save(self) -> None:
         """Save the reply and the ticks; the window rates it and moves on."""

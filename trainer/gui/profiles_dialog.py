@@ -24,8 +24,14 @@ from trainer.clock import Clock
 from trainer.config import Config
 from trainer.domain.errors import TrainerError
 from trainer.gui.theme import muted
+from trainer.i18n import Context
 from trainer.profile.profiles_service import ProfilesService
 from trainer.study.wording import local_minute
+
+
+class ProfilesDialogText(Context):
+    """Texts of File > Profiles."""
+
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -38,19 +44,19 @@ class ProfilesDialog(QDialog):
         self.service = ProfilesService(config, clock)
         self.current = config.profile
         self.chosen: str | None = None
-        self.setWindowTitle("Profiles")
+        self.setWindowTitle(ProfilesDialogText.tr("Profiles"))
         self.setObjectName("profilesDialog")
         self.list = QListWidget()
         self.list.setObjectName("profileList")
-        self.list.setAccessibleName("Profiles")
+        self.list.setAccessibleName(ProfilesDialogText.tr("Profiles"))
         self.list.itemActivated.connect(lambda _item: self.open_selected())
-        self.open_button = QPushButton("&Open")
+        self.open_button = QPushButton(ProfilesDialogText.tr("&Open"))
         self.open_button.setObjectName("profileOpen")
-        self.new_button = QPushButton("&New…  (Ctrl+N)")
+        self.new_button = QPushButton(ProfilesDialogText.tr("&New…") + "  (Ctrl+N)")
         self.new_button.setObjectName("profileNew")
-        self.rename_button = QPushButton("&Rename…  (F2)")
+        self.rename_button = QPushButton(ProfilesDialogText.tr("&Rename…") + "  (F2)")
         self.rename_button.setObjectName("profileRename")
-        self.delete_button = QPushButton("&Delete…  (Del)")
+        self.delete_button = QPushButton(ProfilesDialogText.tr("&Delete…") + "  (Del)")
         self.delete_button.setObjectName("profileDelete")
         for button, slot in ((self.open_button, self.open_selected),
                              (self.new_button, self.new_profile),
@@ -66,9 +72,10 @@ class ProfilesDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.list, 1)
         body.addLayout(side)
-        note = muted(QLabel("Each profile keeps its own decks, progress, settings and "
-                            "backups: one per person, or one for practice. Opening another "
-                            "closes this one (backed up as on any close)."))
+        note = muted(QLabel(ProfilesDialogText.tr(
+            "Each profile keeps its own decks, progress, settings and backups: one per "
+            "person, or one for practice. Opening another closes this one (backed up as on "
+            "any close).")))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -87,9 +94,12 @@ class ProfilesDialog(QDialog):
         """List the profiles, the open one marked."""
         self.list.clear()
         for entry in self.service.profiles():
-            when = f"last used {local_minute(entry.modified)}" if entry.modified else "new"
-            mark = "  (open now)" if entry.name == self.current else ""
-            item = QListWidgetItem(f"{entry.name}{mark} · {when}")
+            when = (ProfilesDialogText.tr("last used {when}").format(
+                        when=local_minute(entry.modified)) if entry.modified
+                    else ProfilesDialogText.tr("new"))
+            line = (ProfilesDialogText.tr("{name}  (open now) · {when}")
+                    if entry.name == self.current else "{name} · {when}")
+            item = QListWidgetItem(line.format(name=entry.name, when=when))
             item.setData(ROLE, entry.name)
             self.list.addItem(item)
             if entry.name == (select or self.current):
@@ -118,13 +128,14 @@ class ProfilesDialog(QDialog):
 
     def new_profile(self) -> None:
         """Make a new profile and pick it."""
-        name, ok = QInputDialog.getText(self, "New profile", "Name of the new profile:")
+        name, ok = QInputDialog.getText(self, ProfilesDialogText.tr("New profile"),
+                                        ProfilesDialogText.tr("Name of the new profile:"))
         if not ok:
             return
         try:
             made = self.service.create(name)
         except TrainerError as exc:
-            QMessageBox.warning(self, "New profile", str(exc))
+            QMessageBox.warning(self, ProfilesDialogText.tr("New profile"), str(exc))
             return
         self.fill(made)
 
@@ -133,14 +144,15 @@ class ProfilesDialog(QDialog):
         old = self.selected()
         if old is None or old == self.current:
             return
-        new, ok = QInputDialog.getText(self, "Rename profile", f"New name for '{old}':",
-                                       text=old)
+        new, ok = QInputDialog.getText(
+            self, ProfilesDialogText.tr("Rename profile"),
+            ProfilesDialogText.tr("New name for '{name}':").format(name=old), text=old)
         if not ok or new.strip() == old:
             return
         try:
             renamed = self.service.rename(old, new)
         except TrainerError as exc:
-            QMessageBox.warning(self, "Rename profile", str(exc))
+            QMessageBox.warning(self, ProfilesDialogText.tr("Rename profile"), str(exc))
             return
         self.fill(renamed)
 
@@ -150,14 +162,16 @@ class ProfilesDialog(QDialog):
         if name is None or name == self.current:
             return
         answer = QMessageBox.question(
-            self, "Delete profile",
-            f"Delete the profile '{name}'? Its folder, with its progress and backups, is "
-            "moved to deleted-profiles in the data folder, from where it can be put back.")
+            self, ProfilesDialogText.tr("Delete profile"),
+            ProfilesDialogText.tr(
+                "Delete the profile '{name}'? Its folder, with its progress and backups, is "
+                "moved to deleted-profiles in the data folder, from where it can be put "
+                "back.").format(name=name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             self.service.delete(name)
         except TrainerError as exc:
-            QMessageBox.warning(self, "Delete profile", str(exc))
+            QMessageBox.warning(self, ProfilesDialogText.tr("Delete profile"), str(exc))
             return
         self.fill()

@@ -23,21 +23,32 @@ from PySide6.QtWidgets import (
 
 from trainer.app import Services
 from trainer.domain.errors import TrainerError
+from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.reports import csv_export, progress_export
 
 if TYPE_CHECKING:
     from trainer.gui.main_window import MainWindow
 
+
+class ProgressDialogText(Context):
+    """Texts of File > Export progress."""
+
+
 INCLUDED = (
-    "the decks you have and their versions",
-    "how well you know each card and question, with the start of its text",
-    "everything you answered so far ({counts})",
-    "your quiz answers as you gave them, with how certain you were",
-    "your self-assessment choices and scores, and your learning path progress",
+    QT_TRANSLATE_NOOP("ProgressDialogText", "the decks you have and their versions"),
+    QT_TRANSLATE_NOOP("ProgressDialogText",
+                      "how well you know each card and question, with the start of its text"),
+    QT_TRANSLATE_NOOP("ProgressDialogText", "everything you answered so far ({counts})"),
+    QT_TRANSLATE_NOOP("ProgressDialogText",
+                      "your quiz answers as you gave them, with how certain you were"),
+    QT_TRANSLATE_NOOP("ProgressDialogText",
+                      "your self-assessment choices and scores, and your learning path "
+                      "progress"),
 )
 EXCLUDED = (
-    "no one else's name or progress",
-    "nothing outside this profile: no other profiles, files or settings",
+    QT_TRANSLATE_NOOP("ProgressDialogText", "no one else's name or progress"),
+    QT_TRANSLATE_NOOP("ProgressDialogText",
+                      "nothing outside this profile: no other profiles, files or settings"),
 )
 
 
@@ -55,35 +66,39 @@ class ProgressExportDialog(QDialog):
         db = services.db
         self.learner = progress_export.learner_id(db)
         counts = progress_export.counts_line(*progress_export.profile_counts(db))
-        self.setWindowTitle("Export progress")
+        self.setWindowTitle(ProgressDialogText.tr("Export progress"))
         layout = QVBoxLayout(self)
 
-        intro = QLabel("<b>Your progress, as one file to send to your trainer.</b>")
+        intro = QLabel("<b>" + ProgressDialogText.tr(
+            "Your progress, as one file to send to your trainer.") + "</b>")
         layout.addWidget(intro)
-        included = QLabel("The file holds:<ul>" + _bullets(
-            [line.format(counts=counts) for line in INCLUDED]) + "</ul>")
+        included = QLabel(ProgressDialogText.tr("The file holds:") + "<ul>" + _bullets(
+            [ProgressDialogText.tr(line).format(counts=counts) for line in INCLUDED]) + "</ul>")
         included.setObjectName("progressIncluded")
         included.setWordWrap(True)
         layout.addWidget(included)
-        excluded = QLabel("It does not hold:<ul>" + _bullets(EXCLUDED) + "</ul>")
+        excluded = QLabel(ProgressDialogText.tr("It does not hold:") + "<ul>" + _bullets(
+            [ProgressDialogText.tr(line) for line in EXCLUDED]) + "</ul>")
         excluded.setObjectName("progressExcluded")
         excluded.setWordWrap(True)
         layout.addWidget(excluded)
-        layout.addWidget(QLabel("Nothing is sent anywhere: you save the file and choose "
-                                "who gets it."))
+        layout.addWidget(QLabel(ProgressDialogText.tr(
+            "Nothing is sent anywhere: you save the file and choose who gets it.")))
 
         form = QFormLayout()
         learner = QLabel(self.learner)
         learner.setObjectName("progressLearnerId")
         learner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        learner.setToolTip("Made once for this profile; it tells your exports apart from "
-                           "other people's without saying who you are.")
-        form.addRow("Learner id:", learner)
+        learner.setToolTip(ProgressDialogText.tr(
+            "Made once for this profile; it tells your exports apart from other people's "
+            "without saying who you are."))
+        form.addRow(ProgressDialogText.tr("Learner id:"), learner)
         self.name = QLineEdit(progress_export.stored_display_name(db) or "")
         self.name.setObjectName("progressName")
         self.name.setMaxLength(progress_export.MAX_DISPLAY_NAME)
-        self.name.setPlaceholderText("empty: your trainer sees only the learner id")
-        name_label = QLabel("&Name your trainer sees:")
+        self.name.setPlaceholderText(
+            ProgressDialogText.tr("empty: your trainer sees only the learner id"))
+        name_label = QLabel(ProgressDialogText.tr("&Name your trainer sees:"))
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
         layout.addLayout(form)
@@ -96,9 +111,10 @@ class ProgressExportDialog(QDialog):
         layout.addWidget(self.status)
 
         self.buttons = QDialogButtonBox()
-        self.save_button = self._button("&Save progress file…", "progressSave",
-                                        QDialogButtonBox.ButtonRole.AcceptRole, self.save)
-        self.csv_button = self._button("E&xport CSV…", "progressCsv",
+        self.save_button = self._button(ProgressDialogText.tr("&Save progress file…"),
+                                        "progressSave", QDialogButtonBox.ButtonRole.AcceptRole,
+                                        self.save)
+        self.csv_button = self._button(ProgressDialogText.tr("E&xport CSV…"), "progressCsv",
                                        QDialogButtonBox.ButtonRole.ActionRole, self.save_csv)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("progressClose")
@@ -125,10 +141,13 @@ class ProgressExportDialog(QDialog):
     def _replace(self, paths: list[Path]) -> bool:
         """Ask before writing over files that are already there."""
         names = ", ".join(path.name for path in paths)
+        # Not a count but one file or several: each is its own sentence.
+        question = (ProgressDialogText.tr("{names} already exists in {folder}. Replace it?")
+                    if len(paths) == 1 else
+                    ProgressDialogText.tr("{names} already exist in {folder}. Replace them?"))
         answer = QMessageBox.question(
-            self, "Replace files?",
-            f"{names} already {'exists' if len(paths) == 1 else 'exist'} in "
-            f"{paths[0].parent}. Replace {'it' if len(paths) == 1 else 'them'}?",
+            self, ProgressDialogText.tr("Replace files?"),
+            question.format(names=names, folder=paths[0].parent),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -138,12 +157,15 @@ class ProgressExportDialog(QDialog):
         try:
             name = progress_export.clean_display_name(self.name.text())
         except ValueError as exc:
-            QMessageBox.warning(self, "Export progress", f"The name cannot be used: {exc}.")
+            QMessageBox.warning(self, ProgressDialogText.tr("Export progress"),
+                                ProgressDialogText.tr("The name cannot be used: {error}.")
+                                .format(error=exc))
             return
         proposed = self.folder / progress_export.default_file_name(
             name or self.learner[:8], self.services.clock())
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save progress file", str(proposed),
-                                                "Progress files (*.json)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, ProgressDialogText.tr("Save progress file"), str(proposed),
+            ProgressDialogText.tr("Progress files") + " (*.json)")
         if not chosen:
             return  # cancelled: nothing stored, nothing written
         path = Path(chosen)
@@ -157,18 +179,20 @@ class ProgressExportDialog(QDialog):
                 self.services.db, self.services.clock, path, name,
                 settings=self.services.study.settings)
         except (TrainerError, ValueError) as exc:
-            QMessageBox.warning(self, "Export progress",
-                                f"The progress file was not saved.\n\n{exc}")
+            QMessageBox.warning(self, ProgressDialogText.tr("Export progress"),
+                                ProgressDialogText.tr("The progress file was not saved.\n\n"
+                                                      "{error}").format(error=exc))
             return
         self.folder = path.parent
         self.name.setText(export["learner"]["display_name"] or "")
-        self._done(f"<b>Saved</b> to {escape(str(path))}<br>{progress_export.summary(export)}. "
-                   "Send this file to your trainer.")
+        self._done(ProgressDialogText.tr("<b>Saved</b> to {path}").format(path=escape(str(path)))
+                   + "<br>" + ProgressDialogText.tr("{summary}. Send this file to your trainer.")
+                   .format(summary=progress_export.summary(export)))
 
     def save_csv(self) -> None:
         """Ask for a folder, then write the four CSV files into it."""
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the CSV files",
-                                                  str(self.folder))
+        chosen = QFileDialog.getExistingDirectory(
+            self, ProgressDialogText.tr("Folder for the CSV files"), str(self.folder))
         if not chosen:
             return
         existing = [Path(chosen) / name for name in csv_export.FILES
@@ -179,11 +203,13 @@ class ProgressExportDialog(QDialog):
             written = csv_export.write_csv(self.services.db, self.services.clock,
                                            Path(chosen))
         except (TrainerError, ValueError) as exc:
-            QMessageBox.warning(self, "Export CSV", f"The CSV files were not saved.\n\n{exc}")
+            QMessageBox.warning(self, ProgressDialogText.tr("Export CSV"),
+                                ProgressDialogText.tr("The CSV files were not saved.\n\n{error}")
+                                .format(error=exc))
             return
         self.folder = Path(chosen)
-        self._done(f"<b>Saved</b> {', '.join(p.name for p in written)} "
-                   f"to {escape(chosen)}")
+        self._done(ProgressDialogText.tr("<b>Saved</b> {files} to {folder}").format(
+            files=", ".join(p.name for p in written), folder=escape(chosen)))
 
 
 def open_from(window: MainWindow) -> ProgressExportDialog:

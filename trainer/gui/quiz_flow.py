@@ -12,7 +12,12 @@ from trainer.app import Services
 from trainer.domain.scoring import Response
 from trainer.gui.quiz_results import QuizResultsView
 from trainer.gui.quiz_view import QuizView
+from trainer.i18n import Context
 from trainer.study.quiz_service import Feedback, QuizRun
+
+
+class QuizFlowText(Context):
+    """Texts of running a quiz: resuming, starting, unfinished attempts."""
 
 
 class QuizFlow(QObject):
@@ -39,12 +44,12 @@ class QuizFlow(QObject):
                    if a.deck_id == deck_id and a.quiz_key == quiz_key and only is None]
         if waiting:
             self.resume(waiting[-1].id)
-            self.view.message.setText("Picked up where you left off.")
+            self.view.message.setText(QuizFlowText.tr("Picked up where you left off."))
             return
         try:
             self.run = self.services.quizzes.start(deck_id, quiz_key, only=only, kind=kind)
         except (KeyError, ValueError) as exc:
-            QMessageBox.warning(self.stack, "Sales Trainer", str(exc))
+            QMessageBox.warning(self.stack, QuizFlowText.tr("Sales Trainer"), str(exc))
             return
         self._ask()
 
@@ -59,7 +64,9 @@ class QuizFlow(QObject):
     def _title(self) -> str:
         assert self.run is not None
         quiz = self.services.quizzes.repo.quiz(self.run.attempt.deck_id, self.run.attempt.quiz_key)
-        return quiz.title + (" (missed questions)" if self.run.attempt.kind == "missed" else "")
+        if self.run.attempt.kind == "missed":
+            return QuizFlowText.tr("{title} (missed questions)").format(title=quiz.title)
+        return quiz.title
 
     def _ask(self) -> None:
         assert self.run is not None
@@ -115,12 +122,15 @@ class QuizFlow(QObject):
             quiz = self.services.quizzes.repo.quiz(attempt.deck_id, attempt.quiz_key)
             answered = len(self.services.quizzes.repo.answers(attempt.id))
             box = QMessageBox(parent)
-            box.setWindowTitle("Unfinished quiz")
-            box.setText(f"You did not finish “{quiz.title}” ({answered} of "
-                        f"{len(attempt.plan)} answered). Your answers are saved.")
-            resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+            box.setWindowTitle(QuizFlowText.tr("Unfinished quiz"))
+            box.setText(QuizFlowText.tr(
+                "You did not finish “{title}” ({answered} of {total} answered). "
+                "Your answers are saved.").format(
+                    title=quiz.title, answered=answered, total=len(attempt.plan)))
+            resume = box.addButton(QuizFlowText.tr("Resume"), QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton(QuizFlowText.tr("Discard"),
+                                    QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QuizFlowText.tr("Later"), QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(resume)
             box.exec()
             parent.activateWindow()

@@ -17,23 +17,50 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.content.render import render_without_pictures
-from trainer.domain.scoring import CERTAINTY_LABELS, CONFIDENCE_MARGIN
+from trainer.domain.scoring import CONFIDENCE_MARGIN
 from trainer.gui.theme import verdict_colors
+from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.quiz_service import QuizResult
+
+
+class QuizResultsText(Context):
+    """Texts of a quiz's results page."""
+
+
+# Whole phrases, not "{level} certainty": German declines the adjective ("Hohe Sicherheit").
+_CERTAINTY = {1: QT_TRANSLATE_NOOP("QuizResultsText", "Low certainty"),
+              2: QT_TRANSLATE_NOOP("QuizResultsText", "Medium certainty"),
+              3: QT_TRANSLATE_NOOP("QuizResultsText", "High certainty")}
+
+
+def _percent(share: float) -> str:
+    """A share (0-1) in whole percent, without the sign: 0.5 is "50"."""
+    return number(share * 100)
+
+
+def _signed(value: float, decimals: int) -> str:
+    """``value`` with its sign, as ``{:+.2f}`` writes it, in the rep's number format."""
+    text = number(value, decimals)
+    return text if text.startswith("-") else "+" + text
 
 
 def results_html(result: QuizResult) -> str:
     """The page's text as HTML (kept apart from the widgets so it can be read in tests)."""
     good, partial, bad = verdict_colors()
-    verdict = (f'<b style="color:{good}">Passed</b>' if result.passed
-               else f'<b style="color:{bad}">Not passed yet</b>')
+    verdict = (f'<b style="color:{good}">' + QuizResultsText.tr("Passed") + "</b>"
+               if result.passed else
+               f'<b style="color:{bad}">' + QuizResultsText.tr("Not passed yet") + "</b>")
     parts = [f"<h2>{html.escape(result.title)}</h2>",
-             f"<p style='font-size:large'>{result.percent:.0f}% &nbsp; {verdict} "
-             f"(pass mark {result.pass_mark}%)</p>",
-             f"<p>Accuracy: {result.accuracy:.0%} of {result.answered} answered fully right"]
+             f"<p style='font-size:large'>{number(result.percent)}% &nbsp; {verdict} "
+             + QuizResultsText.tr("(pass mark {percent}%)").format(percent=result.pass_mark)
+             + "</p>",
+             "<p>" + QuizResultsText.tr("Accuracy: {percent}% of %n answered fully right", "",
+                                        result.answered).format(
+                 percent=_percent(result.accuracy))]
     if result.certainty_score is not None:
-        parts.append(f" · Certainty score: {result.certainty_score:+.2f} per question "
-                     "(from -6 to +3)")
+        parts.append(" · " + QuizResultsText.tr(
+            "Certainty score: {score} per question (from -6 to +3)").format(
+                score=_signed(result.certainty_score, 2)))
     parts.append("</p>")
     if result.calibration is not None:
         rows = []
@@ -41,28 +68,34 @@ def results_html(result: QuizResult) -> str:
             if level.answers:
                 note = ""
                 if level.overconfidence is not None and level.overconfidence > CONFIDENCE_MARGIN:
-                    note = f' <span style="color:{partial}">(overconfident)</span>'
-                rows.append(f"<li>{CERTAINTY_LABELS[level.level]} certainty: "
-                            f"{level.accuracy:.0%} right of {level.answers}{note}</li>")
+                    note = (f' <span style="color:{partial}">'
+                            + QuizResultsText.tr("(overconfident)") + "</span>")
+                rows.append("<li>" + QuizResultsText.tr(
+                    "{certainty}: {percent}% right of %n", "", level.answers).format(
+                        certainty=QuizResultsText.tr(_CERTAINTY[level.level]),
+                        percent=_percent(level.accuracy or 0.0)) + f"{note}</li>")
         if rows:
-            parts.append("<p><b>How sure you were, and how right</b></p><ul>"
-                         + "".join(rows) + "</ul>")
+            parts.append("<p><b>" + QuizResultsText.tr("How sure you were, and how right")
+                         + "</b></p><ul>" + "".join(rows) + "</ul>")
     if result.by_topic:
-        parts.append("<p><b>By topic</b></p><ul>" + "".join(
-            f"<li>{html.escape(t.replace('-', ' '))}: {v:.0f}%</li>"
+        parts.append("<p><b>" + QuizResultsText.tr("By topic") + "</b></p><ul>" + "".join(
+            f"<li>{html.escape(t.replace('-', ' '))}: {number(v)}%</li>"
             for t, v in result.by_topic.items()) + "</ul>")
     if result.missed:
-        parts.append("<p><b>To review</b></p>")
+        parts.append("<p><b>" + QuizResultsText.tr("To review") + "</b></p>")
         for missed in result.missed:
-            flag = (f' <b style="color:{bad}">⚠ sure but wrong</b>'
+            flag = (f' <b style="color:{bad}">⚠ ' + QuizResultsText.tr("sure but wrong") + "</b>"
                     if missed.confidently_wrong else "")
-            parts.append(f"<p>{render_without_pictures(missed.question.prompt)}"
-                         f"<small>{missed.credit:.0%} credit{flag}</small></p>")
+            parts.append(f"<p>{render_without_pictures(missed.question.prompt)}<small>"
+                         + QuizResultsText.tr("{percent}% credit").format(
+                             percent=_percent(missed.credit))
+                         + f"{flag}</small></p>")
             if missed.question.explanation:
                 parts.append(f"<blockquote>{render_without_pictures(missed.question.explanation)}"
                              "</blockquote>")
     else:
-        parts.append(f'<p style="color:{good}">Every question fully right.</p>')
+        parts.append(f'<p style="color:{good}">' + QuizResultsText.tr("Every question fully right.")
+                     + "</p>")
     return "".join(parts)
 
 
@@ -87,11 +120,11 @@ class QuizResultsView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.retake_button = QPushButton("Retake  (R)")
+        self.retake_button = QPushButton(QuizResultsText.tr("Retake  (R)"))
         self.retake_button.setObjectName("retake")
-        self.missed_button = QPushButton("Review missed  (M)")
+        self.missed_button = QPushButton(QuizResultsText.tr("Review missed  (M)"))
         self.missed_button.setObjectName("reviewMissed")
-        self.back_button = QPushButton("Back to decks  (Esc)")
+        self.back_button = QPushButton(QuizResultsText.tr("Back to decks  (Esc)"))
         self.back_button.setObjectName("resultsBack")
         for button, signal in ((self.retake_button, self.retake),
                                (self.missed_button, self.review_missed),
@@ -109,7 +142,7 @@ class QuizResultsView(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(row)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Quiz results")
+        self.setAccessibleName(QuizResultsText.tr("Quiz results"))
 
     def show_result(self, result: QuizResult) -> None:
         """Fill the page."""

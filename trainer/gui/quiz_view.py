@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.content.render import render_without_pictures
-from trainer.domain.scoring import CERTAINTY_LABELS, Response
+from trainer.domain.scoring import Response, certainty_label
 from trainer.gui.answer_widgets import (
     AnswerWidget,
     OrderingWidget,
@@ -29,14 +29,30 @@ from trainer.gui.answer_widgets import (
     answer_widget,
 )
 from trainer.gui.theme import CHECKED_BUTTON_CSS, muted, verdict_colors
+from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.quiz_service import Asked, Feedback
+
+
+class QuizViewText(Context):
+    """Texts of the quiz question screen."""
+
 
 Submit = Callable[[Response, int | None], Feedback]
 CERTAINTY_KEYS = {Qt.Key.Key_L: 1, Qt.Key.Key_M: 2, Qt.Key.Key_H: 3}
 
 
-CHOOSE_FIRST = "Choose an answer first."
-SAY_HOW_SURE = "Say how sure you are: L, M or H."
+# Prompts the view clears again once they are answered; shown as QuizViewText.tr(...).
+CHOOSE_FIRST = QT_TRANSLATE_NOOP("QuizViewText", "Choose an answer first.")
+SAY_HOW_SURE = QT_TRANSLATE_NOOP("QuizViewText", "Say how sure you are: L, M or H.")
+
+
+def _signed(value: float) -> str:
+    """``value`` as ``{:+g}`` writes it ("+1.5", "-6"), in the rep's number format."""
+    plain = f"{value:+g}"
+    if "e" in plain:
+        return plain
+    text = number(value, len(plain.partition(".")[2]))
+    return text if text.startswith("-") else "+" + text
 
 
 class QuizView(QWidget):
@@ -75,13 +91,13 @@ class QuizView(QWidget):
         self.prompt.setFont(bigger)
 
         self.answer_box = QVBoxLayout()
-        self.certainty_label = QLabel("How sure are you?")
+        self.certainty_label = QLabel(QuizViewText.tr("How sure are you?"))
         self.certainty_buttons = QButtonGroup(self)
         self.certainty_buttons.setExclusive(True)
         certainty_row = QHBoxLayout()
         certainty_row.addWidget(self.certainty_label)
         for level, key in ((1, "L"), (2, "M"), (3, "H")):
-            button = QPushButton(f"{CERTAINTY_LABELS[level]}  ({key})")
+            button = QPushButton(f"{certainty_label(level)}  ({key})")
             button.setObjectName(f"certainty{level}")
             button.setCheckable(True)
             button.setStyleSheet(CHECKED_BUTTON_CSS)
@@ -126,8 +142,8 @@ class QuizView(QWidget):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.go)
 
-        hint = QLabel("1-9: choose · L / M / H: how sure · Enter: submit, then next · "
-                      "Esc: leave (answers are kept)")
+        hint = QLabel(QuizViewText.tr("1-9: choose · L / M / H: how sure · Enter: submit, "
+                                      "then next · Esc: leave (answers are kept)"))
         muted(hint)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
@@ -139,20 +155,22 @@ class QuizView(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(hint)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Quiz question")
+        self.setAccessibleName(QuizViewText.tr("Quiz question"))
 
     def ask(self, asked: Asked, title: str, submit: Submit, *, last: bool) -> None:
         """Show a question; ``submit`` scores and commits the answer."""
         self.asked, self.submit_fn, self.feedback, self.last = asked, submit, None, last
         self.title.setText(title)
         topic = asked.question.topic.replace("-", " ")
-        self.progress.setText(f"Question {asked.position + 1} of {asked.total} · {topic}")
+        self.progress.setText(QuizViewText.tr("Question {number} of {total} · {topic}").format(
+            number=asked.position + 1, total=asked.total, topic=topic))
         parts = []
         if asked.question.situation:
             parts.append(f"<p><i>{render_without_pictures(asked.question.situation)}</i></p>")
         parts.append(render_without_pictures(asked.question.prompt))
         if asked.question.type == "multiple":
-            parts.append("<p><small>Choose every option that applies.</small></p>")
+            parts.append("<p><small>" + QuizViewText.tr("Choose every option that applies.")
+                         + "</small></p>")
         self.prompt.setText("".join(parts))
         if self.answer is not None:
             self.answer_box.removeWidget(self.answer)
@@ -172,16 +190,16 @@ class QuizView(QWidget):
         self.certainty_buttons.setExclusive(True)
         self.result.hide()
         self.message.clear()
-        self.go.setText("Submit  (Enter)")
+        self.go.setText(QuizViewText.tr("Submit  (Enter)"))
         self.take_focus()
 
     def _certainty_changed(self, _level: int, checked: bool) -> None:
-        if checked and self.message.text() == SAY_HOW_SURE:
+        if checked and self.message.text() == QuizViewText.tr(SAY_HOW_SURE):
             self.message.clear()
 
     def _answer_changed(self) -> None:
         # A prompt to choose is answered by choosing: it must not stay on screen.
-        if self.message.text() == CHOOSE_FIRST:
+        if self.message.text() == QuizViewText.tr(CHOOSE_FIRST):
             self.message.clear()
 
     def take_focus(self) -> None:
@@ -212,11 +230,11 @@ class QuizView(QWidget):
             return
         response = self.answer.response()
         if response is None:
-            self.message.setText(CHOOSE_FIRST)
+            self.message.setText(QuizViewText.tr(CHOOSE_FIRST))
             return
         certainty = self.certainty() if self.asked.certainty else None
         if self.asked.certainty and certainty is None:
-            self.message.setText(SAY_HOW_SURE)
+            self.message.setText(QuizViewText.tr(SAY_HOW_SURE))
             return
         self.feedback = self.submit_fn(response, certainty)
         self.answer.lock()
@@ -226,29 +244,34 @@ class QuizView(QWidget):
         self._show_feedback(self.feedback)
         self.message.clear()
         self.setFocus()
-        self.go.setText("See results  (Enter)" if self.last else "Next  (Enter)")
+        self.go.setText(QuizViewText.tr("See results  (Enter)") if self.last
+                        else QuizViewText.tr("Next  (Enter)"))
 
     def _show_feedback(self, feedback: Feedback) -> None:
         good, partial, bad = verdict_colors()
         if feedback.correct:
-            verdict, color = "Right", good
+            verdict, color = QuizViewText.tr("Right"), good
         elif feedback.credit > 0:
-            verdict, color = f"Partly right ({feedback.credit:.0%} credit)", partial
+            verdict, color = QuizViewText.tr("Partly right ({percent}% credit)").format(
+                percent=number(feedback.credit * 100)), partial
         else:
-            verdict, color = "Not right", bad
+            verdict, color = QuizViewText.tr("Not right"), bad
         parts = [f'<p><b style="color:{color}">{verdict}</b>']
         if feedback.marks is not None:
-            parts.append(f" · certainty mark {feedback.marks:+g}")
+            parts.append(" · " + QuizViewText.tr("certainty mark {marks}").format(
+                marks=_signed(feedback.marks)))
         parts.append("</p>")
         if feedback.confidently_wrong:
-            parts.append(f'<p style="color:{bad}">⚠ You were sure, and it was wrong: '
-                         "worth a second look.</p>")
+            parts.append(f'<p style="color:{bad}">⚠ '
+                         + QuizViewText.tr("You were sure, and it was wrong: worth a second look.")
+                         + "</p>")
         for option, text in feedback.option_feedback:
             if text:
                 parts.append(f"<p><b>{html.escape(option.text)}</b>: "
                              f"{render_without_pictures(text)}</p>")
         if feedback.explanation:
-            parts.append(f"<p><b>Why:</b></p>{render_without_pictures(feedback.explanation)}")
+            parts.append("<p><b>" + QuizViewText.tr("Why:") + "</b></p>"
+                         + render_without_pictures(feedback.explanation))
         self.result.setText("".join(parts))
         self.result.show()
 

@@ -20,8 +20,13 @@ from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Phase, Rating
 from trainer.gui.card_view import CardView
 from trainer.gui.theme import count_colors, muted
+from trainer.i18n import Context
 from trainer.study.service import Counts, ReviewSession, Shown
-from trainer.study.wording import format_interval
+from trainer.study.wording import format_interval, rating_label
+
+
+class ReviewViewText(Context):
+    """Texts of the review screen."""
 
 
 class ReviewView(QWidget):
@@ -57,7 +62,7 @@ class ReviewView(QWidget):
         self.card.setObjectName("cardView")
         self.card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.show_button = QPushButton("Show answer  (Space)")
+        self.show_button = QPushButton(ReviewViewText.tr("Show answer  (Space)"))
         self.show_button.setObjectName("showAnswer")
         self.show_button.setMinimumHeight(44)
         self.show_button.clicked.connect(self.reveal)
@@ -70,7 +75,7 @@ class ReviewView(QWidget):
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setObjectName(f"interval{rating.label}")
-            button = QPushButton(f"{rating.label}  ({int(rating)})")
+            button = QPushButton(f"{rating_label(rating)}  ({int(rating)})")
             button.setObjectName(f"rate{rating.label}")
             button.setMinimumHeight(44)
             button.clicked.connect(lambda _c=False, r=rating: self.answer(r))
@@ -94,9 +99,11 @@ class ReviewView(QWidget):
             # rating button by accident.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.hint = QLabel("Space: show answer · 1-4: answer · Ctrl+Z: undo · Esc: back to decks")
+        self.hint = QLabel(ReviewViewText.tr(
+            "Space: show answer · 1-4: answer · Ctrl+Z: undo · Esc: back to decks"))
         self.hint.setObjectName("reviewHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)  # German runs long; the window stays narrowable
         muted(self.hint)
 
         layout = QVBoxLayout(self)
@@ -108,7 +115,7 @@ class ReviewView(QWidget):
         layout.addWidget(self.hint)
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Card review")
+        self.setAccessibleName(ReviewViewText.tr("Card review"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space or Enter reveals, 1-4 answer, Ctrl+Z undoes, Esc leaves."""
@@ -155,7 +162,9 @@ class ReviewView(QWidget):
                    Phase.REVIEW: 2}[shown.state.phase]
         parts = []
         for index, (name, value) in enumerate(
-                (("New", counts.new), ("Learning", counts.learning), ("Due", counts.review))):
+                ((ReviewViewText.tr("New"), counts.new),
+                 (ReviewViewText.tr("Learning"), counts.learning),
+                 (ReviewViewText.tr("Due"), counts.review))):
             text = f"{name} {value}"
             if index == current:
                 text = f"<u><b>{text}</b></u>"
@@ -170,7 +179,7 @@ class ReviewView(QWidget):
         parts = [("front", shown.front), ("back", shown.back)]
         credit = self.source_credit.get(shown.source or "")
         if credit:
-            parts.append(("source", f"Source: {credit}"))
+            parts.append(("source", ReviewViewText.tr("Source: {credit}").format(credit=credit)))
         self.card.show_markdown(*parts)
         for rating, interval in self.session.intervals().items():
             self.interval_labels[rating].setText(format_interval(interval))
@@ -203,7 +212,7 @@ class ReviewView(QWidget):
             self.status.setText(str(exc))
             return
         if shown is None:
-            self.status.setText("Nothing to undo")
+            self.status.setText(ReviewViewText.tr("Nothing to undo"))
             return
-        self.status.setText("Answer undone")
+        self.status.setText(ReviewViewText.tr("Answer undone"))
         self._show(shown)

@@ -3,27 +3,35 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 import traceback
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from trainer import i18n
 from trainer.app import Services, open_services
 from trainer.clock import Clock, system_clock
 from trainer.config import Config
 from trainer.content.builtin import resources_dir
 from trainer.domain.errors import ProfileDamagedError, TrainerError
+from trainer.gui.language import use_language
 from trainer.gui.main_window import MainWindow
 from trainer.gui.theme import follow_system
 from trainer.profile.errors import user_message
 from trainer.profile.lock import WINDOW, ProfileInUseError, ProfileLock
 from trainer.study.settings import StudySettings
+from trainer.study.settings_service import Reminder
+
+if TYPE_CHECKING:
+    from trainer.gui.reminders import Reminders
 
 
 def make_app() -> QApplication:
@@ -31,6 +39,8 @@ def make_app() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+        # The system's language until the profile says otherwise (its dialogs come first).
+        use_language("system")
     app.setApplicationName("Sales Trainer")
     app.setDesktopFileName("io.github.salestrainer.trainer")
     icon = resources_dir() / "icons" / "sales-trainer.png"
@@ -119,6 +129,10 @@ def _show_first_card(window: MainWindow) -> None:
     window.review.card.viewport().repaint()  # painted now, not at the next event
     shown = window.review.session.current if window.review.session else None
     print(f"first card: {shown.front if shown else '(none)'}", flush=True)
+    from trainer.gui.language import qt_own_loaded
+
+    print(f"language: {i18n.language()} (Qt's own: {'yes' if qt_own_loaded() else 'no'})",
+          flush=True)
     # Native parts a short session may not reach (the optimizer's fitting needs months
     # of answers); a bundle that lacks one fails here rather than in a rep's hands.
     import importlib
@@ -150,20 +164,46 @@ def take_profile(config: Config, clock: Clock,
 
 
 def run_gui(config: Config, clock: Clock = system_clock, open_file: Path | None = None,
-            *, smoke_test: bool = False) -> int:
+            *, smoke_test: bool = False, minimized: bool = False) -> int:
     """Open the main window on ``config``'s profile and run until it closes; when the
     rep opened another profile from File > Profiles, open the window again on that one.
     With ``smoke_test``, study the first deck, print its first card once it is painted,
-    and close (a packaged build's check that the window really works)."""
+    and close (a packaged build's check that the window really works). ``minimized``
+    (the start at login) waits in the system tray, or minimised, for the reminder."""
     while True:
-        status, switch_to = _run_window(config, clock, open_file, smoke_test)
+        status, switch_to = _run_window(config, clock, open_file, smoke_test, minimized)
+        minimized = False
         if switch_to is None:
             return status
         config, open_file = replace(config, profile=switch_to), None
 
 
+def _open(window: MainWindow, path: Path | None = None) -> None:
+    """Bring the window up, from the taskbar or from the tray where it waited."""
+    if window.isHidden():
+        window.show()
+    window.bring_forward(path)
+
+
+def _start_reminders(window: MainWindow, services: Services, clock: Clock,
+                     minimized: bool) -> Reminders:
+    """The daily reminder and the tray icon; a started-minimised app waits in the tray."""
+    from trainer.gui.reminders import Reminders
+
+    reminders = Reminders(services.study, clock, window)
+    reminders.open_requested.connect(lambda: _open(window))
+    reminders.quit_requested.connect(lambda: (window.close(), QApplication.quit()))
+    window.reminders = reminders
+    try:
+        reminder = services.settings.reminder()
+    except sqlite3.Error:
+        reminder = Reminder()  # the reminder is a nicety: without it the window still opens
+    reminders.follow(reminder, keep_icon=minimized)
+    return reminders
+
+
 def _run_window(config: Config, clock: Clock, open_file: Path | None,
-                smoke_test: bool) -> tuple[int, str | None]:
+                smoke_test: bool, minimized: bool = False) -> tuple[int, str | None]:
     from trainer.gui.single_instance import InstanceServer
 
     app = make_app()
@@ -175,11 +215,18 @@ def _run_window(config: Config, clock: Clock, open_file: Path | None,
         services = open_profile(config, clock)
         if services is None:
             return 2, None
+        # A language that cannot be read is a nicety lost: the system's is used.
+        with contextlib.suppress(sqlite3.Error):
+            use_language(services.language())
         window = MainWindow(services)
-        server = InstanceServer(config.profile_dir, window.bring_forward, window)
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        server = InstanceServer(config.profile_dir, lambda path: _open(window, path), window)
+        reminders = _start_reminders(window, services, clock, minimized)
+        if not minimized:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+        elif reminders.tray is None:
+            window.showMinimized()  # no tray to wait in: the taskbar then
         if open_file is not None:
             QTimer.singleShot(0, lambda: window.import_path(open_file))
         if smoke_test:

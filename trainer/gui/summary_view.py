@@ -10,14 +10,19 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from trainer.domain.scheduling import Rating
 from trainer.gui.theme import bold, muted
+from trainer.i18n import Context
 from trainer.study.service import SessionSummary
-from trainer.study.wording import describe_due
+from trainer.study.wording import describe_due, rating_label
+
+
+class SummaryViewText(Context):
+    """Texts of the end-of-session screen."""
 
 
 def _minutes(seconds: float) -> str:
     if seconds < 60:
-        return f"{round(seconds)} s"
-    return f"{round(seconds / 60)} min"
+        return SummaryViewText.tr("{n} s").format(n=round(seconds))
+    return SummaryViewText.tr("{n} min").format(n=round(seconds / 60))
 
 
 class SummaryView(QWidget):
@@ -45,7 +50,7 @@ class SummaryView(QWidget):
             bigger = label.font()
             bigger.setPointSizeF(bigger.pointSizeF() * 1.2)
             label.setFont(bigger)
-        self.back_button = QPushButton("Back to decks  (Enter)")
+        self.back_button = QPushButton(SummaryViewText.tr("Back to decks  (Enter)"))
         self.back_button.setObjectName("backToDecks")
         self.back_button.clicked.connect(self.back.emit)
         self.back_button.setMinimumHeight(40)
@@ -53,8 +58,9 @@ class SummaryView(QWidget):
         row.addStretch(1)
         row.addWidget(self.back_button)
         row.addStretch(1)
-        hint = QLabel("Ctrl+Z takes back the last answer")
+        hint = QLabel(SummaryViewText.tr("Ctrl+Z takes back the last answer"))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
         muted(hint)
 
         layout = QVBoxLayout(self)
@@ -72,7 +78,7 @@ class SummaryView(QWidget):
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.setAccessibleName("Session summary")
+        self.setAccessibleName(SummaryViewText.tr("Session summary"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter or Esc goes back to the decks; Ctrl+Z takes back the last answer."""
@@ -89,13 +95,15 @@ class SummaryView(QWidget):
                      zone: tzinfo | None) -> None:
         """Fill in the figures for a finished session."""
         if summary.answered:
-            self.heading.setText("Session complete")
-            ratings = " · ".join(f"{r.label} {summary.by_rating[r]}" for r in Rating)
-            noun = "card" if summary.answered == 1 else "cards"
-            self.done.setText(
-                f"You answered {summary.answered} {noun} in {deck_title} "
-                f"in {_minutes(summary.study_time.total_seconds())}.\n{ratings}")
+            self.heading.setText(SummaryViewText.tr("Session complete"))
+            ratings = " · ".join(f"{rating_label(r)} {summary.by_rating[r]}" for r in Rating)
+            answered = SummaryViewText.tr("You answered %n card(s) in {deck} in {time}.", "",
+                                          summary.answered).format(
+                deck=deck_title, time=_minutes(summary.study_time.total_seconds()))
+            self.done.setText(f"{answered}\n{ratings}")
         else:
-            self.heading.setText("Nothing to study right now")
-            self.done.setText(f"You are up to date in {deck_title}.")
-        self.next_due.setText(f"Next card due: {describe_due(summary.next_due, now, zone)}")
+            self.heading.setText(SummaryViewText.tr("Nothing to study right now"))
+            self.done.setText(SummaryViewText.tr("You are up to date in {deck}.").format(
+                deck=deck_title))
+        self.next_due.setText(SummaryViewText.tr("Next card due: {when}").format(
+            when=describe_due(summary.next_due, now, zone)))

@@ -15,6 +15,14 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from trainer.i18n import Context
+
+
+class TasksText(Context):
+    """Texts of the progress dialog over long work (its title and steps come from the
+    caller, in the caller's context)."""
+
+
 Report = Callable[[int, int, str], bool]
 
 
@@ -95,7 +103,7 @@ class Task(QObject):
     def _cancel(self) -> None:
         self.worker.stop.set()
         if self.dialog is not None:
-            self.dialog.setLabelText("Stopping…")
+            self.dialog.setLabelText(TasksText.tr("Stopping…"))
             self.dialog.show()  # QProgressDialog hides itself on cancel; keep it up
 
     @Slot(object)

@@ -15,6 +15,7 @@ from trainer.content.pictures import deck_picture_names
 from trainer.domain.deck import Deck, version_key
 from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import ItemState
+from trainer.i18n import Context
 from trainer.library import media
 from trainer.library.readers import read_any
 from trainer.storage.decks_repo import InstallCancelled as InstallCancelled  # apply raises it
@@ -30,7 +31,10 @@ from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
-from trainer.study.wording import count
+
+
+class ImportingText(Context):
+    """Texts of an import's preview (what each deck would change) and its refusals."""
 
 
 @dataclass
@@ -70,11 +74,7 @@ class ImportPlan:
 
     def clash_warnings(self) -> list[str]:
         """What each name clash would do, in words."""
-        return [f"'{c.plan.title_from}' is already installed, and this file has a deck of the "
-                f"same name: importing it would retire "
-                f"{count(len(c.plan.retired), 'card or question', 'cards and questions')} "
-                "of the installed deck that this file does not have (they are hidden; "
-                "their answers are kept)." for c in self.name_clashes]
+        return [_clash_warning(c) for c in self.name_clashes]
 
     @property
     def needs_agreement(self) -> bool:
@@ -87,28 +87,39 @@ class ImportPlan:
         return sum(len(c.plan.new) + len(c.plan.updated) + len(c.plan.restored)
                    for c in self.changes)
 
-    def summary(self) -> list[str]:
-        """One line per deck, for the confirmation dialog and the terminal."""
+    def summary(self, *, history: bool = True) -> list[str]:
+        """One line per deck, for the confirmation dialog and the terminal; ``history``
+        False leaves out the line on past reviews (the dialog offers them separately)."""
         lines = []
         for change in self.changes:
             p = change.plan
-            version = (f"new deck, version {p.version_to}" if p.version_from is None
-                       else f"version {p.version_from} → {p.version_to}")
-            warning = "  (OLDER than the installed version)" if change.older else ""
-            lines.append(f"{change.deck.title}: {version}{warning}; {len(p.new)} new, "
-                         f"{len(p.updated)} updated, {len(p.retired)} retired, "
-                         f"{len(p.restored)} restored, {len(p.unchanged)} unchanged")
-        if self.bundle.history:
-            lines.append(f"{len(self.bundle.history)} past reviews to bring in")
+            version = (ImportingText.tr("new deck, version {version}").format(
+                           version=p.version_to) if p.version_from is None
+                       else ImportingText.tr("version {old} → {new}").format(
+                           old=p.version_from, new=p.version_to))
+            warning = ("  " + ImportingText.tr("(OLDER than the installed version)")
+                       if change.older else "")
+            # Plain counts, not %Ln: the terminal has always printed them ungrouped.
+            lines.append(ImportingText.tr(
+                "{deck}: {version}{warning}; {new} new, {updated} updated, {retired} retired, "
+                "{restored} restored, {unchanged} unchanged").format(
+                    deck=change.deck.title, version=version, warning=warning,
+                    new=len(p.new), updated=len(p.updated), retired=len(p.retired),
+                    restored=len(p.restored), unchanged=len(p.unchanged)))
+        if history and self.bundle.history:
+            lines.append(ImportingText.tr("%n past review(s) to bring in", "",
+                                          len(self.bundle.history)))
         held = sum(1 for c in self.changes for key in c.plan.new
                    if (c.deck.id, key) in self.bundle.suspended)
         if held:
-            lines.append(f"{count(held, 'card')} suspended or buried in the file arrive "
-                         "suspended (Browse lets them back in)")
+            lines.append(ImportingText.tr(
+                "%Ln card(s) suspended or buried in the file arrive suspended (Browse lets "
+                "them back in)", "", held))
         if self.bundle.media:
-            lines.append(f"{len(self.bundle.media)} images")
+            lines.append(ImportingText.tr("%n image(s)", "", len(self.bundle.media)))
         if self.bundle.skipped:
-            lines.append(f"{count(len(self.bundle.skipped), 'thing')} skipped (see the details)")
+            lines.append(ImportingText.tr("%Ln thing(s) skipped (see the details)", "",
+                                          len(self.bundle.skipped)))
         return lines
 
     def to_json(self) -> dict[str, object]:
@@ -123,6 +134,24 @@ class ImportPlan:
             "skipped": [p.to_json() for p in self.bundle.skipped],
             "warnings": self.clash_warnings(),
         }
+
+
+def _clash_warning(change: DeckChange) -> str:
+    retired = len(change.plan.retired)
+    # Two texts, as "1 card or question" and "2 cards and questions" differ by more
+    # than a plural ending; the second still takes the count for languages with
+    # several plural forms.
+    if retired == 1:
+        text = ImportingText.tr(
+            "'{title}' is already installed, and this file has a deck of the same name: "
+            "importing it would retire 1 card or question of the installed deck that this "
+            "file does not have (they are hidden; their answers are kept).")
+    else:
+        text = ImportingText.tr(
+            "'{title}' is already installed, and this file has a deck of the same name: "
+            "importing it would retire %Ln cards and questions of the installed deck that "
+            "this file does not have (they are hidden; their answers are kept).", "", retired)
+    return text.format(title=change.plan.title_from)
 
 
 def _deck_json(change: DeckChange) -> dict[str, object]:
@@ -188,14 +217,14 @@ class ImportService:
         """Compare an already read bundle with the profile."""
         for deck in bundle.decks:
             if deck.id == MY_DECK:
-                raise ImportFormatError(bundle.source, f"deck id '{MY_DECK}' is kept for "
-                                        "the cards a rep writes in the browser; give the "
-                                        "deck another id")
+                raise ImportFormatError(bundle.source, ImportingText.tr(
+                    "deck id '{id}' is kept for the cards a rep writes in the browser; give "
+                    "the deck another id").format(id=MY_DECK))
             where = _broken_text(deck)
             if where is not None:
-                raise ImportFormatError(bundle.source, f"deck '{_printable(deck.id)}': "
-                                        f"{where} holds characters that are not text "
-                                        "(half of a UTF-16 pair)")
+                raise ImportFormatError(bundle.source, ImportingText.tr(
+                    "deck '{id}': {where} holds characters that are not text (half of a "
+                    "UTF-16 pair)").format(id=_printable(deck.id), where=where))
         return ImportPlan(bundle.source, bundle,
                           [DeckChange(d, plan_install(self.db, d)) for d in bundle.decks])
 
@@ -222,9 +251,10 @@ class ImportService:
                     # Planned before the lock: the plan holds only if the deck is still
                     # the version it was planned against.
                     if installed_version(self.db, change.deck.id) != change.plan.version_from:
-                        raise TrainerError(
-                            f"{plan.source}: deck '{change.deck.title}' changed while this "
-                            "import was being prepared; nothing was imported. Try again.")
+                        raise TrainerError(ImportingText.tr(
+                            "{file}: deck '{deck}' changed while this import was being "
+                            "prepared; nothing was imported. Try again.").format(
+                                file=plan.source, deck=change.deck.title))
                     install_deck(self.db, change.deck, self.clock, progress=progress,
                                  plan=change.plan)
                 reviews = self._write_history(replay)
@@ -239,10 +269,10 @@ class ImportService:
             try:
                 media.publish(self.db, self.media_root, staging, placement)
             except OSError as exc:
-                raise TrainerError(
-                    f"{plan.source}: the decks were imported, but their pictures could not "
-                    f"be put in place ({exc.strerror or exc}); the next start tries again"
-                ) from exc
+                raise TrainerError(ImportingText.tr(
+                    "{file}: the decks were imported, but their pictures could not be put in "
+                    "place ({error}); the next start tries again").format(
+                        file=plan.source, error=exc.strerror or exc)) from exc
         self.study.forget_limits()
         return ImportResult(deck_ids, plan.item_count, reviews, len(needed))
 
@@ -336,23 +366,28 @@ class _Replayed:
     existed: bool  # the item was installed when the answers were replayed
 
 
-def _broken_text(value: object, where: str = "its details", depth: int = 0) -> str | None:
+def _broken_text(value: object, item: str | None = None, depth: int = 0) -> str | None:
     """Where in a deck (any reader's) a text holds half of a UTF-16 pair, which SQLite
-    cannot store; ``None`` if nowhere."""
+    cannot store, in words; ``None`` if nowhere. ``item`` is the id of the item being
+    looked through (None: the deck's own details)."""
     if isinstance(value, str):
-        return None if is_text(value) else where
+        if is_text(value):
+            return None
+        # Worded only when found: a deck has thousands of texts to look through.
+        return (ImportingText.tr("its details") if item is None
+                else ImportingText.tr("item '{id}'").format(id=_printable(item)))
     if is_dataclass(value) and not isinstance(value, type):
         ident = getattr(value, "id", None)
         if depth and isinstance(ident, str):
-            where = f"item '{_printable(ident)}'"
+            item = ident
         for f in fields(value):
-            found = _broken_text(getattr(value, f.name), where, depth + 1)
+            found = _broken_text(getattr(value, f.name), item, depth + 1)
             if found is not None:
                 return found
         return None
     if isinstance(value, tuple | list):
         for each in value:
-            found = _broken_text(each, where, depth + 1)
+            found = _broken_text(each, item, depth + 1)
             if found is not None:
                 return found
     return None

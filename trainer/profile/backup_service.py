@@ -17,6 +17,7 @@ from pathlib import Path
 
 from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
+from trainer.i18n import Context
 from trainer.storage.backups import (
     BackupInfo,
     backup_folder,
@@ -30,9 +31,15 @@ from trainer.storage.backups import (
     verify_backup,
 )
 from trainer.storage.database import is_damage, quick_check
-from trainer.study.wording import count, local_minute
+from trainer.study.wording import local_minute
 
 __all__ = ["PERIODIC", "BackupInfo", "BackupService", "RestorePreview"]
+
+
+class BackupServiceText(Context):
+    """Texts of backing up and restoring: a restore's preview and why a backup cannot be
+    used."""
+
 
 # How often the window backs up a profile that is being changed.
 PERIODIC = timedelta(minutes=30)
@@ -91,8 +98,9 @@ class BackupService:
         for backup in self.list():
             if backup.name == name or backup.path.stem == name:
                 return backup
-        raise TrainerError(f"no backup called '{name}' in {self.folder}; "
-                           "'trainer backup list' shows them")
+        raise TrainerError(BackupServiceText.tr(
+            "no backup called '{name}' in {folder}; 'trainer backup list' shows them").format(
+                name=name, folder=self.folder))
 
     def preview(self, backup: BackupInfo) -> RestorePreview:
         """What restoring ``backup`` would change compared with the profile now."""
@@ -104,30 +112,39 @@ class BackupService:
             finally:
                 conn.close()
         except (sqlite3.Error, ValueError):
-            return RestorePreview(backup, None, [
-                "The profile now cannot be read, so this backup replaces it entirely; "
-                "the damaged file is kept in the backups folder."])
+            return RestorePreview(backup, None, [BackupServiceText.tr(
+                "The profile now cannot be read, so this backup replaces it entirely; the "
+                "damaged file is kept in the backups folder.")])
         difference = answers_now - backup.answers
-        if difference > 0:
-            lines.append(f"{count(difference, 'answer')} given since this backup would be "
-                         "taken back" + (f" (the last on {local_minute(last_now, self.tz)})"
-                                         if last_now else "") + ".")
+        if difference > 0 and last_now:
+            lines.append(BackupServiceText.tr(
+                "%Ln answer(s) given since this backup would be taken back (the last on "
+                "{when}).", "", difference).format(when=local_minute(last_now, self.tz)))
+        elif difference > 0:
+            lines.append(BackupServiceText.tr(
+                "%Ln answer(s) given since this backup would be taken back.", "", difference))
         elif difference < 0:
-            lines.append(f"{count(-difference, 'answer')} missing now would come back.")
+            lines.append(BackupServiceText.tr(
+                "%Ln answer(s) missing now would come back.", "", -difference))
         else:
-            lines.append("The number of answers stays the same.")
+            lines.append(BackupServiceText.tr("The number of answers stays the same."))
         now_by_id = {d.id: d for d in decks_now}
         then_by_id = {d.id: d for d in backup.decks}
         for deck in decks_now:
             if deck.id not in then_by_id:
-                lines.append(f"Deck '{deck.title}' was added since and would be removed.")
+                lines.append(BackupServiceText.tr(
+                    "Deck '{deck}' was added since and would be removed.").format(
+                        deck=deck.title))
             elif then_by_id[deck.id].version != deck.version:
-                lines.append(f"Deck '{deck.title}' would go back from version {deck.version} "
-                             f"to {then_by_id[deck.id].version}.")
+                lines.append(BackupServiceText.tr(
+                    "Deck '{deck}' would go back from version {now} to {then}.").format(
+                        deck=deck.title, now=deck.version, then=then_by_id[deck.id].version))
         for deck in backup.decks:
             if deck.id not in now_by_id:
-                lines.append(f"Deck '{deck.title}' would come back.")
-        lines.append("What is there now is backed up first, so this can be undone.")
+                lines.append(BackupServiceText.tr("Deck '{deck}' would come back.").format(
+                    deck=deck.title))
+        lines.append(BackupServiceText.tr(
+            "What is there now is backed up first, so this can be undone."))
         return RestorePreview(backup, answers_now, lines)
 
     def restore(self, backup: BackupInfo) -> Path:
@@ -135,7 +152,9 @@ class BackupService:
         has been kept. Every connection to the profile must be closed first."""
         problem = verify_backup(backup.path)
         if problem is not None:
-            raise TrainerError(f"{backup.path}: this backup cannot be restored: {problem}")
+            raise TrainerError(BackupServiceText.tr(
+                "{path}: this backup cannot be restored: {problem}").format(
+                    path=backup.path, problem=problem))
         kept = self._keep_current()
         restore_file(backup.path, self.database)
         prune_backups(self.database, self.clock(), self.tz, protect=kept)
@@ -184,3 +203,4 @@ class BackupService:
             if extra.exists():
                 os.replace(extra, Path(f"{target}{suffix}"))
         return target
+

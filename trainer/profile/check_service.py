@@ -17,12 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.i18n import Context, number
 from trainer.library.media import STAGING_PREFIX
 from trainer.profile.backup_service import BackupService
 from trainer.storage import integrity
 from trainer.storage.database import is_damage
 from trainer.storage.store import Store
-from trainer.study.wording import count
+
+
+class CheckServiceText(Context):
+    """Texts of Check Database: its steps, what it finds and what repairing did."""
 
 
 @dataclass(frozen=True)
@@ -56,12 +60,13 @@ class CheckReport:
     def lines(self) -> list[str]:
         """The report in plain words, one sentence a finding (what was repaired first)."""
         if self.ok and not self.repaired:
-            return ["No problems found.", *self.notes]
+            return [CheckServiceText.tr("No problems found."), *self.notes]
         out = [f"{line[0].upper()}{line[1:]}." for line in self.repaired]
-        out += [f.what + (f" Repairing will {f.repair}." if f.repair else "")
+        out += [CheckServiceText.tr("{finding} Repairing will {repair}.").format(
+                    finding=f.what, repair=f.repair) if f.repair else f.what
                 for f in self.findings]
         if self.repaired and self.ok:
-            out.append("Nothing else is wrong now.")
+            out.append(CheckServiceText.tr("Nothing else is wrong now."))
         return out + self.notes
 
     def to_json(self) -> dict[str, object]:
@@ -92,46 +97,60 @@ class CheckService:
         """Look at everything (``quick``: skip the full integrity check and pictures);
         ``progress(done, total, what)`` is told each step."""
         report = CheckReport()
-        progress(0, 4, "Checking the database file…")
+        progress(0, 4, CheckServiceText.tr("Checking the database file…"))
         problems = integrity.sqlite_problems(self.db, quick=quick)
         if problems:
             report.findings.append(Finding(
-                "SQLite finds the file damaged: " + "; ".join(problems[:3]) + ".",
-                "rebuild the indexes; if that is not enough, restore a backup "
-                "(File > Restore from backup)"))
+                CheckServiceText.tr("SQLite finds the file damaged: {problems}.").format(
+                    problems="; ".join(problems[:3])),
+                CheckServiceText.tr("rebuild the indexes; if that is not enough, restore a "
+                                    "backup (File > Restore from backup)")))
             return report  # the invariants cannot be trusted on a damaged file
-        progress(1, 4, "Checking each card's schedule against its answers…")
+        progress(1, 4, CheckServiceText.tr("Checking each card's schedule against its answers…"))
         mismatches = integrity.state_mismatches(self.db)
         if mismatches:
-            items = _items(len(mismatches))
+            # One text each for one and many: "its"/"their" and "card or question"/"cards
+            # and questions" differ by more than a plural ending.
+            what = (CheckServiceText.tr(
+                        "The schedule of 1 card or question does not match its answers.")
+                    if len(mismatches) == 1 else CheckServiceText.tr(
+                        "The schedule of %Ln cards and questions does not match their "
+                        "answers.", "", len(mismatches)))
             report.findings.append(Finding(
-                f"The schedule of {items} does not match "
-                f"{'its' if len(mismatches) == 1 else 'their'} answers.",
-                "rebuild it from the answer log"))
-        progress(2, 4, "Looking for answers and states that point at nothing…")
-        for what, n in integrity.orphan_counts(self.db):
+                what, CheckServiceText.tr("rebuild it from the answer log")))
+        progress(2, 4, CheckServiceText.tr(
+            "Looking for answers and states that point at nothing…"))
+        for kind, n in integrity.orphan_counts(self.db):
             report.findings.append(Finding(
-                f"{n:,} {what}.", "give them a new card's schedule" if "without" in what
-                else "remove them"))
+                CheckServiceText.tr("{count} {what}.").format(count=number(n),
+                                                               what=_orphan_words(kind)),
+                CheckServiceText.tr("give them a new card's schedule") if "without" in kind
+                else CheckServiceText.tr("remove them")))
         staging = self._staging_folders()
         if staging:
             size = sum(f.stat().st_size for d in staging for f in d.rglob("*") if f.is_file())
             report.findings.append(Finding(
-                f"{count(len(staging), 'folder')} left by an interrupted import "
-                f"({_size(size)}).", "delete them"))
+                CheckServiceText.tr("%Ln folder(s) left by an interrupted import ({size}).",
+                                    "", len(staging)).format(size=_size(size)),
+                CheckServiceText.tr("delete them")))
         if not quick:
-            progress(3, 4, "Checking pictures…")
+            progress(3, 4, CheckServiceText.tr("Checking pictures…"))
             missing, unused = self._media()
             for deck_id, names in sorted(missing.items()):
+                # Two texts: "is"/"are" differ by more than a plural ending.
+                text = (CheckServiceText.tr(
+                            "Deck '{deck}' shows 1 picture that is missing ({names}): import "
+                            "the deck again to bring them back.") if len(names) == 1
+                        else CheckServiceText.tr(
+                            "Deck '{deck}' shows %Ln pictures that are missing ({names}): "
+                            "import the deck again to bring them back.", "", len(names)))
                 report.findings.append(Finding(
-                    f"Deck '{deck_id}' shows {count(len(names), 'picture')} that "
-                    f"{'is' if len(names) == 1 else 'are'} missing ({_some(names)}): "
-                    "import the deck again to bring them back.", None))
+                    text.format(deck=deck_id, names=_some(names)), None))
             for deck_id, files in sorted(unused.items()):
-                report.notes.append(
-                    f"Deck '{deck_id}' has {count(len(files), 'picture')} that no card "
-                    f"shows now ({_some([f.name for f in files])}); kept, since a "
-                    "backup may still show them.")
+                report.notes.append(CheckServiceText.tr(
+                    "Deck '{deck}' has %Ln picture(s) that no card shows now ({names}); kept, "
+                    "since a backup may still show them.", "", len(files)).format(
+                        deck=deck_id, names=_some([f.name for f in files])))
         return report
 
     def repair(self, progress: Progress = _silent) -> CheckReport:
@@ -141,7 +160,7 @@ class CheckService:
         before = self.check(progress=progress)
         if not before.repairable:
             return before
-        progress(3, 4, "Backing up, then repairing…")
+        progress(3, 4, CheckServiceText.tr("Backing up, then repairing…"))
         done: list[str] = []
         try:
             backup: Path | None = self.backups.create("before-repair", self.db.conn).path
@@ -151,7 +170,7 @@ class CheckService:
             backup = None
         if integrity.sqlite_problems(self.db, quick=False):
             self.db.execute("REINDEX")
-            done.append("rebuilt the indexes")
+            done.append(CheckServiceText.tr("rebuilt the indexes"))
         if backup is None or integrity.sqlite_problems(self.db, quick=False):
             report = self.check()
             report.repaired, report.backup = done, backup
@@ -159,16 +178,23 @@ class CheckService:
         mismatches = integrity.state_mismatches(self.db)
         if mismatches:
             integrity.rebuild_states(self.db, mismatches)
-            done.append(f"rebuilt the schedule of {_items(len(mismatches))} from the answer log")
+            done.append(CheckServiceText.tr(
+                "rebuilt the schedule of 1 card or question from the answer log")
+                if len(mismatches) == 1 else CheckServiceText.tr(
+                "rebuilt the schedule of %Ln cards and questions from the answer log", "",
+                len(mismatches)))
         orphans = integrity.orphan_counts(self.db)
         if orphans:
             integrity.remove_orphans(self.db)
-            for what, n in orphans:
-                verb = "gave a new card's schedule to" if "without" in what else "removed"
-                done.append(f"{verb} {n:,} {what}")
+            for kind, n in orphans:
+                done.append((CheckServiceText.tr("gave a new card's schedule to {count} {what}")
+                             if "without" in kind
+                             else CheckServiceText.tr("removed {count} {what}")).format(
+                    count=number(n), what=_orphan_words(kind)))
         for folder in self._staging_folders():
             shutil.rmtree(folder, ignore_errors=True)
-            done.append(f"deleted the leftover import folder {folder.name}")
+            done.append(CheckServiceText.tr("deleted the leftover import folder {name}").format(
+                name=folder.name))
         report = self.check()
         report.repaired, report.backup = done, backup
         return report
@@ -200,16 +226,20 @@ class CheckService:
         return missing, unused
 
 
-def _items(n: int) -> str:
-    return count(n, "card or question", "cards and questions")
+def _orphan_words(kind: str) -> str:
+    """What integrity calls a kind of row that points at nothing (it marks its words
+    for this context), in the rep's language."""
+    return CheckServiceText.tr(kind)
 
 
 def _size(size: int) -> str:
     if size < 1_000_000:
-        return f"{max(1, round(size / 1000))} KB"
-    return f"{size / 1e6:.1f} MB"
+        return CheckServiceText.tr("{size} KB").format(size=max(1, round(size / 1000)))
+    return CheckServiceText.tr("{size} MB").format(size=number(size / 1e6, 1))
 
 
 def _some(names: list[str]) -> str:
     shown = ", ".join(names[:3])
-    return shown + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    if len(names) <= 3:
+        return shown
+    return CheckServiceText.tr("{names} and %n more", "", len(names) - 3).format(names=shown)

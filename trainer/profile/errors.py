@@ -10,26 +10,39 @@ from __future__ import annotations
 import sqlite3
 
 from trainer.config import Config
+from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.storage.database import is_damage
 
+
+class ErrorsText(Context):
+    """Texts of a profile's database errors, as the window and the command line say them."""
+
+
+_BUSY = QT_TRANSLATE_NOOP("ErrorsText", "another program is writing to it, so the last "
+                                        "change was not saved; try again in a moment")
 _BY_CODE = {
-    "SQLITE_FULL": "the disk is full, so the last change was not saved; free some space "
-                   "and try again",
-    "SQLITE_BUSY": "another program is writing to it, so the last change was not saved; "
-                   "try again in a moment",
-    "SQLITE_LOCKED": "another program is writing to it, so the last change was not saved; "
-                     "try again in a moment",
-    "SQLITE_READONLY": "it cannot be written (the file or its folder is read-only), so the "
-                       "last change was not saved",
-    "SQLITE_CORRUPT": "its database is damaged; Check Database ('trainer check') says more, "
-                      "and Restore from backup ('trainer backup restore') puts back the "
-                      "newest good backup",
-    "SQLITE_NOTADB": "its database file is not a database any more; Restore from backup "
-                     "('trainer backup restore') puts back the newest good backup",
-    "SQLITE_IOERR": "the disk could not be read or written, so the last change was not "
-                    "saved; check the disk and try again",
-    "SQLITE_CANTOPEN": "its database file cannot be opened; check that the folder exists "
-                       "and can be written",
+    "SQLITE_FULL": QT_TRANSLATE_NOOP("ErrorsText", "the disk is full, so the last change was "
+                                                   "not saved; free some space and try again"),
+    "SQLITE_BUSY": _BUSY,
+    "SQLITE_LOCKED": _BUSY,
+    "SQLITE_READONLY": QT_TRANSLATE_NOOP("ErrorsText", "it cannot be written (the file or its "
+                                                       "folder is read-only), so the last "
+                                                       "change was not saved"),
+    "SQLITE_CORRUPT": QT_TRANSLATE_NOOP("ErrorsText", "its database is damaged; Check Database "
+                                                      "('trainer check') says more, and "
+                                                      "Restore from backup ('trainer backup "
+                                                      "restore') puts back the newest good "
+                                                      "backup"),
+    "SQLITE_NOTADB": QT_TRANSLATE_NOOP("ErrorsText", "its database file is not a database any "
+                                                     "more; Restore from backup ('trainer "
+                                                     "backup restore') puts back the newest "
+                                                     "good backup"),
+    "SQLITE_IOERR": QT_TRANSLATE_NOOP("ErrorsText", "the disk could not be read or written, so "
+                                                    "the last change was not saved; check the "
+                                                    "disk and try again"),
+    "SQLITE_CANTOPEN": QT_TRANSLATE_NOOP("ErrorsText", "its database file cannot be opened; "
+                                                       "check that the folder exists and can "
+                                                       "be written"),
 }
 
 
@@ -59,11 +72,13 @@ def is_profile_problem(error: sqlite3.Error) -> bool:
 
 def describe(error: sqlite3.Error, config: Config) -> str:
     """One sentence for ``error``, naming the profile and its file."""
-    where = f"profile '{config.profile}' ({config.database_path})"
+    where = ErrorsText.tr("profile '{name}' ({path})").format(name=config.profile,
+                                                            path=config.database_path)
     words = _BY_CODE.get(_code(error))
     if words is None:
-        return f"{where}: {error}; the last change was not saved"
-    return f"{where}: {words}"
+        return ErrorsText.tr("{profile}: {error}; the last change was not saved").format(
+            profile=where, error=error)
+    return f"{where}: {ErrorsText.tr(words)}"
 
 
 def user_message(error: BaseException, config: Config) -> str:

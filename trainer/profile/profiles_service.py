@@ -13,8 +13,14 @@ from pathlib import Path
 from trainer.clock import Clock
 from trainer.config import Config
 from trainer.domain.errors import TrainerError
+from trainer.i18n import Context
 from trainer.profile.lock import WINDOW as _WINDOW
 from trainer.profile.lock import ProfileInUseError, ProfileLock
+
+
+class ProfilesServiceText(Context):
+    """Texts of managing profiles: why a name or a change is refused."""
+
 
 PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
 DELETED = "deleted-profiles"
@@ -57,12 +63,13 @@ class ProfilesService:
     def _check_name(self, name: str) -> str:
         name = name.strip()
         if not PROFILE_NAME.match(name):
-            raise TrainerError(f"'{name}' cannot be a profile name: use letters, digits, "
-                               "spaces, '.', '-' and '_' (up to 64), starting with a letter "
-                               "or digit")
+            raise TrainerError(ProfilesServiceText.tr(
+                "'{name}' cannot be a profile name: use letters, digits, spaces, '.', '-' "
+                "and '_' (up to 64), starting with a letter or digit").format(name=name))
         if (self.root / name).exists() or any(
                 p.name.casefold() == name.casefold() for p in self.profiles()):
-            raise TrainerError(f"There is already a profile called '{name}'")
+            raise TrainerError(ProfilesServiceText.tr(
+                "There is already a profile called '{name}'").format(name=name))
         return name
 
     def create(self, name: str) -> str:
@@ -71,18 +78,21 @@ class ProfilesService:
         try:
             (self.root / name).mkdir(parents=True)
         except OSError as exc:
-            raise TrainerError(f"Cannot make the profile folder {self.root / name}: "
-                               f"{exc.strerror or exc}") from exc
+            raise TrainerError(ProfilesServiceText.tr(
+                "Cannot make the profile folder {folder}: {error}").format(
+                    folder=self.root / name, error=exc.strerror or exc)) from exc
         return name
 
     def _not_in_use(self, name: str) -> ProfileLock:
         if name == self.config.profile:
-            raise TrainerError(f"'{name}' is the profile open in this window: open another "
-                               "one first")
+            raise TrainerError(ProfilesServiceText.tr(
+                "'{name}' is the profile open in this window: open another one first").format(
+                    name=name))
         try:
             return ProfileLock(self.root / name, _WINDOW, self.clock).take()
         except ProfileInUseError as exc:
-            raise TrainerError(f"'{name}' is in use: {exc}") from exc
+            raise TrainerError(ProfilesServiceText.tr("'{name}' is in use: {reason}").format(
+                name=name, reason=exc)) from exc
 
     def rename(self, old: str, new: str) -> str:
         """Give a profile another name (not the open one; it keeps everything)."""
@@ -92,7 +102,8 @@ class ProfilesService:
             lock.release()
             (self.root / old).rename(self.root / new)
         except OSError as exc:
-            raise TrainerError(f"Cannot rename '{old}': {exc.strerror or exc}") from exc
+            raise TrainerError(ProfilesServiceText.tr("Cannot rename '{name}': {error}").format(
+                name=old, error=exc.strerror or exc)) from exc
         return new
 
     def delete(self, name: str) -> Path:
@@ -106,5 +117,6 @@ class ProfilesService:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(self.root / name), str(target))
         except OSError as exc:
-            raise TrainerError(f"Cannot delete '{name}': {exc.strerror or exc}") from exc
+            raise TrainerError(ProfilesServiceText.tr("Cannot delete '{name}': {error}").format(
+                name=name, error=exc.strerror or exc)) from exc
         return target

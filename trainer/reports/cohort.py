@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from trainer.domain.scoring import Calibration, calibration
+from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.reports import cohort_read
 from trainer.reports.cohort_model import (
     MIN_ANSWERS,
@@ -29,6 +30,7 @@ from trainer.reports.cohort_model import (
     PathStanding,
     PathStep,
     QuizBest,
+    Reason,
     Skipped,
     Superseded,
     TopicStats,
@@ -43,6 +45,11 @@ from trainer.reports.cohort_read import (
     summarise,
 )
 from trainer.study.wording import natural_key
+
+
+class CohortText(Context):
+    """Why a file given for the cohort report is not read at all."""
+
 
 # The names other modules (and the report's readers) take from here.
 __all__ = [
@@ -68,21 +75,25 @@ def find_exports(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
         elif given.exists() or given.is_symlink():
             candidates = [given]
         else:
-            skipped.append(Skipped(given, "no such file or folder"))
+            skipped.append(Skipped(given, Reason(CohortText, QT_TRANSLATE_NOOP(
+                "CohortText", "no such file or folder"))))
             continue
         for candidate in candidates:
             try:
                 info = candidate.stat()
             except OSError as exc:
-                skipped.append(Skipped(candidate, f"cannot be read ({exc.strerror or exc})"))
+                skipped.append(Skipped(candidate, Reason(CohortText, QT_TRANSLATE_NOOP(
+                    "CohortText", "cannot be read ({error})"), error=str(exc.strerror or exc))))
                 continue
             if stat.S_ISDIR(info.st_mode):
                 continue  # a folder named *.json: rglob already looks inside it
             if not stat.S_ISREG(info.st_mode):
-                skipped.append(Skipped(candidate, "not a regular file"))
+                skipped.append(Skipped(candidate, Reason(CohortText, QT_TRANSLATE_NOOP(
+                    "CohortText", "not a regular file"))))
             elif info.st_size > cohort_read.MAX_FILE_BYTES:
                 limit = cohort_read.size_text(cohort_read.MAX_FILE_BYTES)
-                skipped.append(Skipped(candidate, f"larger than {limit}"))
+                skipped.append(Skipped(candidate, Reason(CohortText, QT_TRANSLATE_NOOP(
+                    "CohortText", "larger than {limit}"), limit=limit)))
             else:
                 found.setdefault(candidate.resolve(), candidate)
     return list(found.values()), skipped
@@ -110,9 +121,11 @@ def _read_or_skip(path: Path) -> LearnerReport | Skipped:
     try:
         return read_export(path)
     except ExportProblem as exc:
-        return Skipped(path, str(exc))
+        return Skipped(path, exc.reason)
     except Exception as exc:  # one odd file must never stop the report
-        return Skipped(path, f"cannot be used ({type(exc).__name__}: {short_repr(str(exc))})")
+        return Skipped(path, Reason(CohortText, QT_TRANSLATE_NOOP(
+            "CohortText", "cannot be used ({error}: {message})"),
+            error=type(exc).__name__, message=short_repr(str(exc))))
 
 
 Progress = Callable[[int, int, str], object]

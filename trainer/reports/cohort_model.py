@@ -6,15 +6,79 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from trainer.domain.readiness import Readiness
 from trainer.domain.scoring import Calibration
+from trainer.i18n import QT_TRANSLATE_NOOP, Context
+
+
+class CohortModelText(Context):
+    """The cohort model's texts: where in an export a problem is, a learner without a name."""
+
 
 MIN_ANSWERS = 5
+_UNNAMED = QT_TRANSLATE_NOOP("CohortModelText", "learner {id}")
+
+
+class Reason(str):
+    """Why a file cannot be used: the English text (what the command line prints and the
+    HTML report writes), which the window shows in the rep's language with ``shown``.
+
+    Files are read in worker processes that have no translator, and the report stays in
+    English, so the text is translated where it is shown rather than where it is made.
+    ``source`` is marked with ``QT_TRANSLATE_NOOP`` under ``context``; a field may be a
+    ``Reason`` itself."""
+
+    context: type[Context]
+    source: str
+    fields: dict[str, object]
+
+    def __new__(cls, context: type[Context], source: str, **fields: object) -> Reason:
+        reason = super().__new__(cls, source.format(**fields))
+        reason.context, reason.source, reason.fields = context, source, fields
+        return reason
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Made in a worker process and sent back: rebuilt from its parts, not its text.
+        return _rebuild, (self.context, self.source, self.fields)
+
+    def translated(self) -> str:
+        """The text in the rep's language."""
+        return self.context.tr(self.source).format(
+            **{k: shown(v) if isinstance(v, str) else v for k, v in self.fields.items()})
+
+
+def _rebuild(context: type[Context], source: str, fields: dict[str, object]) -> Reason:
+    return Reason(context, source, **fields)
+
+
+def shown(text: str) -> str:
+    """A text as the window shows it: a ``Reason`` in the rep's language, others as
+    they are."""
+    return text.translated() if isinstance(text, Reason) else text
 
 
 class ExportProblem(ValueError):
     """Why a file cannot be used as a progress export."""
+
+    @property
+    def reason(self) -> str:
+        """The text of the problem (a ``Reason`` where the reader made one)."""
+        first = self.args[0] if self.args else None
+        return first if isinstance(first, Reason) else str(self)
+
+
+def problem(context: type[Context], source: str, **fields: object) -> ExportProblem:
+    """An ``ExportProblem`` saying ``source`` (marked under ``context``) filled with
+    ``fields``."""
+    return ExportProblem(Reason(context, source, **fields))
+
+
+def located(where: str, reason: str) -> ExportProblem:
+    """An ``ExportProblem`` saying ``reason`` about the record ``where`` ("items[3]")."""
+    return ExportProblem(Reason(CohortModelText, QT_TRANSLATE_NOOP(
+        "CohortModelText", "{where}: {reason}"), where=where, reason=reason))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +193,14 @@ class LearnerReport:
     @property
     def name(self) -> str:
         """The display name, or a short form of the id when the rep gave none."""
-        return self.display_name or f"learner {self.learner_id[:8]}"
+        return self.display_name or _UNNAMED.format(id=self.learner_id[:8])
+
+    @property
+    def shown_name(self) -> str:
+        """The name as the window shows it: one the rep did not give is in the rep's
+        language."""
+        return self.display_name or CohortModelText.tr(_UNNAMED).format(
+            id=self.learner_id[:8])
 
 
 @dataclass(frozen=True, slots=True)

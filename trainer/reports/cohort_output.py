@@ -7,22 +7,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from trainer.domain.errors import TrainerError
+from trainer.i18n import Context
 from trainer.reports.cohort import Cohort
+
+
+class CohortOutputText(Context):
+    """Why the cohort report is not written where it was asked to go."""
+
 
 
 def check_outputs(cohort: Cohort, output: Path, csv: Path | None = None) -> None:
     """Refuse to write the report over one of the exports it was made from, or the
     HTML and the CSV over each other; raises ``TrainerError`` saying which."""
     if csv is not None and output.resolve() == csv.resolve():
-        raise TrainerError(f"{output}: the report and its CSV need different file names")
+        raise TrainerError(CohortOutputText.tr(
+            "{path}: the report and its CSV need different file names").format(path=output))
     read = {path.resolve() for path in (
         *(learner.source for learner in cohort.learners),
         *(old.path for old in cohort.superseded),
         *(skipped.path for skipped in cohort.skipped))}
     for target in (output, csv):
         if target is not None and target.resolve() in read:
-            raise TrainerError(f"{target}: this is one of the files the report reads; "
-                               "write the report to another file")
+            raise TrainerError(CohortOutputText.tr(
+                "{path}: this is one of the files the report reads; write the report to "
+                "another file").format(path=target))
 
 
 def write_report(cohort: Cohort, output: Path, csv: Path | None = None) -> None:

@@ -33,17 +33,26 @@ from typing import Any
 
 from trainer.domain.scheduling import DEFAULT_DECAY, recall_after
 from trainer.domain.scoring import calibration
+from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.reports.cohort_model import ExportProblem as ExportProblem
 from trainer.reports.cohort_model import (
     LearnerReport,
     PathStanding,
     PathStep,
     QuizBest,
+    Reason,
     TopicStats,
+    located,
+    problem,
 )
 from trainer.reports.cohort_readiness import practice_latest, readiness_by_topic
 from trainer.reports.progress_format import FORMAT, MAX_PROMPT, VERSION
 from trainer.storage.learner_repo import MAX_DISPLAY_NAME
+
+
+class CohortReadText(Context):
+    """Why a progress export cannot be used (shown on the cohort page's Files tab)."""
+
 
 # "\ud800" not followed by a low half, or "\udc00" not preceded by a high one.
 _LONE_SURROGATE = re.compile(
@@ -76,53 +85,75 @@ def short_repr(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
+def _problem(source: str, **fields: object) -> ExportProblem:
+    return problem(CohortReadText, source, **fields)
+
+
 def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
-        return f"missing key {short_repr(exc.args[0] if exc.args else '?')}"
+        return Reason(CohortReadText, QT_TRANSLATE_NOOP("CohortReadText", "missing key {key}"),
+                      key=short_repr(exc.args[0] if exc.args else '?'))
     if isinstance(exc, ExportProblem):
-        return str(exc)
+        return exc.reason
     if isinstance(exc, ValueError):
-        return f"bad value ({str(exc)[:120]})"
-    return "not an object with the expected keys"
+        return Reason(CohortReadText, QT_TRANSLATE_NOOP("CohortReadText", "bad value ({error})"),
+                      error=str(exc)[:120])
+    return Reason(CohortReadText, QT_TRANSLATE_NOOP("CohortReadText",
+                                                    "not an object with the expected keys"))
 
 
 def _time(value: object) -> datetime:
     if type(value) is not str:
-        raise ExportProblem(f"a time should be ISO 8601 text, not {short_repr(value)}")
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                         "a time should be ISO 8601 text, not {value}"),
+                       value=short_repr(value))
     when = datetime.fromisoformat(value)
     if when.tzinfo is None:
-        raise ExportProblem(f"time {short_repr(value)} has no time zone")
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "time {value} has no time zone"),
+                       value=short_repr(value))
     return when
 
 
-def _check(ok: bool, message: str) -> None:
-    # The message is built before the call: hot loops raise directly instead.
+def _check(ok: bool, source: str, **fields: object) -> None:
+    # The fields are worked out before the call: hot loops raise directly instead.
     if not ok:
-        raise ExportProblem(message)
+        raise _problem(source, **fields)
 
 
 def _header(doc: object) -> tuple[str, str | None, datetime]:
     """Format, version and learner checks; returns id, display name and export time."""
     if not isinstance(doc, dict):
-        raise ExportProblem("not a progress export (no JSON object at the top)")
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                         "not a progress export (no JSON object at the top)"))
     found = doc.get("format")
-    _check(found == FORMAT, f'not a progress export ("format" is {short_repr(found)})')
+    _check(found == FORMAT, QT_TRANSLATE_NOOP("CohortReadText",
+                                              'not a progress export ("format" is {found})'),
+           found=short_repr(found))
     version = doc.get("version")
     if type(version) is not int:
-        raise ExportProblem(f'"version" should be a whole number, not {short_repr(version)}')
-    _check(version <= VERSION, f"made by a newer Sales Trainer (export version {version}; "
-                               f"this version reads up to {VERSION}): update the app")
-    _check(version >= 1, f"unknown export version {version}")
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                         '"version" should be a whole number, not {value}'),
+                       value=short_repr(version))
+    _check(version <= VERSION, QT_TRANSLATE_NOOP(
+        "CohortReadText", "made by a newer Sales Trainer (export version {version}; this "
+        "version reads up to {known}): update the app"), version=version, known=VERSION)
+    _check(version >= 1, QT_TRANSLATE_NOOP("CohortReadText", "unknown export version {version}"),
+           version=version)
     missing = [key for key in ("exported_at", "learner", *_SECTIONS) if key not in doc]
-    _check(not missing, "missing key(s) " + ", ".join(f'"{k}"' for k in missing))
+    if missing:
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "missing key(s) {keys}"),
+                       keys=", ".join(f'"{k}"' for k in missing))
     for key in _SECTIONS:
-        _check(type(doc[key]) is list, f'"{key}" should be a list')
+        _check(type(doc[key]) is list,
+               QT_TRANSLATE_NOOP("CohortReadText", '"{key}" should be a list'), key=key)
     learner = doc["learner"]
-    _check(type(learner) is dict, '"learner" should be an object')
+    _check(type(learner) is dict,
+           QT_TRANSLATE_NOOP("CohortReadText", '"learner" should be an object'))
     learner_id, name = learner.get("id"), learner.get("display_name", None)
-    _check(type(learner_id) is str and 0 < len(learner_id) <= 200,
-           '"learner.id" should be text of 1 to 200 characters')
-    _check(name is None or type(name) is str, '"learner.display_name" should be text')
+    _check(type(learner_id) is str and 0 < len(learner_id) <= 200, QT_TRANSLATE_NOOP(
+        "CohortReadText", '"learner.id" should be text of 1 to 200 characters'))
+    _check(name is None or type(name) is str,
+           QT_TRANSLATE_NOOP("CohortReadText", '"learner.display_name" should be text'))
     if name is not None:
         # Someone else's text, shown in a report: one line, short enough for a table
         # cell, and without control or direction-changing characters (which can make
@@ -132,7 +163,7 @@ def _header(doc: object) -> tuple[str, str | None, datetime]:
     try:
         exported_at = _time(doc["exported_at"])
     except ValueError as exc:
-        raise ExportProblem(f'"exported_at": {_reason(exc)}') from None
+        raise located('"exported_at"', _reason(exc)) from None
     return learner_id, name, exported_at
 
 
@@ -156,29 +187,33 @@ def _topics(items: list[Any], reviews: list[Any], now: datetime,
         # A try per item costs nothing until it raises (Python 3.11) and names the item.
         try:
             deck, key, topic = item["deck"], item["id"], item["topic"]
-            _check(type(deck) is str and type(key) is str and type(topic) is str,
-                   '"deck", "id" and "topic" should be text')
+            if not (type(deck) is str and type(key) is str and type(topic) is str):
+                raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                                 '"deck", "id" and "topic" should be text'))
             topic_of[(deck, key)] = topic
             if (deck, key) in prompts:
                 prompts[deck, key] = _prompt(item)
             total, reviewed = recall.setdefault(topic, (0.0, 0))
             last, stability, retired = item["last_review"], item["stability"], item["retired"]
-            _check(type(retired) is bool, '"retired" should be true or false')
+            if type(retired) is not bool:
+                raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                                 '"retired" should be true or false'))
             if last is None or stability is None or retired:
                 continue
             if type(stability) not in (float, int) or stability <= 0:
-                raise ExportProblem(
-                    f'"stability" should be a positive number, not {short_repr(stability)}')
+                raise _problem(QT_TRANSLATE_NOOP(
+                    "CohortReadText", '"stability" should be a positive number, not {value}'),
+                    value=short_repr(stability))
             recall[topic] = (total + recall_probability(stability, _time(last), now, decay),
                              reviewed + 1)
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-            raise ExportProblem(f"items[{i}]: {_reason(exc)}") from None
+            raise located(f"items[{i}]", _reason(exc)) from None
     key_of = itemgetter("deck", "item")
     try:
         counts = Counter(map(key_of, reviews))  # the biggest list: counted at C speed
     except (KeyError, TypeError) as exc:
         bad = next((i for i, r in enumerate(reviews) if not _usable_key(key_of, r)), None)
-        raise ExportProblem(f"reviews[{bad}]: {_reason(exc)}") from None
+        raise located(f"reviews[{bad}]", _reason(exc)) from None
     answers: Counter[str] = Counter()
     for key, n in counts.items():
         topic = topic_of.get(key)
@@ -218,8 +253,11 @@ def _quizzes(attempts: list[Any], study_answers: list[Any]) -> _Quizzes:
         for i, attempt in enumerate(attempts):
             where = f"quiz_attempts[{i}]"
             deck, quiz, answers = attempt["deck"], attempt["quiz"], attempt["answers"]
-            _check(type(deck) is str and type(quiz) is str, '"deck" and "quiz" should be text')
-            _check(type(answers) is list, '"answers" should be a list')
+            if not (type(deck) is str and type(quiz) is str):
+                raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                                 '"deck" and "quiz" should be text'))
+            if type(answers) is not list:
+                raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"answers" should be a list'))
             total = 0.0
             for j, answer in enumerate(answers):
                 where = f"quiz_attempts[{i}].answers[{j}]"
@@ -229,8 +267,9 @@ def _quizzes(attempts: list[Any], study_answers: list[Any]) -> _Quizzes:
             if attempt["kind"] != "quiz" or finished is None or discarded is not False:
                 continue
             questions, mark = attempt["questions"], attempt["pass_mark"]
-            _check(type(questions) is int and type(mark) in (int, float),
-                   '"questions" and "pass_mark" should be numbers')
+            if not (type(questions) is int and type(mark) in (int, float)):
+                raise _problem(QT_TRANSLATE_NOOP(
+                    "CohortReadText", '"questions" and "pass_mark" should be numbers'))
             _time(finished)
             percent = 100.0 * total / questions if questions > 0 else 0.0
             held = out.best.get((deck, quiz))
@@ -243,27 +282,34 @@ def _quizzes(attempts: list[Any], study_answers: list[Any]) -> _Quizzes:
         for i, answer in enumerate(study_answers):
             where = f"study_answers[{i}]"
             deck = answer["deck"]
-            _check(type(deck) is str, '"deck" should be text')
+            if type(deck) is not str:
+                raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"deck" should be text'))
             _tally(out, deck, DAILY_STUDY, answer)
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-        raise ExportProblem(f"{where}: {_reason(exc)}") from None
+        raise located(where, _reason(exc)) from None
     return out
 
 
 def _tally(out: _Quizzes, deck: str, quiz: str, answer: Any) -> float:
     """Count one answer for its topic and calibration; returns its score."""
     certainty, correct, score = answer["certainty"], answer["correct"], answer["score"]
-    _check(type(correct) is bool, '"correct" should be true or false')
+    if type(correct) is not bool:
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"correct" should be true or false'))
     if certainty is not None and (type(certainty) is not int or not 1 <= certainty <= 3):
-        raise ExportProblem(f'"certainty" should be 1, 2, 3 or null, not {short_repr(certainty)}')
-    _check(type(score) in (float, int), '"score" should be a number')
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                         '"certainty" should be 1, 2, 3 or null, not {value}'),
+                       value=short_repr(certainty))
+    if type(score) not in (float, int):
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"score" should be a number'))
     topic = answer["topic"]
     if type(topic) is str:
         tally = out.by_topic.setdefault(topic, [0, 0])
         tally[0] += 1
         tally[1] += correct
     item, at = answer["item"], answer.get("answered_at", "")
-    _check(type(item) is str and type(at) is str, '"item" and "answered_at" should be text')
+    if not (type(item) is str and type(at) is str):
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                         '"item" and "answered_at" should be text'))
     mark = (at, len(out.latest), float(score))
     held = out.latest.get((deck, item))
     if held is None or mark[:2] >= held[:2]:
@@ -286,13 +332,20 @@ def _paths(paths: list[Any]) -> tuple[PathStanding, ...]:
         for i, path in enumerate(paths):
             where = f"paths[{i}]"
             day, steps = path["day"], path["steps"]
-            _check(day is None or type(day) is int, '"day" should be a whole number or null')
-            _check(type(steps) is list, '"steps" should be a list')
+            if not (day is None or type(day) is int):
+                raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                                 '"day" should be a whole number or null'))
+            if type(steps) is not list:
+                raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"steps" should be a list'))
             standing = []
             for j, step in enumerate(steps):
                 where = f"paths[{i}].steps[{j}]"
-                _check(type(step["day"]) is int, '"day" should be a whole number')
-                _check(type(step["done"]) is bool, '"done" should be true or false')
+                if type(step["day"]) is not int:
+                    raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                                     '"day" should be a whole number'))
+                if type(step["done"]) is not bool:
+                    raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                                     '"done" should be true or false'))
                 target = _text(step["target"], "?")
                 standing.append(PathStep(step["day"], _text(step["kind"], "step"), target,
                                          _text(step["title"], target), step["done"],
@@ -303,7 +356,7 @@ def _paths(paths: list[Any]) -> tuple[PathStanding, ...]:
                                     day if path["started_at"] is not None else None,
                                     tuple(standing)))
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-        raise ExportProblem(f"{where}: {_reason(exc)}") from None
+        raise located(where, _reason(exc)) from None
     return tuple(out)
 
 
@@ -342,7 +395,7 @@ def summarise(doc: object, source: Path) -> LearnerReport:
     assert isinstance(doc, dict)
     study_answers = doc.get("study_answers", [])
     if type(study_answers) is not list:
-        raise ExportProblem('"study_answers" should be a list')
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"study_answers" should be a list'))
     quizzes = _quizzes(doc["quiz_attempts"], study_answers)
     prompts: dict[tuple[str, str], str | None] = {
         (deck, item): None for deck, _quiz, item in quizzes.confident_wrong}
@@ -364,7 +417,9 @@ def summarise(doc: object, source: Path) -> LearnerReport:
 
 
 def _reject_constant(name: str) -> float:
-    raise ExportProblem(f"not valid JSON ({name} is not a number JSON allows)")
+    raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                     "not valid JSON ({name} is not a number JSON allows)"),
+                   name=name)
 
 
 def read_export(path: Path) -> LearnerReport:
@@ -373,23 +428,32 @@ def read_export(path: Path) -> LearnerReport:
         with path.open("rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ExportProblem(f"cannot be read ({exc.strerror or exc})") from None
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "cannot be read ({error})"),
+                       error=str(exc.strerror or exc)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise ExportProblem(f"larger than {size_text(MAX_FILE_BYTES)}")
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "larger than {limit}"),
+                       limit=size_text(MAX_FILE_BYTES))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ExportProblem(f"not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                         "not UTF-8 text (bad byte at offset {offset})"),
+                       offset=exc.start) from None
     try:
         doc = json.loads(text.removeprefix("\ufeff"), parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise ExportProblem(f"not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                            f"{exc.msg})") from None
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                         "not valid JSON (line {line}, column {column}: {error})"),
+                       line=exc.lineno, column=exc.colno, error=exc.msg) from None
     except RecursionError:
-        raise ExportProblem("not a progress export (nested too deeply)") from None
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                         "not a progress export (nested too deeply)")) from None
     except ValueError as exc:  # a number of thousands of digits, say
-        raise ExportProblem(f"not a progress export ({exc})") from None
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "not a progress export ({error})"),
+                       error=exc.reason if isinstance(exc, ExportProblem) else str(exc)
+                       ) from None
     if "\\u" in text and _LONE_SURROGATE.search(text):
-        raise ExportProblem("not a progress export (it holds half of a UTF-16 pair, "
-                            "which is not text)")
+        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
+                                         "not a progress export (it holds half of a UTF-16 "
+                                         "pair, which is not text)"))
     return summarise(doc, path)

@@ -9,13 +9,20 @@ from typing import Any
 
 from trainer.domain.readiness import HORIZON_DAYS, Readiness, mean_with_missing
 from trainer.domain.scheduling import recall_after
-from trainer.reports.cohort_model import ExportProblem
+from trainer.i18n import QT_TRANSLATE_NOOP, Context
+from trainer.reports.cohort_model import ExportProblem, Reason, located
+
+
+class CohortReadinessText(Context):
+    """Why an export's practice replies or items cannot be read for readiness."""
+
 
 ItemKey = tuple[str, str]  # (deck, item)
 
 
-def _bad(where: str, message: str) -> ExportProblem:
-    return ExportProblem(f"{where}: {message}")
+def _bad(where: str, source: str) -> ExportProblem:
+    """``source`` is marked with QT_TRANSLATE_NOOP under CohortReadinessText."""
+    return located(where, Reason(CohortReadinessText, source))
 
 
 def practice_latest(practice: object) -> tuple[dict[ItemKey, float],
@@ -23,27 +30,29 @@ def practice_latest(practice: object) -> tuple[dict[ItemKey, float],
     """From ``practice[]``: the share of checks met in the latest counted reply to each
     item, and per check wording (asked, missed) over every counted reply."""
     if not isinstance(practice, list):
-        raise _bad("practice", "should be a list")
+        raise _bad("practice", QT_TRANSLATE_NOOP("CohortReadinessText", "should be a list"))
     latest: dict[ItemKey, tuple[str, float]] = {}
     checks: dict[str, list[int]] = {}
     for i, reply in enumerate(practice):
         where = f"practice[{i}]"
         if not isinstance(reply, dict):
-            raise _bad(where, "should be an object")
+            raise _bad(where, QT_TRANSLATE_NOOP("CohortReadinessText", "should be an object"))
         deck, item, at = reply.get("deck"), reply.get("item"), reply.get("answered_at")
         rubric, counted = reply.get("checks"), reply.get("counted")
         if not (type(deck) is str and type(item) is str and type(at) is str):
-            raise _bad(where, '"deck", "item" and "answered_at" should be text')
+            raise _bad(where, QT_TRANSLATE_NOOP("CohortReadinessText",
+                                                '"deck", "item" and "answered_at" should be text'))
         if type(counted) is not bool or not isinstance(rubric, list) or not rubric:
-            raise _bad(where, '"counted" should be true or false and "checks" a list')
+            raise _bad(where, QT_TRANSLATE_NOOP(
+                "CohortReadinessText", '"counted" should be true or false and "checks" a list'))
         if not counted:
             continue
         met = 0
         for j, check in enumerate(rubric):
             if not isinstance(check, dict) or type(check.get("met")) is not bool \
                     or type(check.get("text")) is not str:
-                raise _bad(f"{where}.checks[{j}]",
-                           'should have "text" as text and "met" as true or false')
+                raise _bad(f"{where}.checks[{j}]", QT_TRANSLATE_NOOP(
+                    "CohortReadinessText", 'should have "text" as text and "met" as true or false'))
             met += check["met"]
             tally = checks.setdefault(" ".join(check["text"].split())[:200], [0, 0])
             tally[0] += 1
@@ -66,7 +75,8 @@ def readiness_by_topic(items: list[Any], now: datetime, decay: float,
     for i, item in enumerate(items):
         kind = item.get("kind", "card")
         if type(kind) is not str:
-            raise _bad(f"items[{i}]", '"kind" should be text')
+            raise _bad(f"items[{i}]", QT_TRANSLATE_NOOP("CohortReadinessText",
+                                                         '"kind" should be text'))
         if item["retired"]:
             continue
         topic = item["topic"]

@@ -19,6 +19,7 @@ from trainer import __version__
 from trainer.clock import Clock
 from trainer.content.render import render_markdown
 from trainer.domain.errors import TrainerError
+from trainer.i18n import Context, in_english
 from trainer.reports.files import write_files
 from trainer.reports.progress_format import FORMAT, MAX_PROMPT, MAX_REPLY, VERSION
 from trainer.storage.learner_repo import (
@@ -37,7 +38,6 @@ from trainer.storage.timefmt import to_db
 from trainer.study.path_service import PathService
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
-from trainer.study.wording import count
 
 # The learner's identity lives in storage; it is part of this module's interface too.
 __all__ = [
@@ -46,6 +46,10 @@ __all__ = [
     "export_text", "learner_id", "plain_prompt", "profile_counts", "set_display_name",
     "stored_display_name", "summary", "write_export", "write_json_atomically",
 ]
+
+
+class ProgressExportText(Context):
+    """Texts of the progress export a rep reads: how much it holds, why it was not saved."""
 
 
 def _decks(db: Store) -> list[dict[str, Any]]:
@@ -238,7 +242,9 @@ def _build(db: Store, clock: Clock, settings: StudySettings | None,
     learner = learner_id(db)  # may write the id on first use, so before the snapshot
     # A read snapshot, not a write transaction: the export sees one moment while a
     # window studying meanwhile goes on committing answers.
-    with db.snapshot():
+    # The file is read by a trainer's cohort report and by tools: its words (path step
+    # titles, progress) are English whatever language the rep's window speaks.
+    with db.snapshot(), in_english():
         return _read(db, clock, settings, learner, display_name)
 
 
@@ -292,7 +298,8 @@ def write_json_atomically(path: Path, data: object) -> None:
     """
     path = Path(path)
     if path.is_dir():
-        raise TrainerError(f"{path}: is a folder; give a file name to write")
+        raise TrainerError(ProgressExportText.tr(
+            "{path}: is a folder; give a file name to write").format(path=path))
     text = export_text(data)
     write_files({path: text.encode("utf-8")}, "the progress export")
 
@@ -316,8 +323,9 @@ def write_export(db: Store, clock: Clock, path: Path, display_name: str | None =
 
 def counts_line(answers: int, attempts: int, assessments: int) -> str:
     """E.g. "16 answers, 1 quiz attempt, 2 self-assessments"."""
-    return ", ".join((count(answers, "answer"), count(attempts, "quiz attempt"),
-                      count(assessments, "self-assessment")))
+    return ", ".join((ProgressExportText.tr("%Ln answer(s)", "", answers),
+                      ProgressExportText.tr("%Ln quiz attempt(s)", "", attempts),
+                      ProgressExportText.tr("%Ln self-assessment(s)", "", assessments)))
 
 
 def profile_counts(db: Store) -> tuple[int, int, int]:

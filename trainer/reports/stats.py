@@ -16,6 +16,7 @@ from trainer.clock import Clock
 from trainer.domain.quiz_codec import assessment_from_json
 from trainer.domain.scheduling import recall_factor
 from trainer.domain.scoring import CERTAINTY_LABELS, CERTAINTY_PROBABILITY, calibration
+from trainer.i18n import Context
 from trainer.reports.stats_days import day_bounds, day_of, days_between, resolve_range
 from trainer.reports.stats_figures import (
     ButtonBreakdown,
@@ -57,6 +58,10 @@ REVIEW_PHASE = 2
 _BUTTON_NAMES = ("again", "hard", "good", "easy")
 
 
+class StatsText(Context):
+    """What the statistics cover (a scope's title) and why a scope is unknown."""
+
+
 @dataclass(frozen=True)
 class ScopeChoices:
     """What statistics can be limited to: installed decks (id, title) and topics."""
@@ -78,14 +83,16 @@ def resolve_scope(db: Store, deck: str | None, topic: str | None) -> Scope:
     choices = scope_choices(db)
     titles = dict(choices.decks)
     if deck is not None and deck not in titles:
-        known = ", ".join(sorted(titles)) or "none"
-        raise ValueError(f"no deck '{deck}' in this profile (its decks: {known})")
+        known = ", ".join(sorted(titles)) or StatsText.tr("none")
+        raise ValueError(StatsText.tr("no deck '{deck}' in this profile (its decks: {known})"
+                                      ).format(deck=deck, known=known))
     if topic is not None and topic not in choices.topics:
-        known = ", ".join(choices.topics) or "none"
-        raise ValueError(f"no topic '{topic}' in this profile (its topics: {known})")
+        known = ", ".join(choices.topics) or StatsText.tr("none")
+        raise ValueError(StatsText.tr("no topic '{topic}' in this profile (its topics: "
+                                      "{known})").format(topic=topic, known=known))
     parts = ([titles[deck]] if deck is not None else []) + \
-        ([f"Topic: {topic}"] if topic is not None else [])
-    return Scope(deck, topic, " · ".join(parts) or "All decks")
+        ([StatsText.tr("Topic: {topic}").format(topic=topic)] if topic is not None else [])
+    return Scope(deck, topic, " · ".join(parts) or StatsText.tr("All decks"))
 
 
 def _kind(group: AnswerGroup) -> str:

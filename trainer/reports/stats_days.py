@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from trainer.i18n import Context
 from trainer.study.day import StudyDay, study_day
+
+
+class StatsDaysText(Context):
+    """Why a range of study days cannot be counted (the Statistics page and ``trainer stats``)."""
+
 
 # A range longer than this is almost certainly a typo in a year; each day is a query.
 MAX_RANGE_DAYS = 3660
@@ -36,18 +42,27 @@ def resolve_range(today: date, start: date | None, end: date | None) -> tuple[da
     Days must fall between ``EARLIEST`` and a year after today: nothing is studied
     outside them, and the calendar arithmetic has room at both ends."""
     latest = today + timedelta(days=366)
-    for day, what in ((start, "first day"), (end, "last day")):
-        if day is not None and not EARLIEST <= day <= latest:
-            raise ValueError(f"the {what} {day} is out of range: give a day from "
-                             f"{EARLIEST} to {latest}")
+    if start is not None and not EARLIEST <= start <= latest:
+        raise ValueError(StatsDaysText.tr(
+            "the first day {day} is out of range: give a day from {earliest} to {latest}"
+        ).format(day=start, earliest=EARLIEST, latest=latest))
+    if end is not None and not EARLIEST <= end <= latest:
+        raise ValueError(StatsDaysText.tr(
+            "the last day {day} is out of range: give a day from {earliest} to {latest}"
+        ).format(day=end, earliest=EARLIEST, latest=latest))
     last = end or today
     first = start or last - timedelta(days=DEFAULT_RANGE_DAYS - 1)
     if first > last:
-        ending = f"{last}" if end is not None else f"today, {last}"
-        raise ValueError(f"the range starts on {first}, after it ends ({ending})")
+        if end is not None:
+            message = StatsDaysText.tr("the range starts on {first}, after it ends ({last})")
+        else:
+            message = StatsDaysText.tr(
+                "the range starts on {first}, after it ends (today, {last})")
+        raise ValueError(message.format(first=first, last=last))
     if (last - first).days + 1 > MAX_RANGE_DAYS:
-        raise ValueError(f"the range from {first} to {last} is longer than "
-                         f"{MAX_RANGE_DAYS:,} days")
+        raise ValueError(StatsDaysText.tr(
+            "the range from {first} to {last} is longer than %Ln day(s)", "", MAX_RANGE_DAYS
+        ).format(first=first, last=last))
     return first, last
 
 

@@ -23,9 +23,15 @@ from trainer.domain.backup_policy import (
     backups_to_keep,
     events_to_keep,
 )
+from trainer.i18n import Context
 from trainer.storage.durable import fsync_file, fsync_folder
 from trainer.storage.schema import SCHEMA_VERSION
 from trainer.storage.timefmt import from_db
+
+
+class BackupsText(Context):
+    """Why a backup file cannot be used."""
+
 
 BACKUP_FOLDER = "backups"
 _NAME = re.compile(
@@ -146,12 +152,13 @@ def describe_backup(path: Path) -> BackupInfo | None:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
                 return BackupInfo(path, created, reason, size,
-                                  problem="made by a newer version of the app")
+                                  problem=BackupsText.tr("made by a newer version of the app"))
             answers, last, decks = read_contents(conn)
         finally:
             conn.close()
     except (sqlite3.Error, ValueError) as exc:
-        return BackupInfo(path, created, reason, size, problem=f"cannot be read ({exc})")
+        problem = BackupsText.tr("cannot be read ({detail})").format(detail=exc)
+        return BackupInfo(path, created, reason, size, problem=problem)
     return BackupInfo(path, created, reason, size, answers, last, decks)
 
 
@@ -181,16 +188,17 @@ def verify_backup(path: Path) -> str | None:
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
-                return "it was made by a newer version of the app"
+                return BackupsText.tr("it was made by a newer version of the app")
             if version == 0:
-                return "it holds no profile"
+                return BackupsText.tr("it holds no profile")
             result = [r[0] for r in conn.execute("PRAGMA quick_check")]
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return f"it cannot be read ({exc})"
+        return BackupsText.tr("it cannot be read ({detail})").format(detail=exc)
     if result != ["ok"]:
-        return f"it is damaged ({'; '.join(result[:3])})"
+        return BackupsText.tr("it is damaged ({detail})").format(
+            detail="; ".join(result[:3]))
     return None
 
 

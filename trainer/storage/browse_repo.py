@@ -123,6 +123,19 @@ class BrowseRepository:
                 "(SELECT retired = 0 FROM items WHERE items.id = item_id) END "
                 "WHERE item_id = ?", [[int(suspended), int(suspended), i] for i in item_ids])
 
+    def reset_to_new(self, item_ids: list[int], now: datetime) -> None:
+        """Put items back among the new ones, to learn again from the start; their
+        answers stay in the history, and the reset is logged beside them."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT INTO item_resets (item_id, after_review, reset_at) "
+                "VALUES (?, (SELECT max(id) FROM reviews WHERE item_id = ?), ?)",
+                [[i, i, to_db(now)] for i in item_ids])
+            self.db.conn.executemany(
+                "UPDATE item_state SET phase = 0, step = NULL, stability = NULL, "
+                "difficulty = NULL, due = NULL, last_review = NULL, reps = 0, lapses = 0, "
+                "in_new_queue = 1 WHERE item_id = ?", [[i] for i in item_ids])
+
     def set_flag(self, item_ids: list[int], flag: int) -> None:
         """Mark items with a flag (1-4), or clear it (0)."""
         if not 0 <= flag <= 4:

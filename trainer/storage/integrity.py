@@ -12,6 +12,7 @@ from typing import Any
 
 from trainer.content.pictures import picture_names
 from trainer.domain.scheduling import ItemState, Phase
+from trainer.i18n import QT_TRANSLATE_NOOP
 from trainer.storage.store import Store
 from trainer.storage.study_repo import state_from_json
 from trainer.storage.timefmt import from_db, to_db
@@ -48,9 +49,17 @@ def state_mismatches(db: Store) -> list[StateMismatch]:
         # The latest answer is the one written last (as undo takes it), not the one
         # with the latest time: a clock set back must not make an older one "latest".
         "(SELECT r.state_after FROM reviews r WHERE r.id = "
-        " (SELECT max(id) FROM reviews WHERE item_id = s.item_id)) FROM item_state s")
+        " (SELECT max(id) FROM reviews WHERE item_id = s.item_id)), "
+        # Reset to new (in the browser) after that answer: the item is new again.
+        "EXISTS (SELECT 1 FROM item_resets x WHERE x.item_id = s.item_id AND "
+        " coalesce(x.after_review, 0) >= "
+        " coalesce((SELECT max(id) FROM reviews WHERE item_id = s.item_id), 0)) "
+        "FROM item_state s")
     for row in rows:
-        item_id, latest = int(row[0]), row[-1]
+        item_id, latest, reset = int(row[0]), row[-2], bool(row[-1])
+        row = row[:-1]
+        if reset:
+            latest = None
         try:
             stored = _state_of(tuple(row[1:-1]), item_id)
         except (TypeError, ValueError):
@@ -88,26 +97,40 @@ def rebuild_states(db: Store, mismatches: list[StateMismatch]) -> None:
                  e.reps, e.lapses, m.item_id])
 
 
-# Rows that point at something that is not there: how to name one and several, and
-# the SQL that finds them (and, after DELETE, removes them).
+# Rows that point at something that is not there: how to name one and several (marked
+# for Check Database to translate), and the SQL that finds them (and, after DELETE,
+# removes them).
 ORPHANS: tuple[tuple[str, str, str], ...] = (
-    ("answer to an item that is no longer there",
-     "answers to an item that is no longer there",
+    (QT_TRANSLATE_NOOP("CheckServiceText",
+                       "answer to an item that is no longer there"),
+     QT_TRANSLATE_NOOP("CheckServiceText",
+                       "answers to an item that is no longer there"),
      "FROM reviews WHERE item_id NOT IN (SELECT id FROM items)"),
-    ("schedule of an item that is no longer there",
-     "schedules of an item that is no longer there",
+    (QT_TRANSLATE_NOOP("CheckServiceText",
+                       "schedule of an item that is no longer there"),
+     QT_TRANSLATE_NOOP("CheckServiceText",
+                       "schedules of an item that is no longer there"),
      "FROM item_state WHERE item_id NOT IN (SELECT id FROM items)"),
-    ("item of a deck that is no longer there", "items of a deck that is no longer there",
+    (QT_TRANSLATE_NOOP("CheckServiceText",
+                       "item of a deck that is no longer there"),
+     QT_TRANSLATE_NOOP("CheckServiceText",
+                       "items of a deck that is no longer there"),
      "FROM items WHERE deck_id NOT IN (SELECT id FROM decks)"),
-    ("practice reply to an item that is no longer there",
-     "practice replies to an item that is no longer there",
+    (QT_TRANSLATE_NOOP("CheckServiceText",
+                       "practice reply to an item that is no longer there"),
+     QT_TRANSLATE_NOOP("CheckServiceText",
+                       "practice replies to an item that is no longer there"),
      "FROM practice_replies WHERE item_id NOT IN (SELECT id FROM items)"),
-    ("quiz answer of an attempt that is no longer there",
-     "quiz answers of an attempt that is no longer there",
+    (QT_TRANSLATE_NOOP("CheckServiceText",
+                       "quiz answer of an attempt that is no longer there"),
+     QT_TRANSLATE_NOOP("CheckServiceText",
+                       "quiz answers of an attempt that is no longer there"),
      "FROM quiz_answers WHERE attempt_id IS NOT NULL "
      "AND attempt_id NOT IN (SELECT id FROM quiz_attempts)"),
-    ("quiz answer to an item that is no longer there",
-     "quiz answers to an item that is no longer there",
+    (QT_TRANSLATE_NOOP("CheckServiceText",
+                       "quiz answer to an item that is no longer there"),
+     QT_TRANSLATE_NOOP("CheckServiceText",
+                       "quiz answers to an item that is no longer there"),
      "FROM quiz_answers WHERE item_id NOT IN (SELECT id FROM items)"),
 )
 _MISSING_STATE = "FROM items WHERE id NOT IN (SELECT item_id FROM item_state)"
@@ -119,7 +142,9 @@ def orphan_counts(db: Store) -> list[tuple[str, int]]:
     counts = [(one if n == 1 else many, n) for one, many, where in ORPHANS
               for n in [int(db.execute(f"SELECT count(*) {where}").fetchone()[0])]]
     missing = int(db.execute(f"SELECT count(*) {_MISSING_STATE}").fetchone()[0])
-    counts.append(("item without a schedule" if missing == 1 else "items without a schedule",
+    counts.append((QT_TRANSLATE_NOOP("CheckServiceText", "item without a schedule")
+                   if missing == 1 else
+                   QT_TRANSLATE_NOOP("CheckServiceText", "items without a schedule"),
                    missing))
     return [(what, n) for what, n in counts if n]
 

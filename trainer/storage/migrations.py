@@ -332,3 +332,20 @@ def browser(db: Database) -> None:
         "INSERT INTO items_fts (items_fts) VALUES ('rebuild')",
     ):
         db.execute(statement)
+
+
+@migrations(name="0009_item_resets")
+def item_resets(db: Database) -> None:
+    """The browser's "reset to new": one row per reset, naming the latest answer the item
+    had then (``after_review``, NULL when none). The answers stay (as Anki keeps them);
+    Check Database reads a reset that comes after an item's latest answer as its state
+    being new, not as a state to rebuild from that answer."""
+    _run(db, """
+        CREATE TABLE item_resets (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            after_review INTEGER,
+            reset_at TEXT NOT NULL
+        );
+        CREATE INDEX item_resets_item ON item_resets (item_id, after_review);
+    """)

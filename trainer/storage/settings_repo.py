@@ -70,12 +70,52 @@ def parse_steps(text: str) -> tuple[timedelta, ...]:
     return tuple(steps)
 
 
+def format_steps(steps: tuple[timedelta, ...]) -> str:
+    """Steps written the way :func:`parse_steps` reads them (in any language)."""
+    words = []
+    for step in steps:
+        seconds = step.total_seconds()
+        for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
+            if (seconds >= size and (seconds / size).is_integer()) or unit == "s":
+                value = seconds / size
+                words.append(f"{value:g}{unit}")
+                break
+    return " ".join(words)
+
+
 THEME_KEY = "ui_theme"
 THEMES = ("system", "light", "dark")
 
 
 def stored_theme(db: Store) -> str:
     """The theme chosen in Preferences: "system", "light" or "dark"."""
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [THEME_KEY]).fetchone()
-    value = json.loads(row[0]) if row else "system"
+    value = stored_value(db, THEME_KEY)
     return value if value in THEMES else "system"
+
+
+LANGUAGE_KEY = "ui_language"
+REMINDER_KEY = "reminder"
+
+
+def stored_value(db: Store, key: str) -> object:
+    """A window preference as stored (JSON), or None when it never was."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    if not row:
+        return None
+    try:
+        return json.loads(row[0])
+    except ValueError:
+        return None
+
+
+def store_value(db: Store, key: str, value: object) -> None:
+    """Store a window preference (JSON)."""
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                   [key, json.dumps(value)])
+
+
+def stored_language(db: Store) -> str:
+    """The language chosen in Preferences: "system" or a language code like "de"."""
+    value = stored_value(db, LANGUAGE_KEY)
+    return value if isinstance(value, str) and value else "system"

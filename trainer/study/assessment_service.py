@@ -8,9 +8,15 @@ from dataclasses import dataclass
 from trainer.clock import Clock
 from trainer.domain.assessment_scoring import DimensionResult, score_assessment
 from trainer.domain.quiz import Assessment
+from trainer.i18n import Context, number
 from trainer.storage.assessment_repo import AssessmentRepository
 from trainer.storage.quiz_repo import QuizRepository
 from trainer.storage.store import Store
+
+
+class AssessmentServiceText(Context):
+    """Texts a self-check's results set beside each dimension."""
+
 
 # Fewer quiz answers than this on a topic are too few to set beside a self-rating.
 MIN_ANSWERS_FOR_ACCURACY = 3
@@ -36,12 +42,17 @@ class DimensionReport:
         """One sentence setting the self-rating beside measured accuracy."""
         title = self.result.dimension.title.lower()
         if self.result.score is None:
-            return f"No statements about {title} were answered."
-        rated = f"You rate yourself {self.result.score:.0f} on {title}"
+            return AssessmentServiceText.tr("No statements about {title} were answered.").format(
+                title=title)
+        score = number(self.result.score)
         if self.quiz_accuracy is None:
-            return (f"{rated}; answer at least {MIN_ANSWERS_FOR_ACCURACY} quiz questions on "
-                    "this topic to compare it with how you actually do.")
-        return f"{rated}; your quiz accuracy there is {self.quiz_accuracy:.0%}."
+            return AssessmentServiceText.tr(
+                "You rate yourself {score} on {title}; answer at least %n quiz question(s) on "
+                "this topic to compare it with how you actually do.", "",
+                MIN_ANSWERS_FOR_ACCURACY).format(score=score, title=title)
+        return AssessmentServiceText.tr(
+            "You rate yourself {score} on {title}; your quiz accuracy there is {accuracy}%."
+        ).format(score=score, title=title, accuracy=number(self.quiz_accuracy * 100))
 
 
 class AssessmentRun:

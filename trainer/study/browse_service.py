@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import ItemState, Phase, recall_after
+from trainer.i18n import Context, number
+from trainer.storage.browse_repo import MAX_ROWS as MAX_ROWS  # the list's length
 from trainer.storage.browse_repo import SORTS as SORTS  # the browser's choices
 from trainer.storage.browse_repo import STATES as STATES
 from trainer.storage.browse_repo import BrowseQuery, BrowseRepository, BrowseRow
@@ -15,6 +17,11 @@ from trainer.storage.deck_rows import list_decks
 from trainer.storage.my_cards_repo import MY_DECK, MY_TOPIC, MyCardsRepository
 from trainer.storage.store import Store
 from trainer.study.service import StudyService
+
+
+class BrowseServiceText(Context):
+    """What the browser's service says when a change to an item is refused."""
+
 
 MAX_TEXT = 20_000
 
@@ -70,6 +77,12 @@ class BrowseService:
         """Keep items out of study (or let them back); their schedule is kept."""
         self.repo.suspend(item_ids, suspended)
 
+    def reset_to_new(self, item_ids: list[int]) -> None:
+        """Learn items again from the start: they are new, their answers stay in the
+        history (and statistics), and Check Database reads the reset as their state."""
+        self.repo.reset_to_new(item_ids, self.clock())
+        self.study.forget_limits()
+
     def flag(self, item_ids: list[int], flag: int) -> None:
         """Flag items 1-4, or clear the flag with 0."""
         self.repo.set_flag(item_ids, flag)
@@ -77,7 +90,8 @@ class BrowseService:
     def set_note(self, item_id: int, note: str) -> None:
         """Keep the rep's note on an item."""
         if len(note) > MAX_TEXT:
-            raise TrainerError(f"A note is at most {MAX_TEXT:,} characters")
+            raise TrainerError(BrowseServiceText.tr("A note is at most {limit} characters")
+                               .format(limit=number(MAX_TEXT)))
         self.repo.set_note(item_id, note, self.clock())
 
     def add_card(self, front: str, back: str, topic: str = MY_TOPIC) -> int:
@@ -89,16 +103,18 @@ class BrowseService:
         """Change one of the rep's own cards (others come from decks and are not edited
         here)."""
         if not self.mine.is_mine(item_id):
-            raise TrainerError("Only your own cards can be edited here; a deck's cards "
-                               "change when its trainer sends a new version")
+            raise TrainerError(BrowseServiceText.tr(
+                "Only your own cards can be edited here; a deck's cards change when its "
+                "trainer sends a new version"))
         front, back = self._checked(front, back)
         self.mine.edit(item_id, front, back, self.clock())
 
     def remove_card(self, item_id: int) -> None:
         """Remove one of the rep's own cards (its answers stay in the history)."""
         if not self.mine.is_mine(item_id):
-            raise TrainerError("Only your own cards can be deleted; suspend a deck's card "
-                               "to keep it out of study")
+            raise TrainerError(BrowseServiceText.tr(
+                "Only your own cards can be deleted; suspend a deck's card to keep it out "
+                "of study"))
         self.mine.remove(item_id, self.clock())
 
     def deck_choices(self) -> list[tuple[str, str]]:
@@ -117,8 +133,9 @@ class BrowseService:
     def _checked(front: str, back: str) -> tuple[str, str]:
         front, back = front.strip(), back.strip()
         if not front or not back:
-            raise TrainerError("A card needs a front and a back")
+            raise TrainerError(BrowseServiceText.tr("A card needs a front and a back"))
         if len(front) > MAX_TEXT or len(back) > MAX_TEXT:
-            raise TrainerError(f"A side of a card is at most {MAX_TEXT:,} characters")
+            raise TrainerError(BrowseServiceText.tr("A side of a card is at most {limit} "
+                                                    "characters").format(limit=number(MAX_TEXT)))
         return front, back
 

@@ -27,12 +27,18 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from trainer.domain.scheduling import Phase
+from trainer.i18n import Context, number
 from trainer.storage.parameters_repo import save_parameters
 from trainer.storage.store import Store
 from trainer.study.settings import StudySettings
 
 if TYPE_CHECKING:
     from fsrs_rs_python import FSRSItem
+
+
+class OptimizerText(Context):
+    """Texts of tuning the schedule to the rep's answers: its steps and its verdict."""
+
 
 # Anki asks for 400 examples before it optimizes; fewer items than this gives the
 # fit too few different memories to tell a slow learner from a hard card.
@@ -256,14 +262,14 @@ def _usable(parameters: Sequence[float], settings: StudySettings) -> bool:
 def _too_little(data: TrainingSet, min_reviews: int, min_items: int) -> str | None:
     if len(data.items) >= min_reviews and data.items_with_history >= min_items:
         return None
-    return (
+    return OptimizerText.tr(
         "There is not enough history to tune your schedule yet. It learns from answers to "
-        f"cards you had already seen on an earlier day: it needs at least {min_reviews:,} "
-        f"of those, across at least {min_items} different cards. So far you have "
-        f"{len(data.items):,} across {data.items_with_history} cards. Keep studying and "
-        "try again later; until then the standard settings, which suit most people, "
-        "stay in use."
-    )
+        "cards you had already seen on an earlier day: it needs at least {needed} of those, "
+        "across at least {cards_needed} different cards. So far you have {answers} across "
+        "%n card(s). Keep studying and try again later; until then the standard settings, "
+        "which suit most people, stay in use.", "", data.items_with_history).format(
+            needed=number(min_reviews), cards_needed=min_items,
+            answers=number(len(data.items)))
 
 
 def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
@@ -276,7 +282,7 @@ def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
     total, text)`` is told as each of the four stages begins.
     """
     step = progress or (lambda done, total, text: None)
-    step(0, 4, "Reading your answers…")
+    step(0, 4, OptimizerText.tr("Reading your answers…"))
     data = training_set(read_review_log(db), settings.day_start_hour, settings.timezone)
     report = OptimizeResult(Outcome.TOO_LITTLE_HISTORY, "", data.reviews, data.items_reviewed,
                             data.items_with_history, len(data.items),
@@ -286,30 +292,33 @@ def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
         return replace(report, message=reason)
 
     try:
-        step(1, 4, "Checking new parameters on your later answers…")
+        step(1, 4, OptimizerText.tr("Checking new parameters on your later answers…"))
         held_out = time_series_split(report.current, data.items, settings)
-        step(2, 4, "Fitting parameters to all your answers…")
+        step(2, 4, OptimizerText.tr("Fitting parameters to all your answers…"))
         new = fit(data.items, settings)
-        step(3, 4, "Comparing them with the ones in use…")
+        step(3, 4, OptimizerText.tr("Comparing them with the ones in use…"))
         overall = Comparison(len(data.items), evaluate(report.current, data.items),
                              evaluate(new, data.items))
     except ValueError as exc:  # fsrs-rs refuses data it cannot learn from
         return replace(report, outcome=Outcome.NOT_BETTER,
-                       message=f"New parameters could not be fitted to your history ({exc}); "
-                               "your schedule is unchanged.")
+                       message=OptimizerText.tr(
+                           "New parameters could not be fitted to your history ({error}); "
+                           "your schedule is unchanged.").format(error=exc))
     report = replace(report, outcome=Outcome.NOT_BETTER, new=new, held_out=held_out,
                      all_reviews=overall)
     if not (held_out.better and overall.better):
-        return replace(report, message=(
+        return replace(report, message=OptimizerText.tr(
             "Your current settings already predict what you remember as well as new ones "
             "would, so nothing was changed."))
     if not _usable(new, settings):
-        return replace(report, message="The fitted parameters fall outside the range the "
-                                       "scheduler accepts, so nothing was changed.")
-    if not dry_run:
-        save_parameters(db, new)
-    verb = "would predict" if dry_run else "predict"
-    return replace(report, outcome=Outcome.IMPROVED, saved=not dry_run, message=(
-        f"Parameters fitted to your own answers {verb} what you remember better than the "
-        "ones in use. "
-        + ("Nothing was saved (dry run)." if dry_run else "Your schedule now uses them.")))
+        return replace(report, message=OptimizerText.tr(
+            "The fitted parameters fall outside the range the scheduler accepts, so nothing "
+            "was changed."))
+    if dry_run:
+        return replace(report, outcome=Outcome.IMPROVED, message=OptimizerText.tr(
+            "Parameters fitted to your own answers would predict what you remember better "
+            "than the ones in use. Nothing was saved (dry run)."))
+    save_parameters(db, new)
+    return replace(report, outcome=Outcome.IMPROVED, saved=True, message=OptimizerText.tr(
+        "Parameters fitted to your own answers predict what you remember better than the "
+        "ones in use. Your schedule now uses them."))

@@ -15,9 +15,15 @@ from datetime import datetime
 
 from trainer.clock import Clock
 from trainer.domain.quiz import LearningPath, PathStep
+from trainer.i18n import Context, number
 from trainer.storage.store import Store
 from trainer.storage.timefmt import from_db, to_db
 from trainer.study.service import StudyService
+
+
+class PathServiceText(Context):
+    """Step titles and progress of the learning paths, as the home screen shows them."""
+
 
 DEFAULT_DECK_CARDS = 20  # one day's new cards
 
@@ -123,19 +129,25 @@ class PathService:
                                     " AND kind = 'card' AND retired = 0) FROM decks WHERE id = ?",
                                     [deck_id, deck_id]).fetchone()
             if total is None:
-                return StepStatus(step, step.title or deck_id, False, "deck not installed")
+                return StepStatus(step, step.title or deck_id, False,
+                                  PathServiceText.tr("deck not installed"))
             need = min(step.cards or DEFAULT_DECK_CARDS, total[1]) or 1
             studied = self.db.execute(
                 "SELECT count(*) FROM item_state s JOIN items i ON i.id = s.item_id "
                 "WHERE s.deck_id = ? AND s.phase > 0 AND i.kind = 'card' AND i.retired = 0",
                 [deck_id]).fetchone()[0]
-            return StepStatus(step, step.title or f"Study {total[0]}", studied >= need,
-                              f"{min(studied, need)} of {need} cards")
+            return StepStatus(
+                step, step.title or PathServiceText.tr("Study {deck}").format(deck=total[0]),
+                # "cards" even for one, as progress files have always said it; a
+                # translation still takes the plural.
+                studied >= need, PathServiceText.tr("{studied} of %n cards", "", need).format(
+                    studied=min(studied, need)))
         if step.kind == "quiz":
             row = self.db.execute("SELECT title, pass_mark, questions FROM quizzes "
                                   "WHERE deck_id = ? AND key = ?", [deck_id, item]).fetchone()
             if row is None:
-                return StepStatus(step, step.title or item, False, "quiz not installed")
+                return StepStatus(step, step.title or item, False,
+                                  PathServiceText.tr("quiz not installed"))
             mark = step.pass_mark if step.pass_mark is not None else row[1]
             best = self.db.execute(
                 "SELECT max(total * 100.0 / json_array_length(t.plan)) FROM quiz_attempts t "
@@ -143,24 +155,39 @@ class PathService:
                 "GROUP BY attempt_id) s ON s.attempt_id = t.id WHERE t.deck_id = ? AND "
                 "t.quiz_key = ? AND t.kind = 'quiz' AND t.finished_at IS NOT NULL",
                 [deck_id, item]).fetchone()[0]
-            progress = "not taken yet" if best is None else f"best {best:.0f}% (pass {mark}%)"
-            return StepStatus(step, step.title or f"Pass the quiz: {row[0]}",
-                              best is not None and best >= mark, progress)
+            progress = (PathServiceText.tr("not taken yet") if best is None else
+                        PathServiceText.tr("best {best}% (pass {mark}%)").format(
+                            best=number(best), mark=mark))
+            return StepStatus(
+                step, step.title or PathServiceText.tr("Pass the quiz: {quiz}").format(quiz=row[0]),
+                best is not None and best >= mark, progress)
         row = self.db.execute("SELECT title FROM assessments WHERE deck_id = ? AND key = ?",
                               [deck_id, item]).fetchone()
         if row is None:
-            return StepStatus(step, step.title or item, False, "self-check not installed")
+            return StepStatus(step, step.title or item, False,
+                              PathServiceText.tr("self-check not installed"))
         taken = self.db.execute("SELECT count(*) FROM assessment_attempts WHERE deck_id = ? "
                                 "AND assessment_key = ? AND finished_at IS NOT NULL",
                                 [deck_id, item]).fetchone()[0]
         if occurrence > 1:
-            return StepStatus(step, step.title or f"Retake the self-check: {row[0]}",
-                              taken >= occurrence,
-                              "taken again" if taken >= occurrence else
-                              f"taken {_times(taken)}; take it again to see how you moved")
-        return StepStatus(step, step.title or f"Take the self-check: {row[0]}", taken > 0,
-                          "taken" if taken else "not taken yet")
+            return StepStatus(
+                step, step.title or PathServiceText.tr("Retake the self-check: {check}").format(
+                    check=row[0]),
+                taken >= occurrence,
+                PathServiceText.tr("taken again") if taken >= occurrence else _retake(taken))
+        return StepStatus(
+            step, step.title or PathServiceText.tr("Take the self-check: {check}").format(
+                check=row[0]),
+            taken > 0,
+            PathServiceText.tr("taken") if taken else PathServiceText.tr("not taken yet"))
 
 
-def _times(n: int) -> str:
-    return {0: "not yet", 1: "once", 2: "twice"}.get(n, f"{n} times")
+def _retake(taken: int) -> str:
+    """Progress on a retake not yet made, after ``taken`` attempts in all."""
+    if taken == 0:
+        return PathServiceText.tr("taken not yet; take it again to see how you moved")
+    if taken == 1:
+        return PathServiceText.tr("taken once; take it again to see how you moved")
+    if taken == 2:
+        return PathServiceText.tr("taken twice; take it again to see how you moved")
+    return PathServiceText.tr("taken %n times; take it again to see how you moved", "", taken)

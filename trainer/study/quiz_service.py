@@ -19,10 +19,15 @@ from trainer.domain.scoring import (
     rating_for,
     score,
 )
+from trainer.i18n import Context
 from trainer.storage.quiz_repo import AnswerRow, AttemptRow, QuizRepository
 from trainer.storage.quiz_repo import QuizRow as QuizRow  # what quizzes() returns
 from trainer.storage.store import Store
 from trainer.study.service import ReviewSession, StudyService
+
+
+class QuizServiceText(Context):
+    """Texts a quiz session puts on the quiz screens."""
 
 
 @dataclass(frozen=True)
@@ -180,7 +185,9 @@ class QuizService:
         questions = self.repo.questions(deck_id, pool)
         pool = [k for k in pool if k in questions]
         if not pool:
-            raise ValueError(f"quiz '{quiz.title}' has no questions to ask")
+            # Shown to the rep as it is (the window's message box).
+            raise ValueError(QuizServiceText.tr("quiz '{title}' has no questions to ask")
+                             .format(title=quiz.title))
         keys = list(pool)
         if only is None and quiz.draw is not None and quiz.draw < len(keys):
             keys = self.rng.sample(keys, quiz.draw)
@@ -319,13 +326,14 @@ class QuizService:
 def _chosen_feedback(question: Question, response: Response) -> tuple[tuple[Option, str], ...]:
     if question.type == QuestionType.TRUEFALSE:
         text = question.feedback_true if response.truth else question.feedback_false
-        return ((Option("true" if response.truth else "false",
-                        "True" if response.truth else "False"), text),) if text else ()
+        shown = QuizServiceText.tr("True") if response.truth else QuizServiceText.tr("False")
+        return ((Option("true" if response.truth else "false", shown), text),) if text else ()
     if question.type == QuestionType.SHORTANSWER:
         typed = response.text or ""
         match = matching_answer(question, typed)
         if match is None:
-            return ((Option("typed", typed), "Not one of the accepted answers."),)
+            return ((Option("typed", typed),
+                     QuizServiceText.tr("Not one of the accepted answers.")),)
         return ((Option(match.id, typed), match.feedback),) if match.feedback else ()
     chosen = set(response.chosen)
     return tuple((o, o.feedback) for o in question.options if o.id in chosen)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from trainer.clock import Clock
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import ItemState, Phase, Rating
+from trainer.i18n import Context
 from trainer.storage.deck_rows import DeckRow, list_decks
 from trainer.storage.store import Store
 from trainer.storage.study_repo import StudyRepository
@@ -23,6 +24,11 @@ from trainer.study.settings import StudySettings
 
 if TYPE_CHECKING:
     from trainer.study.fsrs_adapter import FsrsScheduling
+
+
+class ServiceText(Context):
+    """What a study session tells the rep (shown by the review screens)."""
+
 
 LEARNING_PHASES = (int(Phase.LEARNING), int(Phase.RELEARNING))
 REVIEW_PHASES = (int(Phase.REVIEW),)
@@ -316,9 +322,9 @@ class StudyService:
         with self.db.atomic():
             before = self.repo.state(item_id)
             if expected is not None and before != expected:
-                raise ItemChangedError(
+                raise ItemChangedError(ServiceText.tr(
                     "This card was answered somewhere else since it was shown, so your "
-                    "answer was not saved; it is shown again as it is now.")
+                    "answer was not saved; it is shown again as it is now."))
             after = self.fsrs.review(before, rating, now)
             log_id = self.repo.record_answer(deck_id=deck_id, session_id=session_id,
                                              before=before, after=after, rating=rating,

@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import time, timedelta
 
 from trainer.domain.errors import TrainerError
 from trainer.storage.deck_rows import list_decks
 from trainer.storage.decks_repo import set_daily_limits
 from trainer.storage.settings_repo import (
+    LANGUAGE_KEY,
+    REMINDER_KEY,
     THEME_KEY,
     THEMES,
     parse_steps,
     save_settings,
+    store_value,
+    stored_language,
     stored_theme,
+    stored_value,
 )
 from trainer.storage.store import Store
 from trainer.study.service import StudyService
@@ -25,6 +30,26 @@ from trainer.study.settings import StudySettings
 # The workload estimate simulates this many days and averages them.
 WORKLOAD_DAYS = 365
 MAX_LIMIT = 9999
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A daily reminder at a time of day (local), on or off."""
+
+    enabled: bool = False
+    at: time = time(9, 0)
+
+
+def stored_reminder(db: Store) -> Reminder:
+    """The stored reminder; off at 09:00 when none was stored or it cannot be read."""
+    value = stored_value(db, REMINDER_KEY)
+    if not isinstance(value, dict):
+        return Reminder()
+    try:
+        at = time.fromisoformat(str(value.get("at", "09:00")))
+    except ValueError:
+        at = time(9, 0)
+    return Reminder(bool(value.get("enabled")), at.replace(second=0, microsecond=0))
 
 
 @dataclass(frozen=True)
@@ -110,6 +135,25 @@ class SettingsService:
         with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                             [THEME_KEY, json.dumps(theme)])
+
+    def language(self) -> str:
+        """"system" (follow the system's locale) or a language code like "de"."""
+        return stored_language(self.db)
+
+    def set_language(self, language: str) -> None:
+        """Store the language the window speaks from its next opening."""
+        if not language or not language.replace("_", "").isalpha():
+            raise TrainerError(f"'{language}' is not a language code")
+        store_value(self.db, LANGUAGE_KEY, language)
+
+    def reminder(self) -> Reminder:
+        """The daily reminder: off, or on at a time of day."""
+        return stored_reminder(self.db)
+
+    def set_reminder(self, reminder: Reminder) -> None:
+        """Store the daily reminder; the window follows it at once."""
+        store_value(self.db, REMINDER_KEY,
+                    {"enabled": reminder.enabled, "at": reminder.at.strftime("%H:%M")})
 
     def workload(self, retention: float) -> Workload:
         """Reviews and minutes a day, averaged over a simulated year, for this profile's

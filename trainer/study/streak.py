@@ -6,8 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from trainer.i18n import Context
 from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
+
+
+class StreakText(Context):
+    """Today's goal and the study streak, as the home screen says them."""
+
 
 # Only this far back is read for the streak: a longer one is shown as "365+ days".
 STREAK_LIMIT_DAYS = 365
@@ -61,17 +67,19 @@ def today(study: StudyService, now: datetime | None = None, left: int | None = N
 def line(figures: Today) -> str:
     """The nudge as the home screen says it."""
     if figures.goal == 0:
-        goal = "Nothing due today."
+        goal = StreakText.tr("Nothing due today.")
     elif figures.left == 0:
-        goal = f"Today's goal done: {figures.answered} answers."
+        goal = StreakText.tr("Today's goal done: %n answer(s).", "", figures.answered)
     else:
-        goal = f"Today: {figures.answered} of {figures.goal} done."
+        goal = StreakText.tr("Today: {answered} of {goal} done.").format(
+            answered=figures.answered, goal=figures.goal)
     if figures.streak >= STREAK_LIMIT_DAYS:
-        streak = f"{STREAK_LIMIT_DAYS}+ days in a row"
+        streak = StreakText.tr("{days}+ days in a row.").format(days=STREAK_LIMIT_DAYS)
+    elif figures.streak and figures.studied_today:
+        streak = StreakText.tr("%n day(s) in a row.", "", figures.streak)
     elif figures.streak:
-        streak = f"{figures.streak} day{'s' if figures.streak != 1 else ''} in a row"
-        if not figures.studied_today:
-            streak += " (study today to keep it)"
+        streak = StreakText.tr("%n day(s) in a row (study today to keep it).", "",
+                               figures.streak)
     else:
-        streak = "Start a streak: study today"
-    return f"{goal} {streak}."
+        streak = StreakText.tr("Start a streak: study today.")
+    return f"{goal} {streak}"
