@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from anki_builders import legacy_collection, make_zip
+from apart import OffTheWindow
 from dialogs import answer_dialogs, click, press
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
@@ -26,18 +27,24 @@ from trainer.app import Services
 from trainer.clock import FakeClock
 from trainer.gui.main_window import MainWindow
 from trainer.gui.tasks import _Worker
+from trainer.library.importing import ImportService
 
 Opener = Callable[..., tuple[MainWindow, Services]]
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_import_from_the_file_menu_path_shows_the_plan(
-        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     window, _ = open_window(clock)
     src = tmp_path / "quiz_deck.toml"
     shutil.copy(DATA / "quiz_deck.toml", src)
+    reading = OffTheWindow(monkeypatch, ImportService, "prepare")
+    installing = OffTheWindow(monkeypatch, ImportService, "apply")
     seen = answer_dialogs([press("importConfirm"), press("OK")])
     window.import_path(src)
+    # Reading and installing both ran on a worker while the window handled events.
+    assert (reading.threads, installing.threads) == (["worker"], ["worker"])
     assert "Quiz test deck: new deck, version 1; 8 new" in seen[0]
     assert "Imported 8 items into Quiz test deck." in seen[1]
     titles = [window.decks.tree.topLevelItem(i).text(0)

@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from apart import OffTheWindow
 from dialogs import answer_dialogs, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTreeWidget
@@ -26,6 +27,8 @@ from trainer.gui.check_dialog import CheckDialog
 from trainer.gui.main_window import MainWindow
 from trainer.gui.run import install_error_dialog, open_profile, take_profile
 from trainer.gui.single_instance import InstanceServer
+from trainer.profile.backup_service import BackupService
+from trainer.profile.check_service import CheckService
 from trainer.study.settings import StudySettings
 
 Opener = Callable[..., tuple[MainWindow, Services]]
@@ -51,7 +54,8 @@ def when_modal(qtbot: QtBot, act: Callable[[QDialog], None],
 
 
 def test_restore_a_backup_from_the_menu_and_undo_it(
-        qtbot: QtBot, open_window: Opener, clock: FakeClock) -> None:
+        qtbot: QtBot, open_window: Opener, clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     window, services = open_window(clock)
     study(qtbot, window, 2)
     said = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
@@ -76,8 +80,10 @@ def test_restore_a_backup_from_the_menu_and_undo_it(
 
     seen = when_modal(qtbot, choose_the_manual_backup, RestoreDialog)
     done = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
+    restoring = OffTheWindow(monkeypatch, BackupService, "restore")
     window.restore_action.trigger()
     qtbot.waitUntil(lambda: bool(done), timeout=TIMEOUT)
+    assert restoring.threads == ["worker"]
     assert seen and "Restored the backup from" in done[0]
     assert window.services is not services
     assert answers(window.services) == 2
@@ -101,11 +107,13 @@ def test_restore_a_backup_from_the_menu_and_undo_it(
 
 
 def test_check_database_finds_and_repairs(qtbot: QtBot, open_window: Opener,
-                                          clock: FakeClock) -> None:
+                                          clock: FakeClock,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     window, services = open_window(clock)
     study(qtbot, window, 1)
     with services.db.atomic():
         services.db.execute("UPDATE item_state SET reps = 9 WHERE reps = 1")
+    checking = OffTheWindow(monkeypatch, CheckService, "check")
     window.check_action.trigger()
     qtbot.waitUntil(lambda: window.findChild(CheckDialog) is not None, timeout=TIMEOUT)
     dialog = window.findChild(CheckDialog)
@@ -116,6 +124,7 @@ def test_check_database_finds_and_repairs(qtbot: QtBot, open_window: Opener,
     qtbot.keyClick(dialog.repair_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.ok, timeout=TIMEOUT)
     assert "Repaired." in dialog.text.text() and "before-repair" in dialog.text.text()
+    assert set(checking.threads) == {"worker"}
     assert services.db.execute("SELECT max(reps) FROM item_state").fetchone()[0] == 1
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 

@@ -96,3 +96,17 @@ def test_the_reminder_comes_at_its_time_once_a_day(qtbot: QtBot, open_window: Op
     assert len(shown) == 2  # the next day again
     reminders.follow(Reminder(False, at))
     assert not reminders.timer.isActive()
+
+
+def test_started_at_login_it_waits_and_opens_from_the_tray(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock) -> None:
+    from trainer.gui import run
+
+    window, services = open_window(clock)
+    services.settings.set_reminder(Reminder(True, time(18, 0)))
+    window.hide()  # as --minimized leaves it where there is a tray
+    reminders = run._start_reminders(window, services, clock, minimized=True)
+    assert window.reminders is reminders and reminders.timer.isActive()
+    assert reminders.reminder == Reminder(True, time(18, 0))
+    reminders.open_requested.emit()  # the tray icon clicked, or its notification
+    assert window.isVisible()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from trainer.clock import Clock
+from trainer.content.builtin import resources_dir
 from trainer.i18n import Context
 from trainer.study.reminders import next_reminder, reminder_message
 from trainer.study.service import StudyService
@@ -100,7 +101,11 @@ class Reminders(QObject):
                 self.tray.hide()
             return
         if self.tray is None:
-            self.tray = QSystemTrayIcon(self._icon or QApplication.windowIcon(), self)
+            icon = self._icon or QApplication.windowIcon()
+            if icon.isNull():
+                # The window's icon is set once the event loop runs; the tray needs one now.
+                icon = QIcon(str(resources_dir() / "icons" / "sales-trainer.png"))
+            self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip("Sales Trainer")
             menu = QMenu(self.window)
             open_action = QAction(ReminderTrayText.tr("&Open Sales Trainer"), menu)
