@@ -28,7 +28,6 @@ from trainer.gui.theme import follow_system
 from trainer.profile.errors import user_message
 from trainer.profile.lock import WINDOW, ProfileInUseError, ProfileLock
 from trainer.study.settings import StudySettings
-from trainer.study.settings_service import Reminder
 
 if TYPE_CHECKING:
     from trainer.gui.reminders import Reminders
@@ -189,6 +188,7 @@ def _start_reminders(window: MainWindow, services: Services, clock: Clock,
                      minimized: bool) -> Reminders:
     """The daily reminder and the tray icon; a started-minimised app waits in the tray."""
     from trainer.gui.reminders import Reminders
+    from trainer.study.settings_service import Reminder
 
     reminders = Reminders(services.study, clock, window)
     reminders.open_requested.connect(lambda: _open(window))
