@@ -187,3 +187,18 @@ def test_main_screens_speak_german(qtbot: QtBot, german: None, open_window: Open
     look("preferences", dialog)
     dialog.close()
     assert left == {}
+
+
+def test_under_german_the_certainty_keys_are_the_german_initials(
+        qtbot: QtBot, german: None, open_window: Opener, clock: FakeClock) -> None:
+    window, _services = open_window(clock, decks_folder=BUILTIN)
+    window.quiz_flow.start("objections", "objections-quiz")
+    view = window.quiz
+    labels = [view.certainty_buttons.button(level).text() for level in (1, 2, 3)]
+    assert labels == ["Niedrig  (N)", "Mittel  (M)", "Hoch  (H)"]
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert view.certainty_buttons.checkedId() == 1  # N is Niedrig
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    assert view.certainty_buttons.checkedId() == 3
+    qtbot.keyClick(view, Qt.Key.Key_L)  # the English key means nothing here
+    assert view.certainty_buttons.checkedId() == 3

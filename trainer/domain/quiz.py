@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from trainer.i18n import QT_TRANSLATE_NOOP
+
 
 class QuestionType(StrEnum):
     """The kinds of question a quiz can ask."""
@@ -143,8 +145,13 @@ class Statement:
     reverse: bool = False
 
 
-DEFAULT_SCALE = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree",
-                 "Strongly agree")
+# The scale a deck gets when it names none: the app's words (translated where shown),
+# unlike a scale the trainer wrote.
+DEFAULT_SCALE = (QT_TRANSLATE_NOOP("AssessmentViewText", "Strongly disagree"),
+                 QT_TRANSLATE_NOOP("AssessmentViewText", "Disagree"),
+                 QT_TRANSLATE_NOOP("AssessmentViewText", "Neither agree nor disagree"),
+                 QT_TRANSLATE_NOOP("AssessmentViewText", "Agree"),
+                 QT_TRANSLATE_NOOP("AssessmentViewText", "Strongly agree"))
 
 
 @dataclass(frozen=True)

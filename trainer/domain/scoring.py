@@ -35,6 +35,14 @@ def certainty_label(level: int) -> str:
     return ScoringText.tr(CERTAINTY_LABELS[level])
 
 
+def certainty_letters() -> dict[int, str]:
+    """The key for each certainty level: its name's first letter in the rep's language
+    (L, M, H in English; N, M, H in German)."""
+    return {1: ScoringText.tr("L", "key for Low certainty"),
+            2: ScoringText.tr("M", "key for Medium certainty"),
+            3: ScoringText.tr("H", "key for High certainty")}
+
+
 @dataclass(frozen=True)
 class Response:
     """What the rep answered. Only the field for the question's type is used:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.quiz import Option, QuestionType
-from trainer.domain.scoring import Response
+from trainer.domain.scoring import Response, certainty_letters
 from trainer.gui.theme import muted
 from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.study.quiz_service import Asked
@@ -324,7 +324,8 @@ class OrderingWidget(AnswerWidget):
 
 
 class ShortAnswerWidget(AnswerWidget):
-    """Type the answer. Letters go to the text box, so certainty here is Ctrl+L / M / H."""
+    """Type the answer. Letters go to the text box, so certainty here is Ctrl and its
+    letter."""
 
     def __init__(self, asked: Asked) -> None:
         super().__init__(asked)
@@ -338,8 +339,10 @@ class ShortAnswerWidget(AnswerWidget):
         self.accepted.setTextFormat(Qt.TextFormat.PlainText)
         self.accepted.setWordWrap(True)
         self.accepted.hide()
+        letters = certainty_letters()
         hint = QLabel(AnswerWidgetsText.tr(
-            "Type, then Ctrl+L / Ctrl+M / Ctrl+H for how sure, and Enter."))
+            "Type, then Ctrl+{low} / Ctrl+{medium} / Ctrl+{high} for how sure, and Enter.")
+            .format(low=letters[1], medium=letters[2], high=letters[3]))
         muted(hint)
         hint.setWordWrap(True)  # German runs half as long again
         layout.addWidget(self.edit)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain.quiz import DEFAULT_SCALE
 from trainer.gui.answer_widgets import OptionRow
 from trainer.gui.theme import bold, muted
 from trainer.i18n import Context
@@ -108,7 +109,12 @@ class AssessmentView(QWidget):
             self.scale_box.removeWidget(row)
             row.deleteLater()
         self.rows = []
-        for number, label in enumerate(run.assessment.scale, start=1):
+        # The default scale is the app's own words; a scale the trainer wrote is shown
+        # as written.
+        scale = run.assessment.scale
+        if scale == DEFAULT_SCALE:
+            scale = tuple(AssessmentViewText.tr(label) for label in scale)
+        for number, label in enumerate(scale, start=1):
             option = OptionRow(number, label, multi=False)
             option.clicked.connect(lambda n=number: self.choose(n))
             self.scale_box.addWidget(option)

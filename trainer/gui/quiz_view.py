@@ -1,5 +1,6 @@
 """One quiz question at a time: pick with number keys or clicks, say how sure you are
-(L / M / H), Enter to submit, read the feedback, Enter to go on."""
+(L / M / H, or the language's own letters), Enter to submit, read the feedback, Enter to
+go on."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.content.render import render_without_pictures
-from trainer.domain.scoring import Response, certainty_label
+from trainer.domain.scoring import Response, certainty_label, certainty_letters
 from trainer.gui.answer_widgets import (
     AnswerWidget,
     OrderingWidget,
@@ -38,12 +39,25 @@ class QuizViewText(Context):
 
 
 Submit = Callable[[Response, int | None], Feedback]
-CERTAINTY_KEYS = {Qt.Key.Key_L: 1, Qt.Key.Key_M: 2, Qt.Key.Key_H: 3}
+
+
+def certainty_keys() -> dict[int, int]:
+    """Qt key code -> certainty level, for the letters above."""
+    return {QKeySequence(letter)[0].key(): level
+            for level, letter in certainty_letters().items()}
 
 
 # Prompts the view clears again once they are answered; shown as QuizViewText.tr(...).
 CHOOSE_FIRST = QT_TRANSLATE_NOOP("QuizViewText", "Choose an answer first.")
-SAY_HOW_SURE = QT_TRANSLATE_NOOP("QuizViewText", "Say how sure you are: L, M or H.")
+SAY_HOW_SURE = QT_TRANSLATE_NOOP("QuizViewText",
+                                 "Say how sure you are: {low}, {medium} or {high}.")
+
+
+def say_how_sure() -> str:
+    """The prompt for a certainty, naming its keys."""
+    letters = certainty_letters()
+    return QuizViewText.tr(SAY_HOW_SURE).format(low=letters[1], medium=letters[2],
+                                                high=letters[3])
 
 
 def _signed(value: float) -> str:
@@ -96,7 +110,9 @@ class QuizView(QWidget):
         self.certainty_buttons.setExclusive(True)
         certainty_row = QHBoxLayout()
         certainty_row.addWidget(self.certainty_label)
-        for level, key in ((1, "L"), (2, "M"), (3, "H")):
+        self.certainty_keys = certainty_keys()
+        letters = certainty_letters()
+        for level, key in letters.items():
             button = QPushButton(f"{certainty_label(level)}  ({key})")
             button.setObjectName(f"certainty{level}")
             button.setCheckable(True)
@@ -142,8 +158,10 @@ class QuizView(QWidget):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.go)
 
-        hint = QLabel(QuizViewText.tr("1-9: choose · L / M / H: how sure · Enter: submit, "
-                                      "then next · Esc: leave (answers are kept)"))
+        hint = QLabel(QuizViewText.tr(
+            "1-9: choose · {low} / {medium} / {high}: how sure · Enter: submit, then next · "
+            "Esc: leave (answers are kept)").format(low=letters[1], medium=letters[2],
+                                                    high=letters[3]))
         muted(hint)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
@@ -194,7 +212,7 @@ class QuizView(QWidget):
         self.take_focus()
 
     def _certainty_changed(self, _level: int, checked: bool) -> None:
-        if checked and self.message.text() == QuizViewText.tr(SAY_HOW_SURE):
+        if checked and self.message.text() == say_how_sure():
             self.message.clear()
 
     def _answer_changed(self) -> None:
@@ -234,7 +252,7 @@ class QuizView(QWidget):
             return
         certainty = self.certainty() if self.asked.certainty else None
         if self.asked.certainty and certainty is None:
-            self.message.setText(QuizViewText.tr(SAY_HOW_SURE))
+            self.message.setText(say_how_sure())
             return
         self.feedback = self.submit_fn(response, certainty)
         self.answer.lock()
@@ -283,12 +301,12 @@ class QuizView(QWidget):
             if isinstance(watched, QLineEdit):
                 # Typing: only Enter, Esc and Ctrl+L/M/H/Z belong to the quiz.
                 typing_ours = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape) or (
-                    control and (key in CERTAINTY_KEYS or key == Qt.Key.Key_Z))
+                    control and (key in self.certainty_keys or key == Qt.Key.Key_Z))
                 if typing_ours:
                     self.keyPressEvent(event)
                 return typing_ours
             ours = (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
-                    or (key in CERTAINTY_KEYS and not control)
+                    or (key in self.certainty_keys and not control)
                     or (Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not control)
                     or (control and key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Z)))
             if ours:
@@ -305,8 +323,8 @@ class QuizView(QWidget):
             self.enter()
         elif key == Qt.Key.Key_Escape:
             self.leave.emit()
-        elif key in CERTAINTY_KEYS:
-            self.set_certainty(CERTAINTY_KEYS[Qt.Key(key)])
+        elif key in self.certainty_keys:
+            self.set_certainty(self.certainty_keys[key])
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and self.answer is not None and \
                 self.feedback is None:
             self.answer.press(key - Qt.Key.Key_0)

@@ -91,8 +91,8 @@
         <translation>Gib deine Antwort ein</translation>
     </message>
     <message>
-        <source>Type, then Ctrl+L / Ctrl+M / Ctrl+H for how sure, and Enter.</source>
-        <translation>Antwort tippen, dann mit Strg+L / Strg+M / Strg+H angeben, wie sicher du bist, und Enter.</translation>
+        <source>Type, then Ctrl+{low} / Ctrl+{medium} / Ctrl+{high} for how sure, and Enter.</source>
+        <translation>Tippe die Antwort, dann Strg+{low} / Strg+{medium} / Strg+{high} für deine Sicherheit und Enter.</translation>
     </message>
     <message>
         <source>Accepted: {answers}</source>
@@ -150,6 +150,26 @@
     <message>
         <source>{arrow} {change} since last time ({previous}).</source>
         <translation>{arrow} {change} seit dem letzten Mal ({previous}).</translation>
+    </message>
+    <message>
+        <source>Strongly disagree</source>
+        <translation>Stimme gar nicht zu</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>Stimme eher nicht zu</translation>
+    </message>
+    <message>
+        <source>Neither agree nor disagree</source>
+        <translation>Weder noch</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Stimme eher zu</translation>
+    </message>
+    <message>
+        <source>Strongly agree</source>
+        <translation>Stimme voll zu</translation>
     </message>
 </context>
 <context>
@@ -2940,16 +2960,16 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Wähle zuerst eine Antwort.</translation>
     </message>
     <message>
-        <source>Say how sure you are: L, M or H.</source>
-        <translation>Gib an, wie sicher du bist: L, M oder H.</translation>
-    </message>
-    <message>
         <source>How sure are you?</source>
         <translation>Wie sicher bist du?</translation>
     </message>
     <message>
-        <source>1-9: choose · L / M / H: how sure · Enter: submit, then next · Esc: leave (answers are kept)</source>
-        <translation>1-9: auswählen · L / M / H: wie sicher · Enter: abgeben, dann weiter · Esc: verlassen (Antworten bleiben erhalten)</translation>
+        <source>Say how sure you are: {low}, {medium} or {high}.</source>
+        <translation>Gib an, wie sicher du bist: {low}, {medium} oder {high}.</translation>
+    </message>
+    <message>
+        <source>1-9: choose · {low} / {medium} / {high}: how sure · Enter: submit, then next · Esc: leave (answers are kept)</source>
+        <translation>1-9: auswählen · {low} / {medium} / {high}: wie sicher · Enter: abgeben, dann weiter · Esc: verlassen (Antworten bleiben erhalten)</translation>
     </message>
     <message>
         <source>Quiz question</source>
@@ -3092,6 +3112,21 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
     <message>
         <source>High</source>
         <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>key for Low certainty</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>key for Medium certainty</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <comment>key for High certainty</comment>
+        <translation>H</translation>
     </message>
     <message>
         <source>overconfident</source>
