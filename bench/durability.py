@@ -50,7 +50,7 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock, system_clock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
-from trainer.library.media import STAGING_PREFIX
+from trainer.library.media import STAGING_PREFIX, DeckPictures
 from trainer.storage.timefmt import from_db
 from trainer.study.settings import StudySettings
 
@@ -336,7 +336,8 @@ def _inspect_import(data_dir: Path, deck_ids: list[str], pictures: list[str]
         media_root = services.config.profile_dir / "media"
         partial: list[str] = []
         for deck_id in ours:
-            missing = [p for p in pictures if not (media_root / deck_id / p).is_file()]
+            shown = DeckPictures(services.db, media_root, deck_id)
+            missing = [p for p in pictures if shown.path(p) is None]
             if missing:
                 partial.append(f"deck {deck_id} lacks {len(missing)} of {len(pictures)} "
                                f"pictures ({', '.join(missing[:3])})")

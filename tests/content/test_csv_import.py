@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from anki_content_builders import Built, anki_side, build, our_side
 
-from trainer.content.importers.bundle import ImportFormatError
+from trainer.content.importers.anki_stock import STOCK
+from trainer.content.importers.bundle import ImportFormatError, stable_key
 from trainer.content.importers.csvfile import read_csv
 
 
@@ -70,3 +73,108 @@ def test_rows_without_a_back_are_skipped_with_their_line(tmp_path: Path) -> None
     assert len(bundle.decks[0].cards) == 2
     assert [(p.line, p.message) for p in bundle.skipped] == [(2, "needs a front and a back; "
                                                                  "skipped")]
+
+
+# ---------------------------------------------------------------- Anki's own text export
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    pytest.importorskip("anki")
+    return build(tmp_path_factory.mktemp("anki-text"))
+
+
+def anki_import(path: Path, folder: Path) -> Any:
+    """A fresh collection with ``path`` imported by Anki itself (open: close it)."""
+    from anki.collection import Collection, ImportCsvRequest
+
+    folder.mkdir()
+    col = Collection(str(folder / "collection.anki2"))
+    metadata = col.get_csv_metadata(str(path), None)
+    col.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
+    return col
+
+
+def test_anki_text_export_imports_as_anki_imports_it(exported: Built, tmp_path: Path) -> None:
+    header = exported.notes_txt.read_text().splitlines()[:6]
+    assert header == ["#separator:tab", "#html:true", "#guid column:1", "#notetype column:2",
+                      "#deck column:3", "#tags column:9"]
+    bundle = read_csv(exported.notes_txt)
+    ours = {c.id: (d.title, c) for d in bundle.decks for c in d.cards}
+    col = anki_import(exported.notes_txt, tmp_path / "anki")
+    try:
+        compared = 0
+        for cid in col.find_cards(""):
+            card = col.get_card(cid)
+            note = card.note()
+            base = stable_key("g", note.guid)
+            title, mine = ours.pop(base if card.ord == 0 else f"{base}-{card.ord}")
+            assert title == col.decks.name(card.did).replace("::", " › ")
+            assert mine.tags == tuple(note.tags)
+            label = next(k for k, g in exported.guids.items() if g == note.guid)
+            if label in ("basic", "latex"):
+                continue  # a text file carries no sound files; LaTeX needs an install
+            assert our_side(mine.front) == anki_side(card, False), (label, card.ord)
+            assert our_side(mine.back) == anki_side(card, True), (label, card.ord)
+            compared += 1
+        assert compared == 9
+    finally:
+        col.close()
+    # Anki skips the rows of a note type it does not have; they come in as front (the
+    # first field) and back (the others), and the import says why they read so.
+    assert [c.front for _, c in ours.values()] == ["Too <b>expensive</b> &amp; co"]
+    assert any("front and a back" in p.message for p in bundle.skipped)  # "Not now"
+    [unknown] = [p for p in bundle.skipped if "Objection" in p.message]
+    assert unknown.severity == "warning" and "standard note types" in unknown.message
+    assert "Verkäufer" in next(c.tags for _, c in ours.values() if "Too" in c.front)
+
+
+def test_a_notetype_header_reverses_every_row(tmp_path: Path) -> None:
+    path = write(tmp_path, "reverse.txt", b"#separator:Semicolon\n#notetype:Basic (and reversed "
+                 b"card)\n#deck:Pricing\nAnchor;Value first\nSilence;After the price\n")
+    bundle = read_csv(path)
+    assert [(c.front, c.back) for c in bundle.decks[0].cards] == [
+        ("Anchor", "Value first"), ("Value first", "Anchor"),
+        ("Silence", "After the price"), ("After the price", "Silence")]
+    pytest.importorskip("anki")
+    col = anki_import(path, tmp_path / "anki")
+    try:
+        assert col.card_count() == 4
+        assert sorted(our_side(c.front) for c in bundle.decks[0].cards) == sorted(
+            anki_side(col.get_card(cid), False) for cid in col.find_cards(""))
+    finally:
+        col.close()
+
+
+def test_stock_note_types_are_anki_s(tmp_path: Path) -> None:
+    pytest.importorskip("anki")
+    from anki.collection import Collection
+
+    col = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        for name, note_type in STOCK.items():
+            model = col.models.by_name(name)
+            assert model is not None, name
+            assert note_type.fields == tuple(f["name"] for f in model["flds"])
+            assert [(t.ord, t.name, t.qfmt, t.afmt) for t in note_type.templates] == [
+                (t["ord"], t["name"], t["qfmt"], t["afmt"]) for t in model["tmpls"]]
+            assert note_type.cloze == (model["type"] == 1)
+    finally:
+        col.close()
+
+
+def test_unicode_and_hierarchical_tags_are_kept(tmp_path: Path) -> None:
+    text = ("#tags:Import Verkäufer\n#columns:Front\tBack\tTags\n"
+            "Q\tA\t日本語 sales::cold-call VERKÄUFER\n")
+    card = read_csv(write(tmp_path, "t.tsv", text.encode())).decks[0].cards[0]
+    assert card.tags == ("Import", "Verkäufer", "日本語", "sales::cold-call")
+
+
+def test_image_occlusion_rows_are_skipped_with_the_reason(tmp_path: Path) -> None:
+    text = ("#separator:tab\n#html:true\n#notetype column:1\n"
+            "Image Occlusion\t{{c1::image-occlusion:rect:left=.1:top=.1:width=.1:height=.1}}"
+            "\t<img src=\"shelf.png\">\nBasic\tQ\tA\n")
+    bundle = read_csv(write(tmp_path, "io.txt", text.encode()))
+    assert [c.front for c in bundle.decks[0].cards] == ["Q"]
+    [skipped] = bundle.skipped
+    assert skipped.line == 4 and "needs its picture" in skipped.message

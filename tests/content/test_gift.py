@@ -1,5 +1,7 @@
 """Moodle GIFT: every question of Moodle's own example and fixture files comes in as Moodle
-reads it; what we cannot hold is skipped with its line; writing GIFT reads back the same."""
+reads it (numerical questions, matching distractors, Moodle 4's id and tag comments
+included); what we cannot hold is skipped with its line; writing GIFT reads back the
+same, with weights Moodle's import accepts."""
 
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ from trainer.content.exporters.gift import write_gift
 from trainer.content.importers.bundle import ImportFormatError, stable_key
 from trainer.content.importers.gift import read_gift
 from trainer.domain.deck import Deck
-from trainer.domain.quiz import Option, Question, QuestionType, Quiz
-from trainer.domain.scoring import Response, score
+from trainer.domain.quiz import Option, Pair, Question, QuestionType, Quiz
+from trainer.domain.scoring import Response, is_correct, score
 from trainer.library.installed import installed_deck
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck
@@ -26,6 +28,7 @@ FIXTURE = DATA / "gift" / "moodle_fixture_questions.gift.txt"
 
 S, M, TF = QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE
 SC, MA, SA = QuestionType.SCENARIO, QuestionType.MATCHING, QuestionType.SHORTANSWER
+NU = QuestionType.NUMERICAL
 
 GRANT = "Who's buried in Grant's tomb?"
 GRANT_MC = (("Grant", 0.0, ""), ("Jefferson", 0.0, ""), ("no one", 1.0, ""))
@@ -39,6 +42,10 @@ NAZARETH_SA = (("Nazareth", 1.0, "Yes! That's right!"),
                ("Nazereth", 0.75, "Right, but misspelled."),
                ("Bethlehem", 0.25, "He was born here, but not raised here."))
 EXCELLENT = (("no one", 1.0, "excellent answer!"), ("nobody", 1.0, "excellent answer!"))
+GRANT_BORN = "When was Ulysses S. Grant born?"
+PI_BLANK = "What is the value of pi (to 3 decimal places)? _____."
+# Moodle keeps {#3.141..3.142} as 3.1415 give or take 0.0005.
+PI = ((3.1415, 0.0005, 1.0, ""),)
 BACKSLASH_FEEDBACK = (
     "Correct! \\ (backslash) is not a control character. BUT,\n"
     "it is used to escape the control characters. So, to specify\n"
@@ -46,13 +53,16 @@ BACKSLASH_FEEDBACK = (
     "(as shown in this example).")
 
 # (line, id when the question is named, type, prompt, answers, general feedback). Answers
-# are (text, value, feedback) per option, (left, right) per pair, or for true/false
-# (right answer, feedback on answering true, feedback on answering false).
+# are (text, value, feedback) per option, (number, tolerance, value, feedback) per
+# numerical answer (number None: any number), (left, right) per pair and ("", right)
+# per distractor, or for true/false (right answer, feedback on answering true, feedback
+# on answering false).
 EXAMPLE_QUESTIONS: list[tuple[int, str | None, QuestionType, str, tuple[object, ...], str]] = [
     (8, None, S, GRANT, GRANT_MC, ""),
     (10, None, S, ENTOMBED, ENTOMBED_MC, ""),
     (12, None, TF, BURIED, (False, "", ""), ""),
     (14, None, SA, GRANT, GRANT_SA, ""),
+    (16, None, NU, GRANT_BORN, ((1822.0, 1.0, 1.0, ""),), ""),
     (25, None, S, GRANT, GRANT_MC, ""),
     (27, None, S, ENTOMBED, ENTOMBED_MC, ""),
     (29, None, S, "The American holiday of Thanksgiving is celebrated on the _____ Thursday "
@@ -68,6 +78,11 @@ EXAMPLE_QUESTIONS: list[tuple[int, str | None, QuestionType, str, tuple[object, 
                                           ("subquestion3", "subanswer3")), ""),
     (61, None, MA, "Match the following countries with their corresponding capitals.",
      (*CAPITALS, ("India", "New Delhi")), ""),
+    (70, None, NU, GRANT_BORN, ((1822.0, 0.0, 1.0, ""),), ""),
+    (72, None, NU, PI_BLANK, PI, ""),
+    (74, None, NU, PI_BLANK, PI, ""),  # the range form
+    (76, None, NU, GRANT_BORN, ((1822.0, 0.0, 1.0, ""), (1822.0, 2.0, 0.5, "")), ""),
+    (85, None, NU, "What's 2 plus 2?", ((4.0, 0.0, 1.0, ""),), ""),
     # A name alone does not make it multiple choice: one "=" answer is short answer.
     (90, "kanji-origins", SA, "Japanese characters originally\ncame from what country?",
      (("China", 1.0, ""),), ""),
@@ -109,6 +124,7 @@ EXAMPLE_QUESTIONS: list[tuple[int, str | None, QuestionType, str, tuple[object, 
     (169, None, S, ENTOMBED, ENTOMBED_MC, ""),
     (171, None, TF, BURIED, (False, "", ""), ""),
     (173, None, SA, GRANT, GRANT_SA, ""),
+    (175, None, NU, GRANT_BORN, ((1822.0, 5.0, 1.0, ""),), ""),
     (177, None, MA, "Match the following countries with their corresponding\ncapitals.",
      CAPITALS, ""),
     (184, "grant-s-tomb", S, ENTOMBED,
@@ -119,22 +135,28 @@ EXAMPLE_QUESTIONS: list[tuple[int, str | None, QuestionType, str, tuple[object, 
       ("half credit answer", 0.5, "comment on answer"),
       ("full credit answer", 1.0, "well done!")), ""),
     (195, "jesus-hometown-short-answer-ex", SA, "Jesus Christ was from _____.", NAZARETH_SA, ""),
+    (202, "numerical-example", NU, GRANT_BORN,
+     ((1822.0, 0.0, 1.0, "Correct! 100% credit"),
+      (1822.0, 2.0, 0.5, "He was born in 1822.\nYou get 50% credit for being close.")), ""),
 ]
-EXAMPLE_SKIPPED = [16, 70, 72, 74, 76, 85, 175, 202]  # all numerical
 
 FIXTURE_QUESTIONS: list[tuple[int, str | None, QuestionType, str, tuple[object, ...], str]] = [
-    # "= -> Chat" is an extra answer with no question (see the warning below).
+    # "= -> Chat" is an extra answer with no question: a distractor.
     (5, "moodle-activities", MA, "Match the <b>activity</b> to the description.",
      (("An activity supporting asynchronous discussions.", "Forum"),
       ("A teacher asks a question and specifies a choice of multiple responses.", "Choice"),
       ("A bank of record entries which participants can add to.", "Database"),
-      ("A collection of web pages that anyone can add to or edit.", "Wiki")), ""),
+      ("A collection of web pages that anyone can add to or edit.", "Wiki"),
+      ("", "Chat")), ""),
     (14, "q2", S, "What's between orange and green in the spectrum?",
      (("yellow", 1.0, "right; good!"), ("red", 0.0, "wrong, it's yellow"),
       ("blue", 0.0, "wrong, it's yellow")), ""),
     (22, "colours", M, "What's between orange and green in the spectrum?",
      (("yellow", 0.5, "right; good!"), ("red", -1.0, "wrong"),
       ("off-beige", 0.5, "right; good!"), ("blue", -1.0, "wrong")), ""),
+    # "{#3:2~#Completely wrong}": 1 to 5, and feedback for any other number.
+    (31, "q5", NU, 'What is a number from 1 to 5? _____";',
+     ((3.0, 2.0, 1.0, ""), (None, 0.0, 0.0, "Completely wrong")), ""),
     (34, "shortanswer", SA, "Which is the best animal?",
      (("Frog", 1.0, "Good!"), ("Cat", 0.5, "What is it with Moodlers and cats?"),
       ("*", 0.0, "Completely wrong")), ""),
@@ -151,7 +173,9 @@ def answers_of(q: Question) -> tuple[object, ...]:
     if q.type == QuestionType.TRUEFALSE:
         return (q.answer, q.feedback_true, q.feedback_false)
     if q.type == QuestionType.MATCHING:
-        return tuple((p.left, p.right) for p in q.pairs)
+        return (*((p.left, p.right) for p in q.pairs), *(("", d) for d in q.distractors))
+    if q.type == QuestionType.NUMERICAL:
+        return tuple((o.number, o.tolerance, o.value, o.feedback) for o in q.options)
     return tuple((o.text, o.value, o.feedback) for o in q.options)
 
 
@@ -193,17 +217,12 @@ def test_every_moodle_question_comes_in_as_moodle_reads_it(
     assert len({q.id for q in got}) == len(got)
 
 
-def test_what_the_moodle_files_hold_that_we_cannot() -> None:
-    examples = read_gift(EXAMPLES)
-    assert [(p.line, p.message, p.severity) for p in examples.skipped] == [
-        (line, "numerical questions are not supported", "error") for line in EXAMPLE_SKIPPED]
-    assert examples.skipped[-1].item == "Numerical example"
+def test_the_moodle_files_come_in_whole() -> None:
+    # Numerical questions and the matching distractor were once skipped or dropped.
+    assert read_gift(EXAMPLES).skipped == []
     fixture = read_gift(FIXTURE)
-    assert [(p.line, p.item, p.severity) for p in fixture.skipped] == [
-        (5, "moodle-activities", "warning"), (31, "Q5", "error")]
-    assert "'Chat'" in fixture.skipped[0].message
-    assert fixture.skipped[1].message == "numerical questions are not supported"
-    # The essay question (line 2) is now a practice item.
+    assert fixture.skipped == []
+    # The essay question (line 2) is a practice item.
     [essay] = fixture.decks[0].practice
     assert (essay.id, essay.title, essay.situation, essay.line) == ("q8", "Q8", "How are you?", 2)
 
@@ -222,7 +241,7 @@ def test_deck_quiz_and_source_of_an_imported_file() -> None:
     assert (quiz.pass_mark, quiz.certainty, quiz.shuffle) == (70, False, True)
     assert {(q.topic, q.source) for q in quiz.questions} == {
         ("moodle-fixture-questions", "gift-file")}
-    assert bundle.item_count == 7
+    assert bundle.item_count == 8
 
 
 def test_imported_weights_score_as_in_moodle() -> None:
@@ -267,7 +286,6 @@ def test_skipped_kinds_are_reported_with_their_lines(tmp_path: Path) -> None:
             "Read the next three questions carefully.\n\n"
             "::Essay with feedback::Why?{####We hope you thought hard.}")
     assert skipped(tmp_path, text) == [
-        (3, "numerical questions are not supported"),
         (7, "descriptions (text with no answers) are not supported"),
     ]
 
@@ -320,7 +338,7 @@ def test_malformed_questions_are_skipped_and_the_rest_imported(tmp_path: Path) -
 
 def test_a_file_with_nothing_to_import_or_not_utf8_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match=r"sales_calls\.gift\.txt.*no questions.*line 1"):
-        read_gift(gift(tmp_path, "How much?{#3}\n"))
+        read_gift(gift(tmp_path, "How much?{#three}\n"))
     latin = tmp_path / "latin.gift"
     latin.write_bytes("// ok\nCafé?{T}\n".encode("latin-1"))
     with pytest.raises(ImportFormatError, match=r"latin\.gift:2: is not UTF-8"):
@@ -403,10 +421,11 @@ def test_named_questions_get_unique_ids(tmp_path: Path) -> None:
 
 def same(a: Question, b: Question) -> None:
     assert (b.id, b.type, b.prompt, b.explanation) == (a.id, a.type, a.prompt, a.explanation)
-    assert [(o.text, o.feedback) for o in b.options] == [(o.text, o.feedback) for o in a.options]
+    assert [(o.text, o.feedback, o.number, o.tolerance) for o in b.options] == [
+        (o.text, o.feedback, o.number, o.tolerance) for o in a.options]
     assert [o.value for o in b.options] == pytest.approx([o.value for o in a.options], abs=1e-6)
-    assert (b.answer, b.feedback_true, b.feedback_false, b.pairs) == (
-        a.answer, a.feedback_true, a.feedback_false, a.pairs)
+    assert (b.answer, b.feedback_true, b.feedback_false, b.pairs, b.distractors, b.tags) == (
+        a.answer, a.feedback_true, a.feedback_false, a.pairs, a.distractors, a.tags)
 
 
 def test_a_deck_file_written_as_gift_reads_back_the_same(tmp_path: Path) -> None:
@@ -513,3 +532,231 @@ def test_an_installed_deck_reads_back_its_practice_items(tmp_path: Path,
             for p in back] == [(p.id, p.title, p.situation, p.prospect, p.model, p.checks,
                                 p.source) for p in deck.practice]
     db.close()
+
+
+# --- Numerical questions, distractors, weights, ids and tags ---------------------------
+
+PRICING = DATA / "pricing_deck.toml"
+
+
+def test_numerical_answers_read_as_moodle_reads_them(tmp_path: Path) -> None:
+    def numbers(text: str) -> tuple[object, ...]:
+        question = only(tmp_path, text)
+        assert question.type == NU
+        return answers_of(question)
+
+    assert numbers("Pi?{#3.14:0.01}") == ((3.14, 0.01, 1.0, ""),)
+    assert numbers("One to five?{#1..5}") == ((3.0, 2.0, 1.0, ""),)
+    # Moodle takes the margin's size, whichever way round a range or margin is written.
+    assert numbers("Backwards?{#5..1}") == ((3.0, 2.0, 1.0, ""),)
+    assert numbers("Negative margin?{#3:-2}") == ((3.0, 2.0, 1.0, ""),)
+    assert numbers("Pi?{#=%100%3.14:0.005 =%50%3.1:0.1}") == (
+        (3.14, 0.005, 1.0, ""), (3.1, 0.1, 0.5, ""))
+    assert numbers("Below zero?{# -40 #Cold.}") == ((-40.0, 0.0, 1.0, "Cold."),)
+    assert numbers("Big?{#1e3:.5}") == ((1000.0, 0.5, 1.0, ""),)
+    assert numbers("Any?{#=20 =%25%*#Anything else.}") == (
+        (20.0, 0.0, 1.0, ""), (None, 0.0, 0.25, "Anything else."))
+    # What Moodle's own export writes: every weight, every margin, "#" even without
+    # feedback, and "~#" for the feedback on any other number.
+    moodle = ("// question: 12  name: Grant\n::Grant::[html]When was <b>Grant</b> born?{#\n"
+              "\t=%100%1822:0#\n\t=%50%1822:2#[html]Close: <i>1822</i>.\n"
+              "\t~#Not even close.\n\t####[html]<p>He was born in 1822.</p>\n}\n")
+    q = only(tmp_path, moodle)
+    assert (q.id, q.prompt, q.explanation) == ("grant", "When was <b>Grant</b> born?",
+                                                "<p>He was born in 1822.</p>")
+    assert answers_of(q) == ((1822.0, 0.0, 1.0, ""), (1822.0, 2.0, 0.5, "Close: <i>1822</i>."),
+                             (None, 0.0, 0.0, "Not even close."))
+    assert [o.text for o in q.options] == ["1822", "1822 ± 2", "*"]
+
+
+def test_malformed_numerical_questions_are_skipped_with_their_line(tmp_path: Path) -> None:
+    found = skipped(tmp_path, "Word?{#three}\n\nRange?{#1..x}\n\nMargin?{#3:a}\n\n"
+                              "Nothing?{#}\n\nHalf?{#=%50%3}\n\nHuge?{#1e16}\n\n"
+                              "Heavy?{#=%150%3}")
+    assert [line for line, _ in found] == [1, 3, 5, 7, 9, 11, 13]
+    assert "'three' is not a number" in found[0][1]
+    assert "'1..x' is not two numbers" in found[1][1]
+    assert "'3:a' is not a number and its margin" in found[2][1]
+    assert "at least one answer after '#'" in found[3][1]
+    assert found[4][1] == "no answer earns full marks (100%)"
+    assert "'1e16' holds a number beyond 1e+15" in found[5][1]
+    assert "150%" in found[6][1]
+
+
+def test_imported_numerical_questions_score_as_in_moodle() -> None:
+    by_id = {q.id: q for q in questions(read_gift(FIXTURE).decks[0])}
+    q5 = by_id["q5"]  # {#3:2~#Completely wrong}
+    assert [score(q5, Response(text=t)) for t in ("3", "1", "5", "0.9999", "5.0001")] == [
+        1.0, 1.0, 1.0, 0.0, 0.0]
+    example = {q.id: q for q in questions(read_gift(EXAMPLES).decks[0])}["numerical-example"]
+    assert [score(example, Response(text=t)) for t in ("1822", "1824", "1820", "1824.5")] == [
+        1.0, 0.5, 0.5, 0.0]
+
+
+def test_a_numerical_deck_written_as_gift_reads_back_the_same(tmp_path: Path) -> None:
+    deck = parse_deck_file(PRICING).deck
+    assert deck is not None
+    out = tmp_path / "pricing.gift"
+    assert write_gift(deck, out) == []
+    text = out.read_text(encoding="utf-8")
+    assert ("{#\n\t=20:0.5#Right\\: 20 of every 100 is yours.\n"
+            "\t=%50%25#That is the markup, not the margin.\n"
+            "\t~#Profit is price minus cost; divide it by the price.\n") in text
+    assert "{#\n\t=3:2\n}" in text  # the range 1 to 5, as Moodle keeps it
+    assert "\t= -> cost / price\n" in text  # the distractor
+    back = read_gift(out).decks[0]
+    for a, b in zip(questions(deck), questions(back), strict=True):
+        same(a, b)
+
+
+def test_an_installed_deck_exports_its_numbers_distractors_and_tags(
+        tmp_path: Path, clock: FakeClock) -> None:
+    deck = parse_deck_file(PRICING).deck
+    assert deck is not None
+    db = open_database(tmp_path / "p.sqlite", clock)
+    try:
+        install_deck(db, deck, clock)
+        installed = installed_deck(db, "pricing")
+        tags = db.execute("SELECT key, tags FROM items WHERE tags != '[]' ORDER BY key")
+        assert [tuple(r) for r in tags] == [("q-margin", '["margin", "maths"]'),
+                                            ("q-terms", '["terms"]')]
+    finally:
+        db.close()
+    for a, b in zip(questions(deck), questions(installed), strict=True):
+        same(a, b)
+    out = tmp_path / "installed.gift"
+    assert write_gift(installed, out) == []
+    for a, b in zip(questions(deck), questions(read_gift(out).decks[0]), strict=True):
+        same(a, b)
+
+
+def test_matching_distractors_come_in_and_go_out(tmp_path: Path) -> None:
+    q = only(tmp_path, "Match?{=a -> 1 =b -> 2 = -> 9 = -> 9 = -> 1 = -> 8}")
+    # A repeated extra answer, or one that is already a pair's, adds no choice (Moodle
+    # offers each answer text once).
+    assert (q.pairs, q.distractors) == ((Pair("a", "1"), Pair("b", "2")), ("9", "8"))
+    out = tmp_path / "back.gift"
+    write_gift(Deck("x", "X", "1", quizzes=(Quiz("q", "Q", "t", (q,)),)), out)
+    assert "\t= -> 9\n\t= -> 8\n" in out.read_text(encoding="utf-8")
+    same(q, questions(read_gift(out).decks[0])[0])
+
+
+def test_weights_are_written_as_grades_moodle_accepts(tmp_path: Path) -> None:
+    third = 1 / 3
+    thirds = Question("thirds", M, "Which three?", "t", options=(
+        Option("a", "A", third), Option("b", "B", third), Option("c", "C", third),
+        Option("d", "D", -third)))
+    rounded = Question("rounded", M, "Which three, rounded?", "t", options=(
+        Option("a", "A", 0.33), Option("b", "B", 0.33), Option("c", "C", 0.34),
+        Option("d", "D", -1.0)))
+    odd = Question("odd", SC, "Best reply?", "t", options=(
+        Option("a", "Best", 1.0), Option("b", "Good", 1 / 7), Option("c", "Fair", 0.35),
+        Option("d", "Poor", -5 / 6)))
+    typed = Question("typed", SA, "Say it", "t", options=(
+        Option("a", "yes", 1.0), Option("b", "yeah", 1 / 6), Option("c", "ok", 0.55)))
+    deck = Deck("w", "W", "1", quizzes=(Quiz("q", "Q", "t", (thirds, rounded, odd, typed)),))
+    out = tmp_path / "w.gift"
+    problems = write_gift(deck, out)
+    text = out.read_text(encoding="utf-8")
+    assert "~%33.33333%A" in text and "~%-33.33333%D" in text
+    assert "~%33.33333%C" in text  # 0.34 goes to the nearest grade, a third
+    assert "~%14.28571%Good" in text and "~%-83.33333%Poor" in text
+    assert "=%16.66667%yeah" in text
+    assert "%33%" not in text and "%34%" not in text and "%35%" not in text
+    # 0.55 lies halfway between 50% and 60%; the larger is taken.
+    assert "=%60%ok" in text
+    warned = [(p.item, p.severity, p.message) for p in problems]
+    assert all(severity == "warning" for _, severity, _ in warned)
+    assert [item for item, _, _ in warned] == ["rounded", "rounded", "rounded", "odd", "typed"]
+    assert "weight 33% of 'A' is not a grade Moodle accepts; written as the nearest, " \
+           "33.33333%" in warned[0][2]
+    assert "weight 35% of 'Fair'" in warned[3][2] and "55%" in warned[4][2]
+    # Read back, a third is a third: the three right answers together earn full marks.
+    back = {q.id: q for q in questions(read_gift(out).decks[0])}
+    assert [o.value for o in back["thirds"].options] == [third, third, third, -third]
+    assert score(back["thirds"], Response(chosen=("a", "b", "c"))) == 1.0
+    assert score(back["rounded"], Response(chosen=("a", "b", "c"))) == 1.0
+
+
+def test_moodle_grades_read_exactly(tmp_path: Path) -> None:
+    q = only(tmp_path, "Which?{~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-100%d}")
+    assert [o.value for o in q.options] == [1 / 3, 1 / 3, 1 / 3, -1.0]
+    assert is_correct(score(q, Response(chosen=("a", "b", "c"))))
+    sixth = only(tmp_path, "Six?{~%16.66667%a ~%83.33333%b ~c}")
+    assert [o.value for o in sixth.options] == [1 / 6, 5 / 6, 0.0]
+    # A weight Moodle does not list is kept as written.
+    assert only(tmp_path, "Odd?{~%35%a ~%65%b ~c}").options[0].value == 0.35
+
+
+MOODLE4 = """// question: 12  name: Grant
+// [id:Grant-1822] [tag:history] [tag: dates ] [tag:history] [tag:]
+::Grant::When was Grant born?{#1822}
+
+// [id:price.q1]
+// [tag:a\\]b]
+::Price::Is price first?{F}
+
+Unnamed?{T}
+
+// [tag:orphan] a comment block of its own belongs to no question
+
+Separate?{T}
+
+// [id:role-1] [tag:role play]
+::Essay::Describe your last call.{}
+"""
+
+
+def test_moodle_4_ids_and_tags_become_the_items_ids_and_tags(tmp_path: Path) -> None:
+    deck = read_gift(gift(tmp_path, MOODLE4)).decks[0]
+    grant, price, unnamed, separate = questions(deck)
+    # An id number that is not a valid id is made into one; a valid one is kept.
+    assert (grant.id, grant.tags) == ("grant-1822", ("history", "dates"))
+    assert (price.id, price.tags) == ("price.q1", ("a]b",))
+    assert unnamed.id == stable_key("gift", "", "Unnamed?") and unnamed.tags == ()
+    assert separate.tags == ()
+    [essay] = deck.practice
+    assert (essay.id, essay.tags) == ("role-1", ("role play",))
+
+
+def test_ids_and_tags_are_written_as_moodle_4_writes_them(tmp_path: Path) -> None:
+    deck = read_gift(gift(tmp_path, MOODLE4)).decks[0]
+    odd = Question("odd-tags", TF, "Odd?", "general", answer=True,
+                   tags=("<b>bold</b>", "fine"), line=9)
+    deck = replace(deck, quizzes=(*deck.quizzes, Quiz("more", "More", "general", (odd,))))
+    out = tmp_path / "again.gift"
+    problems = write_gift(deck, out)
+    assert [(p.item, p.severity) for p in problems] == [("odd-tags", "warning")]
+    assert "tag '<b>bold</b>'" in problems[0].message
+    text = out.read_text(encoding="utf-8")
+    assert "// [id:grant-1822] [tag:history] [tag:dates]\n::grant-1822::" in text
+    assert "// [id:price.q1] [tag:a\\]b]\n" in text
+    assert "// [id:role-1] [tag:role play]\n::role-1::" in text
+    assert "// [id:odd-tags] [tag:fine]\n" in text
+    back = read_gift(out).decks[0]
+    assert [(q.id, q.tags) for q in questions(back)] == [
+        (q.id, q.tags) for q in questions(deck)[:-1]] + [("odd-tags", ("fine",))]
+    assert [(p.id, p.tags) for p in back.practice] == [("role-1", ("role play",))]
+
+
+def test_the_export_command_tells_moved_weights_from_left_out_questions(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from trainer.cli import main
+
+    deck = tmp_path / "qdeck.toml"
+    deck.write_bytes((DATA / "quiz_deck.toml").read_bytes().replace(
+        b'text = "good one"\nweight = 0.5', b'text = "good one"\nweight = 0.45').replace(
+        b'text = "good two"\nweight = 0.5', b'text = "good two"\nweight = 0.55'))
+    out = tmp_path / "out.gift"
+    assert main(["--data-dir", str(tmp_path / "data"), "export", "gift", str(deck),
+                 "-o", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 5
+    assert all(line.startswith(f"{deck}:45 [q-multi]: warning: ") for line in err[:3])
+    assert err[3].startswith(f"skipped: {deck}:112 [q-order]: error: ")
+    assert "warning: weight 45% of 'good one' is not a grade Moodle accepts; written as " \
+           "the nearest, 50%" in err[0]
+    assert "written as the nearest, 60%" in err[1]
+    assert "add up to 110%" in err[2]
+    assert err[-1] == f"wrote 6 questions to {out}"  # all but the ordering question
+    assert "~%50%good one" in out.read_text(encoding="utf-8")

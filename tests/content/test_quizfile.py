@@ -81,3 +81,64 @@ def test_assessment_mistakes() -> None:
     assert "link 'quiz:missing' names no quiz in this deck" in text
     assert "two bands start at the same 'min'" in text
     assert "dimension 'method' has no statements" in text
+
+
+PRICING = (DATA / "pricing_deck.toml").read_bytes()
+
+
+def test_numerical_questions_distractors_and_tags_load() -> None:
+    result = parse_deck_bytes(PRICING, Path("p.toml"))
+    assert result.problems == []
+    assert result.deck is not None
+    margin, discount, first, terms = result.deck.quizzes[0].questions
+    assert margin.type == QuestionType.NUMERICAL and margin.tags == ("margin", "maths")
+    assert [(o.id, o.text, o.number, o.tolerance, o.value) for o in margin.options] == [
+        ("a", "20 ± 0.5", 20.0, 0.5, 1.0), ("b", "25", 25.0, 0.0, 0.5),
+        ("c", "*", None, 0.0, 0.0)]
+    assert [(o.number, o.tolerance) for o in discount.options] == [(3.15, 0.0)]
+    # A range is kept as Moodle keeps it: its middle, give or take half its width.
+    assert [(o.text, o.number, o.tolerance) for o in first.options] == [("3 ± 2", 3.0, 2.0)]
+    assert terms.distractors == ("cost / price",) and terms.tags == ("terms",)
+
+
+def numerical(option: str) -> str:
+    """The problems of a one-question quiz whose numerical option holds ``option``."""
+    deck = ('format = 1\n[deck]\nid = "d"\ntitle = "D"\nversion = "1"\ntopic = "t"\n'
+            '[[quizzes]]\nid = "z"\ntitle = "Z"\n[[quizzes.questions]]\nid = "n"\n'
+            'type = "numerical"\nprompt = "How much?"\n'
+            f'[[quizzes.questions.options]]\n{option}\n')
+    return "\n".join(problems_of(deck.encode()))
+
+
+def test_numerical_option_mistakes() -> None:
+    assert numerical("number = 3\ntolerance = 0.5") == ""
+    assert numerical('text = "*"') == ""  # any number, full marks: allowed, as in Moodle
+    assert "has no 'text' but \"*\"" in numerical('text = "three"')
+    assert "exactly one of" in numerical("score = 1")
+    assert "(this one has 'number' and 'min'/'max')" in numerical("number = 3\nmin = 1\nmax = 5")
+    assert "'tolerance' goes with 'number'" in numerical("min = 1\nmax = 5\ntolerance = 1")
+    assert "missing 'max'" in numerical("min = 1")
+    assert "'min' (5) is more than 'max' (1)" in numerical("min = 5\nmax = 1")
+    assert "'tolerance' is -1; it must be between 0 and 1e+15" in numerical(
+        "number = 3\ntolerance = -1")
+    assert "'number' must be a number" in numerical('number = "3,5"')
+    assert "'number' is inf" in numerical("number = inf")
+    assert "'pin' is not used by numerical questions" in numerical("number = 3\npin = true")
+    assert "no response has the top score" in numerical("number = 3\nscore = 0.5")
+    assert "'correct' is not used by numerical questions; use 'score'" in numerical(
+        "number = 3\ncorrect = true")
+
+
+def test_numbers_and_distractors_belong_to_their_own_types() -> None:
+    bad = GOOD.replace(b'text = "A"\n', b'text = "A"\nnumber = 3\n').replace(
+        b'prompt = "Which is best?"', b'prompt = "Which is best?"\ndistractors = ["x"]')
+    text = "\n".join(problems_of(bad))
+    assert "'number' belongs to the options of numerical questions only" in text
+    assert "'distractors' belongs to matching questions only" in text
+    clash = PRICING.replace(b'distractors = ["cost / price"]',
+                            b'distractors = ["cost / price", "(price - cost) / cost"]')
+    assert "distractor '(price - cost) / cost' is also the answer of a pair" in "\n".join(
+        problems_of(clash))
+    twice = PRICING.replace(b'distractors = ["cost / price"]',
+                            b'distractors = ["cost / price", "cost / price"]')
+    assert "two distractors have the same text" in "\n".join(problems_of(twice))

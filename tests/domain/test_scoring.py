@@ -180,3 +180,83 @@ def test_short_answer_ignores_case_and_spacing_and_takes_wildcards() -> None:
     assert score(short, Response(text="fear")) == 0.0
     assert score(short, Response(text="")) == 0.0
     assert score(short, Response()) == 0.0
+
+
+# --- Numerical questions ----------------------------------------------------------------
+
+PI = q(QuestionType.NUMERICAL, options=(Option("a", "3.1415 ± 0.0005", 1.0, number=3.1415,
+                                               tolerance=0.0005),))
+# Moodle's {#=%100%3.14:0.005 =%50%3.1:0.1}: the first answer the number fits counts.
+TWO = q(QuestionType.NUMERICAL, options=(
+    Option("a", "3.14 ± 0.005", 1.0, "Right.", number=3.14, tolerance=0.005),
+    Option("b", "3.1 ± 0.1", 0.5, "Close.", number=3.1, tolerance=0.1)))
+
+
+@pytest.mark.parametrize(("typed", "credit"), [
+    ("3.1415", 1.0), ("3.141", 1.0), ("3.142", 1.0),  # both edges are in
+    ("3.1409999", 0.0), ("3.1420001", 0.0),  # a hair beyond is out
+    ("3.14201", 0.0), ("-3.1415", 0.0), ("3.14150000", 1.0), ("314.15e-2", 1.0),
+])
+def test_numerical_tolerance_edges_are_exact(typed: str, credit: float) -> None:
+    assert score(PI, Response(text=typed)) == credit
+
+
+def test_float_arithmetic_would_lose_the_edges_that_decimals_keep() -> None:
+    # In floats 3.14 - 0.005 is 3.1350000000000002, so 3.135 would fall out.
+    assert 3.14 - 0.005 > 3.135
+    near = q(QuestionType.NUMERICAL, options=(Option("a", "0.2", 1.0, number=0.2,
+                                                     tolerance=0.1),))
+    assert score(TWO, Response(text="3.135")) == 1.0
+    assert score(near, Response(text="0.1")) == 1.0
+    assert score(near, Response(text="0.3")) == 1.0
+    assert score(near, Response(text="0.30000000000000004")) == 0.0
+
+
+@pytest.mark.parametrize(("typed", "credit"), [
+    ("3.14", 1.0), ("3.135", 1.0), ("3.145", 1.0),  # the exact answer, edges included
+    ("3.1451", 0.5), ("3.2", 0.5), ("3.0", 0.5), ("3.13", 0.5),
+    ("3.2001", 0.0), ("2.9999", 0.0), ("", 0.0), ("three", 0.0), ("nan", 0.0),
+])
+def test_numerical_partial_credit_takes_the_first_answer_that_fits(typed: str,
+                                                                    credit: float) -> None:
+    assert score(TWO, Response(text=typed)) == credit
+    assert score(TWO, Response()) == 0.0
+
+
+def test_numerical_order_decides_as_in_moodle_and_any_number_catches_the_rest() -> None:
+    loose_first = q(QuestionType.NUMERICAL, options=tuple(reversed(TWO.options)))
+    assert score(loose_first, Response(text="3.14")) == 0.5  # the looser answer fits first
+    other = q(QuestionType.NUMERICAL, options=(
+        Option("a", "20", 1.0, number=20.0), Option("b", "*", 0.25, "Any other number.")))
+    assert score(other, Response(text="20")) == 1.0
+    assert score(other, Response(text="-7.5")) == 0.25
+    assert score(other, Response(text="twenty")) == 0.0  # not a number: nothing fits
+    exact = q(QuestionType.NUMERICAL, options=(Option("a", "1822", 1.0, number=1822.0),))
+    assert [score(exact, Response(text=t)) for t in ("1822", "1822.0", "1821.999")] == [
+        1.0, 1.0, 0.0]
+
+
+def test_numerical_credit_marks_and_rating_as_for_other_types() -> None:
+    half = score(TWO, Response(text="3.2"))
+    assert not is_correct(half)
+    assert certainty_marks(half, 3) == pytest.approx(1.5)  # right mark x credit
+    assert certainty_marks(score(TWO, Response(text="9")), 3) == -6
+    assert rating_for(half, 2) == Rating.AGAIN
+    assert rating_for(score(TWO, Response(text="3.14")), 3) == Rating.EASY
+
+
+def test_a_numerical_question_and_distractors_survive_storage_unchanged() -> None:
+    stored = TWO.to_json()
+    assert Question.from_json("q", "t", None, stored) == TWO
+    m = q(QuestionType.MATCHING, pairs=(Pair("x", "1"), Pair("y", "2")), distractors=("9",),
+          tags=("pricing",))
+    assert Question.from_json("q", "t", None, m.to_json()) == m
+    # A question without the new fields is stored exactly as before they existed, so a
+    # deck update does not see every installed question as changed.
+    assert set(SINGLE.to_json()) == {"type", "prompt", "situation", "options", "answer",
+                                     "feedback_true", "feedback_false", "pairs", "steps",
+                                     "explanation"}
+    assert set(SINGLE.to_json()["options"][0]) == {  # type: ignore[index]
+        "id", "text", "value", "feedback", "pinned"}
+    # A distractor chosen for an item is a wrong match; the pairs decide the credit.
+    assert score(m, Response(matches=("1", "9"))) == 0.5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from dataclasses import replace
@@ -11,10 +12,9 @@ from pathlib import Path
 import pytest
 from anki_builders import legacy_collection, make_zip
 
-from trainer.app import Services, open_services
+from trainer.app import Services
 from trainer.cli import _split_file_argument, main
 from trainer.clock import FakeClock
-from trainer.config import Config
 from trainer.content.importers.bundle import HistoryEntry, ImportBundle
 from trainer.content.package import pack
 from trainer.domain.errors import DeckError
@@ -22,16 +22,8 @@ from trainer.domain.scheduling import Phase, Rating
 from trainer.library import media
 from trainer.storage.browse_repo import BrowseQuery
 from trainer.storage.decks_repo import InstallCancelled
-from trainer.study.settings import StudySettings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@pytest.fixture
-def svc(tmp_path: Path, clock: FakeClock, settings: StudySettings) -> Services:
-    empty = tmp_path / "no-builtin"
-    empty.mkdir()
-    return open_services(Config(tmp_path / "data"), clock, settings, empty)
 
 
 def deck_file(folder: Path, version: str = "1", edit: bool = False, drop: bool = False,
@@ -209,9 +201,12 @@ def test_media_lands_in_the_profile(svc: Services, tmp_path: Path) -> None:
     package = tmp_path / "q.trainerdeck"
     pack([src], package)
     svc.imports.apply(svc.imports.prepare(package))
-    folder = svc.config.profile_dir / "media" / "qdeck"
-    assert (folder / "chart.png").read_bytes() == b"png"
-    assert sorted(p.name for p in folder.iterdir()) == ["chart.png"]  # only what it shows
+    root = svc.config.profile_dir / "media"
+    shown = media.DeckPictures(svc.db, root, "qdeck").path("chart.png")
+    assert shown is not None and shown.read_bytes() == b"png"
+    # Stored once, named by its content; only what a card shows.
+    assert [p.name for p in root.iterdir()] == [hashlib.sha256(b"png").hexdigest() + ".png"]
+    assert media.DeckPictures(svc.db, root, "qdeck").path("unused.png") is None
     assert svc.checks.check().ok
 
 

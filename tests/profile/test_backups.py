@@ -233,3 +233,26 @@ def test_restoring_removes_whatever_journal_files_lay_beside_the_profile(
     assert not any(leftover.exists() for leftover in leftovers)
     assert sqlite3.connect(profile.database_path).execute(
         "PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_backup_whose_deck_list_holds_bytes_is_unusable_not_a_crash(
+        profile: Config, clock: FakeClock, settings: StudySettings, card_decks: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    import sqlite3
+
+    from trainer.cli import main
+
+    services = reopen(profile, clock, settings, card_decks)
+    garbled = services.backup("manual")
+    services.close()
+    # What a damaged page can hand back: a blob where a deck's title belongs.
+    conn = sqlite3.connect(garbled)
+    conn.execute("UPDATE decks SET title = X'DA22DF9D'")
+    conn.commit()
+    conn.close()
+    (info,) = [b for b in services.backups.list() if b.path == garbled]
+    assert not info.readable and info.problem == "cannot be read (its list of decks is damaged)"
+    assert main(["--data-dir", str(profile.data_dir), "backup", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["backups"]
+    assert [b["problem"] for b in listed] == ["cannot be read (its list of decks is damaged)"]

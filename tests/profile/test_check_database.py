@@ -11,6 +11,8 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
+from trainer.library.media import DeckPictures, content_of
+from trainer.storage import media_repo
 from trainer.study.settings import StudySettings
 
 
@@ -83,30 +85,60 @@ def test_orphans_are_found_and_removed(studied: Services) -> None:
 
 
 def test_pictures_missing_unused_and_leftover_import_folders(studied: Services) -> None:
-    media = studied.config.profile_dir / "media"
+    root = studied.config.profile_dir / "media"
+    chart, old, stray = (content_of(n, d) for n, d in (("chart.png", b"png"),
+                                                         ("old.png", b"old"),
+                                                         ("stray.png", b"stray")))
     with studied.db.atomic():
         studied.db.execute("UPDATE items SET back = back || ' <img src=\"chart.png\">"
                            " <img src=\"gone.png\">' WHERE key = (SELECT min(key) FROM items)")
-    (media / "cards").mkdir(parents=True)
-    (media / "cards" / "chart.png").write_bytes(b"png")
-    (media / "cards" / "old.png").write_bytes(b"png")
-    (media / ".incoming-x1").mkdir()
-    (media / ".incoming-x1" / "half.png").write_bytes(bytes(1000))
+        media_repo.record(studied.db, "cards", {"chart.png": chart, "old.png": old})
+    root.mkdir(parents=True)
+    (root / chart.file_name).write_bytes(b"png")
+    (root / old.file_name).write_bytes(b"old")
+    (root / stray.file_name).write_bytes(bytes(1000))  # a file no deck names
+    (root / ".incoming-x1").mkdir()
+    (root / ".incoming-x1" / "half.png").write_bytes(bytes(1000))
     report = studied.checks.check()
     whats = [f.what for f in report.findings]
     assert any("1 folder left by an interrupted import" in w for w in whats)
     assert "Deck 'cards' shows 1 picture that is missing (gone.png): import the deck again " \
            "to bring them back." in whats
     # A picture no card shows is noted, not a problem: an older backup may show it.
-    assert report.notes == ["Deck 'cards' has 1 picture that no card shows now (old.png); "
-                            "kept, since a backup may still show them."]
+    assert report.notes == [
+        "Deck 'cards' has 1 picture that no card shows now (old.png); kept, since a backup "
+        "may still show them.",
+        "1 picture file that no deck shows now (1 KB); kept, since a backup may still show "
+        "them."]
     report = studied.checks.repair()
-    assert not (media / ".incoming-x1").exists()
-    assert (media / "cards" / "old.png").exists()
-    assert (media / "cards" / "chart.png").exists()
+    assert not (root / ".incoming-x1").exists()
+    assert {p.name for p in root.iterdir()} == {chart.file_name, old.file_name,
+                                                stray.file_name}
     # What cannot be repaired here stays in the report, saying what to do.
     assert [f.repair for f in report.findings] == [None]
     assert "gone.png" in report.findings[0].what
+    studied.close()
+
+
+def test_pictures_left_in_an_old_per_deck_folder_are_moved_into_the_store(
+        studied: Services) -> None:
+    root = studied.config.profile_dir / "media"
+    with studied.db.atomic():
+        studied.db.execute("UPDATE items SET back = back || ' <img src=\"chart one.png\">' "
+                           "WHERE key = (SELECT min(key) FROM items)")
+    (root / "cards").mkdir(parents=True)  # as an app from before the store left it
+    (root / "cards" / "chart one.png").write_bytes(b"png")
+    pictures = DeckPictures(studied.db, root, "cards")
+    assert pictures.path("chart one.png") == root / "cards" / "chart one.png"
+    report = studied.checks.check()
+    assert [(f.what, f.repair) for f in report.findings] == [(
+        "Pictures of 1 deck are still in folders of their own, as before pictures were kept "
+        "once per profile (cards).", "move their pictures into the profile's picture store")]
+    report = studied.checks.repair()
+    assert report.ok and report.repaired == [
+        "moved 1 picture from the old per-deck folders into the picture store"]
+    assert not (root / "cards").exists()
+    assert pictures.path("chart one.png") == root / content_of("chart one.png", b"png").file_name
     studied.close()
 
 

@@ -4,6 +4,7 @@ built-in deck over a trainer's update."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from datetime import timedelta
 from pathlib import Path
@@ -95,8 +96,9 @@ def test_an_import_stopped_after_its_commit_gets_its_pictures_at_next_start(
     with pytest.raises(SystemExit):
         services.imports.apply(plan)
     services.db.close()
-    pictures = config.profile_dir / "media" / "pics"
-    assert not pictures.exists()
+    root = config.profile_dir / "media"
+    chart = root / (hashlib.sha256(b"\x89PNG\r\n\x1a\nchart").hexdigest() + ".png")
+    assert not chart.exists()  # committed, but its file is still staged
     monkeypatch.undo()
     # A staging folder no commit claimed (a crash before the commit) is removed.
     orphan = config.profile_dir / "media" / ".incoming-orphan"
@@ -104,10 +106,9 @@ def test_an_import_stopped_after_its_commit_gets_its_pictures_at_next_start(
     (orphan / "x.png").write_bytes(bytes(100))
     services = open_services(config, clock, settings, card_decks)
     # Only the picture the deck shows: logo.png, which no card names, is left out.
-    assert sorted(p.name for p in pictures.iterdir()) == ["chart.png"]
-    assert (pictures / "chart.png").read_bytes().endswith(b"chart")
-    assert not any(p.name.startswith(".incoming-")
-                   for p in (config.profile_dir / "media").iterdir())
+    assert [p.name for p in root.iterdir()] == [chart.name]
+    assert media.DeckPictures(services.db, root, "pics").path("chart.png") == chart
+    assert media.DeckPictures(services.db, root, "pics").path("logo.png") is None
     assert services.db.execute("SELECT count(*) FROM pending_media").fetchone()[0] == 0
     assert services.checks.check().ok
     services.close()

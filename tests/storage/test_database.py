@@ -29,7 +29,7 @@ def test_new_profile_has_schema_and_safe_pragmas(tmp_path: Path, clock: FakeCloc
     assert [m.name for m in migrations.applied(Database(db.conn))] == [
         "0001_initial", "0002_quizzes", "0003_paths", "0004_statistics",
         "0005_review_deck_version", "0006_pending_media", "0007_practice_replies",
-        "0008_browser", "0009_item_resets"]
+        "0008_browser", "0009_item_resets", "0010_origins_and_media_store"]
     db.close()
 
 
@@ -135,6 +135,7 @@ def test_failed_transaction_leaves_nothing(tmp_path: Path, clock: FakeClock) -> 
         raise RuntimeError("disk full")
     assert db.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
     assert not db.conn.in_transaction
+    db.close()
 
 
 def test_upgrading_marks_which_logged_answers_were_of_mature_items(
@@ -159,4 +160,28 @@ def test_upgrading_marks_which_logged_answers_were_of_mature_items(
     # 21 days exactly is mature, an hour less is not, and unknown stays unknown.
     assert db.execute("SELECT reviewed_at, mature FROM reviews ORDER BY reviewed_at"
                       ).fetchall() == [("t", None), ("t2", 1), ("t3", 0), ("t4", None)]
+    db.close()
+
+
+def test_upgrading_says_where_each_installed_deck_came_from(tmp_path: Path,
+                                                            clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    _profile_at_version(path, 9)
+    conn = sqlite3.connect(path)
+    conn.executemany(
+        "INSERT INTO decks (id, title, version, source_file, builtin, installed_at, "
+        "updated_at) VALUES (?, 'T', '1', ?, ?, 't', 't')",
+        [("shipped", "/app/decks/cards.toml", 1), ("my-cards", None, 0),
+         ("a", "/home/rep/Sales.APKG", 0), ("b", "/home/rep/all.colpkg", 0),
+         ("g", "/home/rep/quiz.gift.txt", 0), ("h", "/home/rep/quiz.gift", 0),
+         ("p", "/home/rep/sent.trainerdeck/deck.toml", 0), ("c", "/home/rep/x.tsv", 0),
+         ("t", "/home/rep/x.txt", 0), ("f", "/home/rep/deck.toml", 0)])
+    conn.commit()
+    conn.close()
+    db = open_database(path, clock)
+    assert dict(db.execute("SELECT id, origin FROM decks").fetchall()) == {
+        "d": None, "shipped": "builtin", "my-cards": "mine", "a": "anki", "b": "anki",
+        "g": "gift", "h": "gift", "p": "trainerdeck", "c": "csv", "t": "csv", "f": "toml"}
+    assert db.execute("SELECT count(*) FROM decks WHERE origin_id IS NOT NULL"
+                      ).fetchone()[0] == 0  # Anki's deck ids are learnt at the next import
     db.close()

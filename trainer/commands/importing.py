@@ -81,8 +81,12 @@ def export_gift(args: argparse.Namespace) -> int:
     try:
         problems = write_gift(deck, args.output)
         for problem in problems:
-            print(f"skipped: {problem}", file=sys.stderr)
-        count = sum(len(q.questions) for q in deck.quizzes) - len(problems)
+            # Errors are questions left out; warnings were written, otherwise than the
+            # deck has them (a weight moved to a grade Moodle accepts).
+            print(f"skipped: {problem}" if problem.severity == "error" else str(problem),
+                  file=sys.stderr)
+        left_out = sum(1 for p in problems if p.severity == "error")
+        count = sum(len(q.questions) for q in deck.quizzes) - left_out
         print(f"wrote {count} questions to {args.output}", file=sys.stderr)
     finally:
         if services is not None:

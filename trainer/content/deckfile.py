@@ -18,6 +18,7 @@ from trainer.content.locate import strip_toml_position, toml_error_line
 from trainer.content.pathfile import build_paths
 from trainer.content.practicefile import build_practice
 from trainer.content.quizfile import build_assessments, build_quizzes
+from trainer.content.tags import has_space, unique_tags
 from trainer.domain.deck import Card, Deck, Source
 from trainer.domain.errors import DeckError, Problem
 
@@ -210,7 +211,7 @@ def _build_cards(
         topic = f.text("topic") or default_topic
         if not topic:
             f.error("missing 'topic' (or set a default topic in [deck])")
-        tags = f.texts("tags")
+        tags = f.tags()
         source = f.text("source")
         if source is not None and source not in source_ids:
             f.error(f"source '{source}' is not one of the [[sources]] ids"
@@ -239,7 +240,6 @@ def _clean_card(table: dict[str, Any], source_ids: set[str],
         return None
     if source is not None and (not isinstance(source, str) or source.strip() not in source_ids):
         return None
-    if not all(isinstance(t, str) for t in tags):
+    if not all(isinstance(t, str) and not has_space(t.strip()) for t in tags):
         return None
-    return Card(cid, front, back, topic, tuple(t.strip() for t in tags if t.strip()),
-                source.strip() if source else None)
+    return Card(cid, front, back, topic, unique_tags(tags), source.strip() if source else None)

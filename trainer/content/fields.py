@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from trainer.content.locate import LineIndex
+from trainer.content.tags import has_space, unique_tags
 from trainer.domain.errors import Problem
+from trainer.i18n import Context
+
+
+class FieldsText(Context):
+    """Problems with a deck file's fields."""
+
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 # Half of a UTF-16 pair on its own (JSON's "\ud800"): Python holds it, but it is not
@@ -113,6 +120,18 @@ class Fields:
             self.error(f"'{key}' must be a list of texts, like {key} = [\"a\", \"b\"]", key)
             return ()
         return tuple(v.strip() for v in value if v.strip())
+
+    def tags(self, key: str = "tags") -> tuple[str, ...]:
+        """A list of tags: any script, ``::`` between levels, each once whatever its
+        case; a tag with a space in it is an error (spaces separate tags in Anki)."""
+        values = self.texts(key)
+        for tag in values:
+            if has_space(tag):
+                self.error(FieldsText.tr(
+                    "tag '{tag}' has a space in it, and spaces separate tags (in Anki too): "
+                    "join its words with '-' or '_', or use '::' for a level below another "
+                    "tag, like 'sales::cold-call'").format(tag=tag), key)
+        return unique_tags(t for t in values if not has_space(t))
 
     def boolean(self, key: str, default: bool) -> bool:
         """A true/false field."""

@@ -19,13 +19,15 @@ from trainer.content.check import CheckReport, check_paths
 from trainer.content.deckfile import parse_deck_bytes, parse_deck_data
 from trainer.content.importers.bundle import ImportBundle, ImportFormatError
 from trainer.content.safezip import Limits, check_name, open_zip, read_entry
+from trainer.content.sounds import SUFFIXES as SOUND_SUFFIXES
 from trainer.domain.deck import Deck
 from trainer.domain.errors import DeckError, Problem
 
 PACKAGE_SUFFIX = ".trainerdeck"
 PACKAGE_FORMAT = 1
 MANIFEST = "manifest.json"
-MEDIA_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+# Pictures, and the sounds a card can link to (content/sounds.py).
+MEDIA_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", *SOUND_SUFFIXES}
 JSON_SUFFIX = ".json"
 ALLOWED_SUFFIXES = {".toml", JSON_SUFFIX, *MEDIA_SUFFIXES}
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # zip's earliest date: entries carry no real time

@@ -1,5 +1,7 @@
 """Which picture files a deck's text names: ``![alt](name.png)`` in Markdown and
-``<img src="name.png">`` in HTML, by bare file name (anything else is never loaded)."""
+``<img src="name.png">`` in HTML, by bare file name (anything else is never loaded);
+and the sound files it links to (``sound:name.mp3``, see ``sounds``), which travel with
+a deck the same way."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
+
+from trainer.content.sounds import sound_names
 
 if TYPE_CHECKING:
     from trainer.domain.deck import Deck
@@ -29,9 +33,12 @@ def is_bare_name(name: str) -> bool:
 
 
 def picture_names(texts: Iterable[str | None]) -> set[str]:
-    """The bare file names of the pictures the texts show."""
+    """The bare file names of the pictures the texts show and the sounds they link to:
+    the media files a deck needs."""
     names: set[str] = set()
     for text in texts:
+        if text and "sound:" in text:
+            names.update(sound_names(text))
         if not text or ("![" not in text and "<img" not in text.lower()):
             continue
         text = text.replace('\\"', '"')  # quiz questions are stored as JSON
@@ -46,7 +53,8 @@ def picture_names(texts: Iterable[str | None]) -> set[str]:
 
 
 def deck_picture_names(deck: Deck) -> set[str]:
-    """The pictures a deck's cards and questions show (what its media folder needs)."""
+    """The pictures a deck's cards and questions show, and the sounds they play (what
+    its media folder needs)."""
     texts: list[str] = [text for card in deck.cards for text in (card.front, card.back)]
     texts += [json.dumps(q.to_json()) for quiz in deck.quizzes for q in quiz.questions]
     return picture_names(texts)

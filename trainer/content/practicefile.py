@@ -54,7 +54,7 @@ def _build_one(f: Fields, table: dict[str, Any], out: Collector, source_ids: set
     if not (ok and pid and situation and prospect and model and topic):
         return None
     return PracticeItem(pid, topic, situation, prospect, model, checks,
-                        title=f.text("title") or "", source=source, tags=f.texts("tags"),
+                        title=f.text("title") or "", source=source, tags=f.tags(),
                         line=f.line)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from trainer.content.fields import ID_PATTERN, Collector, Fields, claim_item_id, source_of
+from trainer.domain.numeric import LIMIT, answer_text, from_range
 from trainer.domain.quiz import (
     DEFAULT_SCALE,
     Assessment,
@@ -23,8 +24,12 @@ from trainer.domain.quiz import (
 QUIZ_KEYS = {"id", "title", "topic", "description", "pass_mark", "draw", "shuffle", "certainty",
              "questions"}
 QUESTION_KEYS = {"id", "type", "prompt", "situation", "topic", "explanation", "source",
-                 "options", "answer", "feedback_true", "feedback_false", "pairs", "steps"}
-OPTION_KEYS = {"id", "text", "correct", "weight", "score", "feedback", "pin"}
+                 "options", "answer", "feedback_true", "feedback_false", "pairs", "steps",
+                 "distractors", "tags"}
+OPTION_KEYS = {"id", "text", "correct", "weight", "score", "feedback", "pin", "number",
+               "tolerance", "min", "max"}
+# The fields that say which numbers a numerical option accepts.
+NUMBER_KEYS = ("number", "tolerance", "min", "max")
 PAIR_KEYS = {"left", "right"}
 ASSESSMENT_KEYS = {"id", "title", "description", "scale", "dimensions", "statements"}
 DIMENSION_KEYS = {"id", "title", "topic", "bands"}
@@ -33,7 +38,10 @@ STATEMENT_KEYS = {"id", "text", "dimension", "reverse"}
 
 # Which option field carries the credit for each type that has options.
 VALUE_FIELD = {QuestionType.SINGLE: "correct", QuestionType.MULTIPLE: "weight",
-               QuestionType.SCENARIO: "score", QuestionType.SHORTANSWER: "score"}
+               QuestionType.SCENARIO: "score", QuestionType.SHORTANSWER: "score",
+               QuestionType.NUMERICAL: "score"}
+# Types whose options are accepted answers, fully right unless a score says otherwise.
+_TYPED = (QuestionType.SHORTANSWER, QuestionType.NUMERICAL)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -157,11 +165,15 @@ def _parse_question(f: Fields, table: dict[str, Any], out: Collector, counter: _
         for key in ("answer", "feedback_true", "feedback_false"):
             if key in table:
                 f.error(f"'{key}' belongs to truefalse questions only", key)
+    distractors: tuple[str, ...] = ()
     if kind == QuestionType.MATCHING:
         pairs = _build_pairs(table.get("pairs"), f, counter)
         ok = ok and bool(pairs)
-    elif "pairs" in table:
-        f.error("'pairs' belongs to matching questions only", "pairs")
+        distractors = _distractors(f, pairs)
+    else:
+        for key in ("pairs", "distractors"):
+            if key in table:
+                f.error(f"'{key}' belongs to matching questions only", key)
     if kind == QuestionType.ORDERING:
         steps = f.texts("steps")
         if len(steps) < 2:
@@ -174,6 +186,7 @@ def _parse_question(f: Fields, table: dict[str, Any], out: Collector, counter: _
     if kind != QuestionType.SCENARIO and "situation" in table:
         f.error("'situation' belongs to scenario questions only", "situation")
     topic = f.text("topic") or quiz_topic
+    tags = f.texts("tags")
     if not (ok and qid and kind and prompt) or f.item is None:
         return None
     if any(p.item == qid and p.severity == "error" for p in out.problems):
@@ -183,7 +196,24 @@ def _parse_question(f: Fields, table: dict[str, Any], out: Collector, counter: _
         options=options, answer=answer, feedback_true=f.text("feedback_true") or "",
         feedback_false=f.text("feedback_false") or "", pairs=pairs, steps=steps,
         explanation=f.text("explanation") or "", source=source, line=f.line,
+        distractors=distractors, tags=tags,
     )
+
+
+def _distractors(f: Fields, pairs: tuple[Pair, ...]) -> tuple[str, ...]:
+    """Extra right-hand texts of a matching question, offered with the answers but
+    belonging to no left-hand item."""
+    extra = f.texts("distractors")
+    rights = {p.right for p in pairs}
+    if len(set(extra)) != len(extra):
+        f.error("two distractors have the same text; each must differ", "distractors")
+        return ()
+    clash = [d for d in extra if d in rights]
+    if clash:
+        f.error(f"distractor '{clash[0]}' is also the answer of a pair; a distractor must "
+                "match nothing", "distractors")
+        return ()
+    return extra
 
 
 def _build_options(value: object, kind: QuestionType, q: Fields,
@@ -210,14 +240,34 @@ def _build_options(value: object, kind: QuestionType, q: Fields,
             f.error(f"option id '{oid}' is used twice in this question", "id")
             bad = True
         ids.add(oid)
-        text = f.text("text", required=True)
+        accepts: float | None = None  # numerical: the number accepted (None: any)
+        tolerance = 0.0
+        text: str | None
+        if kind == QuestionType.NUMERICAL:
+            accepted = _accepted_number(f, table)
+            if accepted is None:
+                bad = True
+                text = ""
+            else:
+                accepts, tolerance = accepted
+                text = answer_text(accepts, tolerance)
+            if "pin" in table:
+                f.error("'pin' is not used by numerical questions: their answers are typed",
+                        "pin")
+                bad = True
+        else:
+            text = f.text("text", required=True)
+            for key in NUMBER_KEYS:
+                if key in table:
+                    f.error(f"'{key}' belongs to the options of numerical questions only", key)
+                    bad = True
         for other in set(VALUE_FIELD.values()) - {field}:
             if other in table:
                 f.error(f"'{other}' is not used by {kind} questions; use '{field}'", other)
                 bad = True
         if kind == QuestionType.SINGLE:
             value_ = 1.0 if f.boolean("correct", False) else 0.0
-        elif kind == QuestionType.SHORTANSWER and field not in table:
+        elif kind in _TYPED and field not in table:
             value_ = 1.0  # an accepted answer is fully right unless it says otherwise
         else:
             number = f.number(field, -1.0, 1.0)
@@ -229,8 +279,8 @@ def _build_options(value: object, kind: QuestionType, q: Fields,
         if text is None:
             bad = True
         options.append(Option(oid, text or "", value_, f.text("feedback") or "",
-                              f.boolean("pin", False)))
-    least = 1 if kind == QuestionType.SHORTANSWER else 2
+                              f.boolean("pin", False), accepts, tolerance))
+    least = 1 if kind in _TYPED else 2
     if len(tables) < least:
         q.error(f"a {kind} question needs at least "
                 f"{'one accepted answer in' if least == 1 else 'two'} "
@@ -249,11 +299,52 @@ def _build_options(value: object, kind: QuestionType, q: Fields,
             bad = True
         if all(v > 0 for v in values):
             q.warn("every option carries credit, so choosing all of them scores full marks")
-    if kind in (QuestionType.SCENARIO, QuestionType.SHORTANSWER) and not bad and max(values) < 1.0:
+    if kind in (QuestionType.SCENARIO, *_TYPED) and not bad and max(values) < 1.0:
         q.error(f"no response has the top score: at least one option needs 'score = 1' "
                 f"(the best is {max(values):g})")
         bad = True
     return () if bad else tuple(options)
+
+
+def _accepted_number(f: Fields, table: dict[str, Any]) -> tuple[float | None, float] | None:
+    """(number, tolerance) a numerical option accepts: ``number`` (give or take
+    ``tolerance``), ``min`` to ``max``, or any number for ``text = "*"`` (number None).
+    None after reporting a problem."""
+    text = f.text("text")
+    how = ("'number' (with 'tolerance' if near enough counts), 'min' and 'max' for a "
+           "range, or text = \"*\" for any other number")
+    if text is not None and text != "*":
+        f.error(f"a numerical option has no 'text' but \"*\"; it takes one of {how}", "text")
+        return None
+    forms = [name for name, given in (("'number'", "number" in table),
+                                      ("'min'/'max'", "min" in table or "max" in table),
+                                      ("text", text is not None)) if given]
+    if len(forms) != 1:
+        found = f" (this one has {' and '.join(forms)})" if forms else ""
+        f.error(f"a numerical option takes exactly one of {how}{found}")
+        return None
+    if "tolerance" in table and "number" not in table:
+        f.error("'tolerance' goes with 'number'; a range uses 'min' and 'max'", "tolerance")
+        return None
+    if text is not None:
+        return None, 0.0
+    if "number" in table:
+        number = f.number("number", -LIMIT, LIMIT)
+        tolerance = f.number("tolerance", 0.0, LIMIT)
+        if number is None or (tolerance is None and "tolerance" in table):
+            return None
+        return number, tolerance or 0.0
+    missing = [key for key in ("min", "max") if key not in table]
+    if missing:
+        f.error(f"a range needs both 'min' and 'max' (missing '{missing[0]}')")
+        return None
+    low, high = f.number("min", -LIMIT, LIMIT), f.number("max", -LIMIT, LIMIT)
+    if low is None or high is None:
+        return None
+    if low > high:
+        f.error(f"'min' ({low:g}) is more than 'max' ({high:g})", "min")
+        return None
+    return from_range(low, high)
 
 
 def _build_pairs(value: object, q: Fields, counter: _Counter) -> tuple[Pair, ...]:

@@ -13,6 +13,9 @@ import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
 
+from trainer.content.sounds import SCHEME as SOUND_SCHEME
+from trainer.content.sounds import sound_name
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "del", "code", "pre", "kbd",
     "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img",
@@ -24,8 +27,9 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
     "td": {"align"},
 }
-# No web addresses at all: a card never links or loads anything off the machine.
-LINK_SCHEMES = {"mailto"}
+# No web addresses at all: a card never links or loads anything off the machine. A
+# "sound:" link names a sound file of the deck's media folder (see content/sounds.py).
+LINK_SCHEMES = {"mailto", SOUND_SCHEME}
 _EXTENSIONS = ["table", "strikethrough", "autolink"]
 _REMOTE_PREFIXES = ("http:", "https:", "ftp:", "//", "file:")
 
@@ -33,6 +37,9 @@ _REMOTE_PREFIXES = ("http:", "https:", "ftp:", "//", "file:")
 def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src" and value.strip().lower().startswith(_REMOTE_PREFIXES):
         return None
+    if tag == "a" and attribute == "href" and value.strip().lower().startswith("sound:") \
+            and sound_name(value.strip()) is None:
+        return None  # a sound named by a path, not a bare file name: nothing to play
     return value
 
 

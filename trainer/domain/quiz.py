@@ -18,19 +18,43 @@ class QuestionType(StrEnum):
     MATCHING = "matching"
     ORDERING = "ordering"
     SHORTANSWER = "shortanswer"
+    NUMERICAL = "numerical"
 
 
 @dataclass(frozen=True)
 class Option:
     """One answer a rep can pick (or, for shortanswer, an accepted typed answer, where
-    ``*`` matches any text). ``value`` is its credit: 1/0 for single, a weight for
-    multiple (-1..1), a score for scenario and shortanswer (-1..1)."""
+    ``*`` matches any text; for numerical, an accepted number: ``number`` give or take
+    ``tolerance``, or any number when ``number`` is None, its ``text`` then "*").
+    ``value`` is its credit: 1/0 for single, a weight for multiple (-1..1), a score for
+    scenario, shortanswer and numerical (-1..1)."""
 
     id: str
     text: str
     value: float = 0.0
     feedback: str = ""
     pinned: bool = False
+    number: float | None = None  # numerical only
+    tolerance: float = 0.0  # numerical only
+
+    def to_json(self) -> dict[str, object]:
+        """The option as stored; the numerical fields only when it has a number, so
+        every other question is stored exactly as before they existed."""
+        data: dict[str, object] = {"id": self.id, "text": self.text, "value": self.value,
+                                   "feedback": self.feedback, "pinned": self.pinned}
+        if self.number is not None:
+            data["number"] = self.number
+            data["tolerance"] = self.tolerance
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Option:
+        """Rebuild an option stored by ``to_json``."""
+        number = data.get("number")
+        return cls(str(data["id"]), str(data["text"]), float(data["value"]),  # type: ignore[arg-type]
+                   str(data["feedback"]), bool(data["pinned"]),
+                   None if number is None else float(number),  # type: ignore[arg-type]
+                   float(data.get("tolerance") or 0.0))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -59,18 +83,19 @@ class Question:
     explanation: str = ""
     source: str | None = None
     line: int | None = None
+    distractors: tuple[str, ...] = ()  # matching: right-hand texts that match no left
+    tags: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
-        """Everything needed to ask and score the question again (stored with the item)."""
-        return {
+        """Everything needed to ask and score the question again (stored with the item).
+        Distractors and tags are written only when there are some: a question without
+        them is stored exactly as before they existed, so no deck update sees it as
+        changed."""
+        data: dict[str, object] = {
             "type": str(self.type),
             "prompt": self.prompt,
             "situation": self.situation,
-            "options": [
-                {"id": o.id, "text": o.text, "value": o.value, "feedback": o.feedback,
-                 "pinned": o.pinned}
-                for o in self.options
-            ],
+            "options": [o.to_json() for o in self.options],
             "answer": self.answer,
             "feedback_true": self.feedback_true,
             "feedback_false": self.feedback_false,
@@ -78,16 +103,18 @@ class Question:
             "steps": list(self.steps),
             "explanation": self.explanation,
         }
+        if self.distractors:
+            data["distractors"] = list(self.distractors)
+        if self.tags:
+            data["tags"] = list(self.tags)
+        return data
 
     @classmethod
     def from_json(cls, key: str, topic: str, source: str | None,
                   data: dict[str, object]) -> Question:
         """Rebuild a question stored by ``to_json``."""
-        options = tuple(
-            Option(str(o["id"]), str(o["text"]), float(o["value"]), str(o["feedback"]),
-                   bool(o["pinned"]))
-            for o in data["options"]  # type: ignore[attr-defined]
-        )
+        options = tuple(Option.from_json(o)
+                        for o in data["options"])  # type: ignore[attr-defined]
         return cls(
             id=key, type=QuestionType(str(data["type"])), prompt=str(data["prompt"]),
             topic=topic, situation=str(data["situation"]), options=options,
@@ -96,6 +123,8 @@ class Question:
             pairs=tuple(Pair(str(a), str(b)) for a, b in data["pairs"]),  # type: ignore[attr-defined]
             steps=tuple(str(s) for s in data["steps"]),  # type: ignore[attr-defined]
             explanation=str(data["explanation"]), source=source,
+            distractors=tuple(str(d) for d in data.get("distractors", ())),  # type: ignore[attr-defined]
+            tags=tuple(str(t) for t in data.get("tags", ())),  # type: ignore[attr-defined]
         )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from trainer.domain.numeric import read_number, within
 from trainer.domain.quiz import Option, Question, QuestionType
 from trainer.domain.scheduling import Rating
 from trainer.i18n import QT_TRANSLATE_NOOP, Context
@@ -48,7 +49,8 @@ class Response:
     """What the rep answered. Only the field for the question's type is used:
     ``chosen`` option ids (single, multiple, scenario), ``truth`` (truefalse),
     ``matches`` right-hand text per left-hand item (matching), ``order`` of steps,
-    ``text`` typed (shortanswer)."""
+    ``text`` typed (shortanswer) or the number given, as plain decimal text with a
+    point whatever the rep's language (numerical: "3.5")."""
 
     chosen: tuple[str, ...] = ()
     truth: bool | None = None
@@ -106,6 +108,19 @@ def matching_answer(question: Question, typed: str) -> Option | None:
     return None
 
 
+def numerical_answer(question: Question, given: str) -> Option | None:
+    """The first accepted answer the number given falls within, edges included, as
+    Moodle takes the first (so an exact answer listed before a looser one wins); an
+    answer with no number ("*") takes any number. None for no match or no number."""
+    number = read_number(given)
+    if number is None:
+        return None
+    for option in question.options:
+        if option.number is None or within(number, option.number, option.tolerance):
+            return option
+    return None
+
+
 def raw_score(question: Question, response: Response) -> float:
     """The unclipped credit for an answer (scenario options may score below 0)."""
     values = {o.id: o.value for o in question.options}
@@ -126,6 +141,9 @@ def raw_score(question: Question, response: Response) -> float:
             return ordering_score(question.steps, response.order)
         case QuestionType.SHORTANSWER:
             option = matching_answer(question, response.text or "")
+            return option.value if option is not None else 0.0
+        case QuestionType.NUMERICAL:
+            option = numerical_answer(question, response.text or "")
             return option.value if option is not None else 0.0
     raise ValueError(f"unknown question type {question.type}")
 

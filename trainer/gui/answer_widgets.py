@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain.numeric import LIMIT, decimals, number_text
 from trainer.domain.quiz import Option, QuestionType
 from trainer.domain.scoring import Response, certainty_letters
 from trainer.gui.theme import muted
 from trainer.i18n import QT_TRANSLATE_NOOP, Context
+from trainer.i18n import number as local_number
 from trainer.study.quiz_service import Asked
 
 
@@ -115,6 +117,11 @@ class AnswerWidget(QWidget):
     def press(self, number: int) -> bool:
         """Handle number key ``number``; return whether it meant anything here."""
         return False
+
+    def problem(self) -> str | None:
+        """Why what was entered cannot be submitted yet (a word where a number
+        belongs), or ``None``."""
+        return None
 
     def reveal(self) -> None:
         """After answering: mark right and wrong choices."""
@@ -370,9 +377,73 @@ class ShortAnswerWidget(AnswerWidget):
         self.edit.setFocus()
 
 
+def read_typed_number(text: str, locale: QLocale | None = None) -> float | None:
+    """A number typed in the rep's language ("3,5" or "1.234,5" under German, "3.5" or
+    "1,234.5" under English), or ``None`` if it is not one. A point that the language
+    cannot read (3.5 under German) is read as a decimal point, as a rep used to other
+    keyboards means it."""
+    text = text.strip()
+    value, ok = (locale or QLocale()).toDouble(text)
+    if not ok:
+        plain = QLocale.c()
+        plain.setNumberOptions(QLocale.NumberOption.RejectGroupSeparator)
+        value, ok = plain.toDouble(text)
+    if not ok or not abs(value) <= LIMIT:  # also refuses NaN
+        return None
+    return float(value)
+
+
+def shown_number(value: float) -> str:
+    """A number the way the rep's language writes it, with all its decimals."""
+    return local_number(value, decimals(value))
+
+
+class NumericalWidget(ShortAnswerWidget):
+    """Type a number, written as the rep's language writes it (3,5 under German). Keys
+    as for a typed answer: Ctrl and a letter for how sure, Enter to submit."""
+
+    def __init__(self, asked: Asked) -> None:
+        super().__init__(asked)
+        self.edit.setObjectName("numberAnswer")
+        self.edit.setPlaceholderText(AnswerWidgetsText.tr("Type a number"))
+        self.edit.setAccessibleName(AnswerWidgetsText.tr("Your answer, a number"))
+        # An on-screen keyboard then offers digits, sign and the decimal separator.
+        self.edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+
+    def response(self) -> Response | None:
+        """The number typed, stored with a decimal point whatever the language."""
+        value = read_typed_number(self.edit.text())
+        return None if value is None else Response(text=number_text(value))
+
+    def problem(self) -> str | None:
+        """Something typed that is not a number."""
+        if self.edit.text().strip() and read_typed_number(self.edit.text()) is None:
+            return AnswerWidgetsText.tr("Type a number, such as {example}.").format(
+                example=shown_number(1234.5))
+        return None
+
+    def reveal(self) -> None:
+        """The numbers that earn full marks, each with its margin."""
+        best = [self._accepted(o) for o in self.asked.question.options if o.value >= 1.0]
+        self.accepted.setText(AnswerWidgetsText.tr("Accepted: {answers}").format(
+            answers="; ".join(best)))
+        self.accepted.show()
+
+    @staticmethod
+    def _accepted(option: Option) -> str:
+        if option.number is None:
+            return AnswerWidgetsText.tr("any number")
+        if option.tolerance:
+            return AnswerWidgetsText.tr("{number} ± {margin}").format(
+                number=shown_number(option.number), margin=shown_number(option.tolerance))
+        return shown_number(option.number)
+
+
 def answer_widget(asked: Asked) -> AnswerWidget:
     """The input widget for a question's type."""
     kind = asked.question.type
+    if kind == QuestionType.NUMERICAL:
+        return NumericalWidget(asked)
     if kind == QuestionType.SHORTANSWER:
         return ShortAnswerWidget(asked)
     if kind == QuestionType.MATCHING:

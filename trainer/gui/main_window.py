@@ -213,8 +213,12 @@ class MainWindow(QMainWindow):
         credits = {s["id"] or "": Source(**s).credit()  # type: ignore[arg-type]
                    for s in row.sources}
         self._deck_title = row.title
+        from trainer.library.media import DeckPictures
+
+        # Before the first card is shown: its pictures load and its sounds play then.
+        self.review.card.find_media = DeckPictures(
+            self.services.db, self.services.config.profile_dir / "media", deck_id).path
         self.review.start(self.session, row.title, credits)
-        self.review.card.media_dir = self.services.config.profile_dir / "media" / deck_id
         self._route(self.session.current)
 
     def _route(self, shown: Shown | None) -> None:

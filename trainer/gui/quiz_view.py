@@ -82,6 +82,7 @@ class QuizView(QWidget):
         self.submit_fn: Submit | None = None
         self.answer: AnswerWidget | None = None
         self.feedback: Feedback | None = None
+        self._problem_shown = ""  # the answer widget's last complaint on screen
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # deck text: never markup
@@ -216,8 +217,9 @@ class QuizView(QWidget):
             self.message.clear()
 
     def _answer_changed(self) -> None:
-        # A prompt to choose is answered by choosing: it must not stay on screen.
-        if self.message.text() == QuizViewText.tr(CHOOSE_FIRST):
+        # A prompt to choose (or to type a number) is answered by changing the answer:
+        # it must not stay on screen.
+        if self.message.text() in (QuizViewText.tr(CHOOSE_FIRST), self._problem_shown):
             self.message.clear()
 
     def take_focus(self) -> None:
@@ -245,6 +247,11 @@ class QuizView(QWidget):
             return
         if self.feedback is not None:
             self.continue_requested.emit()
+            return
+        problem = self.answer.problem()
+        if problem is not None:
+            self._problem_shown = problem
+            self.message.setText(problem)
             return
         response = self.answer.response()
         if response is None:

@@ -60,6 +60,8 @@ class ReviewView(QWidget):
 
         self.card = CardView()
         self.card.setObjectName("cardView")
+        self.card.autoplay = True  # as Anki: a card's sounds play as each side appears
+        self.card.said.connect(self.status.setText)
         self.card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.show_button = QPushButton(ReviewViewText.tr("Show answer  (Space)"))
@@ -118,7 +120,8 @@ class ReviewView(QWidget):
         self.setAccessibleName(ReviewViewText.tr("Card review"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Space or Enter reveals, 1-4 answer, Ctrl+Z undoes, Esc leaves."""
+        """Space or Enter reveals, 1-4 answer, R replays the card's sounds, Ctrl+Z
+        undoes, Esc leaves."""
         key = event.key()
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
@@ -127,7 +130,10 @@ class ReviewView(QWidget):
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4 and not event.modifiers() & ~(
                 Qt.KeyboardModifier.KeypadModifier):
             self.answer(Rating(key - Qt.Key.Key_0))
+        elif key == Qt.Key.Key_R and not event.modifiers():
+            self.card.replay()
         elif key == Qt.Key.Key_Escape:
+            self.card.stop_sounds()
             self.leave.emit()
         else:
             super().keyPressEvent(event)

@@ -136,7 +136,8 @@ def _show_first_card(window: MainWindow) -> None:
     # of answers); a bundle that lacks one fails here rather than in a rep's hands.
     import importlib
 
-    for module in ("fsrs_rs_python", "zstandard", "cmarkgfm", "nh3", "_cffi_backend"):
+    for module in ("fsrs_rs_python", "zstandard", "cmarkgfm", "nh3", "_cffi_backend",
+                   "miniaudio"):
         importlib.import_module(module)
     print("native modules: all load", flush=True)
     window.close()

@@ -17,16 +17,20 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import ItemState
 from trainer.i18n import Context
 from trainer.library import media
+from trainer.library.identity import Moved, SetApart, resolve
 from trainer.library.readers import read_any
 from trainer.storage.decks_repo import InstallCancelled as InstallCancelled  # apply raises it
 from trainer.storage.decks_repo import (
     InstallPlan,
+    PlanOutdated,
     Progress,
     install_deck,
     installed_version,
     plan_install,
+    plan_moves,
 )
 from trainer.storage.my_cards_repo import MY_DECK
+from trainer.storage.origins_repo import remember_deck, remember_notes
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
@@ -43,6 +47,14 @@ class DeckChange:
 
     deck: Deck
     plan: InstallPlan
+    # The title the installed deck had, when the file renamed it (in Anki).
+    renamed_from: str | None = None
+    # Installed cards this deck takes over from another deck (a note moved in Anki).
+    moved_in: dict[str, Moved] = field(default_factory=dict)
+    # Given an id of its own beside an installed deck that only shares its name.
+    set_apart: SetApart | None = None
+    # Known to be the installed deck by the id its file gives it, not by its name.
+    same_deck: bool = False
 
     @property
     def older(self) -> bool:
@@ -70,7 +82,8 @@ class ImportPlan:
         retiring items of theirs that it does not have (the user must agree)."""
         if not self.bundle.ids_from_names:
             return []
-        return [c for c in self.changes if c.plan.version_from is not None and c.plan.retired]
+        return [c for c in self.changes if c.plan.version_from is not None and c.plan.retired
+                and not c.same_deck]
 
     def clash_warnings(self) -> list[str]:
         """What each name clash would do, in words."""
@@ -106,6 +119,7 @@ class ImportPlan:
                     deck=change.deck.title, version=version, warning=warning,
                     new=len(p.new), updated=len(p.updated), retired=len(p.retired),
                     restored=len(p.restored), unchanged=len(p.unchanged)))
+        lines += self._identity_lines()
         if history and self.bundle.history:
             lines.append(ImportingText.tr("%n past review(s) to bring in", "",
                                           len(self.bundle.history)))
@@ -122,6 +136,32 @@ class ImportPlan:
                                           len(self.bundle.skipped)))
         return lines
 
+    def _identity_lines(self) -> list[str]:
+        """What the plan renames, moves and sets apart, a line each."""
+        lines: list[str] = []
+        for change in self.changes:
+            if change.renamed_from is not None:
+                lines.append(ImportingText.tr(
+                    "'{old}' was renamed to '{new}' in Anki: it stays the same deck, with "
+                    "its progress").format(old=change.renamed_from, new=change.deck.title))
+            sources: dict[str, int] = {}
+            for moved in change.moved_in.values():
+                sources[moved.from_title] = sources.get(moved.from_title, 0) + 1
+            for title, n in sorted(sources.items()):
+                lines.append(ImportingText.tr(
+                    "'{deck}' takes over %Ln card(s) from '{source}' (moved in Anki), "
+                    "schedule and answers included", "", n).format(
+                        source=title, deck=change.deck.title))
+            apart = change.set_apart
+            if apart is not None:
+                lines.append(ImportingText.tr(
+                    "'{title}' comes in as a deck of its own ('{id}'): the installed deck "
+                    "'{other}' has the same name but came from {origin}, and this file "
+                    "leaves it alone").format(
+                        title=change.deck.title, id=change.deck.id, other=apart.installed_title,
+                        origin=_origin_words(apart.installed_origin)))
+        return lines
+
     def to_json(self) -> dict[str, object]:
         """The plan for scripts: every deck, every item with its kind and, for
         questions, their options with weights and feedback; for practice items, their
@@ -134,6 +174,15 @@ class ImportPlan:
             "skipped": [p.to_json() for p in self.bundle.skipped],
             "warnings": self.clash_warnings(),
         }
+
+
+def _origin_words(origin: str) -> str:
+    """The kind of file a deck came from, as the plan says it."""
+    if origin == "anki":
+        return ImportingText.tr("an Anki package")
+    if origin == "gift":
+        return ImportingText.tr("a GIFT file")
+    return ImportingText.tr("a CSV file")
 
 
 def _clash_warning(change: DeckChange) -> str:
@@ -179,7 +228,14 @@ def _deck_json(change: DeckChange) -> dict[str, object]:
                 **({"steps": list(q.steps)} if q.steps else {}),
             })
     items += [{"id": k, "kind": "retired", "status": "retired"} for k in p.retired]
+    apart = change.set_apart
     return {"id": change.deck.id, "title": change.deck.title,
+            "renamed_from": change.renamed_from,
+            "moved_in": [{"id": key, "from": m.from_deck}
+                         for key, m in sorted(change.moved_in.items())],
+            "set_apart": None if apart is None else {
+                "wanted_id": apart.wanted, "installed_title": apart.installed_title,
+                "installed_origin": apart.installed_origin},
             "version_from": p.version_from, "version_to": p.version_to,
             "older": change.older, "new": p.new, "updated": p.updated, "retired": p.retired,
             "restored": p.restored, "unchanged": len(p.unchanged),
@@ -214,7 +270,12 @@ class ImportService:
         return self.plan(bundle)
 
     def plan(self, bundle: ImportBundle) -> ImportPlan:
-        """Compare an already read bundle with the profile."""
+        """Compare an already read bundle with the profile: which installed deck each of
+        its decks is (by the id its file gives it where there is one, so a deck renamed
+        in Anki is renamed here and a note moved there moves here), then what installing
+        it would change."""
+        identity = resolve(self.db, bundle)
+        bundle = identity.bundle
         for deck in bundle.decks:
             if deck.id == MY_DECK:
                 raise ImportFormatError(bundle.source, ImportingText.tr(
@@ -225,8 +286,24 @@ class ImportService:
                 raise ImportFormatError(bundle.source, ImportingText.tr(
                     "deck '{id}': {where} holds characters that are not text (half of a "
                     "UTF-16 pair)").format(id=_printable(deck.id), where=where))
-        return ImportPlan(bundle.source, bundle,
-                          [DeckChange(d, plan_install(self.db, d)) for d in bundle.decks])
+        changes = []
+        for deck in bundle.decks:
+            install = plan_install(self.db, deck)
+            moved = identity.moves.get(deck.id, {})
+            if moved:
+                plan_moves(self.db, install, {k: (m.item_id, m.from_deck)
+                                              for k, m in moved.items()})
+            changes.append(DeckChange(deck, install, identity.renamed.get(deck.id),
+                                      {k: m for k, m in moved.items()
+                                       if k in install.moved_in},
+                                      identity.set_apart.get(deck.id),
+                                      deck.id in identity.same_deck))
+        # A card moving to another deck of the file is not retired from the one it left.
+        leaving = {(m.from_deck, m.from_key) for c in changes for m in c.moved_in.values()}
+        for change in changes:
+            change.plan.retired = [k for k in change.plan.retired
+                                   if (change.deck.id, k) not in leaving]
+        return ImportPlan(bundle.source, bundle, changes)
 
     def apply(self, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
         """Write the whole import in one transaction. Raises ``InstallCancelled`` (with
@@ -238,11 +315,16 @@ class ImportService:
         if self.backup is not None:
             self.backup("before-import")
         deck_ids = [c.deck.id for c in plan.changes]
-        replay = self._replay(plan.bundle.history)
-        # Each deck gets the pictures it shows, not every picture of the file.
-        placement = {c.deck.id: sorted(deck_picture_names(c.deck) & plan.bundle.media.keys())
-                     for c in plan.changes}
-        needed = {name for names in placement.values() for name in names}
+        replay = self._replay(plan.bundle.history, {
+            (c.deck.id, key): m.item_id for c in plan.changes for key, m in c.moved_in.items()})
+        # Each deck names the pictures it shows, not every picture of the file; each
+        # content is stored once, however many decks show it.
+        shown = {c.deck.id: deck_picture_names(c.deck) & plan.bundle.media.keys()
+                 for c in plan.changes}
+        needed = {name for names in shown.values() for name in names}
+        contents = {name: media.content_of(name, plan.bundle.media[name]) for name in needed}
+        placement = {deck_id: {name: contents[name] for name in sorted(names)}
+                     for deck_id, names in shown.items()}
         staging = media.stage(self.media_root, {n: d for n, d in plan.bundle.media.items()
                                                 if n in needed}) if needed else None
         try:
@@ -255,8 +337,15 @@ class ImportService:
                             "{file}: deck '{deck}' changed while this import was being "
                             "prepared; nothing was imported. Try again.").format(
                                 file=plan.source, deck=change.deck.title))
-                    install_deck(self.db, change.deck, self.clock, progress=progress,
-                                 plan=change.plan)
+                    try:
+                        install_deck(self.db, change.deck, self.clock, progress=progress,
+                                     plan=change.plan)
+                    except PlanOutdated:
+                        raise TrainerError(ImportingText.tr(
+                            "{file}: deck '{deck}' changed while this import was being "
+                            "prepared; nothing was imported. Try again.").format(
+                                file=plan.source, deck=change.deck.title)) from None
+                    self._remember_origin(plan, change.deck)
                 reviews = self._write_history(replay)
                 self._suspend_held(plan)
                 if staging is not None:
@@ -267,7 +356,7 @@ class ImportService:
             raise
         if staging is not None:
             try:
-                media.publish(self.db, self.media_root, staging, placement)
+                media.publish(self.db, self.media_root, staging)
             except OSError as exc:
                 raise TrainerError(ImportingText.tr(
                     "{file}: the decks were imported, but their pictures could not be put in "
@@ -275,6 +364,17 @@ class ImportService:
                         file=plan.source, error=exc.strerror or exc)) from exc
         self.study.forget_limits()
         return ImportResult(deck_ids, plan.item_count, reviews, len(needed))
+
+    def _remember_origin(self, plan: ImportPlan, deck: Deck) -> None:
+        """Record the kind of file the deck came from, the id it gives the deck and its
+        cards' Anki identities, for the next import to know them by."""
+        bundle = plan.bundle
+        if not bundle.kind:
+            return
+        remember_deck(self.db, deck.id, bundle.kind, bundle.origins.get(deck.id))
+        if bundle.notes:
+            remember_notes(self.db, deck.id, {c.id: bundle.notes[c.id] for c in deck.cards
+                                              if c.id in bundle.notes})
 
     def _suspend_held(self, plan: ImportPlan) -> None:
         """Cards the file holds suspended or buried arrive suspended (only those new
@@ -285,16 +385,21 @@ class ImportService:
             "UPDATE item_state SET suspended = 1, active = 0 WHERE item_id = "
             "(SELECT id FROM items WHERE deck_id = ? AND key = ?)", held)
 
-    def _replay(self, history: list[HistoryEntry]) -> list[_Replayed]:
+    def _replay(self, history: list[HistoryEntry],
+                moved: dict[tuple[str, str], int] | None = None) -> list[_Replayed]:
         """Replay imported reviews through FSRS so scheduling continues where it was,
         from each item's state now (new, for items this import adds). For an item that
         already has answers here, only answers newer than its latest one are replayed,
         on top of its state now: history added in Anki after an earlier import comes
-        in, and what was imported before (or answered here since) is not doubled."""
+        in, and what was imported before (or answered here since) is not doubled.
+        ``moved`` names the installed item each card moving into a deck is: (deck,
+        key) -> item id."""
         if not history:
             return []
         ids = {(r[0], r[1]): r[2] for r in self.db.execute(
             "SELECT deck_id, key, id FROM items")}
+        # Cards moving into a deck are found there already: their answers go on.
+        ids.update(moved or {})
         latest = _latest_answers(self.db)
         from trainer.study.fsrs_adapter import FsrsScheduling  # only imports with history
 

@@ -1,14 +1,27 @@
-"""An import's pictures, made one unit with its decks.
+"""An import's pictures, made one unit with its decks, and stored once per profile.
 
-The pictures are written to a staging folder and flushed to disk before the database
-transaction; that transaction records the staging folder in ``pending_media``; after the
-commit they are moved into ``media/DECK/`` and the record is deleted. If the app stops
-anywhere in between, ``finish_pending`` (run whenever a profile is opened) completes
-the move from the record, and removes staging folders that no commit ever claimed.
+Each picture is a file named by its content, ``media/<sha256>.<ext>``, however many
+decks show it and under whatever names; the ``media_files`` rows say which deck shows
+which content under which name (``storage/media_repo.py``), so the names cards use go
+on working.
+
+An import writes the pictures the store does not have yet to a staging folder and
+flushes them to disk before the database transaction; that transaction writes the rows
+and records the staging folder in ``pending_media``; after the commit the files are
+moved into the store and the record is deleted. If the app stops anywhere in between,
+``finish_pending`` (run whenever a profile is opened by its writer) completes the move
+from the record, and removes staging folders that no commit ever claimed.
+
+Profiles from before the store kept a folder per deck, ``media/DECK/NAME``. Opening
+one moves those pictures in (``adopt_old_folders``): each file is linked (or copied)
+into the store, its names are written to ``old-folders.json`` and to the rows, and only
+after the rows commit are the old files removed. ``old-folders.json`` stays, so that a
+database restored from a backup older than the store finds its pictures again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -17,43 +30,86 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from trainer.content.pictures import is_bare_name
+from trainer.storage import media_repo
 from trainer.storage.durable import fsync_file, fsync_folder
+from trainer.storage.media_repo import StoredPicture, extension, is_stored_name
 from trainer.storage.store import Store
 
 STAGING_PREFIX = ".incoming-"
+OLD_FOLDERS_CATALOG = "old-folders.json"
+_PARTIAL_PREFIX = ".placing-"
+_CHUNK = 1 << 20
+
+Placement = dict[str, dict[str, StoredPicture]]  # deck id -> name its cards use -> content
+
+
+def content_of(name: str, data: bytes) -> StoredPicture:
+    """The stored form of a picture: its content's SHA-256 and its name's extension."""
+    return StoredPicture(hashlib.sha256(data).hexdigest(), extension(name))
 
 
 def stage(media_root: Path, media: Mapping[str, bytes]) -> Path:
-    """Write an import's pictures to a new staging folder, durably."""
+    """Write an import's pictures to a new staging folder, durably: each content once,
+    under its stored name, and none the store already holds."""
     media_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=media_root))
+    written: set[str] = set()
     for name, data in media.items():
-        target = staging / name
-        with target.open("wb") as handle:
+        file_name = content_of(name, data).file_name
+        if file_name in written or _holds(media_root / file_name, len(data)):
+            continue
+        with (staging / file_name).open("wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        written.add(file_name)
     fsync_folder(staging)
     return staging
 
 
-Placement = dict[str, list[str]]  # deck id -> the picture names it shows
+def _holds(path: Path, size: int) -> bool:
+    """Whether the store already has this content (a file of its name and size)."""
+    try:
+        return path.is_file() and not path.is_symlink() and path.stat().st_size == size
+    except OSError:
+        return False
 
 
 def record(db: Store, staging: Path, placement: Placement, when: str) -> None:
-    """Note, inside the import's transaction, which staged pictures go to which deck."""
+    """Inside the import's transaction: name each deck's pictures, and note the staging
+    folder whose files are to be moved into the store after the commit."""
+    for deck_id, pictures in placement.items():
+        media_repo.record(db, deck_id, pictures)
     db.execute("INSERT OR REPLACE INTO pending_media (staging, decks, created_at) "
-               "VALUES (?, ?, ?)", [staging.name, json.dumps(placement), when])
+               "VALUES (?, ?, ?)", [staging.name, json.dumps({"store": 1}), when])
 
 
-def _place(source: Path, target: Path) -> None:
-    """Put one staged picture in a deck's folder: a hard link where the disk allows
-    (the staged file is already on disk), else a copy flushed to disk. Pictures are
-    never written in place later (an update replaces the file), so decks sharing one
-    file cannot break each other's."""
-    # A short temporary name: the picture's own may be near the file system's limit.
-    digest = hashlib.sha256(target.name.encode("utf-8", "replace")).hexdigest()[:16]
-    partial = target.with_name(f".placing-{digest}")
+def publish(db: Store, media_root: Path, staging: Path) -> None:
+    """Move the staged files into the store, then forget the staging."""
+    if staging.is_dir():
+        for file in staging.iterdir():
+            if is_stored_name(file.name) and file.is_file():
+                # Same name, same content: replacing a file already there changes nothing.
+                os.replace(file, media_root / file.name)
+        fsync_folder(media_root)
+    with db.atomic():
+        db.execute("DELETE FROM pending_media WHERE staging = ?", [staging.name])
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _store_file(source: Path, media_root: Path) -> StoredPicture:
+    """Put a picture file into the store: a hard link where the disk allows, else a
+    copy flushed to disk. The source stays where it is."""
+    digest = hashlib.sha256()
+    with source.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    picture = StoredPicture(digest.hexdigest(), extension(source.name))
+    target = media_root / picture.file_name
+    if _holds(target, source.stat().st_size):
+        return picture
+    partial = media_root / f"{_PARTIAL_PREFIX}{picture.hash[:16]}"
     partial.unlink(missing_ok=True)
     try:
         os.link(source, partial)
@@ -61,41 +117,51 @@ def _place(source: Path, target: Path) -> None:
         shutil.copyfile(source, partial)
         fsync_file(partial)
     os.replace(partial, target)
+    return picture
 
 
-def publish(db: Store, media_root: Path, staging: Path, placement: Placement) -> None:
-    """Put each deck's pictures into its folder, then forget the staging."""
+def _publish_old_record(db: Store, media_root: Path, staging: Path,
+                        placement: dict[str, list[str]]) -> None:
+    """Finish an import staged by an app from before the store: its staging folder
+    holds the pictures under the names the cards use."""
+    rows: Placement = {}
     for deck_id, names in placement.items():
-        target = media_root / deck_id
-        target.mkdir(parents=True, exist_ok=True)
         for name in names:
             source = staging / name
-            if source.is_file():  # gone only if an earlier run already placed it
-                _place(source, target / name)
-        fsync_folder(target)
+            if is_bare_name(name) and source.is_file() and not source.is_symlink():
+                rows.setdefault(deck_id, {})[name] = _store_file(source, media_root)
+    fsync_folder(media_root)
     with db.atomic():
+        for deck_id, pictures in rows.items():
+            media_repo.record(db, deck_id, pictures)
         db.execute("DELETE FROM pending_media WHERE staging = ?", [staging.name])
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _placement(decks: object) -> Placement:
-    if not isinstance(decks, dict):
-        return {}
+def _old_placement(decks: object) -> dict[str, list[str]] | None:
+    """The placement an app from before the store recorded ({deck: [names]}), or None
+    for a record of this one."""
+    if not isinstance(decks, dict) or "store" in decks:
+        return None
     return {str(k): [str(n) for n in v] for k, v in decks.items() if isinstance(v, list)}
 
 
 def finish_pending(db: Store, media_root: Path) -> int:
-    """Complete the moves a stopped import left, and remove unclaimed staging folders;
-    returns how many imports were completed."""
+    """Complete the moves a stopped import left, remove unclaimed staging folders and
+    move the pictures of old per-deck folders into the store; returns how many imports
+    were completed."""
     done = 0
     for name, decks in db.execute("SELECT staging, decks FROM pending_media").fetchall():
         staging = media_root / name
         try:
-            placement = _placement(json.loads(decks))
+            old = _old_placement(json.loads(decks))
         except ValueError:
-            placement = {}
+            old = {}
         try:
-            publish(db, media_root, staging, placement)
+            if old is None:
+                publish(db, media_root, staging)
+            else:
+                _publish_old_record(db, media_root, staging, old)
         except OSError:
             # Never a reason not to open the profile: the decks are in; Check Database
             # names any picture that could not be put in place.
@@ -107,4 +173,120 @@ def finish_pending(db: Store, media_root: Path) -> int:
         for folder in media_root.iterdir():
             if folder.name.startswith(STAGING_PREFIX) and folder.is_dir():
                 shutil.rmtree(folder, ignore_errors=True)
+            elif folder.name.startswith(_PARTIAL_PREFIX) and folder.is_file():
+                folder.unlink(missing_ok=True)  # a store file never finished
+    # On failure it is tried again at the next start; Check Database names the folders.
+    with contextlib.suppress(OSError):
+        adopt_old_folders(db, media_root)
     return done
+
+
+def old_folders(media_root: Path) -> list[Path]:
+    """The per-deck picture folders of the layout before the store, if any are left."""
+    if not media_root.is_dir():
+        return []
+    # scandir knows a folder from a file without a stat per file: this runs at every
+    # start, beside thousands of stored pictures.
+    with os.scandir(media_root) as entries:
+        return sorted(Path(e.path) for e in entries
+                      if not e.name.startswith(".") and e.is_dir(follow_symlinks=False))
+
+
+def _read_catalog(media_root: Path) -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads((media_root / OLD_FOLDERS_CATALOG).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(deck): {str(n): str(f) for n, f in names.items() if isinstance(f, str)}
+            for deck, names in data.items() if isinstance(names, dict)}
+
+
+def _write_catalog(media_root: Path, catalog: dict[str, dict[str, str]]) -> None:
+    """Write the catalogue of the old folders' pictures all or nothing, durably."""
+    partial = media_root / f"{_PARTIAL_PREFIX}{OLD_FOLDERS_CATALOG}"
+    with partial.open("w", encoding="utf-8") as handle:
+        json.dump(catalog, handle, ensure_ascii=False, sort_keys=True, indent=0)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, media_root / OLD_FOLDERS_CATALOG)
+    fsync_folder(media_root)
+
+
+def _stored(file_name: str) -> StoredPicture | None:
+    if not is_stored_name(file_name):
+        return None
+    digest, _, ext = file_name.partition(".")
+    return StoredPicture(digest, ext)
+
+
+def adopt_old_folders(db: Store, media_root: Path) -> int:
+    """Move the pictures of the old per-deck folders into the store (and, in a database
+    restored from before the store, name again the pictures the catalogue of the old
+    folders remembers); returns how many files were moved in.
+
+    The files are linked into the store and catalogued first, the rows committed next,
+    and only then are the old files removed: stopped anywhere, the next start does it
+    again and loses nothing."""
+    folders = old_folders(media_root)
+    if not folders and media_repo.has_shared_layout(db):
+        return 0
+    adopted: Placement = {}
+    for folder in folders:
+        for file in sorted(folder.iterdir()):
+            if file.is_file() and not file.is_symlink() and is_bare_name(file.name):
+                adopted.setdefault(folder.name, {})[file.name] = _store_file(file, media_root)
+    catalog = _read_catalog(media_root)
+    if adopted:
+        fsync_folder(media_root)
+        for deck_id, pictures in adopted.items():
+            catalog.setdefault(deck_id, {}).update(
+                {name: p.file_name for name, p in pictures.items()})
+        _write_catalog(media_root, catalog)
+    rows = [(deck_id, name, picture) for deck_id, pictures in adopted.items()
+            for name, picture in pictures.items()]
+    if not media_repo.has_shared_layout(db):
+        rows += [(deck_id, name, picture) for deck_id, names in catalog.items()
+                 for name, file_name in names.items()
+                 if (picture := _stored(file_name)) is not None
+                 and (media_root / file_name).is_file()]
+    with db.atomic():
+        media_repo.record_missing(db, rows)
+        media_repo.mark_shared_layout(db)
+    _remove_adopted(folders, adopted)
+    return sum(len(pictures) for pictures in adopted.values())
+
+
+def _remove_adopted(folders: list[Path], adopted: Placement) -> None:
+    """Remove the old folders' files now in the store (their rows committed), and the
+    folders once empty."""
+    for folder in folders:
+        for name in adopted.get(folder.name, {}):
+            (folder / name).unlink(missing_ok=True)
+        for leftover in folder.glob(f"{_PARTIAL_PREFIX}*"):
+            leftover.unlink(missing_ok=True)  # a picture an old import never finished
+        with contextlib.suppress(OSError):  # holding what the app did not put there
+            folder.rmdir()
+
+
+class DeckPictures:
+    """The pictures one deck's cards show, found by the names the cards use."""
+
+    def __init__(self, db: Store, media_root: Path, deck_id: str) -> None:
+        self.db = db
+        self.media_root = media_root
+        self.deck_id = deck_id
+
+    def path(self, name: str) -> Path | None:
+        """The file to show for ``name``, or None if the deck has no such picture (or
+        the name is not a bare file name)."""
+        if not is_bare_name(name):
+            return None
+        picture = media_repo.find(self.db, self.deck_id, name)
+        if picture is not None:
+            file = self.media_root / picture.file_name
+            return file if file.is_file() else None
+        # An old per-deck folder a reading command opened before the writer moved it in.
+        old = self.media_root / self.deck_id / name
+        return old if old.is_file() and not old.is_symlink() else None

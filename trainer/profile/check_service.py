@@ -3,10 +3,11 @@
 SQLite's integrity check, then the profile's own invariants, then the pictures, then
 what an interrupted import may have left behind. Findings are said in plain words, and
 repairing (after a backup) fixes what can be fixed: scheduling states rebuilt from the
-answer log, rows that point at nothing removed, leftover import folders deleted.
-Pictures no card shows are only noted: backups hold no pictures, so a restored older
-profile may need them. A quick form (no full integrity check, no pictures) runs
-whenever a profile is closed.
+answer log, rows that point at nothing removed, leftover import folders deleted,
+pictures still in the per-deck folders of the layout before the store moved in.
+Pictures no card shows, and stored picture files no deck names, are only noted:
+backups hold no pictures, so a restored older profile may need them. A quick form (no
+full integrity check, no pictures) runs whenever a profile is closed.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from trainer.i18n import Context, number
+from trainer.library import media
 from trainer.library.media import STAGING_PREFIX
 from trainer.profile.backup_service import BackupService
-from trainer.storage import integrity
+from trainer.storage import integrity, media_repo
 from trainer.storage.database import is_damage
 from trainer.storage.store import Store
 
@@ -135,7 +138,16 @@ class CheckService:
                 CheckServiceText.tr("delete them")))
         if not quick:
             progress(3, 4, CheckServiceText.tr("Checking pictures…"))
-            missing, unused = self._media()
+            found = self._media()
+            missing, unused = found.missing, found.unused
+            if found.old_folders:
+                report.findings.append(Finding(
+                    CheckServiceText.tr("Pictures of %Ln deck(s) are still in folders of "
+                                        "their own, as before pictures were kept once per "
+                                        "profile ({names}).", "", len(found.old_folders)).format(
+                        names=_some([f.name for f in found.old_folders])),
+                    CheckServiceText.tr("move their pictures into the profile's picture "
+                                        "store")))
             for deck_id, names in sorted(missing.items()):
                 # Two texts: "is"/"are" differ by more than a plural ending.
                 text = (CheckServiceText.tr(
@@ -146,11 +158,17 @@ class CheckService:
                             "import the deck again to bring them back.", "", len(names)))
                 report.findings.append(Finding(
                     text.format(deck=deck_id, names=_some(names)), None))
-            for deck_id, files in sorted(unused.items()):
+            for deck_id, names in sorted(unused.items()):
                 report.notes.append(CheckServiceText.tr(
                     "Deck '{deck}' has %Ln picture(s) that no card shows now ({names}); kept, "
-                    "since a backup may still show them.", "", len(files)).format(
-                        deck=deck_id, names=_some([f.name for f in files])))
+                    "since a backup may still show them.", "", len(names)).format(
+                        deck=deck_id, names=_some(names)))
+            if found.unnamed:
+                size = sum(f.stat().st_size for f in found.unnamed)
+                report.notes.append(CheckServiceText.tr(
+                    "%Ln picture file(s) that no deck shows now ({size}); kept, since a "
+                    "backup may still show them.", "", len(found.unnamed)).format(
+                        size=_size(size)))
         return report
 
     def repair(self, progress: Progress = _silent) -> CheckReport:
@@ -195,6 +213,11 @@ class CheckService:
             shutil.rmtree(folder, ignore_errors=True)
             done.append(CheckServiceText.tr("deleted the leftover import folder {name}").format(
                 name=folder.name))
+        if _holding_pictures(media.old_folders(self.media_root)):
+            moved = media.adopt_old_folders(self.db, self.media_root)
+            done.append(CheckServiceText.tr(
+                "moved %Ln picture(s) from the old per-deck folders into the picture store",
+                "", moved))
         report = self.check()
         report.repaired, report.backup = done, backup
         return report
@@ -205,25 +228,50 @@ class CheckService:
         return sorted(p for p in self.media_root.iterdir()
                       if p.is_dir() and p.name.startswith(STAGING_PREFIX))
 
-    def _media(self) -> tuple[dict[str, list[str]], dict[str, list[Path]]]:
+    def _media(self) -> _MediaFindings:
+        """Pictures cards show that are not there, pictures named that no card shows,
+        stored files no deck names, and folders of the layout before the store."""
         referenced = integrity.referenced_media(self.db)
-        missing: dict[str, list[str]] = {}
-        unused: dict[str, list[Path]] = {}
+        named = media_repo.all_pictures(self.db)
+        stored = {f.name: f for f in (self.media_root.iterdir() if self.media_root.is_dir()
+                                      else ()) if media_repo.is_stored_name(f.name)
+                  and f.is_file()}
+        found = _MediaFindings(old_folders=_holding_pictures(media.old_folders(
+            self.media_root)))
         for deck_id, names in referenced.items():
-            folder = self.media_root / deck_id
-            gone = sorted(n for n in names if n and not (folder / n).is_file())
+            have = {n for n, p in named.get(deck_id, {}).items() if p.file_name in stored}
+            old = self.media_root / deck_id
+            if old in found.old_folders:
+                have |= {f.name for f in old.iterdir() if f.is_file()}
+            # A card may name a picture URL-encoded ("my%20chart.png") or not: either
+            # form of a name it has is the picture.
+            have |= {unquote(n) for n in have}
+            gone = sorted(n for n in names if n and n not in have and unquote(n) not in have)
             if gone:
-                missing[deck_id] = gone
-        if self.media_root.is_dir():
-            for folder in sorted(self.media_root.iterdir()):
-                if not folder.is_dir() or folder.name.startswith("."):
-                    continue
-                shown = referenced.get(folder.name, set())
-                extra = sorted(f for f in folder.iterdir() if f.is_file()
-                               and f.name not in shown)
-                if extra:
-                    unused[folder.name] = extra
-        return missing, unused
+                found.missing[deck_id] = gone
+        for deck_id, pictures in named.items():
+            shown = referenced.get(deck_id, set())
+            extra = sorted(n for n in pictures if n not in shown)
+            if extra:
+                found.unused[deck_id] = extra
+        in_use = {p.file_name for pictures in named.values() for p in pictures.values()}
+        found.unnamed = sorted(f for name, f in stored.items() if name not in in_use)
+        return found
+
+
+@dataclass
+class _MediaFindings:
+    """What looking at the pictures found."""
+
+    missing: dict[str, list[str]] = field(default_factory=dict)  # deck -> names shown
+    unused: dict[str, list[str]] = field(default_factory=dict)  # deck -> names not shown
+    unnamed: list[Path] = field(default_factory=list)  # stored files no deck names
+    old_folders: list[Path] = field(default_factory=list)  # per-deck folders with files
+
+
+def _holding_pictures(folders: list[Path]) -> list[Path]:
+    """The folders that hold at least one file."""
+    return [f for f in folders if any(p.is_file() for p in f.iterdir())]
 
 
 def _orphan_words(kind: str) -> str:

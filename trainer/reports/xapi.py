@@ -9,7 +9,9 @@ docs/xapi.md describes the statements; trainer/reports/xapi_ids.py holds their i
 
 A statement may only ever say what its id said the first time it was sent, so nothing
 that a deck update can change (titles, texts, the deck's current version) goes in:
-activities carry ids and types, not names.
+activities carry ids and types, not names. The one exception is a numerical question's
+correct-responses pattern, its answer key: a change to it rescores the stored answers,
+which changes their statements anyway.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from trainer.domain.numeric import bounds, plain
 from trainer.domain.scheduling import Rating
+from trainer.domain.scoring import FULL_MARKS
 from trainer.reports.xapi_ids import (
     EXT_ANSWER,
     EXT_ATTEMPT_KIND,
@@ -52,7 +56,10 @@ _REVIEWS = (
     "SELECT r.deck_id, i.key, i.kind, r.reviewed_at, r.rating, r.duration_ms, s.started_at, "
     "a.response, a.certainty, a.score, a.correct, a.marks, "
     "COALESCE(a.deck_version, r.deck_version), "
-    "t.quiz_key, t.started_at, p.mode, p.reply, p.met, p.checks "
+    "t.quiz_key, t.started_at, p.mode, p.reply, p.met, p.checks, "
+    # A numerical question's answer key, for its correct-responses pattern; no other
+    # item's body is read.
+    "CASE WHEN i.kind = 'numerical' THEN i.body END "
     "FROM reviews r JOIN items i ON i.id = r.item_id "
     "LEFT JOIN sessions s ON s.id = r.session_id "
     # item_id as well as review_id, so the join can use the quiz_answers_item index.
@@ -104,16 +111,39 @@ def _quiz(deck_id: str, quiz_key: str) -> dict[str, Any]:
     return _activity(quiz_iri(deck_id, quiz_key), {"type": TYPE_ASSESSMENT})
 
 
-def _item(deck_id: str, kind: str, key: str) -> dict[str, Any]:
-    return _activity(item_iri(deck_id, kind, key),
-                     {"type": TYPE_INTERACTION,
-                      "interactionType": INTERACTION_TYPES.get(kind, "other")})
+def _item(deck_id: str, kind: str, key: str, body: str | None = None) -> dict[str, Any]:
+    definition: dict[str, Any] = {"type": TYPE_INTERACTION,
+                                  "interactionType": INTERACTION_TYPES.get(kind, "other")}
+    if body is not None:
+        definition["correctResponsesPattern"] = numeric_pattern(json.loads(body))
+    return _activity(item_iri(deck_id, kind, key), definition)
+
+
+def numeric_pattern(body: dict[str, Any]) -> list[str]:
+    """The correct responses of a numerical question, as xAPI writes numbers: each
+    full-marks answer as "low[:]high" (both included), or the number alone when it has
+    no tolerance; "[:]" (no bounds) for an answer that takes any number."""
+    pattern = []
+    for option in body.get("options", ()):
+        if float(option["value"]) < FULL_MARKS:
+            continue
+        if option.get("number") is None:
+            pattern.append("[:]")
+            continue
+        number, tolerance = float(option["number"]), float(option.get("tolerance") or 0)
+        if tolerance:
+            low, high = bounds(number, tolerance)
+            pattern.append(f"{plain(low)}[:]{plain(high)}")
+        else:
+            pattern.append(plain(number))
+    return pattern
 
 
 def response_text(kind: str, answer: dict[str, Any]) -> str | None:
     """The stored raw answer in xAPI's response format for the question's interaction
     type (None when nothing was answered). Matching answers are numbered by their
-    left-hand item, since only the chosen right-hand texts are stored."""
+    left-hand item, since only the chosen right-hand texts are stored; a numeric answer
+    is the number given, with a decimal point."""
     interaction = INTERACTION_TYPES.get(kind)
     text: str | None = None
     if interaction == "choice":
@@ -125,7 +155,7 @@ def response_text(kind: str, answer: dict[str, Any]) -> str | None:
                           for n, right in enumerate(answer.get("matches") or (), 1))
     elif interaction == "sequencing":
         text = "[,]".join(answer.get("order") or ())
-    elif interaction == "fill-in":
+    elif interaction in ("fill-in", "numeric"):
         text = answer.get("text")
     return text or None
 
@@ -167,7 +197,7 @@ class _Builder:
         for row in self.db.execute(_REVIEWS):
             (deck_id, key, kind, at, rating, duration_ms, session_start, answer, certainty,
              credit, correct, marks, version, quiz_key, attempt_start, mode, reply, met,
-             checks) = row
+             checks, numeric_body) = row
             deck = self.deck(deck_id)
             result: dict[str, Any] = {}
             extensions: dict[str, Any] = {EXT_RATING: rating}
@@ -210,7 +240,7 @@ class _Builder:
                 "id": derived_uuid("answered", self.learner, deck_id, key, at),
                 "actor": self.agent,
                 "verb": VERB_ANSWERED,
-                "object": _item(deck_id, kind, key),
+                "object": _item(deck_id, kind, key, numeric_body),
                 "result": result,
                 "context": context,
                 "timestamp": iso_timestamp(at),

@@ -48,6 +48,7 @@ INTERACTION_TYPES = {
     "matching": "matching",
     "ordering": "sequencing",
     "shortanswer": "fill-in",
+    "numerical": "numeric",
     "practice": "long-fill-in",
 }
 

@@ -166,8 +166,14 @@ def read_contents(conn: sqlite3.Connection
                   ) -> tuple[int, datetime | None, tuple[DeckInBackup, ...]]:
     """How many answers a profile holds, when the last was given, and its decks."""
     answers, last = conn.execute("SELECT count(*), max(reviewed_at) FROM reviews").fetchone()
-    decks = tuple(DeckInBackup(*row) for row in conn.execute(
-        "SELECT id, title, version FROM decks ORDER BY title"))
+    rows = conn.execute("SELECT id, title, version FROM decks ORDER BY title").fetchall()
+    # A damaged file can hand back bytes or numbers where text belongs (seen in a
+    # profile set aside as damaged): that is a file that cannot be used, not a crash
+    # later in whatever shows or prints it.
+    if not all(isinstance(value, str) for row in rows for value in row) or \
+            not isinstance(last, (str, type(None))):
+        raise ValueError(BackupsText.tr("its list of decks is damaged"))
+    decks = tuple(DeckInBackup(*row) for row in rows)
     return int(answers), from_db(last), decks
 
 

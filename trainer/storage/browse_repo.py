@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from trainer.content.tags import tag_matches, with_parents
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 
@@ -80,8 +81,13 @@ class BrowseRepository:
             where.append("i.topic = ?")
             args.append(query.topic)
         if query.tag:
-            where.append("EXISTS (SELECT 1 FROM json_each(i.tags) WHERE value = ?)")
-            args.append(query.tag)
+            # As in Anki: any case, and the tag's levels below it ("sales" finds
+            # "Sales::cold-call"). SQLite folds only ASCII case, so the stored spellings
+            # that match are found first, here.
+            where.append("EXISTS (SELECT 1 FROM json_each(i.tags) WHERE value IN "
+                         "(SELECT value FROM json_each(?)))")
+            args.append(json.dumps([t for t in self._stored_tags()
+                                    if tag_matches(t, query.tag)]))
         state = {
             "new": "s.phase = 0 AND s.suspended = 0",
             "learning": "s.phase IN (1, 3) AND s.suspended = 0",
@@ -109,11 +115,15 @@ class BrowseRepository:
         return [r[0] for r in self.db.execute(
             "SELECT DISTINCT topic FROM items WHERE retired = 0 ORDER BY topic")]
 
-    def tags(self) -> list[str]:
-        """Every tag on an item, sorted."""
+    def _stored_tags(self) -> list[str]:
         return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT j.value FROM items i, json_each(i.tags) j WHERE i.retired = 0 "
-            "ORDER BY j.value")]
+            "SELECT DISTINCT j.value FROM items i, json_each(i.tags) j WHERE i.retired = 0")
+            if isinstance(r[0], str)]
+
+    def tags(self) -> list[str]:
+        """Every tag on an item and every level above one ("sales" for
+        "sales::cold-call"), each once whatever its case, sorted."""
+        return with_parents(self._stored_tags())
 
     def suspend(self, item_ids: list[int], suspended: bool) -> None:
         """Keep items out of study, or let them back in (a retired item stays out)."""

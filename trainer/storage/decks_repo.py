@@ -16,6 +16,7 @@ from trainer.domain.quiz_codec import assessment_to_json
 
 # Kept importable from here: the deck list and its query live in deck_rows.py.
 from trainer.storage.deck_rows import DeckRow, list_decks  # noqa: F401
+from trainer.storage.origins_repo import move_items
 from trainer.storage.quiz_repo import QuizRepository
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
@@ -26,6 +27,11 @@ _BATCH = 1000
 
 class InstallCancelled(Exception):
     """The user cancelled an install; the transaction was rolled back."""
+
+
+class PlanOutdated(Exception):
+    """An item the plan moves into the deck was no longer where the plan saw it; the
+    transaction was rolled back."""
 
 
 @dataclass
@@ -43,6 +49,10 @@ class InstallPlan:
     restored: list[str] = field(default_factory=list)
     # The rows to write, computed once while planning.
     rows: list[tuple[str, dict[str, object]]] = field(default_factory=list, repr=False)
+    # Installed items that come into this deck from another (a note moved in Anki):
+    # key here -> (item id, the deck it is in now). They count as updated, unchanged or
+    # restored, never new: they keep their id, schedule and answers.
+    moved_in: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     @property
     def changes_anything(self) -> bool:
@@ -52,19 +62,24 @@ class InstallPlan:
         )
 
 
+def _tags_json(tags: tuple[str, ...]) -> str:
+    # Unescaped, so the browser's text search finds "Verkäufer" among the tags too.
+    return json.dumps(list(tags), ensure_ascii=False) if tags else "[]"
+
+
 def _item_rows(deck: Deck) -> list[tuple[str, dict[str, object]]]:
     """Every schedulable item of a deck, cards first, then practice items, then
     questions, as (stable id, column values)."""
     rows: list[tuple[str, dict[str, object]]] = [
         (card.id, {"kind": "card", "topic": card.topic,
-                   "tags": json.dumps(list(card.tags)) if card.tags else "[]",
+                   "tags": _tags_json(card.tags),
                    "front": card.front, "back": card.back, "source": card.source, "body": None})
         for card in deck.cards
     ]
     # Practice items come after the cards they practise, in the daily new queue.
     rows += [
         (item.id, {"kind": "practice", "topic": item.topic,
-                   "tags": json.dumps(list(item.tags)) if item.tags else "[]",
+                   "tags": _tags_json(item.tags),
                    "front": item.prospect or item.situation, "back": item.model,
                    "source": item.source,
                    "body": json.dumps(item.to_json(), sort_keys=True)})
@@ -73,7 +88,8 @@ def _item_rows(deck: Deck) -> list[tuple[str, dict[str, object]]]:
     for quiz in deck.quizzes:
         for question in quiz.questions:
             rows.append((question.id, {
-                "kind": str(question.type), "topic": question.topic, "tags": "[]",
+                "kind": str(question.type), "topic": question.topic,
+                "tags": _tags_json(question.tags),
                 "front": question.prompt, "back": question.explanation,
                 "source": question.source,
                 "body": json.dumps(question.to_json(), sort_keys=True),
@@ -113,6 +129,25 @@ def plan_install(db: Store, deck: Deck) -> InstallPlan:
     return plan
 
 
+def plan_moves(db: Store, plan: InstallPlan, moved: dict[str, tuple[int, str]]) -> None:
+    """Count installed items the deck takes over from another (key here -> (item id, the
+    deck it is in now)) as its own in ``plan``: compared by content, not new."""
+    incoming = dict(plan.rows)
+    for key, (item_id, source) in moved.items():
+        row = db.execute(f"SELECT retired, {', '.join(_CONTENT)} FROM items WHERE id = ?",
+                         [item_id]).fetchone()
+        if row is None or key not in incoming or key not in plan.new:
+            continue
+        plan.new.remove(key)
+        if row[0]:
+            plan.restored.append(key)
+        elif list(row[1:]) != [incoming[key][c] for c in _CONTENT]:
+            plan.updated.append(key)
+        else:
+            plan.unchanged.append(key)
+        plan.moved_in[key] = (item_id, source)
+
+
 def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False,
                  progress: Progress | None = None, plan: InstallPlan | None = None
                  ) -> InstallPlan:
@@ -148,6 +183,9 @@ def install_deck(db: Store, deck: Deck, clock: Clock, *, builtin: bool = False,
                 "UPDATE decks SET " + ", ".join(f"{k} = ?" for k in deck_row) + " WHERE id = ?",
                 [*deck_row.values(), deck.id],
             )
+        if plan.moved_in and move_items(db, deck.id, {
+                item_id: (source, key) for key, (item_id, source) in plan.moved_in.items()}):
+            raise PlanOutdated(deck.id)
         _write_items(db, deck, plan, now, progress)
         _rescore_changed_questions(db, deck, plan.updated)
         _install_quizzes(db, deck)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from trainer.clock import Clock
+from trainer.domain.numeric import decimals, read_number
 from trainer.domain.quiz import Option, Question, QuestionType
 from trainer.domain.scoring import (
     Calibration,
@@ -16,10 +17,11 @@ from trainer.domain.scoring import (
     certainty_marks,
     is_correct,
     matching_answer,
+    numerical_answer,
     rating_for,
     score,
 )
-from trainer.i18n import Context
+from trainer.i18n import Context, number
 from trainer.storage.quiz_repo import AnswerRow, AttemptRow, QuizRepository
 from trainer.storage.quiz_repo import QuizRow as QuizRow  # what quizzes() returns
 from trainer.storage.store import Store
@@ -85,6 +87,12 @@ class QuizResult:
 
 # Answers slower than this are logged at this length (the rep probably stepped away).
 MAX_QUESTION_TIME = timedelta(minutes=5)
+
+
+def _matching_choices(question: Question) -> list[str]:
+    """What each drop-down of a matching question offers: every pair's right-hand text
+    and the distractors, which match nothing."""
+    return [p.right for p in question.pairs] + list(question.distractors)
 
 
 def _plan_options(question: Question, shuffle: bool, rng: random.Random) -> list[str]:
@@ -200,7 +208,7 @@ class QuizService:
                                         "options": _plan_options(question, quiz.shuffle,
                                                                  self.rng)}
             if question.type == QuestionType.MATCHING:
-                rights = [p.right for p in question.pairs]
+                rights = _matching_choices(question)
                 self.rng.shuffle(rights)
                 entry["choices"] = rights
             elif question.type == QuestionType.ORDERING:
@@ -268,7 +276,7 @@ class QuizService:
         by_id = {o.id: o for o in question.options}
         choices: list[str] = []
         if question.type == QuestionType.MATCHING:
-            choices = [p.right for p in question.pairs]
+            choices = _matching_choices(question)
             self.rng.shuffle(choices)
         elif question.type == QuestionType.ORDERING:
             choices = list(question.steps)
@@ -335,5 +343,21 @@ def _chosen_feedback(question: Question, response: Response) -> tuple[tuple[Opti
             return ((Option("typed", typed),
                      QuizServiceText.tr("Not one of the accepted answers.")),)
         return ((Option(match.id, typed), match.feedback),) if match.feedback else ()
+    if question.type == QuestionType.NUMERICAL:
+        given = response.text or ""
+        found = numerical_answer(question, given)
+        as_given = Option(found.id if found else "typed", _shown_number(given))
+        if found is None:
+            return ((as_given, QuizServiceText.tr("Not one of the accepted answers.")),)
+        return ((as_given, found.feedback),) if found.feedback else ()
     chosen = set(response.chosen)
     return tuple((o, o.feedback) for o in question.options if o.id in chosen)
+
+
+def _shown_number(given: str) -> str:
+    """A number as stored ("3.5") the way the rep's language writes it ("3,5" under
+    German), with as many decimals as it has."""
+    value = read_number(given)
+    if value is None:
+        return given
+    return number(float(value), decimals(float(value)))

@@ -41,6 +41,107 @@
     </message>
 </context>
 <context>
+    <name>AnkiNotesText</name>
+    <message numerus="yes">
+        <source>%n sound(s) named on cards but not in the package, left out: {names}</source>
+        <translation>
+            <numerusform>%n Sounddatei wird auf Karten genannt, fehlt aber im Paket und wurde weggelassen: {names}</numerusform>
+            <numerusform>%n Sounddateien werden auf Karten genannt, fehlen aber im Paket und wurden weggelassen: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sound(s) named on cards left out (a text file carries no sound files): {names}</source>
+        <translation>
+            <numerusform>%n auf Karten genannte Sounddatei wurde weggelassen (eine Textdatei enthält keine Sounddateien): {names}</numerusform>
+            <numerusform>%n auf Karten genannte Sounddateien wurden weggelassen (eine Textdatei enthält keine Sounddateien): {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>LaTeX ([latex], [$]) is shown as its source text on %n card(s): {cards}</source>
+        <translation>
+            <numerusform>LaTeX ([latex], [$]) wird auf %n Karte als Quelltext angezeigt: {cards}</numerusform>
+            <numerusform>LaTeX ([latex], [$]) wird auf %n Karten als Quelltext angezeigt: {cards}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MathJax that could not be drawn is shown as its source text on %n card(s): {cards}</source>
+        <translation>
+            <numerusform>MathJax, das sich nicht zeichnen ließ, wird auf %n Karte als Quelltext angezeigt: {cards}</numerusform>
+            <numerusform>MathJax, das sich nicht zeichnen ließ, wird auf %n Karten als Quelltext angezeigt: {cards}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>picture(s) not in the package, removed from the cards: {names}</source>
+        <translation>Bilder, die im Paket fehlen, wurden von den Karten entfernt: {names}</translation>
+    </message>
+    <message>
+        <source>picture(s) left out of the cards (a text file carries no pictures): {names}</source>
+        <translation>Bilder wurden von den Karten weggelassen (eine Textdatei enthält keine Bilder): {names}</translation>
+    </message>
+    <message>
+        <source>media name(s) refused as unsafe, removed from the cards: {names}</source>
+        <translation>Unsichere Mediennamen abgelehnt und von den Karten entfernt: {names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cloze {number} is no longer in the note</source>
+        <translation>Lücke {number} steht nicht mehr in der Notiz</translation>
+    </message>
+    <message>
+        <source>nothing on its front</source>
+        <translation>nichts auf der Vorderseite</translation>
+    </message>
+    <message>
+        <source>nothing on its back</source>
+        <translation>nichts auf der Rückseite</translation>
+    </message>
+    <message>
+        <source>image occlusion: the note has no picture</source>
+        <translation>Bildverdeckung: Die Notiz hat kein Bild</translation>
+    </message>
+    <message>
+        <source>image occlusion: its picture &apos;{name}&apos; is not in the package</source>
+        <translation>Bildverdeckung: Ihr Bild „{name}“ fehlt im Paket</translation>
+    </message>
+    <message>
+        <source>image occlusion: its picture &apos;{name}&apos; is not a PNG, JPEG, GIF or WebP picture</source>
+        <translation>Bildverdeckung: Ihr Bild „{name}“ ist kein PNG-, JPEG-, GIF- oder WebP-Bild</translation>
+    </message>
+    <message>
+        <source>image occlusion: the pictures drawn for this file would pass {size} MB</source>
+        <translation>Bildverdeckung: Die für diese Datei gezeichneten Bilder würden {size} MB überschreiten</translation>
+    </message>
+</context>
+<context>
+    <name>AnkiTemplateText</name>
+    <message>
+        <source>its template nests sections too deeply</source>
+        <translation>Ihre Vorlage verschachtelt Abschnitte zu tief</translation>
+    </message>
+    <message>
+        <source>its template closes {tag} where no such section is open</source>
+        <translation>Ihre Vorlage schließt {tag}, obwohl kein solcher Abschnitt offen ist</translation>
+    </message>
+    <message>
+        <source>its template opens {tag} and never closes it</source>
+        <translation>Ihre Vorlage öffnet {tag} und schließt es nie</translation>
+    </message>
+    <message>
+        <source>its template shows {tag}, but the note type has no field &apos;{name}&apos;</source>
+        <translation>Ihre Vorlage zeigt {tag}, aber der Notiztyp hat kein Feld „{name}“</translation>
+    </message>
+    <message>
+        <source>its template has a section {tag}, but the note type has no field &apos;{name}&apos;</source>
+        <translation>Ihre Vorlage hat einen Abschnitt {tag}, aber der Notiztyp hat kein Feld „{name}“</translation>
+    </message>
+</context>
+<context>
     <name>AnswerWidgetsText</name>
     <message>
         <source>Choose…</source>
@@ -97,6 +198,26 @@
     <message>
         <source>Accepted: {answers}</source>
         <translation>Akzeptierte Antworten: {answers}</translation>
+    </message>
+    <message>
+        <source>Type a number</source>
+        <translation>Zahl eingeben</translation>
+    </message>
+    <message>
+        <source>Your answer, a number</source>
+        <translation>Deine Antwort, eine Zahl</translation>
+    </message>
+    <message>
+        <source>Type a number, such as {example}.</source>
+        <translation>Gib eine Zahl ein, zum Beispiel {example}.</translation>
+    </message>
+    <message>
+        <source>any number</source>
+        <translation>jede Zahl</translation>
+    </message>
+    <message>
+        <source>{number} ± {margin}</source>
+        <translation>{number} ± {margin}</translation>
     </message>
 </context>
 <context>
@@ -170,6 +291,21 @@
     <message>
         <source>Strongly agree</source>
         <translation>Stimme voll zu</translation>
+    </message>
+</context>
+<context>
+    <name>AudioText</name>
+    <message>
+        <source>Sound cannot be played: miniaudio is missing.</source>
+        <translation>Ton kann nicht abgespielt werden: miniaudio fehlt.</translation>
+    </message>
+    <message>
+        <source>Cannot play {name}: the file is missing or not a sound it can read.</source>
+        <translation>{name} lässt sich nicht abspielen: Die Datei fehlt oder ist kein lesbarer Ton.</translation>
+    </message>
+    <message>
+        <source>No sound device to play on ({problem}).</source>
+        <translation>Kein Audiogerät zum Abspielen ({problem}).</translation>
     </message>
 </context>
 <context>
@@ -335,6 +471,10 @@
     <message>
         <source>cannot be read ({detail})</source>
         <translation>nicht lesbar ({detail})</translation>
+    </message>
+    <message>
+        <source>its list of decks is damaged</source>
+        <translation>ihre Stapelliste ist beschädigt</translation>
     </message>
     <message>
         <source>it was made by a newer version of the app</source>
@@ -721,6 +861,13 @@
     </message>
 </context>
 <context>
+    <name>CardViewText</name>
+    <message>
+        <source>{name} is not among this deck&apos;s files.</source>
+        <translation>{name} gehört nicht zu den Dateien dieses Stapels.</translation>
+    </message>
+</context>
+<context>
     <name>ChartsHeatmapText</name>
     <message>
         <source>Fewer</source>
@@ -967,6 +1114,17 @@
         <source>Checking pictures…</source>
         <translation>Bilder werden geprüft…</translation>
     </message>
+    <message numerus="yes">
+        <source>Pictures of %Ln deck(s) are still in folders of their own, as before pictures were kept once per profile ({names}).</source>
+        <translation>
+            <numerusform>Die Bilder von %Ln Stapel liegen noch in einem eigenen Ordner, wie bevor Bilder einmal pro Profil gespeichert wurden ({names}).</numerusform>
+            <numerusform>Die Bilder von %Ln Stapeln liegen noch in eigenen Ordnern, wie bevor Bilder einmal pro Profil gespeichert wurden ({names}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>move their pictures into the profile&apos;s picture store</source>
+        <translation>ihre Bilder in den Bilderspeicher des Profils verschieben</translation>
+    </message>
     <message>
         <source>Deck &apos;{deck}&apos; shows 1 picture that is missing ({names}): import the deck again to bring them back.</source>
         <translation>Der Stapel „{deck}“ zeigt 1 Bild, das fehlt ({names}): Importiere den Stapel erneut, um es zurückzuholen.</translation>
@@ -983,6 +1141,13 @@
         <translation>
             <numerusform>Der Stapel „{deck}“ hat %Ln Bild, das keine Karte mehr zeigt ({names}). Es bleibt erhalten, weil eine Sicherung es noch zeigen kann.</numerusform>
             <numerusform>Der Stapel „{deck}“ hat %Ln Bilder, die keine Karte mehr zeigt ({names}). Sie bleiben erhalten, weil eine Sicherung sie noch zeigen kann.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln picture file(s) that no deck shows now ({size}); kept, since a backup may still show them.</source>
+        <translation>
+            <numerusform>%Ln Bilddatei, die kein Stapel mehr zeigt ({size}). Sie bleibt erhalten, weil eine Sicherung sie noch zeigen kann.</numerusform>
+            <numerusform>%Ln Bilddateien, die kein Stapel mehr zeigt ({size}). Sie bleiben erhalten, weil eine Sicherung sie noch zeigen kann.</numerusform>
         </translation>
     </message>
     <message>
@@ -1015,6 +1180,13 @@
     <message>
         <source>deleted the leftover import folder {name}</source>
         <translation>Übrig gebliebenen Importordner {name} gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>moved %Ln picture(s) from the old per-deck folders into the picture store</source>
+        <translation>
+            <numerusform>%Ln Bild aus den alten Stapelordnern in den Bilderspeicher verschoben</numerusform>
+            <numerusform>%Ln Bilder aus den alten Stapelordnern in den Bilderspeicher verschoben</numerusform>
+        </translation>
     </message>
     <message>
         <source>{size} KB</source>
@@ -1684,6 +1856,57 @@
     </message>
 </context>
 <context>
+    <name>CsvFileText</name>
+    <message>
+        <source>&apos;#{key}&apos; must be a column number</source>
+        <translation>„#{key}“ muss eine Spaltennummer sein</translation>
+    </message>
+    <message>
+        <source>&apos;#{key}&apos; must be a column number from 1 to {most}, not {value}</source>
+        <translation>„#{key}“ muss eine Spaltennummer von 1 bis {most} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>this line cannot be read ({problem}); a card&apos;s field may be at most 128 KB</source>
+        <translation>Diese Zeile ist nicht lesbar ({problem}); ein Feld einer Karte darf höchstens 128 KB groß sein</translation>
+    </message>
+    <message>
+        <source>the same card appears twice; the second is skipped</source>
+        <translation>Dieselbe Karte kommt zweimal vor; die zweite wird übersprungen</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {problem}</source>
+        <translation>Die Datei ist nicht lesbar: {problem}</translation>
+    </message>
+    <message>
+        <source>an Image Occlusion note needs its picture, which a text file does not carry (export an Anki package instead); skipped</source>
+        <translation>Eine Bildverdeckungs-Notiz braucht ihr Bild, das eine Textdatei nicht enthält (exportiere stattdessen ein Anki-Paket); übersprungen</translation>
+    </message>
+    <message>
+        <source>note type &apos;{name}&apos; is not one of Anki&apos;s standard note types, whose cards this app knows: its rows are read as front (the first field) and back (the others)</source>
+        <translation>Der Notiztyp „{name}“ ist keiner der Standard-Notiztypen von Anki, deren Karten die App kennt: Seine Zeilen werden als Vorderseite (erstes Feld) und Rückseite (die übrigen) gelesen</translation>
+    </message>
+    <message>
+        <source>has no rows with a front and a back to import</source>
+        <translation>enthält keine Zeilen mit Vorder- und Rückseite zum Importieren</translation>
+    </message>
+    <message>
+        <source>needs a front and a back; skipped</source>
+        <translation>braucht eine Vorder- und eine Rückseite; übersprungen</translation>
+    </message>
+    <message>
+        <source>has more fields than note type &apos;{name}&apos; ({count}); the others are ignored</source>
+        <translation>hat mehr Felder als der Notiztyp „{name}“ ({count}); die übrigen werden ignoriert</translation>
+    </message>
+    <message>
+        <source>makes no card: note type &apos;{name}&apos; needs more of its fields filled in</source>
+        <translation>ergibt keine Karte: Beim Notiztyp „{name}“ müssen mehr Felder ausgefüllt sein</translation>
+    </message>
+    <message>
+        <source>card {number} skipped: {reason}</source>
+        <translation>Karte {number} übersprungen: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDialogText</name>
     <message>
         <source>This profile is damaged</source>
@@ -1878,6 +2101,13 @@
     </message>
 </context>
 <context>
+    <name>FieldsText</name>
+    <message>
+        <source>tag &apos;{tag}&apos; has a space in it, and spaces separate tags (in Anki too): join its words with &apos;-&apos; or &apos;_&apos;, or use &apos;::&apos; for a level below another tag, like &apos;sales::cold-call&apos;</source>
+        <translation>Das Schlagwort „{tag}“ enthält ein Leerzeichen, und Leerzeichen trennen Schlagwörter (auch in Anki): Verbinde die Wörter mit „-“ oder „_“, oder nutze „::“ für eine Ebene unter einem anderen Schlagwort, etwa „sales::cold-call“</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialogText</name>
     <message>
         <source>Decks and imports</source>
@@ -2052,6 +2282,33 @@ Es wurde nichts geändert.</translation>
             <numerusform>%Ln Eintrag übersprungen (siehe Details)</numerusform>
             <numerusform>%Ln Einträge übersprungen (siehe Details)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&apos;{old}&apos; was renamed to &apos;{new}&apos; in Anki: it stays the same deck, with its progress</source>
+        <translation>„{old}“ wurde in Anki in „{new}“ umbenannt: Es bleibt derselbe Stapel, mit deinem Fortschritt</translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;{deck}&apos; takes over %Ln card(s) from &apos;{source}&apos; (moved in Anki), schedule and answers included</source>
+        <translation>
+            <numerusform>„{deck}“ übernimmt %Ln Karte aus „{source}“ (in Anki verschoben), samt Zeitplan und Antworten</numerusform>
+            <numerusform>„{deck}“ übernimmt %Ln Karten aus „{source}“ (in Anki verschoben), samt Zeitplan und Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; comes in as a deck of its own (&apos;{id}&apos;): the installed deck &apos;{other}&apos; has the same name but came from {origin}, and this file leaves it alone</source>
+        <translation>„{title}“ kommt als eigener Stapel („{id}“) hinzu: Der installierte Stapel „{other}“ hat denselben Namen, stammt aber aus {origin}, und diese Datei lässt ihn unverändert</translation>
+    </message>
+    <message>
+        <source>an Anki package</source>
+        <translation>einem Anki-Paket</translation>
+    </message>
+    <message>
+        <source>a GIFT file</source>
+        <translation>einer GIFT-Datei</translation>
+    </message>
+    <message>
+        <source>a CSV file</source>
+        <translation>einer CSV-Datei</translation>
     </message>
     <message>
         <source>&apos;{title}&apos; is already installed, and this file has a deck of the same name: importing it would retire 1 card or question of the installed deck that this file does not have (they are hidden; their answers are kept).</source>

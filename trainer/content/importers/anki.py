@@ -30,8 +30,10 @@ from pathlib import Path
 from typing import IO
 
 from trainer.content.importers.anki_notes import (
+    CardInfo,
     CardSkipped,
     FieldConverter,
+    conversion_warnings,
     render_card,
     safe_tags,
 )
@@ -141,7 +143,9 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
     if collection_name != "collection.anki21b" and is_update_notice(db):
         raise ImportFormatError(path, "was made by a newer Anki and holds only a notice to "
                                       "update; it has no collection.anki21b to read")
-    convert = FieldConverter(available_media=media.keys())
+    # An occlusion note's picture is read while its cards are drawn.
+    convert = FieldConverter(available_media=media.keys(), load=lambda name: _entry_bytes(
+        reading, media[name].entry, media[name].size))
     cards: dict[int, list[Card]] = {}
     keys: dict[int, tuple[int, str]] = {}  # Anki card id -> (Anki deck id, our key)
     seen: set[str] = set()
@@ -154,6 +158,7 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
                       f"{queue} FROM cards AS c JOIN notes AS n ON n.id = c.nid "
                       "ORDER BY c.nid, c.ord")
     held: set[tuple[int, str]] = set()
+    notes: dict[str, tuple[str, int]] = {}  # our key -> (note GUID, card ordinal)
     for cid, did, odid, ord_, guid, mid, tags, fields, card_queue in rows:
         home = int(odid) or int(did)  # a card in a filtered deck belongs to its home deck
         key = f"{stable_key('a', str(guid))}-{int(ord_)}"
@@ -165,12 +170,16 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
             skipped.setdefault("the same note appears twice", []).append(key)
             continue
         try:
-            front, back = render_card(note_type, str(fields).split("\x1f"), int(ord_), convert)
+            front, back = render_card(
+                note_type, str(fields).split("\x1f"), int(ord_), convert,
+                CardInfo(str(tags).strip(), _deck_name(schema, home), int(cid)), key)
         except CardSkipped as exc:
             skipped.setdefault(str(exc), []).append(key)
             continue
         seen.add(key)
         keys[int(cid)] = (home, key)
+        if 0 <= int(ord_) < 1 << 31:  # Anki's are small; a crafted one need not fit SQLite
+            notes[key] = (str(guid), int(ord_))
         if isinstance(card_queue, int) and card_queue < 0:
             held.add((home, key))
         if home not in topics:
@@ -179,8 +188,11 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
             Card(key, front, back, topics[home], safe_tags(str(tags)), "anki"))
     if not cards:
         raise ImportFormatError(path, "has no cards that can be imported")
-    bundle = ImportBundle(path, ids_from_names=True)
+    bundle = ImportBundle(path, ids_from_names=True, kind="anki", notes=notes)
     deck_ids = _deck_ids({did: _deck_name(schema, did) for did in cards})
+    # Anki's deck id stays when the deck is renamed there: it tells a rename from a
+    # new deck when the file comes again.
+    bundle.origins = {deck_ids[did]: str(did) for did in cards}
     source = Source("anki", path.name, publisher="Imported from Anki")
     for did in sorted(cards, key=lambda d: _deck_name(schema, d).lower()):
         name = _deck_name(schema, did)
@@ -193,6 +205,7 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
         reading.warn(f"{len(item_keys)} card(s) skipped: {reason}", item, "error")
     bundle.suspended = {(deck_ids[home], key) for home, key in held}
     bundle.media = _media_files(reading, media, convert.used_media)
+    bundle.media.update(convert.generated)  # MathJax and occlusion masks drawn as SVG
     _report_dropped(reading, convert)
     if with_history and schema.has_revlog:
         bundle.history = _history(db, keys, deck_ids, schema.sched_ver)
@@ -223,17 +236,8 @@ def _deck_ids(names: dict[int, str]) -> dict[int, str]:
 
 
 def _report_dropped(reading: _Reading, convert: FieldConverter) -> None:
-    if convert.sounds:
-        reading.warn(f"{len(convert.sounds)} sound(s) left out: the app does not play "
-                     "audio, so [sound:...] references were removed")
-    if convert.latex:
-        reading.warn("LaTeX ([latex], [$]) is shown as its source text")
-    if convert.missing_media:
-        reading.warn("picture(s) not in the package, removed from the cards: "
-                     + ", ".join(sorted(convert.missing_media)))
-    if convert.unsafe_media:
-        reading.warn("picture name(s) refused as unsafe, removed from the cards: "
-                     + ", ".join(repr(n) for n in sorted(convert.unsafe_media)))
+    for message, item in conversion_warnings(convert):
+        reading.warn(message, item)
 
 
 # ---------------------------------------------------------------- database

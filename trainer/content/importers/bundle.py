@@ -51,6 +51,15 @@ class ImportBundle:
     # (deck id, item id) of cards suspended or buried in the file (Anki): they arrive
     # suspended, not as new cards to study.
     suspended: set[tuple[str, str]] = field(default_factory=set)
+    # What kind of file this was ("anki", "gift", "csv", "trainerdeck", "toml"; "" when
+    # the reader did not say, and the importer goes by the file's name).
+    kind: str = ""
+    # Deck id -> the id the source itself gives that deck (Anki's deck id), which
+    # survives a rename there.
+    origins: dict[str, str] = field(default_factory=dict)
+    # Item id -> (Anki note GUID, card ordinal): the card's identity in Anki, which
+    # survives the note being moved to another deck there.
+    notes: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     @property
     def item_count(self) -> int:

@@ -1,6 +1,11 @@
-"""CSV and TSV files, plain (front, back) or with Anki's header lines:
-``#separator``, ``#html``, ``#tags``, ``#columns``, ``#deck``, ``#deck column``,
-``#tags column``, ``#guid column`` (and ``#notetype``, which is noted and ignored)."""
+"""CSV and TSV files, plain (front, back) or with the header lines Anki writes and reads:
+``#separator``, ``#html``, ``#tags``, ``#columns``, ``#deck``, ``#notetype``, and the
+columns ``#guid column``, ``#notetype column``, ``#deck column``, ``#tags column``.
+
+A row whose note type is one of Anki's standard ones (from its column or ``#notetype``)
+becomes the cards Anki makes of it, rendered from that note type's templates: both
+directions of a reversed note, one card per cloze deletion. Any other row is read as
+front (the first field) and back (the others)."""
 
 from __future__ import annotations
 
@@ -11,11 +16,27 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.content.importers.anki_notes import (
+    CardSkipped,
+    FieldConverter,
+    NoteType,
+    card_ords,
+    conversion_warnings,
+    render_card,
+)
+from trainer.content.importers.anki_stock import STOCK
 from trainer.content.importers.bundle import ImportBundle, ImportFormatError, slug, stable_key
 from trainer.content.importers.textfile import decode_text
 from trainer.content.render import sanitize_html
+from trainer.content.tags import unique_tags
 from trainer.domain.deck import Card, Deck, Source
 from trainer.domain.errors import Problem
+from trainer.i18n import Context
+
+
+class CsvFileText(Context):
+    """What a CSV/TSV import says about the file's lines."""
+
 
 SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", "space": " ", "pipe": "|",
               "colon": ":"}
@@ -31,13 +52,15 @@ class _Header:
     tags: tuple[str, ...] = ()
     columns: list[str] = field(default_factory=list)
     deck: str | None = None
+    notetype: str | None = None
     deck_column: int | None = None
     tags_column: int | None = None
     guid_column: int | None = None
+    notetype_column: int | None = None
     lines: int = 0
 
 
-def _read_header(path: Path, lines: list[str], skipped: list[Problem]) -> _Header:
+def _read_header(path: Path, lines: list[str]) -> _Header:
     header = _Header()
     for number, line in enumerate(lines, start=1):
         if not line.startswith("#"):
@@ -57,19 +80,19 @@ def _read_header(path: Path, lines: list[str], skipped: list[Problem]) -> _Heade
             header.columns = [value]  # split once the separator is known
         elif key == "deck":
             header.deck = value
+        elif key == "notetype":
+            header.notetype = value or None
         elif key.endswith(" column"):
             try:
                 column = int(value)
             except ValueError as exc:
-                raise ImportFormatError(path, f"'#{key}' must be a column number", number) \
-                    from exc
+                raise ImportFormatError(path, CsvFileText.tr(
+                    "'#{key}' must be a column number").format(key=key), number) from exc
             if not 1 <= column <= MAX_COLUMN:
-                raise ImportFormatError(path, f"'#{key}' must be a column number from 1 to "
-                                              f"{MAX_COLUMN}, not {value}", number)
+                raise ImportFormatError(path, CsvFileText.tr(
+                    "'#{key}' must be a column number from 1 to {most}, not {value}").format(
+                        key=key, most=MAX_COLUMN, value=value), number)
             setattr(header, key.replace(" ", "_"), column)
-        elif key == "notetype":
-            skipped.append(Problem(str(path), f"note type '{value}' is read as front and "
-                                   "back", number, None, "warning"))
     return header
 
 
@@ -90,6 +113,12 @@ def _field_text(value: str, is_html: bool) -> str:
     return html.escape(value).replace("*", "\\*").replace("_", "\\_")
 
 
+def _as_html(value: str, is_html: bool) -> str:
+    """A field as Anki holds it: HTML as it is, plain text escaped with its line
+    breaks kept (what Anki's import does with ``#html:false``)."""
+    return value if is_html else html.escape(value).replace("\n", "<br>")
+
+
 def _rows(path: Path, reader: Iterator[list[str]], before: int) -> Iterator[list[str]]:
     """The reader's rows; a row the csv module cannot read (a field over its 128 KB
     limit, say) is a clear error naming the line, not a traceback."""
@@ -101,8 +130,32 @@ def _rows(path: Path, reader: Iterator[list[str]], before: int) -> Iterator[list
             return
         except csv.Error as exc:
             where = before + getattr(reader, "line_num", line_num)
-            raise ImportFormatError(path, f"this line cannot be read ({exc}); a card's "
-                                          "field may be at most 128 KB", where) from exc
+            raise ImportFormatError(path, CsvFileText.tr(
+                "this line cannot be read ({problem}); a card's field may be at most 128 KB"
+            ).format(problem=exc), where) from exc
+
+
+@dataclass
+class _Reading:
+    path: Path
+    header: _Header
+    bundle: ImportBundle
+    convert: FieldConverter
+    decks: dict[str, list[Card]] = field(default_factory=dict)
+    seen: dict[str, set[str]] = field(default_factory=dict)
+    unknown_types: dict[str, int] = field(default_factory=dict)  # name -> first line
+
+    def skip(self, message: str, line: int, item: str | None = None,
+             severity: str = "error") -> None:
+        self.bundle.skipped.append(Problem(str(self.path), message, line, item, severity))
+
+    def add(self, deck_name: str, card: Card) -> None:
+        if card.id in self.seen.setdefault(deck_name, set()):
+            self.skip(CsvFileText.tr("the same card appears twice; the second is skipped"),
+                      card.line or 0, card.id)
+            return
+        self.seen[deck_name].add(card.id)
+        self.decks.setdefault(deck_name, []).append(card)
 
 
 def read_csv(path: Path) -> ImportBundle:
@@ -110,65 +163,128 @@ def read_csv(path: Path) -> ImportBundle:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFormatError(path, f"cannot read the file: {exc.strerror}") from exc
+        raise ImportFormatError(path, CsvFileText.tr("cannot read the file: {problem}").format(
+            problem=exc.strerror)) from exc
     text, _encoding = decode_text(path, raw)
     bundle = ImportBundle(path, ids_from_names=True)
     lines = text.splitlines()
-    header = _read_header(path, lines, bundle.skipped)
+    header = _read_header(path, lines)
     body = "\n".join(lines[header.lines:])
     separator = header.separator or _sniff(path, body[:4096])
     names = [c.strip().lower() for c in header.columns[0].split(separator)] \
         if header.columns else []
-    tags_col = header.tags_column or (names.index("tags") + 1 if "tags" in names else None)
-    deck_col = header.deck_column or (names.index("deck") + 1 if "deck" in names else None)
-    guid_col = header.guid_column or (names.index("guid") + 1 if "guid" in names else None)
-    special = {c for c in (tags_col, deck_col, guid_col) if c}
+
+    def named(name: str) -> int | None:
+        return names.index(name) + 1 if name in names else None
+
+    tags_col = header.tags_column or named("tags")
+    deck_col = header.deck_column or named("deck")
+    guid_col = header.guid_column or named("guid")
+    type_col = header.notetype_column or named("notetype")
+    special = {c for c in (tags_col, deck_col, guid_col, type_col) if c}
     default_deck = header.deck or path.stem.replace("_", " ")
-    decks: dict[str, list[Card]] = {}
-    seen: dict[str, set[str]] = {}
+    reading = _Reading(path, header, bundle, FieldConverter(available_media=()))
     reader = csv.reader(io.StringIO(body), delimiter=separator)
+
+    def cell(row: list[str], column: int | None) -> str:
+        return row[column - 1].strip() if column and column <= len(row) else ""
+
     for offset, row in enumerate(_rows(path, reader, header.lines)):
         line = header.lines + reader.line_num if reader.line_num else header.lines + offset + 1
-        if not any(cell.strip() for cell in row):
+        if not any(c.strip() for c in row):
             continue
-        fields = [cell for number, cell in enumerate(row, start=1) if number not in special]
-        if len(fields) < 2 or not fields[0].strip() or not fields[1].strip():
-            bundle.skipped.append(Problem(str(path), "needs a front and a back; skipped",
-                                          line))
+        fields = [c for number, c in enumerate(row, start=1) if number not in special]
+        deck_name = cell(row, deck_col) or default_deck
+        tags = unique_tags([*header.tags, *cell(row, tags_col).split()])
+        guid = cell(row, guid_col)
+        type_name = cell(row, type_col) or header.notetype
+        note_type = STOCK.get(type_name) if type_name else None
+        if note_type is not None:
+            _note_cards(reading, note_type, fields, deck_name, tags, guid, line)
             continue
-        deck_name = (row[deck_col - 1].strip() if deck_col and deck_col <= len(row) else "") \
-            or default_deck
-        front = _field_text(fields[0], header.html)
-        back = _field_text("<br>".join(f for f in fields[1:] if f.strip()) if header.html
-                           else "\n\n".join(f for f in fields[1:] if f.strip()), header.html)
-        tags = list(header.tags)
-        if tags_col and tags_col <= len(row):
-            tags += row[tags_col - 1].split()
-        guid = row[guid_col - 1].strip() if guid_col and guid_col <= len(row) else ""
-        key = stable_key("g", guid) if guid else stable_key("c", fields[0].strip())
-        if key in seen.setdefault(deck_name, set()):
-            bundle.skipped.append(Problem(str(path), "the same card appears twice; the "
-                                          "second is skipped", line, key))
+        if type_name == "Image Occlusion" or any("image-occlusion:" in f for f in fields):
+            reading.skip(CsvFileText.tr(
+                "an Image Occlusion note needs its picture, which a text file does not "
+                "carry (export an Anki package instead); skipped"), line)
             continue
-        seen[deck_name].add(key)
-        safe_tags = tuple(dict.fromkeys(slug(t, "tag") for t in tags))
-        decks.setdefault(deck_name, []).append(
-            Card(key, front, back, slug(deck_name.split("::")[-1], "imported"), safe_tags,
-                 "csv", line))
+        if type_name:
+            reading.unknown_types.setdefault(type_name, line)
+        _plain_card(reading, fields, deck_name, tags, guid, line)
+    for name, line in reading.unknown_types.items():
+        reading.skip(CsvFileText.tr(
+            "note type '{name}' is not one of Anki's standard note types, whose cards this "
+            "app knows: its rows are read as front (the first field) and back (the others)"
+        ).format(name=name), line, None, "warning")
+    for message, item in conversion_warnings(reading.convert, package=False):
+        bundle.skipped.append(Problem(str(path), message, None, item, "warning"))
+    bundle.media.update(reading.convert.generated)
+    _decks(reading)
+    if not bundle.decks:
+        raise ImportFormatError(path, CsvFileText.tr(
+            "has no rows with a front and a back to import"))
+    return bundle
+
+
+def _topic(deck_name: str) -> str:
+    return slug(deck_name.split("::")[-1], "imported")
+
+
+def _plain_card(reading: _Reading, fields: list[str], deck_name: str,
+                tags: tuple[str, ...], guid: str, line: int) -> None:
+    """A row read as front (first field) and back (the other fields)."""
+    if len(fields) < 2 or not fields[0].strip() or not fields[1].strip():
+        reading.skip(CsvFileText.tr("needs a front and a back; skipped"), line)
+        return
+    is_html = reading.header.html
+    front = _field_text(fields[0], is_html)
+    back = _field_text("<br>".join(f for f in fields[1:] if f.strip()) if is_html
+                       else "\n\n".join(f for f in fields[1:] if f.strip()), is_html)
+    key = stable_key("g", guid) if guid else stable_key("c", fields[0].strip())
+    reading.add(deck_name, Card(key, front, back, _topic(deck_name), tags, "csv", line))
+
+
+def _note_cards(reading: _Reading, note_type: NoteType, fields: list[str], deck_name: str,
+                tags: tuple[str, ...], guid: str, line: int) -> None:
+    """A row of one of Anki's standard note types: the cards Anki makes of it."""
+    values = [_as_html(v, reading.header.html) for v in fields]
+    if len(values) > len(note_type.fields) and any(v.strip() for v in
+                                                   values[len(note_type.fields):]):
+        reading.skip(CsvFileText.tr(
+            "has more fields than note type '{name}' ({count}); the others are ignored"
+        ).format(name=note_type.name, count=len(note_type.fields)), line, None, "warning")
+    values = values[:len(note_type.fields)]
+    base = stable_key("g", guid) if guid else stable_key("c", fields[0].strip() if fields
+                                                         else "")
+    ords = card_ords(note_type, values)
+    if not ords:
+        reading.skip(CsvFileText.tr("makes no card: note type '{name}' needs more of its "
+                                    "fields filled in").format(name=note_type.name), line)
+    for ord_ in ords:
+        # The first card keeps the key a plain row would have, so a file that gains
+        # its note type column updates its cards rather than adding new ones.
+        key = base if ord_ == 0 else f"{base}-{ord_}"
+        try:
+            front, back = render_card(note_type, values, ord_, reading.convert, item=key)
+        except CardSkipped as exc:
+            reading.skip(CsvFileText.tr("card {number} skipped: {reason}").format(
+                number=ord_ + 1, reason=exc), line, key)
+            continue
+        reading.add(deck_name, Card(key, front, back, _topic(deck_name), tags, "csv", line))
+
+
+def _decks(reading: _Reading) -> None:
+    path = reading.path
     source = Source("csv", path.name, publisher="Imported from a CSV file")
     # Names that differ only in case or punctuation ("Sales Calls", "sales::calls") make
     # one deck id: their cards go into one deck, under the first name.
     merged: dict[str, tuple[str, list[Card]]] = {}
-    for name, cards in decks.items():
+    for name, cards in reading.decks.items():
         deck_id = slug(name.replace("::", " "), "imported")
         kept = merged.setdefault(deck_id, (name, []))[1]
         known = {c.id for c in kept}
         kept += [c for c in cards if c.id not in known]
     for deck_id, (name, cards) in merged.items():
-        bundle.decks.append(Deck(
+        reading.bundle.decks.append(Deck(
             id=deck_id, title=name.replace("::", " › "),
             version="1", description=f"Imported from {path.name}.", sources=(source,),
             cards=tuple(cards), path=path))
-    if not bundle.decks:
-        raise ImportFormatError(path, "has no rows with a front and a back to import")
-    return bundle

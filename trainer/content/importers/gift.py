@@ -2,8 +2,12 @@
 Moodle would import that maps onto a quiz item, with the type, answers, weights and
 feedback Moodle itself gives it. An essay question becomes a practice item: its text
 the task, its general feedback (``####``) the model reply, marked by one check (does the
-reply make the model's point). Numerical and description items, and questions Moodle
-would refuse, are skipped and reported with their line.
+reply make the model's point). Description items, and questions Moodle would refuse, are
+skipped and reported with their line.
+
+A question's id is its Moodle 4 id number (``// [id:...]`` in its comment lines) when it
+has one, else its name, else one made from its category and text; its ``[tag:...]``
+comments become its tags.
 
 How Moodle's question kinds map onto ours:
 
@@ -13,7 +17,10 @@ How Moodle's question kinds map onto ours:
 - multiple choice with no ``=`` answer is multiple-answer in Moodle: ``multiple`` with
   weights = %/100 (Moodle's rule looks only for ``=``, not at the weights);
 - ``{T}``/``{F}`` is ``truefalse``; ``{=a =b}`` is ``shortanswer``; ``{=a -> b}`` is
-  ``matching``.
+  ``matching``, and ``= -> c`` (an answer with no question) one of its distractors;
+- ``{#...}`` is ``numerical``: ``{#3.14:0.01}`` (give or take), ``{#1..5}`` (a range,
+  kept as Moodle keeps it: 3 give or take 2), ``{#=%100%3.14:0.005 =%50%3.1:0.1}``
+  (several answers, the first that fits counts), ``~#feedback`` for any other number.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from pathlib import Path
 
 import nh3
 
+from trainer.content.fields import ID_PATTERN
 from trainer.content.importers.bundle import ImportBundle, ImportFormatError, slug, stable_key
 from trainer.content.importers.gift_parse import (
     CATEGORY,
@@ -33,6 +41,7 @@ from trainer.content.importers.gift_parse import (
     Answer,
     Block,
     GiftSyntaxError,
+    Number,
     Parsed,
     Text,
     parse_question,
@@ -42,12 +51,12 @@ from trainer.content.importers.gift_parse import (
 from trainer.content.render import sanitize_html
 from trainer.domain.deck import Deck, Source
 from trainer.domain.errors import Problem
+from trainer.domain.numeric import answer_text
 from trainer.domain.practice import PracticeItem, model_rubric
 from trainer.domain.quiz import Option, Pair, Question, QuestionType, Quiz
 
 SOURCE_ID = "gift-file"
 UNSUPPORTED = {
-    "numerical": "numerical questions are not supported",
     "description": "descriptions (text with no answers) are not supported",
 }
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -139,10 +148,13 @@ def _percent(value: float) -> str:
     return f"{value * 100:g}%"
 
 
-def _check_range(answers: list[Answer]) -> None:
+def _check_range(answers: list[Answer] | list[Number]) -> None:
     for answer in answers:
         if not -1.0 <= answer.weight <= 1.0:
-            raise _Skip(f"weight {_percent(answer.weight)} of '{answer.text.value}' is outside "
+            shown = answer.text.value if isinstance(answer, Answer) else \
+                answer_text(None if answer.value is None else float(answer.value),
+                            float(answer.tolerance))
+            raise _Skip(f"weight {_percent(answer.weight)} of '{shown}' is outside "
                         "-100% to 100%")
 
 
@@ -184,16 +196,32 @@ def _short(parsed: Parsed) -> tuple[Option, ...]:
     return _options(kept, plain=False)
 
 
-def _pairs(parsed: Parsed, warnings: list[str]) -> tuple[Pair, ...]:
+def _numerical(parsed: Parsed) -> tuple[Option, ...]:
+    numbers = list(parsed.numbers)
+    _check_range(numbers)
+    if max(n.weight for n in numbers) < 1.0:
+        raise _Skip("no answer earns full marks (100%)")
+    ids = _option_ids()
+    options = []
+    for number in numbers:
+        value = None if number.value is None else float(number.value)
+        tolerance = float(number.tolerance)
+        options.append(Option(next(ids), answer_text(value, tolerance), number.weight,
+                              _rich(number.feedback), number=value, tolerance=tolerance))
+    return tuple(options)
+
+
+def _pairs(parsed: Parsed) -> tuple[tuple[Pair, ...], tuple[str, ...]]:
+    """The pairs and the distractors (answers with no question, which Moodle offers as
+    extra choices that match nothing)."""
     pairs: list[Pair] = []
+    extra: list[str] = []
     for left_text, right in parsed.pairs:
         left = _plain(left_text)
         if not left and not right:
             continue
         if not left:
-            # Moodle shows such an answer as an extra choice that matches nothing.
-            warnings.append(f"the extra answer '{right}' (one with no question) is left out: "
-                            "matching questions here have no distractors")
+            extra.append(right)
             continue
         if not right:
             raise _Skip(f"matching question '{left}' has no answer")
@@ -202,7 +230,10 @@ def _pairs(parsed: Parsed, warnings: list[str]) -> tuple[Pair, ...]:
         raise _Skip("a matching question needs at least two pairs")
     if len({p.left for p in pairs}) != len(pairs) or len({p.right for p in pairs}) != len(pairs):
         raise _Skip("two pairs share the same question or answer; each must differ")
-    return tuple(pairs)
+    # Moodle offers each answer text once, so a repeated one adds no choice.
+    rights = {p.right for p in pairs}
+    distractors = tuple(dict.fromkeys(d for d in extra if d not in rights))
+    return tuple(pairs), distractors
 
 
 def _snippet(text: str) -> str:
@@ -243,15 +274,11 @@ class _Reader:
             except _Skip as exc:
                 self._skip(block.line, str(exc), parsed.name or _snippet(parsed.text.value))
             return
-        warnings: list[str] = []
         try:
-            question = self._question(parsed, block.line, warnings)
+            question = self._question(parsed, block.line)
         except _Skip as exc:
             self._skip(block.line, str(exc), parsed.name or _snippet(parsed.text.value))
             return
-        for warning in warnings:
-            self.skipped.append(Problem(str(self.path), warning, block.line, question.id,
-                                        "warning"))
         self._quiz().questions.append(question)
 
     def _skip(self, line: int, message: str, item: str | None) -> None:
@@ -270,6 +297,18 @@ class _Reader:
             draft = self.quizzes[self.category] = _QuizDraft(key, title)
         return draft
 
+    def _key(self, parsed: Parsed, text: str) -> str:
+        """The item's id: its Moodle id number (kept as it is when it is a valid id),
+        else its name, else one from its category and text, so importing the same file
+        again updates it. Unique within the file."""
+        key = ""
+        if parsed.idnumber:
+            key = parsed.idnumber if ID_PATTERN.match(parsed.idnumber) \
+                else slug(parsed.idnumber, "")
+        if not key and parsed.name:
+            key = slug(parsed.name, "")
+        return self._unique(key or stable_key("gift", self.category, text))
+
     def _unique(self, key: str) -> str:
         found, n = key, 1
         while found in self.question_ids:
@@ -278,7 +317,7 @@ class _Reader:
         self.question_ids.add(found)
         return found
 
-    def _question(self, parsed: Parsed, line: int, warnings: list[str]) -> Question:
+    def _question(self, parsed: Parsed, line: int) -> Question:
         if parsed.kind in UNSUPPORTED:
             raise _Skip(UNSUPPORTED[parsed.kind])
         prompt = _rich(parsed.text)
@@ -286,38 +325,37 @@ class _Reader:
             raise _Skip("has no question text")
         options: tuple[Option, ...] = ()
         pairs: tuple[Pair, ...] = ()
+        distractors: tuple[str, ...] = ()
         if parsed.kind == "multichoice":
             kind, options = _choice(parsed)
         elif parsed.kind == "shortanswer":
             kind, options = QuestionType.SHORTANSWER, _short(parsed)
+        elif parsed.kind == "numerical":
+            kind, options = QuestionType.NUMERICAL, _numerical(parsed)
         elif parsed.kind == "match":
-            kind, pairs = QuestionType.MATCHING, _pairs(parsed, warnings)
+            kind = QuestionType.MATCHING
+            pairs, distractors = _pairs(parsed)
         else:
             kind = QuestionType.TRUEFALSE
-        # A named question keeps its name as id; an unnamed one gets an id from its
-        # category and text, so importing the same file again updates it.
-        key = slug(parsed.name, "") if parsed.name else ""
-        key = self._unique(key or stable_key("gift", self.category, prompt))
         topic = slug(self._quiz().title, "quiz")
         return Question(
-            id=key, type=kind, prompt=prompt, topic=topic, options=options,
-            answer=parsed.truth if kind == QuestionType.TRUEFALSE else None,
+            id=self._key(parsed, prompt), type=kind, prompt=prompt, topic=topic,
+            options=options, answer=parsed.truth if kind == QuestionType.TRUEFALSE else None,
             feedback_true=_rich(parsed.feedback_true),
             feedback_false=_rich(parsed.feedback_false), pairs=pairs,
-            explanation=_rich(parsed.general_feedback), source=SOURCE_ID, line=line)
+            explanation=_rich(parsed.general_feedback), source=SOURCE_ID, line=line,
+            distractors=distractors, tags=parsed.tags)
 
     def _practice(self, parsed: Parsed, line: int) -> PracticeItem:
         task = _rich(parsed.text)
         if not task:
             raise _Skip("has no question text")
-        key = slug(parsed.name, "") if parsed.name else ""
-        key = self._unique(key or stable_key("gift", self.category, task))
         title = category_title(self.category) if self.category else self.title
         return PracticeItem(
-            id=key, topic=slug(title, "quiz"), situation=task, prospect="",
-            model=_rich(parsed.general_feedback), checks=model_rubric(),
+            id=self._key(parsed, task), topic=slug(title, "quiz"), situation=task,
+            prospect="", model=_rich(parsed.general_feedback), checks=model_rubric(),
             title=" ".join(parsed.name.split()) if parsed.name else "",
-            source=SOURCE_ID, line=line)
+            source=SOURCE_ID, line=line, tags=parsed.tags)
 
     def deck(self) -> Deck:
         """The deck of every quiz that received a question, and the practice items."""

@@ -1,6 +1,8 @@
 """The syntax of Moodle GIFT files, read the way Moodle's own importer reads it: blocks
-separated by blank lines, ``//`` comment lines, ``::name::``, ``[format]`` tags, escapes,
-one ``{...}`` answer block, ``####`` general feedback and ``#`` answer feedback.
+separated by blank lines, ``//`` comment lines (with Moodle 4's ``[id:...]`` and
+``[tag:...]`` in them), ``::name::``, ``[format]`` tags, escapes, one ``{...}`` answer
+block, ``####`` general feedback, ``#`` answer feedback, ``%weight%`` and the numbers of
+numerical answers; also the list of weights Moodle accepts.
 
 Nothing here knows about decks; ``gift.py`` turns the parsed questions into quiz items.
 """
@@ -9,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from trainer.domain.numeric import LIMIT, read_number
 
 # PHP's trim(): Moodle trims with it, and Python's strip() would also eat non-breaking
 # spaces that belong to the text.
@@ -27,6 +32,36 @@ _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 # "10" + "0"), any number of minus signs; anything else is answer text.
 _WEIGHT = re.compile(r"%(-*)([0-9]{1,2}\.?[0-9]*)%")
 
+# The grades Moodle's import accepts (its fraction list, and their negatives); any other
+# weight is refused with "grade not in list". Moodle lists thirds, sixths, sevenths and
+# ninths to seven decimals of the fraction, and matches a weight read within 0.00001.
+MOODLE_FRACTIONS = (1.0, 0.9, 5 / 6, 0.8, 0.75, 0.7, 2 / 3, 0.6, 0.5, 0.4, 1 / 3, 0.3, 0.25,
+                    0.2, 1 / 6, 1 / 7, 0.125, 1 / 9, 0.1, 0.05, 0.0)
+MOODLE_MATCH = 0.00001
+# Every listed grade, the larger first so that a tie goes to the larger weight.
+_GRADES = tuple(sorted({*MOODLE_FRACTIONS, *(-f for f in MOODLE_FRACTIONS)},
+                       key=lambda f: (-abs(f), -f)))
+# Moodle 4 keeps a question's id number and tags in its comment lines:
+# "// [id:ABC-1] [tag:pricing] [tag:margin]", "\]" standing for "]" inside one.
+_ID = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f\x7f])+)\]")
+_TAG = re.compile(r"\[tag:((?:\\\]|[^\]<>\x00-\x1f\x7f])*)\]")
+
+
+def nearest_grade(fraction: float) -> float:
+    """The grade in Moodle's list nearest to ``fraction`` (1.0 is 100%)."""
+    return min(_GRADES, key=lambda grade: abs(grade - fraction))
+
+
+def is_grade(fraction: float) -> bool:
+    """Whether Moodle's import accepts ``fraction`` as it is."""
+    return abs(nearest_grade(fraction) - fraction) < MOODLE_MATCH
+
+
+def grade_text(fraction: float) -> str:
+    """A fraction as the percent GIFT writes between % signs: "100", "83.33333", "-50"."""
+    number = f"{fraction * 100:.5f}".rstrip("0").rstrip(".")
+    return "0" if number in ("", "-0") else number
+
 
 class GiftSyntaxError(ValueError):
     """A question Moodle itself would refuse (or misread) because of its syntax."""
@@ -34,9 +69,10 @@ class GiftSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Block:
-    """The lines of one question (comment lines left out), each with its line number."""
+    """The lines of one question (comment lines apart), each with its line number."""
 
     lines: tuple[tuple[int, str], ...]
+    comments: tuple[str, ...] = ()  # the block's "//" lines, which may carry id and tags
 
     @property
     def line(self) -> int:
@@ -62,6 +98,17 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Number:
+    """One answer of a numerical question: ``value`` give or take ``tolerance``, or any
+    number when ``value`` is None (Moodle's "*", and what ``~#feedback`` stands for)."""
+
+    value: Decimal | None
+    tolerance: Decimal
+    weight: float
+    feedback: Text
+
+
+@dataclass(frozen=True)
 class Parsed:
     """One question as Moodle would read it, before it is mapped onto our types."""
 
@@ -74,25 +121,47 @@ class Parsed:
     truth: bool | None = None
     feedback_true: Text | None = None  # shown to whoever answers "true"
     feedback_false: Text | None = None
-    pairs: tuple[tuple[Text, str], ...] = ()  # match: (question, answer)
+    pairs: tuple[tuple[Text, str], ...] = ()  # match: (question, answer); no question
+    # for an extra answer that matches nothing
+    numbers: tuple[Number, ...] = ()  # numerical
+    idnumber: str = ""  # Moodle 4's "[id:...]" comment
+    tags: tuple[str, ...] = ()  # its "[tag:...]" comments
 
 
 def split_blocks(text: str) -> list[Block]:
     """Questions are separated by blank lines; ``//`` lines are comments wherever they
-    are, and do not separate questions. Lines are trimmed, as Moodle trims them."""
+    are, and do not separate questions, but belong to the question of their block (a
+    block of comments only is no question). Lines are trimmed, as Moodle trims them."""
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
+    comments: list[str] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip(WS)
         if not line:
             if current:
-                blocks.append(Block(tuple(current)))
-            current = []
-        elif not line.startswith("//"):
+                blocks.append(Block(tuple(current), tuple(comments)))
+            current, comments = [], []
+        elif line.startswith("//"):
+            comments.append(line)
+        else:
             current.append((number, line))
     if current:
-        blocks.append(Block(tuple(current)))
+        blocks.append(Block(tuple(current), tuple(comments)))
     return blocks
+
+
+def id_and_tags(comments: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The first ``[id:...]`` and every ``[tag:...]`` of a block's comment lines, as
+    Moodle 4 reads them (trimmed, "\\]" as "]"); blank tags and repeats are left out."""
+    text = "\n".join(comments)
+    found = _ID.search(text)
+    idnumber = found.group(1).replace("\\]", "]").strip(WS) if found else ""
+    tags: list[str] = []
+    for match in _TAG.finditer(text):
+        tag = match.group(1).replace("\\]", "]").strip(WS)
+        if tag and tag not in tags:
+            tags.append(tag)
+    return idnumber, tuple(tags)
 
 
 def hide_escapes(text: str) -> str:
@@ -140,7 +209,11 @@ def _weight(answer: str) -> tuple[float | None, str]:
     if match is None:
         return None, answer
     value = float(match.group(2)) / 100
-    return (-value if match.group(1) else value), answer[match.end():]
+    value = -value if match.group(1) else value
+    # "33.33333" is Moodle's way of writing a third: read as one, three of them add up
+    # to full marks.
+    grade = nearest_grade(value)
+    return (grade if abs(grade - value) < MOODLE_MATCH else value), answer[match.end():]
 
 
 def _pieces(answers: str, separator: str) -> list[str]:
@@ -164,7 +237,9 @@ def parse_question(block: Block) -> Parsed:
             text = text[2:]
     start, finish = text.find("{"), text.find("}")
     if start < 0 and finish < 0:
-        return Parsed("description", name, with_format(text, "moodle"), Text("", "moodle"))
+        idnumber, tags = id_and_tags(block.comments)
+        return Parsed("description", name, with_format(text, "moodle"), Text("", "moodle"),
+                      idnumber=idnumber, tags=tags)
     if start < 0:
         raise GiftSyntaxError("has a '}' with no '{' before it (write \\} for a brace)")
     if finish < 0:
@@ -189,11 +264,13 @@ def parse_question(block: Block) -> Parsed:
         general = answers[split_at + 4:]
         answers = answers[:split_at].strip(WS)
     fmt = question.format
-    base = Parsed("essay", name, question, with_format(general, fmt))
+    idnumber, tags = id_and_tags(block.comments)
+    base = Parsed("essay", name, question, with_format(general, fmt), idnumber=idnumber,
+                  tags=tags)
     if not answers:
         return base
     if answers.startswith("#"):
-        return replace(base, kind="numerical")
+        return replace(base, kind="numerical", numbers=_numbers(answers[1:], fmt))
     if "~" in answers:
         return replace(base, kind="multichoice", answers=_choices(answers, fmt),
                        single="=" in answers)
@@ -233,6 +310,63 @@ def _short(answers: str, fmt: str) -> tuple[Answer, ...]:
     if not result:
         raise GiftSyntaxError("a short-answer question needs at least one answer")
     return tuple(result)
+
+
+def _numbers(answers: str, fmt: str) -> tuple[Number, ...]:
+    """The answers of ``{#...}`` (after the "#"): "=" before each one (optional for a
+    single answer), an optional %weight%, the number as ``3.14``, ``3.14:0.01`` (give or
+    take) or ``3.141..3.142`` (a range, read as its middle give or take half its width,
+    as Moodle stores it), ``#feedback``; and after a "~", the feedback for any other
+    number (Moodle's answer "*", worth nothing)."""
+    body, tilde, other = answers.partition("~")
+    pieces = _pieces(body, "=")
+    if not pieces:
+        raise GiftSyntaxError("a numerical question needs at least one answer after '#'")
+    result = []
+    for piece in pieces:
+        found, rest = _weight(piece)
+        text, feedback = _feedback_split(rest, fmt)
+        value, tolerance = _number(text.value)
+        result.append(Number(value, tolerance, 1.0 if found is None else found, feedback))
+    if tilde:
+        _, feedback = _feedback_split(other, fmt)
+        result.append(Number(None, Decimal(0), 0.0, feedback))
+    return tuple(result)
+
+
+def _number(text: str) -> tuple[Decimal | None, Decimal]:
+    """(number, tolerance) of one numerical answer; a "*" is any number."""
+    if text == "*":
+        return None, Decimal(0)
+    dots, colon = text.find(".."), text.find(":")
+    if dots > 0:
+        low, high = _one_number(text, text[:dots]), _one_number(text, text[dots + 2:])
+        if low is None or high is None:
+            raise GiftSyntaxError(f"numerical range '{text}' is not two numbers "
+                                  "(write it as 1..5)")
+        middle = (low + high) / 2
+        return middle, abs(high - middle)
+    if colon > 0:
+        value = _one_number(text, text[:colon])
+        tolerance = _one_number(text, text[colon + 1:])
+        if value is None or tolerance is None:
+            raise GiftSyntaxError(f"numerical answer '{text}' is not a number and its "
+                                  "margin (write it as 3.14:0.01)")
+        return value, abs(tolerance)
+    value = _one_number(text, text)
+    if value is None:
+        # Moodle would take a word here as "any number" (its "*"), which no one means.
+        raise GiftSyntaxError(f"numerical answer '{text}' is not a number (write it as "
+                              "3.14, 3.14:0.01 or 1..5, or * for any number)")
+    return value, Decimal(0)
+
+
+def _one_number(answer: str, text: str) -> Decimal | None:
+    value = read_number(text)
+    if value is None and read_number(text, limit=None) is not None:
+        raise GiftSyntaxError(f"numerical answer '{answer}' holds a number beyond "
+                              f"{LIMIT:.0e}, too large to compare exactly")
+    return value
 
 
 def _pairs(answers: str, fmt: str) -> tuple[tuple[Text, str], ...]:

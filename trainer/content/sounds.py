@@ -1,0 +1,58 @@
+"""Sounds on cards: each one is a link ``<a href="sound:NAME">▶ NAME</a>`` (in Markdown
+``[▶ NAME](sound:NAME)``) to a file of the deck's media folder, named by bare file name.
+
+The link is the marker the card view plays: ``sound_names`` lists a text's sounds in
+order (to play them as the card is shown), ``sound_name`` turns a clicked link back into
+the file's name. Anki's ``[sound:NAME]`` and ``<audio>`` become such links on import.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote, unquote
+
+SCHEME = "sound"
+PREFIX = SCHEME + ":"
+# The formats the card view can play (miniaudio's decoders).
+SUFFIXES = (".mp3", ".ogg", ".flac", ".wav")
+_HTML_LINK = re.compile(r"""<a\b[^<>]*?\bhref\s*=\s*(?:"sound:([^"]*)"|'sound:([^']*)'|"""
+                        r"""sound:([^\s>]+))""", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?sound:([^)\s>]+)>?\s*\)")
+
+
+def sound_link(name: str) -> str:
+    """The marker for one sound file, as HTML that survives the sanitizer."""
+    return f'<a href="{PREFIX}{quote(name, safe="")}">▶ {html.escape(name)}</a>'
+
+
+def _bare(name: str) -> bool:
+    # The same rule as pictures: a plain file name, nothing that leads elsewhere.
+    return (bool(name) and not any(c in name for c in "/\\:\x00") and not name.startswith(".")
+            and len(name.encode("utf-8", "replace")) <= 200)
+
+
+def sound_name(href: str) -> str | None:
+    """The file a ``sound:`` link plays, or None when it is no such link or does not
+    name a bare file name."""
+    if not href.lower().startswith(PREFIX):
+        return None
+    name = unquote(html.unescape(href[len(PREFIX):]))
+    return name if _bare(name) else None
+
+
+def sound_names(text: str | None) -> list[str]:
+    """The sound files a card text (Markdown or rendered HTML) links to, in order,
+    each once."""
+    if not text or PREFIX not in text.lower():
+        return []
+    text = text.replace('\\"', '"')  # quiz questions are stored as JSON
+    found: dict[str, None] = {}
+    hits = [(m.start(), m.group(1) or m.group(2) or m.group(3) or "")
+            for m in _HTML_LINK.finditer(text)]
+    hits += [(m.start(), m.group(1)) for m in _MARKDOWN_LINK.finditer(text)]
+    for _, raw in sorted(hits):
+        name = sound_name(PREFIX + raw)
+        if name is not None:
+            found[name] = None
+    return list(found)
