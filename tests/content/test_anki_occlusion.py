@@ -128,7 +128,7 @@ def test_a_note_without_its_picture_is_skipped_with_the_reason(built: Built,
         bundle = read_anki(path)
         assert [c.front for d in bundle.decks for c in d.cards] == ["Which shelf sells best?"]
         [skipped] = bundle.skipped
-        assert skipped.message == f"5 card(s) skipped: {reason}", path.name
+        assert skipped.message == f"5 cards skipped: {reason}", path.name
         assert skipped.severity == "error"
 
 
@@ -159,5 +159,5 @@ def test_drawing_stops_at_the_size_budget(built: Built, monkeypatch: pytest.Monk
     drawn_cards = [c for d in bundle.decks for c in d.cards if "occlusion-" in c.front]
     assert len(drawn_cards) == 1
     [skipped] = [p for p in bundle.skipped if "would pass" in p.message]
-    assert skipped.message.startswith("4 card(s) skipped: image occlusion: the pictures "
+    assert skipped.message.startswith("4 cards skipped: image occlusion: the pictures "
                                       "drawn for this file would pass")

@@ -186,7 +186,7 @@ def _parse_question(f: Fields, table: dict[str, Any], out: Collector, counter: _
     if kind != QuestionType.SCENARIO and "situation" in table:
         f.error("'situation' belongs to scenario questions only", "situation")
     topic = f.text("topic") or quiz_topic
-    tags = f.texts("tags")
+    tags = f.tags()
     if not (ok and qid and kind and prompt) or f.item is None:
         return None
     if any(p.item == qid and p.severity == "error" for p in out.problems):

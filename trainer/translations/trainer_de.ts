@@ -142,6 +142,16 @@
     </message>
 </context>
 <context>
+    <name>AnkiText</name>
+    <message numerus="yes">
+        <source>%n card(s) skipped: {reason}</source>
+        <translation>
+            <numerusform>%n Karte übersprungen: {reason}</numerusform>
+            <numerusform>%n Karten übersprungen: {reason}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AnswerWidgetsText</name>
     <message>
         <source>Choose…</source>

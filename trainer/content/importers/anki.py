@@ -56,6 +56,7 @@ from trainer.content.safezip import Limits, open_zip, read_entry
 from trainer.domain.deck import Card, Deck, Source
 from trainer.domain.errors import Problem
 from trainer.domain.scheduling import Rating
+from trainer.i18n import Context
 
 # Newest first: current packages also carry a dummy legacy collection.
 COLLECTION_NAMES = ("collection.anki21b", "collection.anki21", "collection.anki2")
@@ -63,6 +64,10 @@ _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _TIME_BUDGET_S = 120.0  # a crafted database can make a query run (nearly) forever
 _REVIEW_TYPES = (0, 1, 2, 3)  # learn, review, relearn, filtered; 4-5 are manual/rescheduled
 _V1_LEARNING_EASE = {1: 1, 2: 3, 3: 4}  # v1 learning cards had Again/Good/Easy only
+
+
+class AnkiText(Context):
+    """What reading an Anki package says about cards it leaves out."""
 
 
 @dataclass(frozen=True)
@@ -202,7 +207,8 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
             sources=(source,), cards=tuple(cards[did]), path=path))
     for reason, item_keys in skipped.items():
         item = item_keys[0] if len(item_keys) == 1 else None
-        reading.warn(f"{len(item_keys)} card(s) skipped: {reason}", item, "error")
+        reading.warn(AnkiText.tr("%n card(s) skipped: {reason}", "", len(item_keys))
+                     .format(reason=reason), item, "error")
     bundle.suspended = {(deck_ids[home], key) for home, key in held}
     bundle.media = _media_files(reading, media, convert.used_media)
     bundle.media.update(convert.generated)  # MathJax and occlusion masks drawn as SVG
