@@ -154,7 +154,7 @@ class Services:
         self._changes_backed_up = changes
 
     def check_apart(self, *, quick: bool = False, repair: bool = False,
-                    progress: Callable[[int, int, str], None] | None = None) -> CheckReport:
+                    progress: Callable[[int, int, str], object] | None = None) -> CheckReport:
         """Check (or repair) the profile through a connection of its own, so that a
         worker thread can do it while the window goes on drawing."""
         from trainer.profile.check_service import CheckService

@@ -96,7 +96,7 @@ def test_every_kind_of_answer_says_when_it_changes(qtbot: QtBot,
     for key, change in (
             ("q-short", lambda w: qtbot.keyClicks(w.edit, "x")),
             ("q-match", lambda w: w.combos[0].setCurrentIndex(1)),
-            ("q-order", lambda w: w.move(1)),
+            ("q-order", lambda w: w.move_step(1)),
             ("q-multi", lambda w: w.press(1))):
         question = questions[key]
         asked = Asked(0, 1, 1, question, question.options,

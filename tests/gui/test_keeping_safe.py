@@ -275,5 +275,5 @@ def test_leaving_check_database_while_it_checks_lets_the_check_finish(
     assert dialog is not None and dialog.task is not None
     task = dialog.task
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not task.running and not task.thread.isRunning()
+    assert not task.running and not task.worker_thread.isRunning()
     assert dialog.report is not None and dialog.report.ok

@@ -110,7 +110,7 @@ def test_whole_quiz_by_keyboard_results_and_retake(
     # The page scrolls by keyboard, down to the last missed question and back.
     results.resize(600, 260)
     QApplication.processEvents()
-    bar = results.scroll.verticalScrollBar()
+    bar = results.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0
     qtbot.keyClick(results, Qt.Key.Key_End)
     assert bar.value() == bar.maximum()

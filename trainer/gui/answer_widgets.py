@@ -274,7 +274,7 @@ class OrderingWidget(AnswerWidget):
         self.down.setObjectName("moveDown")
         for button, delta in ((self.up, -1), (self.down, 1)):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _c=False, d=delta: self.move(d))
+            button.clicked.connect(lambda _c=False, d=delta: self.move_step(d))
         buttons = QHBoxLayout()
         buttons.addWidget(self.up)
         buttons.addWidget(self.down)
@@ -288,7 +288,7 @@ class OrderingWidget(AnswerWidget):
         layout.addLayout(buttons)
         layout.addWidget(hint)
 
-    def move(self, delta: int) -> None:
+    def move_step(self, delta: int) -> None:
         """Move the selected step up (-1) or down (+1)."""
         if getattr(self, "locked", False):
             return

@@ -123,8 +123,9 @@ class RestoreDialog(QDialog):
             self.list.addTopLevelItem(row)
         usable = [i for i, info in enumerate(self.infos)
                   if info.readable and info.reason != "damaged"]
-        if usable:
-            self.list.setCurrentItem(self.list.topLevelItem(usable[0]))
+        first = self.list.topLevelItem(usable[0]) if usable else None
+        if first is not None:
+            self.list.setCurrentItem(first)
         else:
             self.preview_label.setText(BackupDialogText.tr("There is no backup to restore yet."))
             self.restore_button.setEnabled(False)

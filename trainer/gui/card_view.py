@@ -64,9 +64,10 @@ class CardView(QTextBrowser):
         self._player: Player | None = None
         self.anchorClicked.connect(self._clicked)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Load only pictures of the current deck, by bare file name: nothing from the
         network, nothing from anywhere else on disk."""
+        name = QUrl(name) if isinstance(name, str) else name
         if kind != QTextDocument.ResourceType.ImageResource.value or self.find_media is None:
             return None
         if name.scheme() or name.host() or name.hasQuery() or name.hasFragment():

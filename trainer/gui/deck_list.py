@@ -219,6 +219,8 @@ class DeckListView(QWidget):
         """Select the row for ``key``."""
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
             for item in [top, *(top.child(j) for j in range(top.childCount()))]:
                 if item is not None and tuple(item.data(0, ROLE)) == key:
                     self.tree.setCurrentItem(item)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from trainer.app import Services
@@ -41,6 +41,19 @@ class MainWindowText(Context):
 
 class MainWindow(QMainWindow):
     """Composes the screens; all decisions are made by the services it is given."""
+
+    # The menu actions that other code triggers or tests press (menus.py makes them).
+    export_action: QAction
+    cohort_action: QAction
+    profiles_action: QAction
+    restore_action: QAction
+    check_action: QAction
+    backup_action: QAction
+    browse_action: QAction
+    stats_action: QAction
+    preferences_action: QAction
+    optimize_action: QAction
+    about_action: QAction
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -100,7 +100,7 @@ class OptimizeDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.result: OptimizeResult | None = None
+        self.outcome: OptimizeResult | None = None
         self.setWindowTitle(OptimizeDialogText.tr("Optimize my schedule"))
         layout = QVBoxLayout(self)
         explanation = QLabel(explanation_html())
@@ -150,7 +150,7 @@ class OptimizeDialog(QDialog):
             self.run_button.setEnabled(True)
         if result.saved:
             self.services.changed_elsewhere()
-        self.result = result
+        self.outcome = result
         self.result_label.setText(result_html(result))
         self.result_label.show()
         # The work is done: Enter now closes rather than running it again.

@@ -259,7 +259,8 @@ class PracticeView(QWidget):
                     met=len(last.met), said=said))
             self.before.show()
         while self.rubric.count():
-            widget = self.rubric.takeAt(0).widget()
+            held = self.rubric.takeAt(0)
+            widget = held.widget() if held is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.checks = []

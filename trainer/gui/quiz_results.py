@@ -115,7 +115,7 @@ class QuizResultsView(QWidget):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text.setMargin(8)
-        scroll = self.scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidget(self.text)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -154,12 +154,12 @@ class QuizResultsView(QWidget):
         """R, M, Esc (and Enter goes back too); Up, Down, Page Up, Page Down, Home and
         End scroll the page, so every missed question can be read by keyboard."""
         key = event.key()
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         steps = {Qt.Key.Key_Down: bar.singleStep(), Qt.Key.Key_Up: -bar.singleStep(),
                  Qt.Key.Key_PageDown: bar.pageStep(), Qt.Key.Key_PageUp: -bar.pageStep(),
                  Qt.Key.Key_Space: bar.pageStep()}
         if key in steps:
-            bar.setValue(bar.value() + steps[key])
+            bar.setValue(bar.value() + steps[Qt.Key(key)])
         elif key == Qt.Key.Key_Home:
             bar.setValue(bar.minimum())
         elif key == Qt.Key.Key_End:

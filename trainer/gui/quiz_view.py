@@ -43,7 +43,8 @@ Submit = Callable[[Response, int | None], Feedback]
 
 def certainty_keys() -> dict[int, int]:
     """Qt key code -> certainty level, for the letters above."""
-    return {QKeySequence(letter)[0].key(): level
+    # A letter's key code is its upper-case character's code (Qt.Key_A is ord("A")).
+    return {ord(letter[:1].upper() or "?"): level
             for level, letter in certainty_letters().items()}
 
 
@@ -338,7 +339,7 @@ class QuizView(QWidget):
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and \
                 event.modifiers() & Qt.KeyboardModifier.ControlModifier and \
                 isinstance(self.answer, OrderingWidget) and self.feedback is None:
-            self.answer.move(-1 if key == Qt.Key.Key_Up else 1)
+            self.answer.move_step(-1 if key == Qt.Key.Key_Up else 1)
         else:
             super().keyPressEvent(event)
             return

@@ -205,8 +205,9 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():
             # Enter in a field saves that field; it must not close the dialog.
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         outer = QVBoxLayout(self)
         outer.addWidget(self.problem)
         outer.addWidget(scroll, 1)

@@ -166,13 +166,13 @@ class StatsView(QWidget):
         for box in self.boxes:
             column.addWidget(box)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setAccessibleName(StatsViewText.tr("Statistics charts"))
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName(StatsViewText.tr("Statistics charts"))
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(pickers)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._computing = False
         self._again = False
         self.scope.currentIndexChanged.connect(self.refresh)

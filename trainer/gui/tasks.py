@@ -58,9 +58,9 @@ class Task(QObject):
                  on_done: Callable[[Any], None], on_error: Callable[[Exception], None],
                  *, show_progress: bool = True, cancel_label: str | None = None) -> None:
         super().__init__(parent)
-        self.thread = QThread()
+        self.worker_thread = QThread()
         self.worker = _Worker(job)
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.worker_thread)
         self.dialog: QProgressDialog | None = None
         if show_progress:
             self.dialog = QProgressDialog(title, cancel_label or "", 0, 0, parent)
@@ -80,12 +80,12 @@ class Task(QObject):
         self.worker.progress.connect(self._progress)
         self.worker.done.connect(self._done)
         self.worker.failed.connect(self._failed)
-        self.thread.started.connect(self.worker.run)
+        self.worker_thread.started.connect(self.worker.run)
         self.running = True
 
     def start(self) -> Task:
         """Begin the work."""
-        self.thread.start()
+        self.worker_thread.start()
         return self
 
     def wait(self) -> None:
@@ -123,8 +123,8 @@ class Task(QObject):
                 self.dialog.setLabelText(text)
 
     def _end(self, then: Callable[[Any], None], value: Any) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self.running = False
         if self.dialog is not None:
             self.dialog.close()

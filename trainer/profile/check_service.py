@@ -81,7 +81,9 @@ class CheckReport:
                 "backup": None if self.backup is None else str(self.backup)}
 
 
-Progress = Callable[[int, int, str], None]
+# What the caller does with each step; what it returns (the window says whether to go
+# on) is not used here.
+Progress = Callable[[int, int, str], object]
 
 
 def _silent(done: int, total: int, text: str) -> None:

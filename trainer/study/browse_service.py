@@ -12,7 +12,9 @@ from trainer.i18n import Context, number
 from trainer.storage.browse_repo import MAX_ROWS as MAX_ROWS  # the list's length
 from trainer.storage.browse_repo import SORTS as SORTS  # the browser's choices
 from trainer.storage.browse_repo import STATES as STATES
-from trainer.storage.browse_repo import BrowseQuery, BrowseRepository, BrowseRow
+from trainer.storage.browse_repo import BrowseQuery as BrowseQuery  # what the window asks
+from trainer.storage.browse_repo import BrowseRepository
+from trainer.storage.browse_repo import BrowseRow as BrowseRow  # what it shows
 from trainer.storage.deck_rows import list_decks
 from trainer.storage.my_cards_repo import MY_DECK, MY_TOPIC, MyCardsRepository
 from trainer.storage.store import Store

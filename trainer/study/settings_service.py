@@ -15,7 +15,6 @@ from trainer.storage.settings_repo import (
     LANGUAGE_KEY,
     REMINDER_KEY,
     THEME_KEY,
-    THEMES,
     parse_steps,
     save_settings,
     store_value,
@@ -23,6 +22,7 @@ from trainer.storage.settings_repo import (
     stored_theme,
     stored_value,
 )
+from trainer.storage.settings_repo import THEMES as THEMES  # the window's choices
 from trainer.storage.store import Store
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
