@@ -28,6 +28,28 @@ SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
+def _closes_what_it_opens(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A test that leaves a profile database open fails: an open connection holds the
+    file (and its lock on Windows) and hides a missing close in the code under test."""
+    import gc
+
+    from trainer.storage.store import Store
+
+    opened: list[Store] = []
+    real_init = Store.__init__
+
+    def tracked(self: Store, *args: object, **kwargs: object) -> None:
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+        opened.append(self)
+
+    monkeypatch.setattr(Store, "__init__", tracked)
+    yield
+    gc.collect()
+    left = [str(store.path) for store in opened if not store.closed]
+    assert not left, f"the test left {len(left)} database(s) open: {left[:3]}"
+
+
+@pytest.fixture(autouse=True)
 def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The start-at-login entry goes to the test's folder, never the user's ~/.config."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))

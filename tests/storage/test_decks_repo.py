@@ -52,3 +52,4 @@ def test_update_keeps_history_retires_and_restores(tmp_path: Path, clock: FakeCl
     assert study.counts("d").new == 3
     assert study.repo.state(a_id).phase == Phase.LEARNING
     assert list_decks(db)[0].version == "3"
+    db.close()

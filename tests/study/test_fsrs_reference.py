@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,12 +13,24 @@ from trainer.domain.deck import Card, Deck
 from trainer.domain.scheduling import Rating
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck
+from trainer.storage.store import Store
 from trainer.study.service import StudyService
 from trainer.study.settings import StudySettings
+
+# Databases the helpers below open, closed after each test.
+_opened: list[Store] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_opened() -> Iterator[None]:
+    yield
+    while _opened:
+        _opened.pop().close()
 
 
 def _one_card_service(tmp_path: Path, clock: FakeClock) -> tuple[StudyService, int]:
     db = open_database(tmp_path / "p.sqlite", clock)
+    _opened.append(db)
     deck = Deck("ref", "Reference", "1", cards=(Card("c1", "front", "back", "t"),))
     install_deck(db, deck, clock)
     item_id = db.execute("SELECT id FROM items WHERE key = 'c1'").fetchone()[0]

@@ -4,6 +4,7 @@ due questions in daily study, and self-assessments."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -31,10 +32,12 @@ RIGHT = {
 
 
 @pytest.fixture
-def svc(tmp_path: Path, clock: FakeClock, settings: StudySettings, quiz_decks: Path) -> Services:
+def svc(tmp_path: Path, clock: FakeClock, settings: StudySettings, quiz_decks: Path
+        ) -> Iterator[Services]:
     s = open_services(Config(tmp_path / "data"), clock, settings, quiz_decks)
     s.quizzes.rng = random.Random(3)
-    return s
+    yield s
+    s.close()
 
 
 def answer_all(run: QuizRun, wrong: dict[str, tuple[Response, int]] | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,13 +14,25 @@ from trainer.domain.deck import Card, Deck
 from trainer.domain.scheduling import Phase, Rating
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck, set_daily_limits
+from trainer.storage.store import Store
 from trainer.study.day import study_day
 from trainer.study.service import Counts, StudyService
 from trainer.study.settings import StudySettings
 
+# Databases the helpers below open, closed after each test.
+_opened: list[Store] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_opened() -> Iterator[None]:
+    yield
+    while _opened:
+        _opened.pop().close()
+
 
 def make(tmp_path: Path, clock: FakeClock, n: int = 30, **settings: object) -> StudyService:
     db = open_database(tmp_path / "t.sqlite", clock)
+    _opened.append(db)
     cards = tuple(Card(f"c{i:02}", f"front {i}", f"back {i}", "t") for i in range(n))
     install_deck(db, Deck("d", "Deck", "1", cards=cards), clock)
     options: dict[str, object] = {"fuzz": False, "timezone": UTC, **settings}
@@ -84,6 +97,7 @@ def test_answer_is_committed_before_the_next_card(tmp_path: Path, clock: FakeClo
     # A second connection sees the answer at once: nothing waits in an open transaction.
     other = open_database(tmp_path / "t.sqlite", clock)
     row = other.execute("SELECT rating, phase_before, state_after FROM reviews").fetchone()
+    other.close()
     assert row[0] == 3 and row[1] == 0 and '"phase":1' in row[2]
     assert not study.db.conn.in_transaction
 
