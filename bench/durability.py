@@ -50,9 +50,9 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock, system_clock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
+from trainer.domain.settings import StudySettings
 from trainer.library.media import STAGING_PREFIX, DeckPictures
 from trainer.storage.timefmt import from_db
-from trainer.study.settings import StudySettings
 
 ROOT = Path(__file__).resolve().parent.parent
 CARDS_DECK = ROOT / "tests" / "data" / "cards_deck.toml"

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from trainer.clock import FakeClock
 from trainer.content.package import pack
+from trainer.domain.settings import StudySettings
 from trainer.library.importing import ImportService
 from trainer.storage.database import open_database
 from trainer.study.service import StudyService
-from trainer.study.settings import StudySettings
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 

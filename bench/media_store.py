@@ -26,7 +26,7 @@ from pathlib import Path
 from trainer.app import open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
-from trainer.study.settings import StudySettings
+from trainer.domain.settings import StudySettings
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -34,10 +34,10 @@ from trainer.clock import FakeClock
 from trainer.domain.quiz import Question, QuestionType
 from trainer.domain.scheduling import ItemState, Phase, Rating
 from trainer.domain.scoring import Response
+from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.timefmt import to_db
 from trainer.study.fsrs_adapter import FsrsScheduling, retrievability
-from trainer.study.settings import StudySettings
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 SETTINGS = StudySettings(fuzz=False, timezone=UTC)

@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from trainer.clock import FakeClock
 from trainer.domain.scheduling import Phase, Rating
+from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
-from trainer.study.settings import StudySettings
 
 DECKS = ("sales", "products", "objections", "competitors", "pricing")
 DECK_WEIGHTS = (0.5, 0.125, 0.125, 0.125, 0.125)

@@ -15,15 +15,15 @@ from trainer.clock import Clock, system_clock
 from trainer.config import Config
 from trainer.content.builtin import builtin_decks_dir
 from trainer.domain.errors import Problem, ProfileDamagedError
+from trainer.domain.settings import StudySettings
 from trainer.profile.backup_service import BackupService
 from trainer.storage.database import mark_clean, open_database
-from trainer.storage.settings_repo import load_settings
 from trainer.storage.store import Store
 from trainer.study.assessment_service import AssessmentService
 from trainer.study.path_service import PathService
 from trainer.study.quiz_service import QuizService
 from trainer.study.service import StudyService
-from trainer.study.settings import StudySettings
+from trainer.study.stored_settings import usable_settings
 from trainer.study.wording import local_minute
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ def open_services(config: Config, clock: Clock = system_clock,
             problems = load_builtin_decks(
                 db, clock, decks_folder,
                 before_update=lambda: backups.create("before-update", db.conn))
-        study = StudyService(db, clock, load_settings(db, settings))
+        study = StudyService(db, clock, usable_settings(db, settings))
     except Exception:
         db.close()
         raise

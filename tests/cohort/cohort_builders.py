@@ -27,8 +27,8 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
 from trainer.domain.scoring import Response
+from trainer.domain.settings import StudySettings
 from trainer.reports.progress_export import write_export
-from trainer.study.settings import StudySettings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 START = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)

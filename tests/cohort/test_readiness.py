@@ -18,10 +18,10 @@ from trainer.config import Config
 from trainer.domain.readiness import Readiness
 from trainer.domain.scheduling import Rating
 from trainer.domain.scoring import Response
+from trainer.domain.settings import StudySettings
 from trainer.reports.cohort import load_cohort, rubric_misses
 from trainer.reports.cohort_model import LearnerReport
 from trainer.reports.progress_export import build_export, export_text
-from trainer.study.settings import StudySettings
 
 CARDS = 10
 DECK = '''format = 1

@@ -58,13 +58,13 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.content.render import render_markdown, sanitize_html
 from trainer.domain.errors import TrainerError
+from trainer.domain.settings import StudySettings
 from trainer.library.importing import ImportPlan
 from trainer.library.installed import installed_deck
 from trainer.reports.cohort_csv import render_csv
 from trainer.reports.cohort_html import render_html
 from trainer.reports.cohort_model import Cohort
 from trainer.reports.cohort_read import ExportProblem, read_export
-from trainer.study.settings import StudySettings
 
 SEED = 20_261_130
 # Mutations per kind of input (fixed structural cases first, then random ones).

@@ -20,8 +20,8 @@ from trainer.content.tags import (
     unique_tags,
     with_parents,
 )
+from trainer.domain.settings import StudySettings
 from trainer.storage.browse_repo import BrowseQuery
-from trainer.study.settings import StudySettings
 
 DECK = """format = 1
 [deck]

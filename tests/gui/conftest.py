@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
+from trainer.domain.settings import StudySettings
 from trainer.gui.main_window import MainWindow
 from trainer.gui.run import make_app
-from trainer.study.settings import StudySettings
 
 Opener = Callable[..., tuple[MainWindow, Services]]
 

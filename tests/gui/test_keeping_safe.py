@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
+from trainer.domain.settings import StudySettings
 from trainer.gui.backup_dialog import RestoreDialog
 from trainer.gui.check_dialog import CheckDialog
 from trainer.gui.main_window import MainWindow
@@ -29,7 +30,6 @@ from trainer.gui.run import install_error_dialog, open_profile, take_profile
 from trainer.gui.single_instance import InstanceServer
 from trainer.profile.backup_service import BackupService
 from trainer.profile.check_service import CheckService
-from trainer.study.settings import StudySettings
 
 Opener = Callable[..., tuple[MainWindow, Services]]
 TIMEOUT = 20_000

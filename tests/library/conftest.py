@@ -11,7 +11,7 @@ import pytest
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
-from trainer.study.settings import StudySettings
+from trainer.domain.settings import StudySettings
 
 
 @pytest.fixture

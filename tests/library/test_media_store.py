@@ -15,12 +15,12 @@ from sqlite_utils import Database
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
+from trainer.domain.settings import StudySettings
 from trainer.library import media
 from trainer.library.media import OLD_FOLDERS_CATALOG, DeckPictures
 from trainer.profile.backup_service import BackupService
 from trainer.storage import media_repo
 from trainer.storage.migrations import migrations
-from trainer.study.settings import StudySettings
 
 CHART = b"\x89PNG\r\n\x1a\n chart"
 ONLY_A = b"\x89PNG\r\n\x1a\n only in a"

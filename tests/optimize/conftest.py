@@ -10,11 +10,11 @@ import pytest
 
 from trainer.clock import FakeClock
 from trainer.domain.scheduling import ItemState, Rating
+from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.timefmt import to_db
 from trainer.study.fsrs_adapter import FsrsScheduling
 from trainer.study.optimizer import LoggedReview
-from trainer.study.settings import StudySettings
 
 # A real rep's log from py-fsrs's repository (MIT licence beside it in tests/data/fsrs).
 JOSH = Path(__file__).resolve().parents[1] / "data" / "fsrs" / "review_logs_josh.csv"

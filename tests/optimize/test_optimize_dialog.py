@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
+from trainer.domain.settings import StudySettings
 from trainer.gui import optimize_dialog
 from trainer.gui.main_window import MainWindow
 from trainer.gui.optimize_dialog import OptimizeDialog
 from trainer.gui.run import make_app
 from trainer.storage.parameters_repo import load_parameters
-from trainer.study.settings import StudySettings
 
 pytestmark = pytest.mark.gui
 

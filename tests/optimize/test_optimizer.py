@@ -16,6 +16,7 @@ from trainer.cli import main
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import ItemState, Phase, Rating
+from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.parameters_repo import load_parameters, save_parameters
 from trainer.storage.settings_repo import load_settings
@@ -26,7 +27,7 @@ from trainer.study.optimizer import (
     time_series_split,
     training_set,
 )
-from trainer.study.settings import StudySettings
+from trainer.study.stored_settings import usable_settings
 
 SETTINGS = StudySettings(fuzz=False, timezone=UTC)
 
@@ -140,9 +141,9 @@ def test_unusable_stored_parameters_fall_back_to_the_defaults(tmp_path: Path,
     db = open_database(tmp_path / "p.sqlite", clock)
     try:
         save_parameters(db, [0.5, 1.0, 2.0])  # far too few for FSRS-6
-        assert load_settings(db, SETTINGS).parameters is None
+        assert usable_settings(db, SETTINGS).parameters is None
         db.execute("UPDATE settings SET value = 'not json' WHERE key = 'fsrs_parameters'")
-        assert load_settings(db, SETTINGS).parameters is None
+        assert usable_settings(db, SETTINGS).parameters is None
     finally:
         db.close()
 

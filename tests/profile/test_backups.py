@@ -16,7 +16,7 @@ from trainer.config import Config
 from trainer.domain.backup_policy import backups_to_keep
 from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import Rating
-from trainer.study.settings import StudySettings
+from trainer.domain.settings import StudySettings
 
 
 def answers(services: Services) -> int:

@@ -11,9 +11,9 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
+from trainer.domain.settings import StudySettings
 from trainer.library.media import DeckPictures, content_of
 from trainer.storage import media_repo
-from trainer.study.settings import StudySettings
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from trainer.config import Config
 from trainer.content.importers.bundle import ImportBundle
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Rating
+from trainer.domain.settings import StudySettings
 from trainer.library import media
-from trainer.study.settings import StudySettings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

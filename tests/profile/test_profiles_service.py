@@ -11,9 +11,9 @@ from trainer.app import open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.errors import TrainerError
+from trainer.domain.settings import StudySettings
 from trainer.profile.lock import WINDOW, ProfileLock
 from trainer.profile.profiles_service import ProfilesService
-from trainer.study.settings import StudySettings
 
 
 def test_create_rename_delete(tmp_path: Path, clock: FakeClock, settings: StudySettings,

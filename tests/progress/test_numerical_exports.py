@@ -16,9 +16,9 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scoring import Response
+from trainer.domain.settings import StudySettings
 from trainer.reports.csv_export import write_csv
 from trainer.reports.progress_export import build_export
-from trainer.study.settings import StudySettings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 # q-margin 20 ± 0.5 (25 earns half), q-discount 3.15, q-range 1 to 5, q-terms matching.

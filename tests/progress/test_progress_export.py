@@ -17,6 +17,7 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.errors import TrainerError
 from trainer.domain.scoring import Response
+from trainer.domain.settings import StudySettings
 from trainer.reports import progress_export
 from trainer.reports.progress_export import (
     build_export,
@@ -29,7 +30,6 @@ from trainer.reports.progress_export import (
     write_export,
 )
 from trainer.storage.timefmt import to_db
-from trainer.study.settings import StudySettings
 
 DAY1, DAY2, DAY3 = "2026-03-10", "2026-03-11", "2026-03-12"
 QUIZ_ORDER = ["q-single", "q-multi", "q-tf", "q-scenario", "q-match", "q-order"]

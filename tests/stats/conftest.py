@@ -12,7 +12,7 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scoring import Response
-from trainer.study.settings import StudySettings
+from trainer.domain.settings import StudySettings
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from stats_history import ANSWER_MS, QUESTION_SECONDS, History
 
 from trainer.app import Services
 from trainer.domain.scheduling import Phase
+from trainer.domain.settings import StudySettings
 from trainer.reports.stats import compute_stats
 from trainer.reports.stats_days import day_bounds
 from trainer.reports.stats_figures import Buttons
 from trainer.storage.study_repo import StudyRepository
 from trainer.study.fsrs_adapter import make_scheduler, retrievability
-from trainer.study.settings import StudySettings
 
 
 def _stats(h: History, **kwargs: object):  # type: ignore[no-untyped-def]

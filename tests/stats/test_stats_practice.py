@@ -12,8 +12,8 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
+from trainer.domain.settings import StudySettings
 from trainer.reports.stats import compute_stats
-from trainer.study.settings import StudySettings
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from pathlib import Path
 from trainer.clock import FakeClock
 from trainer.domain.deck import Card, Deck
 from trainer.domain.scheduling import Phase, Rating
+from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.deck_rows import list_decks
 from trainer.storage.decks_repo import install_deck, plan_install
 from trainer.study.service import StudyService
-from trainer.study.settings import StudySettings
 
 
 def deck(version: str, *cards: Card) -> Deck:

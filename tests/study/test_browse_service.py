@@ -15,9 +15,9 @@ from trainer.config import Config
 from trainer.content.deckfile import load_deck
 from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import Rating
+from trainer.domain.settings import StudySettings
 from trainer.storage.browse_repo import BrowseQuery
 from trainer.storage.decks_repo import install_deck
-from trainer.study.settings import StudySettings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

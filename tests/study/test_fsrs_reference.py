@@ -11,11 +11,11 @@ import pytest
 from trainer.clock import FakeClock
 from trainer.domain.deck import Card, Deck
 from trainer.domain.scheduling import Rating
+from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck
 from trainer.storage.store import Store
 from trainer.study.service import StudyService
-from trainer.study.settings import StudySettings
 
 # Databases the helpers below open, closed after each test.
 _opened: list[Store] = []

@@ -15,7 +15,7 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scoring import Response
-from trainer.study.settings import StudySettings
+from trainer.domain.settings import StudySettings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TERMS = ["(price - cost) / cost", "(price - cost) / price", "cost / price"]

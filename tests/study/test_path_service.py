@@ -11,7 +11,7 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
 from trainer.domain.scoring import Response
-from trainer.study.settings import StudySettings
+from trainer.domain.settings import StudySettings
 
 
 def test_steps_are_done_when_their_condition_is_met(

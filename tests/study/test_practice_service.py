@@ -13,8 +13,8 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Phase, Rating
+from trainer.domain.settings import StudySettings
 from trainer.study.service import ReviewSession
-from trainer.study.settings import StudySettings
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Phase
 from trainer.domain.scoring import Response
+from trainer.domain.settings import StudySettings
 from trainer.study.quiz_service import QuizRun
-from trainer.study.settings import StudySettings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -14,8 +14,8 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
+from trainer.domain.settings import StudySettings
 from trainer.study.reminders import next_reminder, reminder_message
-from trainer.study.settings import StudySettings
 from trainer.study.settings_service import Reminder
 
 BERLIN = ZoneInfo("Europe/Berlin")

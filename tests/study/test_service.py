@@ -12,12 +12,12 @@ import pytest
 from trainer.clock import FakeClock
 from trainer.domain.deck import Card, Deck
 from trainer.domain.scheduling import Phase, Rating
+from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck, set_daily_limits
 from trainer.storage.store import Store
 from trainer.study.day import study_day
 from trainer.study.service import Counts, StudyService
-from trainer.study.settings import StudySettings
 
 # Databases the helpers below open, closed after each test.
 _opened: list[Store] = []

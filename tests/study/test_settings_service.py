@@ -12,8 +12,8 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.errors import TrainerError
+from trainer.domain.settings import StudySettings
 from trainer.storage.settings_repo import load_settings
-from trainer.study.settings import StudySettings
 
 
 @pytest.fixture

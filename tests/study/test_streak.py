@@ -13,7 +13,7 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
-from trainer.study.settings import StudySettings
+from trainer.domain.settings import StudySettings
 from trainer.study.streak import line, today
 
 

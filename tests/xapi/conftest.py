@@ -16,7 +16,7 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
 from trainer.domain.scoring import Response
-from trainer.study.settings import StudySettings
+from trainer.domain.settings import StudySettings
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scoring import Response
+from trainer.domain.settings import StudySettings
 from trainer.reports.xapi import numeric_pattern, response_text, statements
-from trainer.study.settings import StudySettings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 GIVEN = {"q-margin": Response(text="19.5"), "q-discount": Response(text="3.2"),

@@ -17,9 +17,9 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
+from trainer.domain.settings import StudySettings
 from trainer.reports.xapi import statements
 from trainer.reports.xapi_ids import EXT_PRACTICE_MODE, EXT_RATING, EXT_RUBRIC
-from trainer.study.settings import StudySettings
 
 BASE = "https://sales-trainer.invalid/xapi"
 

@@ -22,12 +22,12 @@ from trainer.clock import Clock, system_clock
 from trainer.config import Config
 from trainer.content.builtin import resources_dir
 from trainer.domain.errors import ProfileDamagedError, TrainerError
+from trainer.domain.settings import StudySettings
 from trainer.gui.language import use_language
 from trainer.gui.main_window import MainWindow
 from trainer.gui.theme import follow_system
 from trainer.profile.errors import user_message
 from trainer.profile.lock import WINDOW, ProfileInUseError, ProfileLock
-from trainer.study.settings import StudySettings
 
 if TYPE_CHECKING:
     from trainer.gui.reminders import Reminders

@@ -39,8 +39,13 @@ from trainer.domain.errors import TrainerError
 from trainer.gui.language import LANGUAGES, resolve
 from trainer.gui.theme import choose, muted, verdict_colors
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
-from trainer.storage.settings_repo import format_steps
-from trainer.study.settings_service import MAX_LIMIT, THEMES, Reminder, SettingsService
+from trainer.study.settings_service import (
+    MAX_LIMIT,
+    THEMES,
+    Reminder,
+    SettingsService,
+    format_steps,
+)
 
 
 class SettingsDialogText(Context):

@@ -15,6 +15,7 @@ from trainer.content.pictures import deck_picture_names
 from trainer.domain.deck import Deck, version_key
 from trainer.domain.errors import TrainerError
 from trainer.domain.scheduling import ItemState
+from trainer.domain.settings import StudySettings
 from trainer.i18n import Context
 from trainer.library import media
 from trainer.library.identity import Moved, SetApart, resolve
@@ -34,7 +35,6 @@ from trainer.storage.origins_repo import remember_deck, remember_notes
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
-from trainer.study.settings import StudySettings
 
 
 class ImportingText(Context):

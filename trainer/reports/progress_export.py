@@ -19,6 +19,7 @@ from trainer import __version__
 from trainer.clock import Clock
 from trainer.content.render import render_markdown
 from trainer.domain.errors import TrainerError
+from trainer.domain.settings import StudySettings
 from trainer.i18n import Context, in_english
 from trainer.reports.files import write_files
 from trainer.reports.progress_format import FORMAT, MAX_PROMPT, MAX_REPLY, VERSION
@@ -37,7 +38,6 @@ from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 from trainer.study.path_service import PathService
 from trainer.study.service import StudyService
-from trainer.study.settings import StudySettings
 
 # The learner's identity lives in storage; it is part of this module's interface too.
 __all__ = [
@@ -236,9 +236,9 @@ def build_export(db: Store, clock: Clock, display_name: str | None = None, *,
 def _build(db: Store, clock: Clock, settings: StudySettings | None,
            display_name: str | None) -> dict[str, Any]:
     if settings is None:
-        from trainer.storage.settings_repo import load_settings
+        from trainer.study.stored_settings import usable_settings
 
-        settings = load_settings(db)
+        settings = usable_settings(db)
     learner = learner_id(db)  # may write the id on first use, so before the snapshot
     # A read snapshot, not a write transaction: the export sees one moment while a
     # window studying meanwhile goes on committing answers.

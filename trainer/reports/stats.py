@@ -16,6 +16,7 @@ from trainer.clock import Clock
 from trainer.domain.quiz_codec import assessment_from_json
 from trainer.domain.scheduling import recall_factor
 from trainer.domain.scoring import CERTAINTY_LABELS, CERTAINTY_PROBABILITY, calibration
+from trainer.domain.settings import StudySettings
 from trainer.i18n import Context
 from trainer.reports.stats_days import day_bounds, day_of, days_between, resolve_range
 from trainer.reports.stats_figures import (
@@ -50,7 +51,6 @@ from trainer.reports.stats_sql import (
 from trainer.storage.quiz_repo import QuizRepository
 from trainer.storage.store import Store
 from trainer.storage.timefmt import from_db
-from trainer.study.settings import StudySettings
 
 FORECAST_DAYS = 30
 LEARNING_PHASES = (1, 3)

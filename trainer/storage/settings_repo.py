@@ -6,9 +6,9 @@ import json
 from dataclasses import replace
 from datetime import timedelta
 
+from trainer.domain.settings import StudySettings
 from trainer.storage.parameters_repo import KEY, parse_parameters
 from trainer.storage.store import Store
-from trainer.study.settings import StudySettings
 
 _KEYS = ("desired_retention", "learning_steps", "relearning_steps", "day_start_hour")
 
@@ -31,23 +31,12 @@ def load_settings(db: Store, base: StudySettings | None = None) -> StudySettings
             if key.endswith("_steps"):
                 value = tuple(timedelta(seconds=s) for s in value)
             changes[key] = value
-    # The parameters are in the rows already read: no second query at start-up.
+    # The parameters are in the rows already read: no second query at start-up. Whether
+    # the scheduler accepts them is the study layer's question (study/stored_settings.py).
     parameters = parse_parameters(stored[KEY]) if KEY in stored else None
-    if parameters is not None and _accepted(parameters, settings):
+    if parameters is not None:
         changes["parameters"] = parameters
     return replace(settings, **changes)  # type: ignore[arg-type]
-
-
-def _accepted(parameters: tuple[float, ...], settings: StudySettings) -> bool:
-    # Parameters py-fsrs refuses (a hand-edited file, a newer app's longer list) must not
-    # stop the profile from opening: the defaults schedule instead.
-    from trainer.study.fsrs_adapter import make_scheduler
-
-    try:
-        make_scheduler(settings, fuzz=False, parameters=parameters)
-    except (ValueError, TypeError, IndexError):
-        return False
-    return True
 
 
 def save_settings(db: Store, settings: StudySettings) -> None:

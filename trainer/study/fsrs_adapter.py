@@ -8,7 +8,7 @@ from fsrs import Card, Scheduler, State
 from fsrs import Rating as FsrsRating
 
 from trainer.domain.scheduling import ItemState, Phase, Rating
-from trainer.study.settings import StudySettings
+from trainer.domain.settings import StudySettings
 
 _TO_STATE = {Phase.LEARNING: State.Learning, Phase.REVIEW: State.Review,
              Phase.RELEARNING: State.Relearning}

@@ -27,10 +27,10 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from trainer.domain.scheduling import Phase
+from trainer.domain.settings import StudySettings
 from trainer.i18n import Context, number
 from trainer.storage.parameters_repo import save_parameters
 from trainer.storage.store import Store
-from trainer.study.settings import StudySettings
 
 if TYPE_CHECKING:
     from fsrs_rs_python import FSRSItem
@@ -237,11 +237,11 @@ def _weighted(evaluations: Sequence[Evaluation], weights: Sequence[int]) -> Eval
 
 def current_parameters(db: Store, settings: StudySettings) -> tuple[float, ...]:
     """The parameters the scheduler uses now: the stored ones when the scheduler accepts
-    them (as ``load_settings`` decides), else py-fsrs's defaults."""
-    from trainer.storage.settings_repo import load_settings
+    them (as ``usable_settings`` decides), else py-fsrs's defaults."""
     from trainer.study.fsrs_adapter import make_scheduler
+    from trainer.study.stored_settings import usable_settings
 
-    usable = load_settings(db, settings).parameters
+    usable = usable_settings(db, settings).parameters
     return tuple(float(v) for v in make_scheduler(
         replace(settings, parameters=usable), fuzz=False).parameters)
 

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from trainer.clock import Clock
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import ItemState, Phase, Rating
+from trainer.domain.settings import StudySettings
 from trainer.i18n import Context
 from trainer.storage.deck_rows import DeckRow, list_decks
 from trainer.storage.store import Store
 from trainer.storage.study_repo import StudyRepository
 from trainer.study.day import StudyDay, study_day
-from trainer.study.settings import StudySettings
 
 if TYPE_CHECKING:
     from trainer.study.fsrs_adapter import FsrsScheduling

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import time, timedelta
 
 from trainer.domain.errors import TrainerError
+from trainer.domain.settings import StudySettings
 from trainer.storage.deck_rows import list_decks
 from trainer.storage.decks_repo import set_daily_limits
 from trainer.storage.settings_repo import (
@@ -23,9 +24,9 @@ from trainer.storage.settings_repo import (
     stored_value,
 )
 from trainer.storage.settings_repo import THEMES as THEMES  # the window's choices
+from trainer.storage.settings_repo import format_steps as format_steps  # for its fields
 from trainer.storage.store import Store
 from trainer.study.service import StudyService
-from trainer.study.settings import StudySettings
 
 # The workload estimate simulates this many days and averages them.
 WORKLOAD_DAYS = 365
