@@ -1,4 +1,5 @@
-"""Every example in docs/deck-format.md does what the page says it does.
+"""Every example in docs/deck-format.md and docs/deck-mistakes.md does what the page
+says it does.
 
 Fenced blocks are sorted by their info string:
 
@@ -24,6 +25,7 @@ from trainer.content.deckfile import parse_deck_bytes
 
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "deck-format.md"
+MISTAKES = REPO / "docs" / "deck-mistakes.md"
 DOC_PATH = Path("docs/deck-format.md")  # the file name the examples' messages carry
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
@@ -74,7 +76,8 @@ def fenced_blocks(markdown: str) -> list[Block]:
 
 
 def _doc_blocks() -> list[Block]:
-    return fenced_blocks(DOC.read_text(encoding="utf-8")) if DOC.is_file() else []
+    return [block for page in (DOC, MISTAKES) if page.is_file()
+            for block in fenced_blocks(page.read_text(encoding="utf-8"))]
 
 
 BLOCKS = _doc_blocks()
@@ -93,7 +96,7 @@ def _expected_message(block: Block) -> str | None:
 
 
 def test_the_page_exists_and_has_examples() -> None:
-    assert DOC.is_file(), f"missing {DOC}"
+    assert DOC.is_file() and MISTAKES.is_file(), f"missing {DOC} or {MISTAKES}"
     assert COMPLETE, "the page needs at least one complete ```toml example"
     assert INVALID, "the page needs ```toml invalid examples"
     assert JSON_BLOCKS, "the page needs a ```json example of `deck check --json`"
