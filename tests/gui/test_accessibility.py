@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from trainer.app import Services
 from trainer.clock import FakeClock
-from trainer.gui import browser_view, theme
+from trainer.gui import theme
 from trainer.gui.main_window import MainWindow
 from trainer.gui.profiles_dialog import ProfilesDialog
 from trainer.gui.settings_dialog import SettingsDialog
@@ -35,7 +35,8 @@ def screens(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     window.start_assessment("objections", "objection-mindset")
     yield "self-check", window.stack.currentWidget()
     window.show_decks()
-    yield "browser", browser_view.open_from(window)
+    window.show_browser()
+    yield "browser", window.stack.currentWidget()
     window.show_decks()
     window.show_stats()
     yield "statistics", window.stack.currentWidget()

@@ -78,6 +78,8 @@ def test_restore_a_backup_from_the_menu_and_undo_it(
         assert "3 answers given since this backup would be taken back" in preview.text()
         qtbot.keyClick(tree, Qt.Key.Key_Return)
 
+    window.show_browser()  # a page holding the profile now: it must follow the restore
+    window.show_decks()
     seen = when_modal(qtbot, choose_the_manual_backup, RestoreDialog)
     done = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
     restoring = OffTheWindow(monkeypatch, BackupService, "restore")
@@ -87,6 +89,10 @@ def test_restore_a_backup_from_the_menu_and_undo_it(
     assert seen and "Restored the backup from" in done[0]
     assert window.services is not services
     assert answers(window.services) == 2
+    window.show_browser()
+    browser = window.stack.currentWidget()
+    assert getattr(browser, "service", None) is window.services.browse
+    window.show_decks()
     counts = [window.decks.tree.topLevelItem(0).text(c) for c in range(1, 4)]
     assert counts[0] == "18"  # the new-card count follows the restored profile
     # The restore is undone by restoring what was kept before it.

@@ -30,7 +30,6 @@ from pytestqt.qtbot import QtBot
 from trainer import i18n
 from trainer.app import Services
 from trainer.clock import FakeClock
-from trainer.gui import browser_view
 from trainer.gui.language import translations_dir, use_language
 from trainer.gui.main_window import MainWindow
 from trainer.gui.run import make_app
@@ -179,7 +178,8 @@ def test_main_screens_speak_german(qtbot: QtBot, german: None, open_window: Open
     window.start_assessment("objections", "objection-mindset")
     look("self-check", window)
     window.show_decks()
-    look("browser", browser_view.open_from(window))
+    window.show_browser()
+    look("browser", window.stack.currentWidget())
     window.show_decks()
     dialog = SettingsDialog(services.settings, window)
     qtbot.addWidget(dialog)

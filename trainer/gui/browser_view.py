@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -44,9 +43,6 @@ from trainer.study.browse_service import (
     BrowseService,
     ItemDetails,
 )
-
-if TYPE_CHECKING:
-    from trainer.gui.main_window import MainWindow
 
 
 class BrowserViewText(Context):
@@ -420,14 +416,9 @@ class BrowserView(QWidget):
         super().keyPressEvent(event)
 
 
-def open_from(window: MainWindow) -> BrowserView:
-    """View > Browse: the browser screen, built once."""
-    view = window.findChild(BrowserView)
-    if view is None:
-        view = BrowserView(window.services.browse)
-        view.leave.connect(window.show_decks)
-        window.stack.addWidget(view)
-    window.end_session()
+def show_page(view: BrowserView, show: Callable[[QWidget], None]) -> BrowserView:
+    """View > Browse: open the browser screen (built once by the window) and ``show``
+    it."""
     view.open()
-    window.stack.setCurrentWidget(view)
+    show(view)
     return view

@@ -4,7 +4,7 @@ then the report in plain words, and Repair when something can be repaired."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +22,6 @@ from trainer.gui.tasks import Report, Task
 from trainer.i18n import Context
 from trainer.profile.check_service import CheckReport
 from trainer.profile.errors import user_message
-
-if TYPE_CHECKING:
-    from trainer.gui.main_window import MainWindow
 
 
 class CheckDialogText(Context):
@@ -110,11 +107,13 @@ class CheckDialog(QDialog):
         QMessageBox.warning(self, CheckDialogText.tr("Check Database"), message)
 
 
-def open_from(window: MainWindow) -> CheckDialog:
-    """Tools > Check Database: open the dialog and start checking."""
-    dialog = CheckDialog(window.services, window)
+def open_from(services: Services, parent: QWidget,
+              repaired: Callable[[], None]) -> CheckDialog:
+    """Tools > Check Database: open the dialog over ``parent`` and start checking;
+    ``repaired`` is called after a repair."""
+    dialog = CheckDialog(services, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.repaired.connect(window.refresh_after_repair)
+    dialog.repaired.connect(repaired)
     dialog.open()
     dialog.run()
     return dialog

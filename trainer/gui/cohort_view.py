@@ -6,8 +6,8 @@ command uses, and "Save report as HTML…" writes exactly the command's file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent
@@ -53,9 +53,6 @@ from trainer.reports.cohort import (
 )
 from trainer.reports.cohort_model import shown
 
-if TYPE_CHECKING:
-    from trainer.gui.main_window import MainWindow
-
 
 class CohortViewText(Context):
     """Texts of the cohort page: its tabs, tables, notes and the Open cohort dialogs."""
@@ -80,9 +77,9 @@ def _signed(value: float, decimals: int) -> str:
 class CohortView(QWidget):
     """The cohort page: a tab per section, Save as HTML, Back (Esc)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, back: Callable[[], None]) -> None:
         super().__init__()
-        self.window_ = window
+        self.on_back = back
         self.cohort: Cohort | None = None
         self.setObjectName("cohortView")
         self.title = QLabel()
@@ -100,7 +97,7 @@ class CohortView(QWidget):
         self.save_button.clicked.connect(self.save_html)
         self.back_button = QPushButton(CohortViewText.tr("Back to decks  (Esc)"))
         self.back_button.setObjectName("cohortBack")
-        self.back_button.clicked.connect(window.show_decks)
+        self.back_button.clicked.connect(back)
         for button in (self.save_button, self.back_button):
             button.setMinimumHeight(36)
         buttons = QHBoxLayout()
@@ -334,24 +331,16 @@ class CohortView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc goes back to the deck list."""
         if event.key() == Qt.Key.Key_Escape:
-            self.window_.show_decks()
+            self.on_back()
         else:
             super().keyPressEvent(event)
 
 
-def _view(window: MainWindow) -> CohortView:
-    for index in range(window.stack.count()):
-        widget = window.stack.widget(index)
-        if isinstance(widget, CohortView):
-            return widget
-    view = CohortView(window)
-    window.stack.addWidget(view)
-    return view
-
-
-def open_folder(window: MainWindow, folder: Path) -> bool:
-    """Load a folder of exports and show it; a folder with none usable is explained in a
-    dialog and the window stays where it was."""
+def open_folder(parent: QWidget, folder: Path, page: Callable[[], CohortView],
+                show: Callable[[QWidget], None]) -> bool:
+    """Load a folder of exports and ``show`` it on the ``page`` (built on first use); a
+    folder with none usable is explained in a dialog over ``parent`` and the window stays
+    where it was."""
     def job(report: Report) -> Cohort:
         report(0, 0, CohortViewText.tr("Reading the exports in {folder}…").format(
             folder=folder.name or folder))
@@ -359,7 +348,7 @@ def open_folder(window: MainWindow, folder: Path) -> bool:
             done, total, CohortViewText.tr("Read {done} of {total}: {file}").format(
                 done=done, total=total, file=name)))
 
-    cohort: Cohort = run_job(window, CohortViewText.tr("Reading the exports…"), job)
+    cohort: Cohort = run_job(parent, CohortViewText.tr("Reading the exports…"), job)
     if not cohort.learners:
         reasons = "\n".join(f"• {s.path.name}: {shown(s.reason)}" for s in cohort.skipped[:15])
         more = len(cohort.skipped) - 15
@@ -370,18 +359,19 @@ def open_folder(window: MainWindow, folder: Path) -> bool:
             text += "\n\n" + CohortViewText.tr("Skipped:") + "\n" + reasons
         else:
             text += "\n\n" + CohortViewText.tr("It holds no .json files.")
-        QMessageBox.warning(window, CohortViewText.tr("Open cohort"), text)
+        QMessageBox.warning(parent, CohortViewText.tr("Open cohort"), text)
         return False
-    view = _view(window)
+    view = page()
     view.show_cohort(cohort, folder.name or str(folder))
-    window.stack.setCurrentWidget(view)
+    show(view)
     view.setFocus()
     return True
 
 
-def open_from(window: MainWindow) -> None:
+def open_from(parent: QWidget, page: Callable[[], CohortView],
+              show: Callable[[QWidget], None]) -> None:
     """File > Open cohort…: pick the folder the reps' exports were collected in."""
     folder = QFileDialog.getExistingDirectory(
-        window, CohortViewText.tr("Open cohort: folder of progress exports"))
+        parent, CohortViewText.tr("Open cohort: folder of progress exports"))
     if folder:
-        open_folder(window, Path(folder))
+        open_folder(parent, Path(folder), page, show)

@@ -26,11 +26,14 @@ from trainer.study.wording import rating_label
 
 if TYPE_CHECKING:
     from trainer.gui.assessment_view import AssessmentView
+    from trainer.gui.browser_view import BrowserView
+    from trainer.gui.cohort_view import CohortView
     from trainer.gui.practice_view import PracticeView
     from trainer.gui.quiz_flow import QuizFlow
     from trainer.gui.quiz_results import QuizResultsView
     from trainer.gui.quiz_view import QuizView
     from trainer.gui.reminders import Reminders
+    from trainer.gui.stats_view import StatsView
     from trainer.gui.summary_view import SummaryView
     from trainer.study.quiz_service import Asked, Feedback
 
@@ -178,6 +181,39 @@ class MainWindow(QMainWindow):
         view.undo.connect(self.undo_from_summary)
         self.stack.addWidget(view)
         return view
+
+    # The report screens too; each gets only what it uses, and asks the window for the
+    # rest through the callbacks given here.
+    @cached_property
+    def stats_view(self) -> StatsView:
+        """View > Statistics."""
+        from trainer.gui.stats_view import StatsView
+
+        view = StatsView(self.services, self.show_decks)
+        self.stack.addWidget(view)
+        return view
+
+    @cached_property
+    def browser_view(self) -> BrowserView:
+        """View > Browse."""
+        from trainer.gui.browser_view import BrowserView
+
+        view = BrowserView(self.services.browse)
+        view.leave.connect(self.show_decks)
+        self.stack.addWidget(view)
+        return view
+
+    @cached_property
+    def cohort_view(self) -> CohortView:
+        """File > Open cohort's report page."""
+        from trainer.gui.cohort_view import CohortView
+
+        view = CohortView(self.show_decks)
+        self.stack.addWidget(view)
+        return view
+
+    def _cohort_page(self) -> CohortView:
+        return self.cohort_view
 
     def _offer_resume(self) -> None:
         if self.services.quizzes.open_attempts():
@@ -408,25 +444,26 @@ class MainWindow(QMainWindow):
         """File > Export progress…: write the progress file a rep sends their trainer."""
         from trainer.gui import progress_dialog
 
-        progress_dialog.open_from(self)
+        progress_dialog.open_from(self.services, self)
 
     def open_cohort(self) -> None:
         """File > Open cohort…: a trainer's report over reps' progress files."""
         from trainer.gui import cohort_view
 
-        cohort_view.open_from(self)
+        cohort_view.open_from(self, self._cohort_page, self.stack.setCurrentWidget)
 
     def show_stats(self) -> None:
         """View > Statistics."""
         from trainer.gui import stats_view
 
-        stats_view.open_from(self)
+        stats_view.show_page(self.stats_view, self.stack.setCurrentWidget)
 
     def show_browser(self) -> None:
         """View > Browse (Ctrl+B): every item of every deck."""
         from trainer.gui import browser_view
 
-        browser_view.open_from(self)
+        self.end_session()
+        browser_view.show_page(self.browser_view, self.stack.setCurrentWidget)
 
     def manage_profiles(self) -> None:
         """File > Profiles…: create, rename, delete, or open another profile (the window
@@ -460,7 +497,7 @@ class MainWindow(QMainWindow):
         """Settings > Optimize my schedule…"""
         from trainer.gui import optimize_dialog
 
-        optimize_dialog.open_from(self)
+        optimize_dialog.open_from(self.services, self)
 
     def show_about(self) -> None:
         """Help > About."""
@@ -477,7 +514,7 @@ class MainWindow(QMainWindow):
         from trainer.gui import check_dialog
 
         self.end_session()
-        check_dialog.open_from(self)
+        check_dialog.open_from(self.services, self, self.refresh_after_repair)
 
     def refresh_after_repair(self) -> None:
         """After a repair the scheduling may have changed: fresh counts everywhere."""
@@ -489,7 +526,8 @@ class MainWindow(QMainWindow):
         holds the old one is dropped and built again when next used."""
         self.services = services
         self.session = None
-        for name in ("quiz", "results", "quiz_flow", "assessment", "summary", "stats_view"):
+        for name in ("quiz", "results", "quiz_flow", "assessment", "summary", "stats_view",
+                     "browser_view"):
             view = self.__dict__.pop(name, None)
             if isinstance(view, QWidget):
                 self.stack.removeWidget(view)

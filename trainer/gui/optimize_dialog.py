@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import sqlite3
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,9 +26,6 @@ from trainer.gui.tasks import Report, run_job
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.profile.errors import user_message
 from trainer.study.optimizer import Comparison, OptimizeResult, Outcome, optimize
-
-if TYPE_CHECKING:
-    from trainer.gui.main_window import MainWindow
 
 
 class OptimizeDialogText(Context):
@@ -166,9 +162,9 @@ class OptimizeDialog(QDialog):
         return result
 
 
-def open_from(window: MainWindow) -> OptimizeDialog:
-    """Settings > Optimize my schedule…: show the dialog over the main window."""
-    dialog = OptimizeDialog(window.services, window)
+def open_from(services: Services, parent: QWidget) -> OptimizeDialog:
+    """Settings > Optimize my schedule…: show the dialog over ``parent``."""
+    dialog = OptimizeDialog(services, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

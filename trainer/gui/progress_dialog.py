@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,9 +24,6 @@ from trainer.app import Services
 from trainer.domain.errors import TrainerError
 from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.reports import csv_export, progress_export
-
-if TYPE_CHECKING:
-    from trainer.gui.main_window import MainWindow
 
 
 class ProgressDialogText(Context):
@@ -212,9 +208,9 @@ class ProgressExportDialog(QDialog):
             files=", ".join(p.name for p in written), folder=escape(chosen)))
 
 
-def open_from(window: MainWindow) -> ProgressExportDialog:
-    """Show the export dialog over the main window (window-modal; returns at once)."""
-    dialog = ProgressExportDialog(window.services, window)
+def open_from(services: Services, parent: QWidget) -> ProgressExportDialog:
+    """Show the export dialog over ``parent`` (window-modal; returns at once)."""
+    dialog = ProgressExportDialog(services, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
@@ -43,9 +42,6 @@ from trainer.reports.stats import compute_stats, scope_choices
 from trainer.reports.stats_days import EARLIEST, day_of
 from trainer.reports.stats_figures import Stats
 from trainer.study.wording import topic_label
-
-if TYPE_CHECKING:
-    from trainer.gui.main_window import MainWindow
 
 
 class StatsViewText(Context):
@@ -474,15 +470,11 @@ class StatsView(QWidget):
         super().keyPressEvent(event)
 
 
-def open_from(window: MainWindow) -> StatsView:
-    """View > Statistics: show the page (built once, refreshed on every visit)."""
-    view = getattr(window, "stats_view", None)
-    if not isinstance(view, StatsView):
-        view = StatsView(window.services, window.show_decks)
-        window.stats_view = view  # type: ignore[attr-defined]
-        window.stack.addWidget(view)
+def show_page(view: StatsView, show: Callable[[QWidget], None]) -> StatsView:
+    """View > Statistics: refresh the page (built once by the window) on every visit,
+    then ``show`` it."""
     view.fill_scopes()
     view.refresh()
-    window.stack.setCurrentWidget(view)
+    show(view)
     view.setFocus()
     return view
