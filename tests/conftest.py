@@ -31,8 +31,6 @@ SHARED = REPO.parent / "shared"
 def _closes_what_it_opens(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A test that leaves a profile database open fails: an open connection holds the
     file (and its lock on Windows) and hides a missing close in the code under test."""
-    import gc
-
     from trainer.storage.store import Store
 
     opened: list[Store] = []
@@ -44,7 +42,6 @@ def _closes_what_it_opens(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(Store, "__init__", tracked)
     yield
-    gc.collect()
     left = [str(store.path) for store in opened if not store.closed]
     assert not left, f"the test left {len(left)} database(s) open: {left[:3]}"
 
