@@ -126,10 +126,10 @@ def test_a_failure_after_the_decks_are_written_rolls_everything_back(
     plan = svc.imports.prepare(deck_file(tmp_path / "v1"))
     before = fingerprint(svc)
 
-    def disk_full(replay: object) -> int:
+    def disk_full(*args: object) -> int:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(svc.imports, "_write_history", disk_full)
+    monkeypatch.setattr("trainer.library.importing.write_history", disk_full)
     with pytest.raises(sqlite3.OperationalError):
         svc.imports.apply(plan)
     assert fingerprint(svc) == before

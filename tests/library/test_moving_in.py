@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import random
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -60,7 +59,7 @@ class Anki:
 
     def answer(self, note: NoteId, ease: Literal[1, 2, 3, 4]) -> None:
         card = self.col.get_note(note).cards()[0]
-        card.timer_started = time.time() - 3  # as if the card had been shown 3 s ago
+        card.start_timer()  # Anki times the answer from here (its own clock)
         self.col.sched.answerCard(card, ease)
 
     def export(self, *, legacy: bool = False) -> Path:

@@ -126,7 +126,7 @@ def test_an_import_that_fails_leaves_no_pictures_and_no_staging(
 
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(services.imports, "_write_history", full)
+    monkeypatch.setattr("trainer.library.importing.write_history", full)
     with pytest.raises(Exception, match="disk is full"):
         services.imports.apply(plan)
     assert [p.name for p in (config.profile_dir / "media").iterdir()] == []

@@ -49,21 +49,18 @@ def content_of(name: str, data: bytes) -> StoredPicture:
     return StoredPicture(hashlib.sha256(data).hexdigest(), extension(name))
 
 
-def stage(media_root: Path, media: Mapping[str, bytes]) -> Path:
-    """Write an import's pictures to a new staging folder, durably: each content once,
-    under its stored name, and none the store already holds."""
+def stage(media_root: Path, files: Mapping[str, bytes]) -> Path:
+    """Write an import's pictures (stored file name, from ``content_of``, -> content) to
+    a new staging folder, durably: none the store already holds."""
     media_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=media_root))
-    written: set[str] = set()
-    for name, data in media.items():
-        file_name = content_of(name, data).file_name
-        if file_name in written or _holds(media_root / file_name, len(data)):
+    for file_name, data in files.items():
+        if _holds(media_root / file_name, len(data)):
             continue
         with (staging / file_name).open("wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        written.add(file_name)
     fsync_folder(staging)
     return staging
 
@@ -169,27 +166,37 @@ def finish_pending(db: Store, media_root: Path) -> int:
                 db.execute("DELETE FROM pending_media WHERE staging = ?", [name])
             shutil.rmtree(staging, ignore_errors=True)
         done += 1
-    if media_root.is_dir():
-        for folder in media_root.iterdir():
-            if folder.name.startswith(STAGING_PREFIX) and folder.is_dir():
-                shutil.rmtree(folder, ignore_errors=True)
-            elif folder.name.startswith(_PARTIAL_PREFIX) and folder.is_file():
-                folder.unlink(missing_ok=True)  # a store file never finished
+    # One listing of the media folder, beside thousands of stored pictures, serves both
+    # the clean-up and the old folders: this runs at every start.
+    entries = _listing(media_root)
+    for entry in entries:
+        if entry.name.startswith(STAGING_PREFIX) and entry.is_dir():
+            shutil.rmtree(entry.path, ignore_errors=True)
+        elif entry.name.startswith(_PARTIAL_PREFIX) and entry.is_file():
+            Path(entry.path).unlink(missing_ok=True)  # a store file never finished
     # On failure it is tried again at the next start; Check Database names the folders.
     with contextlib.suppress(OSError):
-        adopt_old_folders(db, media_root)
+        adopt_old_folders(db, media_root, _old_folders_in(entries))
     return done
+
+
+def _listing(media_root: Path) -> list[os.DirEntry[str]]:
+    """The media folder's entries (none if it is not there yet)."""
+    if not media_root.is_dir():
+        return []
+    with os.scandir(media_root) as entries:
+        return list(entries)
+
+
+def _old_folders_in(entries: list[os.DirEntry[str]]) -> list[Path]:
+    # scandir knows a folder from a file without a stat per file.
+    return sorted(Path(e.path) for e in entries
+                  if not e.name.startswith(".") and e.is_dir(follow_symlinks=False))
 
 
 def old_folders(media_root: Path) -> list[Path]:
     """The per-deck picture folders of the layout before the store, if any are left."""
-    if not media_root.is_dir():
-        return []
-    # scandir knows a folder from a file without a stat per file: this runs at every
-    # start, beside thousands of stored pictures.
-    with os.scandir(media_root) as entries:
-        return sorted(Path(e.path) for e in entries
-                      if not e.name.startswith(".") and e.is_dir(follow_symlinks=False))
+    return _old_folders_in(_listing(media_root))
 
 
 def _read_catalog(media_root: Path) -> dict[str, dict[str, str]]:
@@ -221,15 +228,16 @@ def _stored(file_name: str) -> StoredPicture | None:
     return StoredPicture(digest, ext)
 
 
-def adopt_old_folders(db: Store, media_root: Path) -> int:
-    """Move the pictures of the old per-deck folders into the store (and, in a database
-    restored from before the store, name again the pictures the catalogue of the old
-    folders remembers); returns how many files were moved in.
+def adopt_old_folders(db: Store, media_root: Path, folders: list[Path] | None = None) -> int:
+    """Move the pictures of the old per-deck folders (``folders``: as ``old_folders``
+    finds them, if already listed) into the store (and, in a database restored from
+    before the store, name again the pictures the catalogue of the old folders
+    remembers); returns how many files were moved in.
 
     The files are linked into the store and catalogued first, the rows committed next,
     and only then are the old files removed: stopped anywhere, the next start does it
     again and loses nothing."""
-    folders = old_folders(media_root)
+    folders = old_folders(media_root) if folders is None else folders
     if not folders and media_repo.has_shared_layout(db):
         return 0
     adopted: Placement = {}

@@ -203,4 +203,3 @@ class BackupService:
             if extra.exists():
                 os.replace(extra, Path(f"{target}{suffix}"))
         return target
-

@@ -227,8 +227,10 @@ class CheckService:
     def _staging_folders(self) -> list[Path]:
         if not self.media_root.is_dir():
             return []
+        # The name first: the folder holds thousands of pictures, and this runs at
+        # every close.
         return sorted(p for p in self.media_root.iterdir()
-                      if p.is_dir() and p.name.startswith(STAGING_PREFIX))
+                      if p.name.startswith(STAGING_PREFIX) and p.is_dir())
 
     def _media(self) -> _MediaFindings:
         """Pictures cards show that are not there, pictures named that no card shows,

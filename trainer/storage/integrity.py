@@ -46,22 +46,20 @@ def state_mismatches(db: Store) -> list[StateMismatch]:
     out: list[StateMismatch] = []
     rows = db.execute(
         f"SELECT s.item_id, {', '.join('s.' + c for c in _STATE_COLUMNS.split(', '))}, "
-        # The latest answer is the one written last (as undo takes it), not the one
-        # with the latest time: a clock set back must not make an older one "latest".
-        "(SELECT r.state_after FROM reviews r WHERE r.id = "
-        " (SELECT max(id) FROM reviews WHERE item_id = s.item_id)), "
+        "r.state_after, "
         # Reset to new (in the browser) after that answer: the item is new again.
         "EXISTS (SELECT 1 FROM item_resets x WHERE x.item_id = s.item_id AND "
-        " coalesce(x.after_review, 0) >= "
-        " coalesce((SELECT max(id) FROM reviews WHERE item_id = s.item_id), 0)) "
-        "FROM item_state s")
+        " coalesce(x.after_review, 0) >= coalesce(r.id, 0)) "
+        "FROM item_state s LEFT JOIN reviews r ON r.id = "
+        # The latest answer is the one written last (as undo takes it), not the one
+        # with the latest time: a clock set back must not make an older one "latest".
+        " (SELECT max(id) FROM reviews WHERE item_id = s.item_id)")
     for row in rows:
-        item_id, latest, reset = int(row[0]), row[-2], bool(row[-1])
-        row = row[:-1]
+        item_id, state, latest, reset = int(row[0]), tuple(row[1:-2]), row[-2], row[-1]
         if reset:
             latest = None
         try:
-            stored = _state_of(tuple(row[1:-1]), item_id)
+            stored = _state_of(state, item_id)
         except (TypeError, ValueError):
             stored = None
         if latest is None:
