@@ -14,10 +14,10 @@ import sqlite3
 import time
 import warnings
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 PNG = b"\x89PNG\r\n\x1a\n chart"
 LOGO = b"\x89PNG\r\n\x1a\n logo"
@@ -53,22 +53,11 @@ class AnkiPackages:
     reviews: list[Review] = field(default_factory=list)
 
 
-def build_anki_packages(folder: Path) -> AnkiPackages:
-    """A collection made with the real Anki, exported six ways."""
-    from anki.collection import Collection, ExportAnkiPackageOptions
-    from anki.decks import DeckId
-    from anki.notes import NoteId
-
-    (folder / "profile").mkdir(parents=True)
-    col = Collection(str(folder / "profile" / "collection.anki2"))
-    pricing, sales = col.decks.id("Sales::Pricing"), col.decks.id("Sales")
-    openers, twin = col.decks.id("Sales::Calls::Openers"), col.decks.id("Sales Pricing")
-    col.decks.id("Unused::Empty")
-    assert None not in (pricing, sales, openers, twin)
-    guids: dict[str, str] = {}
-    note_ids: dict[str, NoteId] = {}
-
-    def add(label: str, model: str, deck: DeckId | None, tags: list[str] | None = None,
+def note_adder(col: Any, guids: dict[str, str], note_ids: dict[str, Any] | None = None
+               ) -> Callable[..., None]:
+    """``add(label, note type, deck id, tags, **fields)``: adds a note to ``col`` (a
+    field name's "_" stands for a space) and keeps its GUID (and id) under ``label``."""
+    def add(label: str, model: str, deck: int | None, tags: list[str] | None = None,
             **values: str) -> None:
         notetype = col.models.by_name(model)
         assert notetype is not None and deck is not None
@@ -78,8 +67,27 @@ def build_anki_packages(folder: Path) -> AnkiPackages:
         note.tags = tags or []
         col.add_note(note, deck)
         guids[label] = note.guid
-        note_ids[label] = note.id
+        if note_ids is not None:
+            note_ids[label] = note.id
 
+    return add
+
+
+def build_anki_packages(folder: Path) -> AnkiPackages:
+    """A collection made with the real Anki, exported six ways."""
+    from anki.collection import Collection, ExportAnkiPackageOptions
+    from anki.notes import NoteId
+    from anki.scheduler.v3 import CardAnswer
+
+    (folder / "profile").mkdir(parents=True)
+    col = Collection(str(folder / "profile" / "collection.anki2"))
+    pricing, sales = col.decks.id("Sales::Pricing"), col.decks.id("Sales")
+    openers, twin = col.decks.id("Sales::Calls::Openers"), col.decks.id("Sales Pricing")
+    col.decks.id("Unused::Empty")
+    assert None not in (pricing, sales, openers, twin)
+    guids: dict[str, str] = {}
+    note_ids: dict[str, NoteId] = {}
+    add = note_adder(col, guids, note_ids)
     add("basic", "Basic", pricing, ["Mindset", "Sales::Pricing", "Q&A"],
         Front="What is <b>value</b>?",
         Back='What they get <img src="chart one.png"> [sound:tip.mp3]')
@@ -120,11 +128,17 @@ def build_anki_packages(folder: Path) -> AnkiPackages:
 
     def answer(label: str, ord_: int, ease: Literal[1, 2, 3, 4], seconds: float) -> None:
         card = next(c for c in col.get_note(note_ids[label]).cards() if c.ord == ord_)
-        card.timer_started = time.time() - seconds  # as if the card had been shown then
+        # What Anki's answerCard builds, with the time the card was shown given rather
+        # than measured from a timer (the reviewer's own input to the engine).
+        states = col._backend.get_scheduling_states(card.id)
         before = int(time.time() * 1000)
-        col.sched.answerCard(card, ease)
-        # Anki measures the time really taken, so on a busy machine it is more than
-        # ``seconds``: the importer must give back what Anki logged, whatever that was.
+        col.sched.answer_card(CardAnswer(
+            card_id=card.id, current_state=states.current,
+            new_state=(states.again, states.hard, states.good, states.easy)[ease - 1],
+            rating=(CardAnswer.AGAIN, CardAnswer.HARD, CardAnswer.GOOD,
+                    CardAnswer.EASY)[ease - 1],
+            answered_at_millis=before, milliseconds_taken=int(seconds * 1000)))
+        # The importer must give back what Anki logged, whatever that was.
         logged = col.db.scalar("SELECT time FROM revlog ORDER BY id DESC LIMIT 1")
         assert int(seconds * 1000) <= logged <= ANKI_MAX_ANSWER_MS
         reviews.append(Review(guids[label], ord_, ease, int(logged),

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from anki_builders import note_adder
+
 from trainer.content.render import render_markdown
 
 
@@ -94,17 +96,7 @@ def build(folder: Path) -> Built:
         models.add_template(objection, template)
     models.add(objection)
 
-    def add(label: str, model: str, deck: int, tags: list[str] | None = None,
-            **values: str) -> None:
-        notetype = col.models.by_name(model)
-        assert notetype is not None
-        note = col.new_note(notetype)
-        for name, value in values.items():
-            note[name.replace("_", " ")] = value
-        note.tags = tags or []
-        col.add_note(note, deck)
-        built.guids[label] = note.guid
-
+    add = note_adder(col, built.guids)
     tone = wav(folder / "tone.wav")
     col.media.write_data("hello.wav", tone)
     built.media["hello.wav"] = tone

@@ -22,14 +22,8 @@ from anki_builders import (
 )
 
 from trainer.content.importers.anki import proto_fields, read_anki
-from trainer.content.importers.anki_notes import (
-    FieldConverter,
-    NoteType,
-    Template,
-    render_card,
-    safe_media_name,
-    safe_tags,
-)
+from trainer.content.importers.anki_html import FieldConverter, safe_media_name
+from trainer.content.importers.anki_notes import NoteType, Template, render_card, safe_tags
 from trainer.content.importers.bundle import ImportBundle, ImportFormatError, stable_key
 from trainer.content.render import render_markdown
 from trainer.content.safezip import Limits

@@ -11,10 +11,10 @@ import pytest
 from anki_content_builders import Built, anki_side, build, our_side
 
 from trainer.content.importers.anki import read_anki
+from trainer.content.importers.anki_html import FieldConverter
 from trainer.content.importers.anki_notes import (
     CardInfo,
     CardSkipped,
-    FieldConverter,
     NoteType,
     Template,
     render_card,
@@ -188,9 +188,9 @@ def test_templates_anki_refuses_skip_the_card_with_the_reason() -> None:
 
 
 def test_formulas_are_drawn_once_and_only_so_many(monkeypatch: pytest.MonkeyPatch) -> None:
-    import trainer.content.importers.anki_notes as notes
+    import trainer.content.importers.anki_html as converting
 
-    monkeypatch.setattr(notes, "MAX_FORMULAS", 1)
+    monkeypatch.setattr(converting, "MAX_FORMULAS", 1)
     convert = FieldConverter(available_media=())
     convert.item = "card-1"
     first = convert(r"\(x^2\) and \(x^2\)")

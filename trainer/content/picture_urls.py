@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, unquote
 
-from trainer.content.pictures import is_bare_name
+from trainer.content.filenames import is_bare_name
 
 # The sanitizer writes every attribute in double quotes, escaped.
 _SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)

@@ -12,24 +12,17 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from trainer.content.filenames import is_bare_name
 from trainer.content.sounds import sound_names
 
 if TYPE_CHECKING:
     from trainer.domain.deck import Deck
 
+__all__ = ["deck_picture_names", "is_bare_name", "picture_names"]
+
 _MARKDOWN = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _HTML = re.compile(r"""<img\b[^<>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
                    re.IGNORECASE)
-
-
-# File systems allow 255 bytes in a name; a margin is left for the app's own suffixes.
-MAX_NAME_BYTES = 200
-
-
-def is_bare_name(name: str) -> bool:
-    """A plain file name: no folder, no drive, no scheme, not hidden, not too long."""
-    return (bool(name) and not any(c in name for c in "/\\:\x00") and not name.startswith(".")
-            and len(name.encode("utf-8", "replace")) <= MAX_NAME_BYTES)
 
 
 def picture_names(texts: Iterable[str | None]) -> set[str]:

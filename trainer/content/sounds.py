@@ -12,6 +12,8 @@ import html
 import re
 from urllib.parse import quote, unquote
 
+from trainer.content.filenames import is_bare_name
+
 SCHEME = "sound"
 PREFIX = SCHEME + ":"
 # The formats the card view can play (miniaudio's decoders).
@@ -26,19 +28,13 @@ def sound_link(name: str) -> str:
     return f'<a href="{PREFIX}{quote(name, safe="")}">▶ {html.escape(name)}</a>'
 
 
-def _bare(name: str) -> bool:
-    # The same rule as pictures: a plain file name, nothing that leads elsewhere.
-    return (bool(name) and not any(c in name for c in "/\\:\x00") and not name.startswith(".")
-            and len(name.encode("utf-8", "replace")) <= 200)
-
-
 def sound_name(href: str) -> str | None:
     """The file a ``sound:`` link plays, or None when it is no such link or does not
     name a bare file name."""
     if not href.lower().startswith(PREFIX):
         return None
     name = unquote(html.unescape(href[len(PREFIX):]))
-    return name if _bare(name) else None
+    return name if is_bare_name(name) else None
 
 
 def sound_names(text: str | None) -> list[str]:

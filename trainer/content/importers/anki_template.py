@@ -4,7 +4,7 @@ special fields (``{{Tags}}``, ``{{Deck}}``, ...) and the filters (``text:``, ``h
 ``cloze:``, ``type:``, ``furigana:`` ...), so that the words a template adds around its
 fields ("Example: {{Example}} Which objection does this answer?") reach the card.
 
-The result is Anki's HTML, not yet safe: ``anki_notes`` converts and sanitizes it.
+The result is Anki's HTML, not yet safe: ``anki_html`` converts and sanitizes it.
 What our cards cannot do is rendered as near to Anki as a static page allows: a typed
 answer shows no box on the front and the right answer on the back; a hint is its field's
 name, with the hint as the tooltip; text to speech is shown as text.

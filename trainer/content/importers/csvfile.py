@@ -16,14 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.content.importers.anki_notes import (
-    CardSkipped,
-    FieldConverter,
-    NoteType,
-    card_ords,
-    conversion_warnings,
-    render_card,
-)
+from trainer.content.importers.anki_html import FieldConverter, conversion_warnings
+from trainer.content.importers.anki_notes import CardSkipped, NoteType, card_ords, render_card
 from trainer.content.importers.anki_stock import STOCK
 from trainer.content.importers.bundle import ImportBundle, ImportFormatError, slug, stable_key
 from trainer.content.importers.textfile import decode_text
