@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from trainer.content.deckfile import parse_deck_bytes
 from trainer.domain.quiz import QuestionType
 
@@ -110,23 +112,27 @@ def numerical(option: str) -> str:
     return "\n".join(problems_of(deck.encode()))
 
 
-def test_numerical_option_mistakes() -> None:
+def test_numerical_options_that_are_right() -> None:
     assert numerical("number = 3\ntolerance = 0.5") == ""
     assert numerical('text = "*"') == ""  # any number, full marks: allowed, as in Moodle
-    assert "has no 'text' but \"*\"" in numerical('text = "three"')
-    assert "exactly one of" in numerical("score = 1")
-    assert "(this one has 'number' and 'min'/'max')" in numerical("number = 3\nmin = 1\nmax = 5")
-    assert "'tolerance' goes with 'number'" in numerical("min = 1\nmax = 5\ntolerance = 1")
-    assert "missing 'max'" in numerical("min = 1")
-    assert "'min' (5) is more than 'max' (1)" in numerical("min = 5\nmax = 1")
-    assert "'tolerance' is -1; it must be between 0 and 1e+15" in numerical(
-        "number = 3\ntolerance = -1")
-    assert "'number' must be a number" in numerical('number = "3,5"')
-    assert "'number' is inf" in numerical("number = inf")
-    assert "'pin' is not used by numerical questions" in numerical("number = 3\npin = true")
-    assert "no response has the top score" in numerical("number = 3\nscore = 0.5")
-    assert "'correct' is not used by numerical questions; use 'score'" in numerical(
-        "number = 3\ncorrect = true")
+
+
+@pytest.mark.parametrize(("option", "problem"), [
+    ('text = "three"', "has no 'text' but \"*\""),
+    ("score = 1", "exactly one of"),
+    ("number = 3\nmin = 1\nmax = 5", "(this one has 'number' and 'min'/'max')"),
+    ("min = 1\nmax = 5\ntolerance = 1", "'tolerance' goes with 'number'"),
+    ("min = 1", "missing 'max'"),
+    ("min = 5\nmax = 1", "'min' (5) is more than 'max' (1)"),
+    ("number = 3\ntolerance = -1", "'tolerance' is -1; it must be between 0 and 1e+15"),
+    ('number = "3,5"', "'number' must be a number"),
+    ("number = inf", "'number' is inf"),
+    ("number = 3\npin = true", "'pin' is not used by numerical questions"),
+    ("number = 3\nscore = 0.5", "no response has the top score"),
+    ("number = 3\ncorrect = true", "'correct' is not used by numerical questions; use 'score'"),
+])
+def test_numerical_option_mistakes(option: str, problem: str) -> None:
+    assert problem in numerical(option)
 
 
 def test_numbers_and_distractors_belong_to_their_own_types() -> None:

@@ -4,45 +4,36 @@ decimal comma), and meets a matching question's distractor in its drop-downs."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from german import speaking_german
+from pricing import pricing_folder
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from trainer import i18n
 from trainer.app import Services
 from trainer.clock import FakeClock
-from trainer.gui.answer_widgets import MatchingWidget, NumericalWidget, read_typed_number
-from trainer.gui.language import translations_dir, use_language
+from trainer.gui.answer_widgets import MatchingWidget
 from trainer.gui.main_window import MainWindow
 from trainer.gui.quiz_view import QuizView
-from trainer.gui.run import make_app
+from trainer.gui.typed_answers import NumericalWidget, read_typed_number
 
 Opener = Callable[..., tuple[MainWindow, Services]]
-DATA = Path(__file__).resolve().parents[1] / "data"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
 def pricing_decks(tmp_path: Path) -> Path:
-    folder = tmp_path / "pricing-decks"
-    folder.mkdir()
-    shutil.copy(DATA / "pricing_deck.toml", folder)
-    return folder
+    return pricing_folder(tmp_path / "pricing-decks")
 
 
 @pytest.fixture
 def german(qtbot: QtBot) -> Iterator[None]:
-    if not (translations_dir() / "trainer_de.qm").exists():
-        pytest.fail("trainer_de.qm is not built: run python packaging/translations.py "
-                    "release (a wheel build does it)")
-    make_app()
-    assert use_language("de") == "de"
-    yield
-    use_language("en")
+    with speaking_german():
+        yield
 
 
 def answers(services: Services) -> list[tuple[str, float]]:

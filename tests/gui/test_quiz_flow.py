@@ -15,14 +15,10 @@ from pytestqt.qtbot import QtBot
 from trainer.app import Services
 from trainer.clock import FakeClock
 from trainer.domain.quiz import QuestionType
-from trainer.gui.answer_widgets import (
-    ChoiceWidget,
-    MatchingWidget,
-    OrderingWidget,
-    ShortAnswerWidget,
-)
+from trainer.gui.answer_widgets import ChoiceWidget, MatchingWidget, OrderingWidget
 from trainer.gui.main_window import MainWindow
 from trainer.gui.quiz_view import QuizView
+from trainer.gui.typed_answers import ShortAnswerWidget
 from trainer.study.quiz_service import Asked
 
 Opener = Callable[..., tuple[MainWindow, Services]]

@@ -5,22 +5,19 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from pricing import pricing_services, take_margins
 
-from trainer.app import Services, open_services
+from trainer.app import Services
 from trainer.clock import FakeClock
-from trainer.config import Config
 from trainer.domain.scoring import Response
 from trainer.domain.settings import StudySettings
 from trainer.reports.csv_export import write_csv
 from trainer.reports.progress_export import build_export
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 # q-margin 20 ± 0.5 (25 earns half), q-discount 3.15, q-range 1 to 5, q-terms matching.
 GIVEN = {"q-margin": Response(text="25"), "q-discount": Response(text="3.15"),
          "q-range": Response(text="5.5"),
@@ -29,18 +26,9 @@ GIVEN = {"q-margin": Response(text="25"), "q-discount": Response(text="3.15"),
 
 @pytest.fixture
 def pricing(tmp_path: Path, clock: FakeClock, settings: StudySettings) -> Iterator[Services]:
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    shutil.copy(DATA / "pricing_deck.toml", folder)
-    services = open_services(Config(tmp_path / "data"), clock, settings, folder)
-    run = services.quizzes.start("pricing", "margins")
-    while (asked := run.current()) is not None:
-        clock.advance(timedelta(seconds=10))
-        run.answer(GIVEN[asked.question.id], 3)
-        run.advance()
-    run.finish()
-    yield services
-    services.close()
+    with pricing_services(tmp_path, clock, settings) as services:
+        take_margins(services, clock, GIVEN, 3)
+        yield services
 
 
 def test_the_progress_export_keeps_the_number_given(pricing: Services,

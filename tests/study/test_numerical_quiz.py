@@ -4,31 +4,25 @@ answer it matched, and a wrong number comes back in daily study."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from pricing import pricing_services
 
-from trainer.app import Services, open_services
+from trainer.app import Services
 from trainer.clock import FakeClock
-from trainer.config import Config
 from trainer.domain.scoring import Response
 from trainer.domain.settings import StudySettings
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 TERMS = ["(price - cost) / cost", "(price - cost) / price", "cost / price"]
 
 
 @pytest.fixture
 def svc(tmp_path: Path, clock: FakeClock, settings: StudySettings) -> Iterator[Services]:
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    shutil.copy(DATA / "pricing_deck.toml", folder)
-    services = open_services(Config(tmp_path / "data"), clock, settings, folder)
-    yield services
-    services.close()
+    with pricing_services(tmp_path, clock, settings) as services:
+        yield services
 
 
 def test_feedback_names_the_answer_the_number_matched(svc: Services) -> None:

@@ -6,24 +6,20 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
-from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pricing import pricing_services, take_margins
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
-from trainer.app import Services, open_services
 from trainer.clock import FakeClock
-from trainer.config import Config
 from trainer.domain.scoring import Response
 from trainer.domain.settings import StudySettings
 from trainer.reports.xapi import numeric_pattern, response_text, statements
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 GIVEN = {"q-margin": Response(text="19.5"), "q-discount": Response(text="3.2"),
          "q-range": Response(text="1"),
          "q-terms": Response(matches=("(price - cost) / price", "(price - cost) / cost"))}
@@ -35,20 +31,9 @@ PATTERN = re.compile(rf"(?:{_NUMBER})?\[:\](?:{_NUMBER})?|{_NUMBER}")
 @pytest.fixture
 def answered(tmp_path: Path, clock: FakeClock, settings: StudySettings
              ) -> Iterator[list[dict[str, Any]]]:
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    shutil.copy(DATA / "pricing_deck.toml", folder)
-    services: Services = open_services(Config(tmp_path / "data"), clock, settings, folder)
-    try:
-        run = services.quizzes.start("pricing", "margins")
-        while (asked := run.current()) is not None:
-            clock.advance(timedelta(seconds=10))
-            run.answer(GIVEN[asked.question.id], 2)
-            run.advance()
-        run.finish()
+    with pricing_services(tmp_path, clock, settings) as services:
+        take_margins(services, clock, GIVEN, 2)
         items = [json.loads(json.dumps(s)) for s in statements(services.db)]
-    finally:
-        services.close()
     yield [s for s in items if s["verb"]["display"]["en-US"] == "answered"]
 
 

@@ -1,4 +1,5 @@
-"""Numbers of numerical questions: read exactly, compared exactly, written plainly.
+"""Numbers of numerical questions: read exactly, compared exactly, written plainly (or,
+for the screen, as the rep's language writes them).
 
 An accepted answer is a number give or take a tolerance, stored as floats like every
 other value of a question. Floats cannot hold 3.1415 or 0.0005 exactly, so every
@@ -12,6 +13,8 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal, InvalidOperation
+
+from trainer import i18n
 
 # The largest number (and tolerance) a deck may give: far beyond any price or margin,
 # and small enough that every whole number up to it is exact as a float.
@@ -56,12 +59,23 @@ def decimals(value: float) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def from_range(low: float, high: float) -> tuple[float, float]:
+def shown_number(value: float) -> str:
+    """A number the way the rep's language writes it ("3,5" under German), with all its
+    decimals."""
+    return i18n.number(value, decimals(value))
+
+
+def range_middle(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
     """(number, tolerance) of the range from ``low`` to ``high``: its middle and half its
     width, as Moodle stores a range (so {#1..5} is 3 give or take 2)."""
-    lo, hi = exact(low), exact(high)
-    middle = (lo + hi) / 2
-    return float(middle), float(abs(hi - middle))
+    middle = (low + high) / 2
+    return middle, abs(high - middle)
+
+
+def from_range(low: float, high: float) -> tuple[float, float]:
+    """``range_middle`` of a deck file's ``min`` and ``max``."""
+    middle, tolerance = range_middle(exact(low), exact(high))
+    return float(middle), float(tolerance)
 
 
 def bounds(number: float, tolerance: float) -> tuple[Decimal, Decimal]:

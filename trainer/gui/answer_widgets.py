@@ -1,8 +1,9 @@
-"""One input widget per question type, each driven by number keys as well as the mouse."""
+"""One input widget per question type, each driven by number keys as well as the mouse:
+choices, matching and ordering here, typed-in answers in ``typed_answers.py``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,26 +13,19 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
-    QWidget,
 )
 
-from trainer.domain.numeric import LIMIT, decimals, number_text
 from trainer.domain.quiz import Option, QuestionType
-from trainer.domain.scoring import Response, certainty_letters
+from trainer.domain.scoring import Response
+from trainer.gui.answer_base import AnswerWidget, AnswerWidgetsText
 from trainer.gui.theme import muted
-from trainer.i18n import QT_TRANSLATE_NOOP, Context
-from trainer.i18n import number as local_number
+from trainer.gui.typed_answers import NumericalWidget, ShortAnswerWidget
+from trainer.i18n import QT_TRANSLATE_NOOP
 from trainer.study.quiz_service import Asked
-
-
-class AnswerWidgetsText(Context):
-    """Texts of the answer inputs of quiz questions."""
-
 
 # The empty first entry of a matching drop-down; shown as AnswerWidgetsText.tr(CHOOSE).
 CHOOSE = QT_TRANSLATE_NOOP("AnswerWidgetsText", "Choose…")
@@ -98,37 +92,6 @@ class OptionRow(QFrame):
         """A click anywhere on the row picks it."""
         self.clicked.emit()
         event.accept()
-
-
-class AnswerWidget(QWidget):
-    """Base: a question's input; ``response()`` reads it, ``press(n)`` handles key n;
-    ``changed`` is emitted whenever the rep changes their answer."""
-
-    changed = Signal()
-
-    def __init__(self, asked: Asked) -> None:
-        super().__init__()
-        self.asked = asked
-
-    def response(self) -> Response | None:
-        """The answer so far, or ``None`` if nothing has been chosen."""
-        raise NotImplementedError
-
-    def press(self, number: int) -> bool:
-        """Handle number key ``number``; return whether it meant anything here."""
-        return False
-
-    def problem(self) -> str | None:
-        """Why what was entered cannot be submitted yet (a word where a number
-        belongs), or ``None``."""
-        return None
-
-    def reveal(self) -> None:
-        """After answering: mark right and wrong choices."""
-
-    def lock(self) -> None:
-        """Stop accepting changes."""
-        self.setEnabled(False)
 
 
 class ChoiceWidget(AnswerWidget):
@@ -328,115 +291,6 @@ class OrderingWidget(AnswerWidget):
         self.up.setEnabled(False)
         self.down.setEnabled(False)
         self.locked = True
-
-
-class ShortAnswerWidget(AnswerWidget):
-    """Type the answer. Letters go to the text box, so certainty here is Ctrl and its
-    letter."""
-
-    def __init__(self, asked: Asked) -> None:
-        super().__init__(asked)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit()
-        self.edit.setObjectName("shortAnswer")
-        self.edit.setPlaceholderText(AnswerWidgetsText.tr("Type your answer"))
-        self.edit.textEdited.connect(lambda _t: self.changed.emit())
-        self.accepted = QLabel()
-        self.accepted.setTextFormat(Qt.TextFormat.PlainText)
-        self.accepted.setWordWrap(True)
-        self.accepted.hide()
-        letters = certainty_letters()
-        hint = QLabel(AnswerWidgetsText.tr(
-            "Type, then Ctrl+{low} / Ctrl+{medium} / Ctrl+{high} for how sure, and Enter.")
-            .format(low=letters[1], medium=letters[2], high=letters[3]))
-        muted(hint)
-        hint.setWordWrap(True)  # German runs half as long again
-        layout.addWidget(self.edit)
-        layout.addWidget(self.accepted)
-        layout.addWidget(hint)
-
-    def response(self) -> Response | None:
-        """The typed text, if any."""
-        text = self.edit.text().strip()
-        return Response(text=text) if text else None
-
-    def lock(self) -> None:
-        """No more typing."""
-        self.edit.setReadOnly(True)
-
-    def reveal(self) -> None:
-        """List the accepted answers."""
-        best = [o.text for o in self.asked.question.options if o.value >= 1.0]
-        self.accepted.setText(AnswerWidgetsText.tr("Accepted: {answers}").format(
-            answers="; ".join(best)))
-        self.accepted.show()
-
-    def focus(self) -> None:
-        """Put the cursor in the text box."""
-        self.edit.setFocus()
-
-
-def read_typed_number(text: str, locale: QLocale | None = None) -> float | None:
-    """A number typed in the rep's language ("3,5" or "1.234,5" under German, "3.5" or
-    "1,234.5" under English), or ``None`` if it is not one. A point that the language
-    cannot read (3.5 under German) is read as a decimal point, as a rep used to other
-    keyboards means it."""
-    text = text.strip()
-    value, ok = (locale or QLocale()).toDouble(text)
-    if not ok:
-        plain = QLocale.c()
-        plain.setNumberOptions(QLocale.NumberOption.RejectGroupSeparator)
-        value, ok = plain.toDouble(text)
-    if not ok or not abs(value) <= LIMIT:  # also refuses NaN
-        return None
-    return float(value)
-
-
-def shown_number(value: float) -> str:
-    """A number the way the rep's language writes it, with all its decimals."""
-    return local_number(value, decimals(value))
-
-
-class NumericalWidget(ShortAnswerWidget):
-    """Type a number, written as the rep's language writes it (3,5 under German). Keys
-    as for a typed answer: Ctrl and a letter for how sure, Enter to submit."""
-
-    def __init__(self, asked: Asked) -> None:
-        super().__init__(asked)
-        self.edit.setObjectName("numberAnswer")
-        self.edit.setPlaceholderText(AnswerWidgetsText.tr("Type a number"))
-        self.edit.setAccessibleName(AnswerWidgetsText.tr("Your answer, a number"))
-        # An on-screen keyboard then offers digits, sign and the decimal separator.
-        self.edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-
-    def response(self) -> Response | None:
-        """The number typed, stored with a decimal point whatever the language."""
-        value = read_typed_number(self.edit.text())
-        return None if value is None else Response(text=number_text(value))
-
-    def problem(self) -> str | None:
-        """Something typed that is not a number."""
-        if self.edit.text().strip() and read_typed_number(self.edit.text()) is None:
-            return AnswerWidgetsText.tr("Type a number, such as {example}.").format(
-                example=shown_number(1234.5))
-        return None
-
-    def reveal(self) -> None:
-        """The numbers that earn full marks, each with its margin."""
-        best = [self._accepted(o) for o in self.asked.question.options if o.value >= 1.0]
-        self.accepted.setText(AnswerWidgetsText.tr("Accepted: {answers}").format(
-            answers="; ".join(best)))
-        self.accepted.show()
-
-    @staticmethod
-    def _accepted(option: Option) -> str:
-        if option.number is None:
-            return AnswerWidgetsText.tr("any number")
-        if option.tolerance:
-            return AnswerWidgetsText.tr("{number} ± {margin}").format(
-                number=shown_number(option.number), margin=shown_number(option.tolerance))
-        return shown_number(option.number)
 
 
 def answer_widget(asked: Asked) -> AnswerWidget:

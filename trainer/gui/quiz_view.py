@@ -23,13 +23,10 @@ from PySide6.QtWidgets import (
 
 from trainer.content.render import render_without_pictures
 from trainer.domain.scoring import Response, certainty_label, certainty_letters
-from trainer.gui.answer_widgets import (
-    AnswerWidget,
-    OrderingWidget,
-    ShortAnswerWidget,
-    answer_widget,
-)
+from trainer.gui.answer_base import AnswerWidget
+from trainer.gui.answer_widgets import OrderingWidget, answer_widget
 from trainer.gui.theme import CHECKED_BUTTON_CSS, muted, verdict_colors
+from trainer.gui.typed_answers import ShortAnswerWidget
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.quiz_service import Asked, Feedback
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from trainer.clock import Clock
-from trainer.domain.numeric import decimals, read_number
+from trainer.domain.numeric import read_number, shown_number
 from trainer.domain.quiz import Option, Question, QuestionType
 from trainer.domain.scoring import (
     Calibration,
@@ -21,7 +21,7 @@ from trainer.domain.scoring import (
     rating_for,
     score,
 )
-from trainer.i18n import Context, number
+from trainer.i18n import Context
 from trainer.storage.quiz_repo import AnswerRow, AttemptRow, QuizRepository
 from trainer.storage.quiz_repo import QuizRow as QuizRow  # what quizzes() returns
 from trainer.storage.store import Store
@@ -358,6 +358,4 @@ def _shown_number(given: str) -> str:
     """A number as stored ("3.5") the way the rep's language writes it ("3,5" under
     German), with as many decimals as it has."""
     value = read_number(given)
-    if value is None:
-        return given
-    return number(float(value), decimals(float(value)))
+    return given if value is None else shown_number(float(value))

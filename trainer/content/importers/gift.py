@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,13 +41,13 @@ from trainer.content.importers.gift_parse import (
     Answer,
     Block,
     GiftSyntaxError,
-    Number,
     Parsed,
     Text,
     parse_question,
     split_blocks,
     unescape,
 )
+from trainer.content.questionfile import option_ids
 from trainer.content.render import sanitize_html
 from trainer.domain.deck import Deck, Source
 from trainer.domain.errors import Problem
@@ -59,7 +59,6 @@ SOURCE_ID = "gift-file"
 UNSUPPORTED = {
     "description": "descriptions (text with no answers) are not supported",
 }
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Multiple-answer weights of right answers must add up to 100%, within rounding (as in
 # our own deck format).
 _SUM_TOLERANCE = 0.011
@@ -122,14 +121,6 @@ def category_title(path: str) -> str:
     return next((s for s in reversed(segments) if s), path.strip(WS))
 
 
-def _option_ids() -> Iterator[str]:
-    round_ = 0
-    while True:
-        for letter in _LETTERS:
-            yield letter + (str(round_) if round_ else "")
-        round_ += 1
-
-
 def _rich(text: Text | None) -> str:
     """Text shown as Markdown (prompts, feedback): HTML is sanitized and kept."""
     if text is None:
@@ -148,18 +139,15 @@ def _percent(value: float) -> str:
     return f"{value * 100:g}%"
 
 
-def _check_range(answers: list[Answer] | list[Number]) -> None:
-    for answer in answers:
-        if not -1.0 <= answer.weight <= 1.0:
-            shown = answer.text.value if isinstance(answer, Answer) else \
-                answer_text(None if answer.value is None else float(answer.value),
-                            float(answer.tolerance))
-            raise _Skip(f"weight {_percent(answer.weight)} of '{shown}' is outside "
-                        "-100% to 100%")
+def _check_range(weighed: Iterable[tuple[float, str]]) -> None:
+    """Every (weight, answer text) within -100% to 100%."""
+    for weight, text in weighed:
+        if not -1.0 <= weight <= 1.0:
+            raise _Skip(f"weight {_percent(weight)} of '{text}' is outside -100% to 100%")
 
 
 def _options(answers: list[Answer], plain: bool = True) -> tuple[Option, ...]:
-    ids = _option_ids()
+    ids = option_ids()
     return tuple(Option(next(ids), _plain(a.text) if plain else a.text.value, a.weight,
                         _rich(a.feedback)) for a in answers)
 
@@ -169,7 +157,7 @@ def _choice(parsed: Parsed) -> tuple[QuestionType, tuple[Option, ...]]:
     kept = [a for a in parsed.answers if _plain(a.text)]
     if len(kept) < 2:
         raise _Skip("a multiple-choice question needs at least two answers with text")
-    _check_range(kept)
+    _check_range((a.weight, a.text.value) for a in kept)
     options = _options(kept)
     values = [o.value for o in options]
     if parsed.single:
@@ -190,24 +178,23 @@ def _short(parsed: Parsed) -> tuple[Option, ...]:
     kept = [a for a in parsed.answers if a.text.value]
     if not kept:
         raise _Skip("a short-answer question needs at least one answer")
-    _check_range(kept)
+    _check_range((a.weight, a.text.value) for a in kept)
     if max(a.weight for a in kept) < 1.0:
         raise _Skip("no answer earns full marks (100%)")
     return _options(kept, plain=False)
 
 
 def _numerical(parsed: Parsed) -> tuple[Option, ...]:
-    numbers = list(parsed.numbers)
-    _check_range(numbers)
-    if max(n.weight for n in numbers) < 1.0:
-        raise _Skip("no answer earns full marks (100%)")
-    ids = _option_ids()
+    ids = option_ids()
     options = []
-    for number in numbers:
+    for number in parsed.numbers:
         value = None if number.value is None else float(number.value)
         tolerance = float(number.tolerance)
         options.append(Option(next(ids), answer_text(value, tolerance), number.weight,
                               _rich(number.feedback), number=value, tolerance=tolerance))
+    _check_range((o.value, o.text) for o in options)
+    if max(o.value for o in options) < 1.0:
+        raise _Skip("no answer earns full marks (100%)")
     return tuple(options)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from trainer.domain.numeric import LIMIT, read_number
+from trainer.domain.numeric import LIMIT, range_middle, read_number
 
 # PHP's trim(): Moodle trims with it, and Python's strip() would also eat non-breaking
 # spaces that belong to the text.
@@ -344,8 +344,7 @@ def _number(text: str) -> tuple[Decimal | None, Decimal]:
         if low is None or high is None:
             raise GiftSyntaxError(f"numerical range '{text}' is not two numbers "
                                   "(write it as 1..5)")
-        middle = (low + high) / 2
-        return middle, abs(high - middle)
+        return range_middle(low, high)
     if colon > 0:
         value = _one_number(text, text[:colon])
         tolerance = _one_number(text, text[colon + 1:])
