@@ -16,12 +16,10 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -32,39 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.errors import TrainerError
+from trainer.gui.browse_filters import BrowseFilters, BrowserViewText
 from trainer.gui.browse_parts import CardDialog, ItemPanel, state_text, when
-from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
+from trainer.i18n import number
 from trainer.study.browse_service import (
     MAX_ROWS,
-    SORTS,
-    STATES,
-    BrowseQuery,
     BrowseRow,
     BrowseService,
     ItemDetails,
 )
-
-
-class BrowserViewText(Context):
-    """Texts of the browser screen."""
-
-
-# The state filter's and the sort's choices, by the value the query takes.
-STATE_LABELS = {
-    "any": QT_TRANSLATE_NOOP("BrowserViewText", "Any state"),
-    "new": QT_TRANSLATE_NOOP("BrowserViewText", "New"),
-    "learning": QT_TRANSLATE_NOOP("BrowserViewText", "Learning"),
-    "due": QT_TRANSLATE_NOOP("BrowserViewText", "Due"),
-    "suspended": QT_TRANSLATE_NOOP("BrowserViewText", "Suspended"),
-    "flagged": QT_TRANSLATE_NOOP("BrowserViewText", "Flagged"),
-    "leech": QT_TRANSLATE_NOOP("BrowserViewText", "Leech"),
-}
-SORT_LABELS = {
-    "position": QT_TRANSLATE_NOOP("BrowserViewText", "Sort: position"),
-    "due": QT_TRANSLATE_NOOP("BrowserViewText", "Sort: due"),
-    "lapses": QT_TRANSLATE_NOOP("BrowserViewText", "Sort: lapses"),
-    "last answer": QT_TRANSLATE_NOOP("BrowserViewText", "Sort: last answer"),
-}
 
 SEARCH_DELAY_MS = 150  # typing pauses this long before the list is searched again
 
@@ -89,41 +63,9 @@ class BrowserView(QWidget):
         self.details: ItemDetails | None = None
         self.setObjectName("browserView")
 
-        self.search = QLineEdit()
-        self.search.setObjectName("browseSearch")
-        self.search.setPlaceholderText(
-            BrowserViewText.tr("Search every card, question and practice item") + " (Ctrl+F)")
-        self.search.setAccessibleName(BrowserViewText.tr("Search"))
-        self.search.setClearButtonEnabled(True)
-        self.deck = QComboBox()
-        self.deck.setObjectName("browseDeck")
-        self.deck.setAccessibleName(BrowserViewText.tr("Deck"))
-        self.topic = QComboBox()
-        self.topic.setObjectName("browseTopic")
-        self.topic.setAccessibleName(BrowserViewText.tr("Topic"))
-        self.tag = QComboBox()
-        self.tag.setObjectName("browseTag")
-        self.tag.setAccessibleName(BrowserViewText.tr("Tag"))
-        self.state = QComboBox()
-        self.state.setObjectName("browseState")
-        self.state.setAccessibleName(BrowserViewText.tr("State"))
-        for state in STATES:
-            self.state.addItem(BrowserViewText.tr(STATE_LABELS.get(state, state)), state)
-        self.sort = QComboBox()
-        self.sort.setObjectName("browseSort")
-        self.sort.setAccessibleName(BrowserViewText.tr("Sort by"))
-        for sort in SORTS:
-            self.sort.addItem(BrowserViewText.tr(SORT_LABELS.get(sort, sort)), sort)
-        self.search.setMinimumWidth(180)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        for box in (self.deck, self.topic, self.tag, self.state, self.sort):
-            # Sized to a few characters, not their longest item (a deck title), so that
-            # on a narrow window the search box keeps room to type in.
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
-            filters.addWidget(box, 1)
+        self.filters = BrowseFilters()
+        # The filters' parts by name, as the rest of the view uses them.
+        self.search, self.deck = self.filters.search, self.filters.deck
 
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("browseTable")
@@ -188,7 +130,7 @@ class BrowserView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(head)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(split, 1)
 
         self.timer = QTimer(self)
@@ -196,7 +138,7 @@ class BrowserView(QWidget):
         self.timer.setInterval(SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self.timer.start())
-        for box in (self.deck, self.topic, self.tag, self.state, self.sort):
+        for box in self.filters.boxes():
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.suspend_button.clicked.connect(self.toggle_suspend)
@@ -226,32 +168,13 @@ class BrowserView(QWidget):
         self.focus_search()
 
     def _fill_filters(self) -> None:
-        decks = self.service.deck_choices()
-        for box, first, values in ((self.deck, BrowserViewText.tr("All decks"), decks),
-                                   (self.topic, BrowserViewText.tr("All topics"),
-                                    [(t, t) for t in self.service.topics()]),
-                                   (self.tag, BrowserViewText.tr("All tags"),
-                                    [(t, t) for t in self.service.tags()])):
-            keep = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(first, None)
-            for value, label in values:
-                box.addItem(label, value)
-            index = box.findData(keep)
-            box.setCurrentIndex(max(index, 0))
-            box.blockSignals(False)
+        self.filters.fill(self.service.deck_choices(), self.service.topics(),
+                          self.service.tags())
 
     def focus_search(self) -> None:
         """Ctrl+F: into the search box, its text selected."""
         self.search.setFocus()
         self.search.selectAll()
-
-    def query(self) -> BrowseQuery:
-        """What the search box and the filters ask for."""
-        return BrowseQuery(self.search.text(), self.deck.currentData(),
-                           self.topic.currentData(), self.tag.currentData(),
-                           str(self.state.currentData()), str(self.sort.currentData()))
 
     def refresh(self) -> None:
         """Search again and list what is found, keeping the selected item if it is
@@ -259,7 +182,7 @@ class BrowserView(QWidget):
         self.timer.stop()
         keep = self.details.row.item_id if self.details else None
         try:
-            self.rows = self.service.search(self.query())
+            self.rows = self.service.search(self.filters.query())
         except sqlite3.Error as exc:
             self.count.setText(BrowserViewText.tr("Search failed: {error}").format(error=exc))
             return

@@ -51,7 +51,6 @@ from trainer.reports.cohort import (
     pass_rates,
     path_groups,
 )
-from trainer.reports.cohort_model import shown
 
 
 class CohortViewText(Context):
@@ -297,7 +296,7 @@ class CohortView(QWidget):
 
     def _files(self, cohort: Cohort) -> QWidget:
         rows = [[_cell(str(s.path), str(s.path)), _cell(CohortViewText.tr("skipped")),
-                 _cell(shown(s.reason), shown(s.reason))] for s in cohort.skipped]
+                 _cell(why, why)] for s in cohort.skipped for why in [s.reason.translated()]]
         rows += [[_cell(str(s.path), str(s.path)), _cell(CohortViewText.tr("replaced")),
                   _cell(CohortViewText.tr("a newer export of the same learner: {file}").format(
                       file=s.kept))]
@@ -350,7 +349,8 @@ def open_folder(parent: QWidget, folder: Path, page: Callable[[], CohortView],
 
     cohort: Cohort = run_job(parent, CohortViewText.tr("Reading the exports…"), job)
     if not cohort.learners:
-        reasons = "\n".join(f"• {s.path.name}: {shown(s.reason)}" for s in cohort.skipped[:15])
+        reasons = "\n".join(f"• {s.path.name}: {s.reason.translated()}"
+                            for s in cohort.skipped[:15])
         more = len(cohort.skipped) - 15
         if more > 0:
             reasons += "\n" + CohortViewText.tr("…and {more} more").format(more=more)

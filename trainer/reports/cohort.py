@@ -35,15 +35,8 @@ from trainer.reports.cohort_model import (
     Superseded,
     TopicStats,
 )
-from trainer.reports.cohort_read import (
-    DAILY_STUDY,
-    MAX_FILE_BYTES,
-    ExportProblem,
-    read_export,
-    recall_probability,
-    short_repr,
-    summarise,
-)
+from trainer.reports.cohort_read import MAX_FILE_BYTES, ExportProblem, read_export, summarise
+from trainer.reports.cohort_records import DAILY_STUDY, recall_probability, short_repr
 from trainer.study.wording import natural_key
 
 

@@ -23,7 +23,7 @@ _UNNAMED = QT_TRANSLATE_NOOP("CohortModelText", "learner {id}")
 
 class Reason(str):
     """Why a file cannot be used: the English text (what the command line prints and the
-    HTML report writes), which the window shows in the rep's language with ``shown``.
+    HTML report writes), which the window shows in the rep's language with ``translated``.
 
     Files are read in worker processes that have no translator, and the report stays in
     English, so the text is translated where it is shown rather than where it is made.
@@ -46,27 +46,20 @@ class Reason(str):
     def translated(self) -> str:
         """The text in the rep's language."""
         return self.context.tr(self.source).format(
-            **{k: shown(v) if isinstance(v, str) else v for k, v in self.fields.items()})
+            **{k: v.translated() if isinstance(v, Reason) else v
+               for k, v in self.fields.items()})
 
 
 def _rebuild(context: type[Context], source: str, fields: dict[str, object]) -> Reason:
     return Reason(context, source, **fields)
 
 
-def shown(text: str) -> str:
-    """A text as the window shows it: a ``Reason`` in the rep's language, others as
-    they are."""
-    return text.translated() if isinstance(text, Reason) else text
-
-
 class ExportProblem(ValueError):
-    """Why a file cannot be used as a progress export."""
+    """Why a file cannot be used as a progress export: its ``reason``."""
 
-    @property
-    def reason(self) -> str:
-        """The text of the problem (a ``Reason`` where the reader made one)."""
-        first = self.args[0] if self.args else None
-        return first if isinstance(first, Reason) else str(self)
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def problem(context: type[Context], source: str, **fields: object) -> ExportProblem:
@@ -75,10 +68,10 @@ def problem(context: type[Context], source: str, **fields: object) -> ExportProb
     return ExportProblem(Reason(context, source, **fields))
 
 
-def located(where: str, reason: str) -> ExportProblem:
+def located(where: str, reason: Reason) -> ExportProblem:
     """An ``ExportProblem`` saying ``reason`` about the record ``where`` ("items[3]")."""
-    return ExportProblem(Reason(CohortModelText, QT_TRANSLATE_NOOP(
-        "CohortModelText", "{where}: {reason}"), where=where, reason=reason))
+    return problem(CohortModelText, QT_TRANSLATE_NOOP("CohortModelText", "{where}: {reason}"),
+                   where=where, reason=reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +79,7 @@ class Skipped:
     """A file left out of the report, and why."""
 
     path: Path
-    reason: str
+    reason: Reason
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

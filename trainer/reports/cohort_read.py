@@ -5,54 +5,34 @@ newer ``version``, missing or mistyped keys, numbers too large to count) raises
 ``ExportProblem`` with the reason, naming the record where there is one. Each export is
 boiled down to a ``LearnerReport`` as soon as it is read, so a thousand exports never
 sit in memory at once.
-
-Figures per learner:
-
-* a topic's ``answers`` are the review-log rows on its items (quiz answers are rated
-  into the log too); its mastery is the mean FSRS recall probability, at the export's
-  time and on the rep's own forgetting curve, of its reviewed items that are not
-  retired, shown only from ``MIN_ANSWERS`` up;
-* quiz accuracy per topic, calibration and confidently wrong answers use every quiz
-  answer (finished, unfinished or discarded attempts alike, and questions met again in
-  daily study); a confidently wrong answer is labelled with its item's ``prompt`` (the
-  question's plain text) when the export has one, else with the item id;
-* a quiz is taken when an attempt of kind "quiz" was finished (not discarded), and passed
-  when the best such attempt reached its pass mark (percent = sum of scores / questions).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime
-from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
-from trainer.domain.scheduling import DEFAULT_DECAY, recall_after
 from trainer.domain.scoring import calibration
-from trainer.i18n import QT_TRANSLATE_NOOP, Context
+from trainer.i18n import QT_TRANSLATE_NOOP
 from trainer.reports.cohort_model import ExportProblem as ExportProblem
-from trainer.reports.cohort_model import (
-    LearnerReport,
-    PathStanding,
-    PathStep,
-    QuizBest,
-    Reason,
-    TopicStats,
-    located,
-    problem,
-)
+from trainer.reports.cohort_model import LearnerReport, located
 from trainer.reports.cohort_readiness import practice_latest, readiness_by_topic
-from trainer.reports.progress_format import FORMAT, MAX_PROMPT, VERSION
+from trainer.reports.cohort_records import (
+    bad,
+    decay_of,
+    deck_titles,
+    path_standings,
+    quiz_titles,
+    read_quizzes,
+    reason_of,
+    short_repr,
+    time_of,
+    topic_stats,
+)
+from trainer.reports.progress_format import FORMAT, VERSION
 from trainer.storage.learner_repo import MAX_DISPLAY_NAME
-
-
-class CohortReadText(Context):
-    """Why a progress export cannot be used (shown on the cohort page's Files tab)."""
-
 
 # "\ud800" not followed by a low half, or "\udc00" not preceded by a high one.
 _LONE_SURROGATE = re.compile(
@@ -61,17 +41,7 @@ _LONE_SURROGATE = re.compile(
 
 # About a million answers; an export is read whole, so this bounds the memory one takes.
 MAX_FILE_BYTES = 256 * 1024 * 1024
-# Where a question answered in daily study (not in a quiz attempt) was asked.
-DAILY_STUDY = "daily study"
 _SECTIONS = ("decks", "items", "reviews", "quiz_attempts", "assessments", "paths")
-DECAY = DEFAULT_DECAY
-
-
-def recall_probability(stability: float, last_review: datetime, now: datetime,
-                       decay: float = DECAY) -> float:
-    """FSRS retrievability after the whole days elapsed, as py-fsrs computes it, on the
-    curve of ``decay`` (the last FSRS parameter, negated); the tests check both agree."""
-    return recall_after(max(0, (now - last_review).days), stability, decay)
 
 
 def size_text(limit: int) -> str:
@@ -79,61 +49,26 @@ def size_text(limit: int) -> str:
     return f"{limit / 2**20:.0f} MB" if limit >= 2**20 else f"{limit / 1024:.0f} KB"
 
 
-def short_repr(value: object, limit: int = 60) -> str:
-    """``repr`` cut to ``limit`` characters, for naming a bad value in a message."""
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit - 3] + "..."
-
-
-def _problem(source: str, **fields: object) -> ExportProblem:
-    return problem(CohortReadText, source, **fields)
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, KeyError):
-        return Reason(CohortReadText, QT_TRANSLATE_NOOP("CohortReadText", "missing key {key}"),
-                      key=short_repr(exc.args[0] if exc.args else '?'))
-    if isinstance(exc, ExportProblem):
-        return exc.reason
-    if isinstance(exc, ValueError):
-        return Reason(CohortReadText, QT_TRANSLATE_NOOP("CohortReadText", "bad value ({error})"),
-                      error=str(exc)[:120])
-    return Reason(CohortReadText, QT_TRANSLATE_NOOP("CohortReadText",
-                                                    "not an object with the expected keys"))
-
-
-def _time(value: object) -> datetime:
-    if type(value) is not str:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                         "a time should be ISO 8601 text, not {value}"),
-                       value=short_repr(value))
-    when = datetime.fromisoformat(value)
-    if when.tzinfo is None:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "time {value} has no time zone"),
-                       value=short_repr(value))
-    return when
-
-
 def _check(ok: bool, source: str, **fields: object) -> None:
     # The fields are worked out before the call: hot loops raise directly instead.
     if not ok:
-        raise _problem(source, **fields)
+        raise bad(source, **fields)
 
 
 def _header(doc: object) -> tuple[str, str | None, datetime]:
     """Format, version and learner checks; returns id, display name and export time."""
     if not isinstance(doc, dict):
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                         "not a progress export (no JSON object at the top)"))
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText",
+                                    "not a progress export (no JSON object at the top)"))
     found = doc.get("format")
     _check(found == FORMAT, QT_TRANSLATE_NOOP("CohortReadText",
                                               'not a progress export ("format" is {found})'),
            found=short_repr(found))
     version = doc.get("version")
     if type(version) is not int:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                         '"version" should be a whole number, not {value}'),
-                       value=short_repr(version))
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText",
+                                    '"version" should be a whole number, not {value}'),
+                  value=short_repr(version))
     _check(version <= VERSION, QT_TRANSLATE_NOOP(
         "CohortReadText", "made by a newer Sales Trainer (export version {version}; this "
         "version reads up to {known}): update the app"), version=version, known=VERSION)
@@ -141,8 +76,8 @@ def _header(doc: object) -> tuple[str, str | None, datetime]:
            version=version)
     missing = [key for key in ("exported_at", "learner", *_SECTIONS) if key not in doc]
     if missing:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "missing key(s) {keys}"),
-                       keys=", ".join(f'"{k}"' for k in missing))
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText", "missing key(s) {keys}"),
+                  keys=", ".join(f'"{k}"' for k in missing))
     for key in _SECTIONS:
         _check(type(doc[key]) is list,
                QT_TRANSLATE_NOOP("CohortReadText", '"{key}" should be a list'), key=key)
@@ -161,232 +96,10 @@ def _header(doc: object) -> tuple[str, str | None, datetime]:
         name = " ".join("".join(c if c.isprintable() else " " for c in name).split()
                         )[:MAX_DISPLAY_NAME] or None
     try:
-        exported_at = _time(doc["exported_at"])
+        exported_at = time_of(doc["exported_at"])
     except ValueError as exc:
-        raise located('"exported_at"', _reason(exc)) from None
+        raise located('"exported_at"', reason_of(exc)) from None
     return learner_id, name, exported_at
-
-
-def _usable_key(key_of: itemgetter[Any], record: Any) -> bool:
-    try:
-        hash(key_of(record))
-    except (KeyError, TypeError):
-        return False
-    return True
-
-
-def _topics(items: list[Any], reviews: list[Any], now: datetime,
-            quiz_topics: dict[str, list[int]],
-            prompts: dict[tuple[str, str], str | None],
-            decay: float = DECAY) -> dict[str, TopicStats]:
-    """Answers and mastery per topic; fills in ``prompts`` (keyed by deck and item) from
-    the items' text."""
-    topic_of: dict[tuple[str, str], str] = {}
-    recall: dict[str, tuple[float, int]] = {}
-    for i, item in enumerate(items):
-        # A try per item costs nothing until it raises (Python 3.11) and names the item.
-        try:
-            deck, key, topic = item["deck"], item["id"], item["topic"]
-            if not (type(deck) is str and type(key) is str and type(topic) is str):
-                raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                                 '"deck", "id" and "topic" should be text'))
-            topic_of[(deck, key)] = topic
-            if (deck, key) in prompts:
-                prompts[deck, key] = _prompt(item)
-            total, reviewed = recall.setdefault(topic, (0.0, 0))
-            last, stability, retired = item["last_review"], item["stability"], item["retired"]
-            if type(retired) is not bool:
-                raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                                 '"retired" should be true or false'))
-            if last is None or stability is None or retired:
-                continue
-            if type(stability) not in (float, int) or stability <= 0:
-                raise _problem(QT_TRANSLATE_NOOP(
-                    "CohortReadText", '"stability" should be a positive number, not {value}'),
-                    value=short_repr(stability))
-            recall[topic] = (total + recall_probability(stability, _time(last), now, decay),
-                             reviewed + 1)
-        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-            raise located(f"items[{i}]", _reason(exc)) from None
-    key_of = itemgetter("deck", "item")
-    try:
-        counts = Counter(map(key_of, reviews))  # the biggest list: counted at C speed
-    except (KeyError, TypeError) as exc:
-        bad = next((i for i, r in enumerate(reviews) if not _usable_key(key_of, r)), None)
-        raise located(f"reviews[{bad}]", _reason(exc)) from None
-    answers: Counter[str] = Counter()
-    for key, n in counts.items():
-        topic = topic_of.get(key)
-        if topic is not None:
-            answers[topic] += n
-    out = {}
-    for topic in recall.keys() | quiz_topics.keys():
-        total, reviewed = recall.get(topic, (0.0, 0))
-        asked, right = quiz_topics.get(topic, (0, 0))
-        out[topic] = TopicStats(answers[topic], total / reviewed if reviewed else None,
-                                asked, right)
-    return out
-
-
-@dataclass
-class _Quizzes:
-    best: dict[tuple[str, str], QuizBest]
-    by_topic: dict[str, list[int]]  # topic -> [answers, right]
-    pairs: list[tuple[float, int | None]]  # (credit, certainty)
-    confident_wrong: list[tuple[str, str, str]]
-    # (deck, item) -> (when, order read, credit) of its latest answer
-    latest: dict[tuple[str, str], tuple[str, int, float]] = field(default_factory=dict)
-
-
-def _prompt(item: dict[str, Any]) -> str | None:
-    """An item's plain text, when the export carries it (older ones do not)."""
-    text = item.get("prompt")
-    if type(text) is not str or not text.strip():
-        return None
-    return " ".join(text.split())[:MAX_PROMPT]
-
-
-def _quizzes(attempts: list[Any], study_answers: list[Any]) -> _Quizzes:
-    out = _Quizzes({}, {}, [], [])
-    where = "quiz_attempts[0]"
-    try:
-        for i, attempt in enumerate(attempts):
-            where = f"quiz_attempts[{i}]"
-            deck, quiz, answers = attempt["deck"], attempt["quiz"], attempt["answers"]
-            if not (type(deck) is str and type(quiz) is str):
-                raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                                 '"deck" and "quiz" should be text'))
-            if type(answers) is not list:
-                raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"answers" should be a list'))
-            total = 0.0
-            for j, answer in enumerate(answers):
-                where = f"quiz_attempts[{i}].answers[{j}]"
-                total += _tally(out, deck, quiz, answer)
-            where = f"quiz_attempts[{i}]"
-            finished, discarded = attempt["finished_at"], attempt["discarded"]
-            if attempt["kind"] != "quiz" or finished is None or discarded is not False:
-                continue
-            questions, mark = attempt["questions"], attempt["pass_mark"]
-            if not (type(questions) is int and type(mark) in (int, float)):
-                raise _problem(QT_TRANSLATE_NOOP(
-                    "CohortReadText", '"questions" and "pass_mark" should be numbers'))
-            _time(finished)
-            percent = 100.0 * total / questions if questions > 0 else 0.0
-            held = out.best.get((deck, quiz))
-            out.best[(deck, quiz)] = QuizBest(
-                max(percent, held.best_percent) if held else percent,
-                percent >= mark or (held is not None and held.passed),
-                held.attempts + 1 if held else 1)
-        # Questions answered again in daily study (exports from before this list was
-        # added have none): they count for accuracy and calibration like quiz answers.
-        for i, answer in enumerate(study_answers):
-            where = f"study_answers[{i}]"
-            deck = answer["deck"]
-            if type(deck) is not str:
-                raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"deck" should be text'))
-            _tally(out, deck, DAILY_STUDY, answer)
-    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-        raise located(where, _reason(exc)) from None
-    return out
-
-
-def _tally(out: _Quizzes, deck: str, quiz: str, answer: Any) -> float:
-    """Count one answer for its topic and calibration; returns its score."""
-    certainty, correct, score = answer["certainty"], answer["correct"], answer["score"]
-    if type(correct) is not bool:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"correct" should be true or false'))
-    if certainty is not None and (type(certainty) is not int or not 1 <= certainty <= 3):
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                         '"certainty" should be 1, 2, 3 or null, not {value}'),
-                       value=short_repr(certainty))
-    if type(score) not in (float, int):
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"score" should be a number'))
-    topic = answer["topic"]
-    if type(topic) is str:
-        tally = out.by_topic.setdefault(topic, [0, 0])
-        tally[0] += 1
-        tally[1] += correct
-    item, at = answer["item"], answer.get("answered_at", "")
-    if not (type(item) is str and type(at) is str):
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                         '"item" and "answered_at" should be text'))
-    mark = (at, len(out.latest), float(score))
-    held = out.latest.get((deck, item))
-    if held is None or mark[:2] >= held[:2]:
-        out.latest[(deck, item)] = mark
-    if certainty is not None:
-        out.pairs.append((min(max(float(score), 0.0), 1.0), certainty))
-        if certainty == 3 and not correct:
-            out.confident_wrong.append((deck, quiz, str(answer["item"])))
-    return float(score)
-
-
-def _text(value: object, fallback: str) -> str:
-    return value if type(value) is str and value else fallback
-
-
-def _paths(paths: list[Any]) -> tuple[PathStanding, ...]:
-    out = []
-    where = "paths[0]"
-    try:
-        for i, path in enumerate(paths):
-            where = f"paths[{i}]"
-            day, steps = path["day"], path["steps"]
-            if not (day is None or type(day) is int):
-                raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                                 '"day" should be a whole number or null'))
-            if type(steps) is not list:
-                raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"steps" should be a list'))
-            standing = []
-            for j, step in enumerate(steps):
-                where = f"paths[{i}].steps[{j}]"
-                if type(step["day"]) is not int:
-                    raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                                     '"day" should be a whole number'))
-                if type(step["done"]) is not bool:
-                    raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                                     '"done" should be true or false'))
-                target = _text(step["target"], "?")
-                standing.append(PathStep(step["day"], _text(step["kind"], "step"), target,
-                                         _text(step["title"], target), step["done"],
-                                         _text(step.get("progress"), "")))
-            where = f"paths[{i}]"
-            deck, path_id = _text(path["deck"], "?"), _text(path["id"], "?")
-            out.append(PathStanding(deck, path_id, _text(path["title"], path_id),
-                                    day if path["started_at"] is not None else None,
-                                    tuple(standing)))
-    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-        raise located(where, _reason(exc)) from None
-    return tuple(out)
-
-
-def _deck_titles(decks: list[Any]) -> dict[str, str]:
-    # Titles only label the report; an odd entry is passed over rather than refused.
-    return {d["id"]: _text(d.get("title"), d["id"]) for d in decks
-            if type(d) is dict and type(d.get("id")) is str}
-
-
-def _quiz_titles(quizzes: object) -> dict[tuple[str, str], str]:
-    # Older exports have no "quizzes": the report then shows quiz ids.
-    if type(quizzes) is not list:
-        return {}
-    return {(q["deck"], q["id"]): _text(q.get("title"), q["id"]) for q in quizzes
-            if type(q) is dict and type(q.get("deck")) is str and type(q.get("id")) is str}
-
-
-def _decay(scheduler: object) -> float:
-    """The recall curve the rep's stabilities were made with (their optimized
-    parameters, if any); py-fsrs's default when the export does not say or is odd."""
-    if type(scheduler) is not dict:
-        return DECAY
-    parameters = scheduler.get("parameters")
-    if type(parameters) is not list or len(parameters) < 21:
-        return DECAY
-    w20 = parameters[20]
-    # py-fsrs keeps this parameter between 0.1 and 0.8.
-    if type(w20) not in (int, float) or not 0.1 <= w20 <= 0.8:
-        return DECAY
-    return -float(w20)
 
 
 def summarise(doc: object, source: Path) -> LearnerReport:
@@ -395,31 +108,31 @@ def summarise(doc: object, source: Path) -> LearnerReport:
     assert isinstance(doc, dict)
     study_answers = doc.get("study_answers", [])
     if type(study_answers) is not list:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", '"study_answers" should be a list'))
-    quizzes = _quizzes(doc["quiz_attempts"], study_answers)
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText", '"study_answers" should be a list'))
+    quizzes = read_quizzes(doc["quiz_attempts"], study_answers)
     prompts: dict[tuple[str, str], str | None] = {
         (deck, item): None for deck, _quiz, item in quizzes.confident_wrong}
-    decay = _decay(doc.get("scheduler"))
-    topics = _topics(doc["items"], doc["reviews"], exported_at, quizzes.by_topic, prompts,
-                     decay)
+    decay = decay_of(doc.get("scheduler"))
+    topics = topic_stats(doc["items"], doc["reviews"], exported_at, quizzes.by_topic, prompts,
+                         decay)
     practised, practice_checks = practice_latest(doc.get("practice", []))
     readiness = readiness_by_topic(
         doc["items"], exported_at, decay,
         {key: credit for key, (_at, _n, credit) in quizzes.latest.items()}, practised)
     return LearnerReport(
         learner_id=learner_id, display_name=name, exported_at=exported_at, source=source,
-        topics=topics, quizzes=quizzes.best, paths=_paths(doc["paths"]),
+        topics=topics, quizzes=quizzes.best, paths=path_standings(doc["paths"]),
         confident_wrong=tuple((deck, quiz, item, prompts[deck, item])
                               for deck, quiz, item in quizzes.confident_wrong),
         calibration=calibration(quizzes.pairs),
-        deck_titles=_deck_titles(doc["decks"]), quiz_titles=_quiz_titles(doc.get("quizzes")),
+        deck_titles=deck_titles(doc["decks"]), quiz_titles=quiz_titles(doc.get("quizzes")),
         readiness=readiness, practice_checks=practice_checks)
 
 
 def _reject_constant(name: str) -> float:
-    raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                     "not valid JSON ({name} is not a number JSON allows)"),
-                   name=name)
+    raise bad(QT_TRANSLATE_NOOP("CohortReadText",
+                                "not valid JSON ({name} is not a number JSON allows)"),
+              name=name)
 
 
 def read_export(path: Path) -> LearnerReport:
@@ -428,32 +141,32 @@ def read_export(path: Path) -> LearnerReport:
         with path.open("rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "cannot be read ({error})"),
-                       error=str(exc.strerror or exc)) from None
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText", "cannot be read ({error})"),
+                  error=str(exc.strerror or exc)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "larger than {limit}"),
-                       limit=size_text(MAX_FILE_BYTES))
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText", "larger than {limit}"),
+                  limit=size_text(MAX_FILE_BYTES))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                         "not UTF-8 text (bad byte at offset {offset})"),
-                       offset=exc.start) from None
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText",
+                                    "not UTF-8 text (bad byte at offset {offset})"),
+                  offset=exc.start) from None
     try:
         doc = json.loads(text.removeprefix("\ufeff"), parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                         "not valid JSON (line {line}, column {column}: {error})"),
-                       line=exc.lineno, column=exc.colno, error=exc.msg) from None
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText",
+                                    "not valid JSON (line {line}, column {column}: {error})"),
+                  line=exc.lineno, column=exc.colno, error=exc.msg) from None
     except RecursionError:
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                         "not a progress export (nested too deeply)")) from None
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText",
+                                    "not a progress export (nested too deeply)")) from None
     except ValueError as exc:  # a number of thousands of digits, say
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText", "not a progress export ({error})"),
-                       error=exc.reason if isinstance(exc, ExportProblem) else str(exc)
-                       ) from None
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText", "not a progress export ({error})"),
+                  error=exc.reason if isinstance(exc, ExportProblem) else str(exc)
+                  ) from None
     if "\\u" in text and _LONE_SURROGATE.search(text):
-        raise _problem(QT_TRANSLATE_NOOP("CohortReadText",
-                                         "not a progress export (it holds half of a UTF-16 "
-                                         "pair, which is not text)"))
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText",
+                                    "not a progress export (it holds half of a UTF-16 "
+                                    "pair, which is not text)"))
     return summarise(doc, path)
