@@ -118,7 +118,7 @@ def fill(table: Path, ts: Path) -> int:
     """Write the translations of a JSON table into ``ts``; returns how many were set.
     A text the .ts does not have (run update first) is reported, not added."""
     tree = ET.parse(ts)
-    found = {(c, s): m for (c, s), m in messages_of(tree).items()}
+    found = messages_of(tree)
     count = 0
     for context, texts in json.loads(table.read_text(encoding="utf-8")).items():
         for source, translated in texts.items():

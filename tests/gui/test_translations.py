@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from german import speaking_german
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
@@ -30,9 +31,8 @@ from pytestqt.qtbot import QtBot
 from trainer import i18n
 from trainer.app import Services
 from trainer.clock import FakeClock
-from trainer.gui.language import translations_dir, use_language
+from trainer.gui.language import translations_dir
 from trainer.gui.main_window import MainWindow
-from trainer.gui.run import make_app
 from trainer.gui.settings_dialog import SettingsDialog
 
 Opener = Callable[..., tuple[MainWindow, Services]]
@@ -143,13 +143,8 @@ def english_left(screen: QWidget, patterns: list[tuple[str, re.Pattern[str]]]) -
 
 @pytest.fixture
 def german(qtbot: QtBot) -> Iterator[None]:
-    if not (translations_dir() / "trainer_de.qm").exists():
-        pytest.fail("trainer_de.qm is not built: run python packaging/translations.py "
-                    "release (a wheel build does it)")
-    make_app()
-    assert use_language("de") == "de"
-    yield
-    use_language("en")
+    with speaking_german():
+        yield
 
 
 def test_main_screens_speak_german(qtbot: QtBot, german: None, open_window: Opener,

@@ -59,6 +59,8 @@ class CardView(QTextBrowser):
         # The current deck's media files by the name its cards use (library/media.py's
         # DeckPictures.path); None shows no pictures and plays no sounds.
         self.find_media: Callable[[str], Path | None] | None = None
+        self._found: dict[str, Path | None] = {}  # find_media's answers for this card
+        self._found_by: Callable[[str], Path | None] | None = None  # ... from this one
         self.autoplay = False
         self.sounds: list[str] = []  # the sounds of the part shown last, for replay
         self._player: Player | None = None
@@ -73,7 +75,7 @@ class CardView(QTextBrowser):
         if name.scheme() or name.host() or name.hasQuery() or name.hasFragment():
             return None
         # show_markdown wrote each name percent-encoded: "50%25.png" is "50%.png".
-        path = self.find_media(name.path(QUrl.ComponentFormattingOption.FullyDecoded))
+        path = self._media(name.path(QUrl.ComponentFormattingOption.FullyDecoded))
         return QImage(str(path)) if path is not None else None
 
     def show_markdown(self, *parts: tuple[str, str]) -> None:
@@ -83,6 +85,7 @@ class CardView(QTextBrowser):
             ("<hr/>" if cls == "back" else "") + f'<div class="{cls}">{render_markdown(md)}</div>'
             for cls, md in parts)
         self.stop_sounds()
+        self._found = {}
         self.sounds = next((names for _cls, md in reversed(parts)
                             if (names := sound_names(md))), [])
         if self.autoplay and self.sounds:
@@ -92,7 +95,18 @@ class CardView(QTextBrowser):
         self.setHtml(quote_pictures(html, self._has_media))
 
     def _has_media(self, name: str) -> bool:
-        return self.find_media is not None and self.find_media(name) is not None
+        return self._media(name) is not None
+
+    def _media(self, name: str) -> Path | None:
+        """``find_media(name)``, asked once per name while a card is shown (writing its
+        HTML and loading its pictures both want it)."""
+        if self.find_media is None:
+            return None
+        if self._found_by is not self.find_media:  # another deck's
+            self._found, self._found_by = {}, self.find_media
+        if name not in self._found:
+            self._found[name] = self.find_media(name)
+        return self._found[name]
 
     def replay(self) -> None:
         """Play the sounds of the part shown last, in order (R on the review screen)."""
@@ -113,7 +127,7 @@ class CardView(QTextBrowser):
             return
         paths = []
         for name in names:
-            path = self.find_media(name) if self.find_media is not None else None
+            path = self._media(name)
             if path is None:
                 self.said.emit(CardViewText.tr("{name} is not among this deck's files.")
                                .format(name=name))

@@ -13,6 +13,7 @@ from trainer import i18n
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 
 _installed: list[QTranslator] = []
+_used: str | None = None  # the code use_language set up last
 
 
 def translations_dir() -> Path:
@@ -35,9 +36,13 @@ def resolve(choice: str, system: QLocale | None = None) -> str:
 def use_language(choice: str) -> str:
     """Speak ``choice`` ("system", "en" or "de") from now on: in widgets made after this
     call, in Qt's own buttons, and in the texts the other layers build. Returns the code
-    used; English when the translation cannot be loaded."""
+    used; English when the translation cannot be loaded. Asking again for the language
+    in use (the system's at start, then the profile's) loads nothing again."""
+    global _used
     app = QCoreApplication.instance()
     code = resolve(choice)
+    if code == _used == i18n.language() and (code == "en" or _installed):
+        return code
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
@@ -60,6 +65,7 @@ def use_language(choice: str) -> str:
     else:
         i18n.install(_qt_translate, lambda value, decimals: locale.toString(
             float(value), "f", decimals), code)
+    _used = code
     return code
 
 

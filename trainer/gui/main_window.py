@@ -1,4 +1,5 @@
-"""The main window: the home list, review, quiz, self-assessment and summary screens."""
+"""The main window: the home list, review, quiz, self-assessment and summary screens,
+built when first used (except home and review); daily study on them is daily_study.py's."""
 
 from __future__ import annotations
 
@@ -13,16 +14,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from trainer.app import Services
-from trainer.domain.deck import Source
-from trainer.domain.errors import ItemChangedError
-from trainer.domain.scoring import Response
+from trainer.gui.daily_study import DailyStudy, MainWindowText
 from trainer.gui.deck_list import DeckListView
 from trainer.gui.keeper import Keeper
 from trainer.gui.menus import build_menus
 from trainer.gui.review_view import ReviewView
-from trainer.i18n import Context
-from trainer.study.service import ReviewSession, Shown
-from trainer.study.wording import rating_label
 
 if TYPE_CHECKING:
     from trainer.gui.assessment_view import AssessmentView
@@ -35,11 +31,6 @@ if TYPE_CHECKING:
     from trainer.gui.reminders import Reminders
     from trainer.gui.stats_view import StatsView
     from trainer.gui.summary_view import SummaryView
-    from trainer.study.quiz_service import Asked, Feedback
-
-
-class MainWindowText(Context):
-    """Texts of the main window: its title, messages and the links it names."""
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.session: ReviewSession | None = None
+        self.daily = DailyStudy(self)
         self.switch_to: str | None = None  # a profile to open once this window closes
         self.reminders: Reminders | None = None  # set by whoever runs the window
         self.setWindowTitle(MainWindowText.tr("Sales Trainer"))
@@ -74,15 +65,13 @@ class MainWindow(QMainWindow):
         for view in (self.decks, self.review):
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
-        self._asked: Asked | None = None  # a question due in daily study, on screen
 
         self.decks.study_requested.connect(self.study)
         self.decks.quiz_requested.connect(lambda deck, key: self.quiz_flow.start(deck, key))
         self.decks.assessment_requested.connect(self.start_assessment)
         self.decks.stats_requested.connect(self.show_stats)
         self.decks.path.step_requested.connect(self.open_step)
-        self.review.handoff.connect(lambda: self._route(self.session.current
-                                                        if self.session else None))
+        self.review.handoff.connect(self.daily.show_current)
         self.review.leave.connect(self.show_decks)
         self.review.failed.connect(self.show_error)
         build_menus(self)
@@ -99,9 +88,9 @@ class MainWindow(QMainWindow):
         from trainer.gui.practice_view import PracticeView
 
         view = PracticeView()
-        view.submitted.connect(self._practice_submit)
+        view.submitted.connect(self.daily.practice_submit)
         view.leave.connect(self.show_decks)
-        view.undo.connect(self._quiz_undo)
+        view.undo.connect(self.daily.undo_in_screen)
         self.stack.addWidget(view)
         return view
 
@@ -137,9 +126,9 @@ class MainWindow(QMainWindow):
         from trainer.gui.quiz_view import QuizView
 
         view = QuizView()
-        view.continue_requested.connect(self._quiz_continue)
-        view.leave.connect(self._quiz_leave)
-        view.undo.connect(self._quiz_undo)
+        view.continue_requested.connect(self.daily.quiz_continue)
+        view.leave.connect(self.daily.quiz_leave)
+        view.undo.connect(self.daily.undo_in_screen)
         self.stack.addWidget(view)
         return view
 
@@ -178,7 +167,7 @@ class MainWindow(QMainWindow):
 
         view = SummaryView()
         view.back.connect(self.show_decks)
-        view.undo.connect(self.undo_from_summary)
+        view.undo.connect(self.daily.undo_from_summary)
         self.stack.addWidget(view)
         return view
 
@@ -221,9 +210,7 @@ class MainWindow(QMainWindow):
 
     def end_session(self) -> None:
         """Finish the study session on screen, if any."""
-        if self.session is not None and not self.services.db.closed:
-            self.session.finish()
-            self.session = None
+        self.daily.end()
 
     def show_decks(self) -> None:
         """Go to the home list with fresh counts."""
@@ -256,91 +243,11 @@ class MainWindow(QMainWindow):
 
     def study(self, deck_id: str) -> None:
         """Start daily study in a deck: due cards and due quiz questions."""
-        self.end_session()
-        self.session = self.services.study.start(deck_id)
-        row = next(d.deck for d in self.services.study.deck_counts() if d.deck.id == deck_id)
-        credits = {s["id"] or "": Source(**s).credit()  # type: ignore[arg-type]
-                   for s in row.sources}
-        self._deck_title = row.title
-        from trainer.library.media import DeckPictures
+        self.daily.start(deck_id)
 
-        # Before the first card is shown: its pictures load and its sounds play then.
-        self.review.card.find_media = DeckPictures(
-            self.services.db, self.services.config.profile_dir / "media", deck_id).path
-        self.review.start(self.session, row.title, credits)
-        self._route(self.session.current)
-
-    def _route(self, shown: Shown | None) -> None:
-        """Show the session's current item in the screen that fits it."""
-        if self.session is None:
-            return
-        if shown is None:
-            self.show_summary()
-        elif shown.is_practice:
-            self._asked = None
-            self.stack.setCurrentWidget(self.practice)
-            self.practice.show_item(self.services.practice.shown(self.session),
-                                    self._deck_title)
-        elif shown.is_question:
-            self._asked = self.services.quizzes.asked_in_review(self.session)
-            self.quiz.ask(self._asked, MainWindowText.tr("{deck}: due question").format(
-                deck=self._deck_title), self._review_submit, last=False)
-            self.stack.setCurrentWidget(self.quiz)
-            self.quiz.take_focus()
-        else:
-            self._asked = None
-            self.stack.setCurrentWidget(self.review)
-            self.review.setFocus()
-            self.review.show_item(shown)
-
-    def _practice_submit(self, reply: str | None, met: set[str]) -> None:
-        """Save a marked practice reply, then show the next item with how it went."""
-        if self.session is None:
-            return
-        try:
-            result = self.services.practice.answer(self.session, reply, met)
-        except ItemChangedError as exc:
-            self._route(self.session.refresh())
-            self.practice.status.setText(str(exc))
-            return
-        except (sqlite3.Error, OSError) as exc:
-            self.show_error(exc)
-            return
-        shown = self.session.next()
-        self._route(shown)
-        missed = ", ".join(c.text.lower() for c in result.missed)
-        rating = rating_label(result.rating)
-        message = (MainWindowText.tr("Practice saved: {rating}. Next time: {missed}.").format(
-            rating=rating, missed=missed) if missed else
-            MainWindowText.tr("Practice saved: {rating}, every check met.").format(rating=rating))
-        if shown is not None and shown.is_practice:
-            self.practice.status.setText(message)
-        elif shown is not None and not shown.is_question:
-            self.review.status.setText(message)
-
-    def _review_submit(self, response: Response, certainty: int | None) -> Feedback:
-        assert self.session is not None and self._asked is not None
-        return self.services.quizzes.answer_in_review(self.session, self._asked, response,
-                                                      certainty or 2)
-
-    def _quiz_continue(self) -> None:
-        if "quiz_flow" in self.__dict__ and self.quiz_flow.active:
-            self.quiz_flow.next()
-        elif self.session is not None:
-            self._route(self.session.next())
-
-    def _quiz_leave(self) -> None:
-        if "quiz_flow" in self.__dict__ and self.quiz_flow.active:
-            self.quiz_flow.leave()
-        else:
-            self.show_decks()
-
-    def _quiz_undo(self) -> None:
-        if not ("quiz_flow" in self.__dict__ and self.quiz_flow.active) and \
-                self.session is not None:
-            shown = self._undo()
-            if shown is not None:
-                self._route(shown)
+    def show_summary(self) -> None:
+        """The study session has nothing more to show today."""
+        self.daily.show_summary()
 
     def start_assessment(self, deck_id: str, key: str) -> None:
         """Begin a self-assessment."""
@@ -378,36 +285,6 @@ class MainWindow(QMainWindow):
                 return MainWindowText.tr("Study: {title}").format(title=row.deck.title)
         return link
 
-    def show_summary(self) -> None:
-        """The session has nothing more to show today."""
-        if self.session is None:
-            return
-        study = self.services.study
-        self.summary.show_summary(self._deck_title, self.session.summary(), study.clock(),
-                                  study.settings.timezone)
-        self.stack.setCurrentWidget(self.summary)
-        self.summary.setFocus()
-
-    def undo_from_summary(self) -> None:
-        """Ctrl+Z on the summary screen takes back the last answer and returns to it."""
-        if self.session is None or not self.session.can_undo():
-            return
-        shown = self._undo()
-        if shown is None:
-            return
-        self._route(shown)
-        if shown is not None and not shown.is_question:
-            self.review.status.setText(MainWindowText.tr("Answer undone"))
-
-    def _undo(self) -> Shown | None:
-        """Take back the session's last answer, unless it was answered again elsewhere."""
-        assert self.session is not None
-        try:
-            return self.session.undo()
-        except ItemChangedError as exc:
-            QMessageBox.information(self, MainWindowText.tr("Cannot undo"), str(exc))
-            return None
-
     def choose_import(self) -> None:
         """File > Import…: pick a file, then import it."""
         from PySide6.QtWidgets import QFileDialog
@@ -440,12 +317,6 @@ class MainWindow(QMainWindow):
 
     # The report screens live in their own modules, imported on first use so that
     # start-up does not pay for them.
-    def export_progress(self) -> None:
-        """File > Export progress…: write the progress file a rep sends their trainer."""
-        from trainer.gui import progress_dialog
-
-        progress_dialog.open_from(self.services, self)
-
     def open_cohort(self) -> None:
         """File > Open cohort…: a trainer's report over reps' progress files."""
         from trainer.gui import cohort_view
@@ -465,57 +336,6 @@ class MainWindow(QMainWindow):
         self.end_session()
         browser_view.show_page(self.browser_view, self.stack.setCurrentWidget)
 
-    def manage_profiles(self) -> None:
-        """File > Profiles…: create, rename, delete, or open another profile (the window
-        closes, backing up as on any close, and opens again on it)."""
-        from trainer.gui.profiles_dialog import ProfilesDialog
-
-        dialog = ProfilesDialog(self.services.config, self.services.clock, self)
-        if dialog.exec() and dialog.chosen and dialog.chosen != self.services.config.profile:
-            self.switch_to = dialog.chosen
-            self.close()
-
-    def open_settings(self) -> None:
-        """Settings > Preferences…: changes apply as they are made; the deck list then
-        shows the new limits."""
-        from trainer.gui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.services.settings, self, self.services.config.profile)
-        if self.reminders is not None:
-            dialog.reminder_changed.connect(self.reminders.follow)
-        dialog.reopen_requested.connect(self._reopen)
-        dialog.exec()
-        if self.stack.currentWidget() is self.decks:
-            self.show_decks()
-
-    def _reopen(self) -> None:
-        """Close and open again on the same profile (a new language is used then)."""
-        self.switch_to = self.services.config.profile
-        QTimer.singleShot(0, self.close)
-
-    def optimize_schedule(self) -> None:
-        """Settings > Optimize my schedule…"""
-        from trainer.gui import optimize_dialog
-
-        optimize_dialog.open_from(self.services, self)
-
-    def show_about(self) -> None:
-        """Help > About."""
-        from trainer.gui.about import AboutDialog
-
-        credits = sorted({Source(**s).credit()  # type: ignore[arg-type]
-                          for d in self.services.study.deck_counts() for s in d.deck.sources})
-        AboutDialog(str(self.services.config.profile_dir), credits, self,
-                    str(self.services.backups.folder)).exec()
-        self.activateWindow()  # without a window manager focus would not come back
-
-    def check_database(self) -> None:
-        """Tools > Check Database."""
-        from trainer.gui import check_dialog
-
-        self.end_session()
-        check_dialog.open_from(self.services, self, self.refresh_after_repair)
-
     def refresh_after_repair(self) -> None:
         """After a repair the scheduling may have changed: fresh counts everywhere."""
         self.services.study.forget_limits()
@@ -525,7 +345,7 @@ class MainWindow(QMainWindow):
         """Go on with a freshly opened profile (after a restore): every screen that
         holds the old one is dropped and built again when next used."""
         self.services = services
-        self.session = None
+        self.daily.session = None  # it was the old profile's
         for name in ("quiz", "results", "quiz_flow", "assessment", "summary", "stats_view",
                      "browser_view"):
             view = self.__dict__.pop(name, None)

@@ -4,7 +4,6 @@ would bring. Every change is stored at once and used from the next answer on."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import time, timedelta
 
@@ -133,9 +132,7 @@ class SettingsService:
         """Store the theme the window uses from now on."""
         if theme not in THEMES:
             raise TrainerError(f"Theme must be one of {', '.join(THEMES)}")
-        with self.db.atomic():
-            self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                            [THEME_KEY, json.dumps(theme)])
+        store_value(self.db, THEME_KEY, theme)
 
     def language(self) -> str:
         """"system" (follow the system's locale) or a language code like "de"."""
