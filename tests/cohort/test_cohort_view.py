@@ -176,26 +176,14 @@ def test_the_window_keeps_handling_events_while_reading(
     """The exports are read off the window's thread: reading waits until the window's
     thread has handled an event of its own (on that thread it would wait for ever, and
     the test fail, not hang)."""
-    import threading
-
-    from PySide6.QtCore import QTimer  # noqa: TID251
+    from apart import OffTheWindow
 
     from trainer.gui import cohort_view
 
-    handled = threading.Event()
-    threads: list[bool] = []
-    real = cohort_view.load_cohort
-
-    def waits_for_the_window(*args: object, **kwargs: object) -> object:
-        threads.append(threading.current_thread() is threading.main_thread())
-        assert handled.wait(20), "the window handled no event while reading"
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(cohort_view, "load_cohort", waits_for_the_window)
+    reading = OffTheWindow(monkeypatch, cohort_view, "load_cohort")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         lambda *a, **k: str(cohort_files.folder))
-    QTimer.singleShot(0, handled.set)
     _open_cohort_from_menu(qtbot, window)
     qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), CohortView),
                     timeout=20_000)
-    assert threads == [False]
+    assert reading.threads == ["worker"]

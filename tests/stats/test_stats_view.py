@@ -162,25 +162,13 @@ def test_the_window_keeps_handling_events_while_counting(
     """The figures are counted off the window's thread: the count waits until the
     window's thread has handled an event of its own (on that thread it would wait for
     ever, and the test fail, not hang)."""
-    import threading
-
-    from PySide6.QtCore import QTimer  # noqa: TID251
+    from apart import OffTheWindow
 
     from trainer.gui import stats_view
 
     window, view = open_stats(history.services)
-    handled = threading.Event()
-    threads: list[bool] = []
-    real = stats_view.compute_stats
-
-    def waits_for_the_window(*args: object, **kwargs: object) -> object:
-        threads.append(threading.current_thread() is threading.main_thread())
-        assert handled.wait(20), "the window handled no event while counting"
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(stats_view, "compute_stats", waits_for_the_window)
-    QTimer.singleShot(0, handled.set)
+    counting = OffTheWindow(monkeypatch, stats_view, "compute_stats")
     view.range.setCurrentIndex(view.range.count() - 2)  # another range: counted again
-    assert threads == [False]
+    assert counting.threads == ["worker"]
     assert view.stats is not None and view.stats.answers > 0
     assert window.stack.currentWidget() is view
