@@ -61,6 +61,19 @@ class Collector:
         return value
 
 
+class TableCounter:
+    """Nested ``[[a.b]]`` tables are numbered across the whole file, not per parent."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def next(self, block: str) -> int:
+        """The index of the next ``block`` table in the file."""
+        index = self.seen.get(block, 0)
+        self.seen[block] = index + 1
+        return index
+
+
 class Fields:
     """One table of the file (``[[cards]]`` number 3, say): typed reads with problems."""
 

@@ -4,8 +4,8 @@ Every problem is collected."""
 
 from __future__ import annotations
 
-from trainer.content.fields import Collector, Fields
-from trainer.content.questionfile import TableCounter, build_question
+from trainer.content.fields import Collector, Fields, TableCounter
+from trainer.content.questionfile import build_question
 from trainer.domain.quiz import DEFAULT_SCALE, Assessment, Band, Dimension, Quiz, Statement
 
 QUIZ_KEYS = {"id", "title", "topic", "description", "pass_mark", "draw", "shuffle", "certainty",
