@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +35,9 @@ class CsvFileText(Context):
 SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", "space": " ", "pipe": "|",
               "colon": ":"}
 MAX_COLUMN = 1000
-_KNOWN = {"separator", "html", "tags", "columns", "deck", "notetype", "deck column",
-          "tags column", "guid column", "notetype column", "if matches"}
+# The roles a column can play instead of holding a field of the note: each is numbered
+# by "#ROLE column:N", or named ROLE in "#columns".
+ROLES = ("tags", "deck", "guid", "notetype")
 
 
 @dataclass
@@ -44,14 +45,64 @@ class _Header:
     separator: str | None = None
     html: bool = False
     tags: tuple[str, ...] = ()
-    columns: list[str] = field(default_factory=list)
+    columns: str | None = None  # split once the separator is known
     deck: str | None = None
     notetype: str | None = None
-    deck_column: int | None = None
-    tags_column: int | None = None
-    guid_column: int | None = None
-    notetype_column: int | None = None
+    numbered: dict[str, int] = field(default_factory=dict)  # role -> its column
     lines: int = 0
+
+
+class _BadHeader(ValueError):
+    """A header line's value that cannot be used; its message is the user's."""
+
+
+def _separator(header: _Header, key: str, value: str) -> None:
+    header.separator = SEPARATORS.get(value.lower(), value[:1] or None)
+
+
+def _html(header: _Header, key: str, value: str) -> None:
+    header.html = value.lower() == "true"
+
+
+def _tags(header: _Header, key: str, value: str) -> None:
+    header.tags = tuple(value.split())
+
+
+def _column_names(header: _Header, key: str, value: str) -> None:
+    header.columns = value
+
+
+def _deck(header: _Header, key: str, value: str) -> None:
+    header.deck = value
+
+
+def _notetype(header: _Header, key: str, value: str) -> None:
+    header.notetype = value or None
+
+
+def _ignored(header: _Header, key: str, value: str) -> None:
+    """A header Anki writes that changes nothing here."""
+
+
+def _role_column(header: _Header, key: str, value: str) -> None:
+    try:
+        column = int(value)
+    except ValueError as exc:
+        raise _BadHeader(CsvFileText.tr("'#{key}' must be a column number").format(
+            key=key)) from exc
+    if not 1 <= column <= MAX_COLUMN:
+        raise _BadHeader(CsvFileText.tr(
+            "'#{key}' must be a column number from 1 to {most}, not {value}").format(
+                key=key, most=MAX_COLUMN, value=value))
+    header.numbered[key.removesuffix(" column")] = column
+
+
+# Anki's header lines, "#key:value": what each sets. Any other "#" line is a comment.
+_HEADER_LINES: dict[str, Callable[[_Header, str, str], None]] = {
+    "separator": _separator, "html": _html, "tags": _tags, "columns": _column_names,
+    "deck": _deck, "notetype": _notetype, "if matches": _ignored,
+    **{f"{role} column": _role_column for role in ROLES},
+}
 
 
 def _read_header(path: Path, lines: list[str]) -> _Header:
@@ -62,32 +113,40 @@ def _read_header(path: Path, lines: list[str]) -> _Header:
         header.lines = number
         key, sep, value = line[1:].partition(":")
         key, value = key.strip().lower(), value.strip()
-        if not sep or key not in _KNOWN:
-            continue  # an ordinary comment
-        if key == "separator":
-            header.separator = SEPARATORS.get(value.lower(), value[:1] or None)
-        elif key == "html":
-            header.html = value.lower() == "true"
-        elif key == "tags":
-            header.tags = tuple(value.split())
-        elif key == "columns":
-            header.columns = [value]  # split once the separator is known
-        elif key == "deck":
-            header.deck = value
-        elif key == "notetype":
-            header.notetype = value or None
-        elif key.endswith(" column"):
-            try:
-                column = int(value)
-            except ValueError as exc:
-                raise ImportFormatError(path, CsvFileText.tr(
-                    "'#{key}' must be a column number").format(key=key), number) from exc
-            if not 1 <= column <= MAX_COLUMN:
-                raise ImportFormatError(path, CsvFileText.tr(
-                    "'#{key}' must be a column number from 1 to {most}, not {value}").format(
-                        key=key, most=MAX_COLUMN, value=value), number)
-            setattr(header, key.replace(" ", "_"), column)
+        rule = _HEADER_LINES.get(key) if sep else None
+        try:
+            if rule is not None:
+                rule(header, key, value)
+        except _BadHeader as exc:
+            raise ImportFormatError(path, str(exc), number) from exc
     return header
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Which column plays each role in the file's rows; the others hold the note's
+    fields."""
+
+    of: dict[str, int]
+
+    @classmethod
+    def of_header(cls, header: _Header, separator: str) -> _Columns:
+        """The roles the header numbers, or else names in ``#columns``."""
+        names = [c.strip().lower() for c in header.columns.split(separator)] \
+            if header.columns else []
+        found = {role: header.numbered.get(role) or (names.index(role) + 1 if role in names
+                                                     else None) for role in ROLES}
+        return cls({role: column for role, column in found.items() if column})
+
+    def cell(self, row: list[str], role: str) -> str:
+        """The row's value for ``role``, or "" when no column (or no such cell) has it."""
+        column = self.of.get(role)
+        return row[column - 1].strip() if column and column <= len(row) else ""
+
+    def fields(self, row: list[str]) -> list[str]:
+        """The row's note fields: its cells in columns without a role."""
+        special = set(self.of.values())
+        return [c for number, c in enumerate(row, start=1) if number not in special]
 
 
 def _sniff(path: Path, sample: str) -> str:
@@ -139,6 +198,11 @@ class _Reading:
     seen: dict[str, set[str]] = field(default_factory=dict)
     unknown_types: dict[str, int] = field(default_factory=dict)  # name -> first line
 
+    @property
+    def default_deck(self) -> str:
+        """The deck of rows that name none."""
+        return self.header.deck or self.path.stem.replace("_", " ")
+
     def skip(self, message: str, line: int, item: str | None = None,
              severity: str = "error") -> None:
         self.bundle.skipped.append(Problem(str(self.path), message, line, item, severity))
@@ -165,45 +229,13 @@ def read_csv(path: Path) -> ImportBundle:
     header = _read_header(path, lines)
     body = "\n".join(lines[header.lines:])
     separator = header.separator or _sniff(path, body[:4096])
-    names = [c.strip().lower() for c in header.columns[0].split(separator)] \
-        if header.columns else []
-
-    def named(name: str) -> int | None:
-        return names.index(name) + 1 if name in names else None
-
-    tags_col = header.tags_column or named("tags")
-    deck_col = header.deck_column or named("deck")
-    guid_col = header.guid_column or named("guid")
-    type_col = header.notetype_column or named("notetype")
-    special = {c for c in (tags_col, deck_col, guid_col, type_col) if c}
-    default_deck = header.deck or path.stem.replace("_", " ")
+    columns = _Columns.of_header(header, separator)
     reading = _Reading(path, header, bundle, FieldConverter(available_media=()))
     reader = csv.reader(io.StringIO(body), delimiter=separator)
-
-    def cell(row: list[str], column: int | None) -> str:
-        return row[column - 1].strip() if column and column <= len(row) else ""
-
     for offset, row in enumerate(_rows(path, reader, header.lines)):
         line = header.lines + reader.line_num if reader.line_num else header.lines + offset + 1
-        if not any(c.strip() for c in row):
-            continue
-        fields = [c for number, c in enumerate(row, start=1) if number not in special]
-        deck_name = cell(row, deck_col) or default_deck
-        tags = unique_tags([*header.tags, *cell(row, tags_col).split()])
-        guid = cell(row, guid_col)
-        type_name = cell(row, type_col) or header.notetype
-        note_type = STOCK.get(type_name) if type_name else None
-        if note_type is not None:
-            _note_cards(reading, note_type, fields, deck_name, tags, guid, line)
-            continue
-        if type_name == "Image Occlusion" or any("image-occlusion:" in f for f in fields):
-            reading.skip(CsvFileText.tr(
-                "an Image Occlusion note needs its picture, which a text file does not "
-                "carry (export an Anki package instead); skipped"), line)
-            continue
-        if type_name:
-            reading.unknown_types.setdefault(type_name, line)
-        _plain_card(reading, fields, deck_name, tags, guid, line)
+        if any(c.strip() for c in row):
+            _read_row(reading, columns, row, line)
     for name, line in reading.unknown_types.items():
         reading.skip(CsvFileText.tr(
             "note type '{name}' is not one of Anki's standard note types, whose cards this "
@@ -217,6 +249,27 @@ def read_csv(path: Path) -> ImportBundle:
         raise ImportFormatError(path, CsvFileText.tr(
             "has no rows with a front and a back to import"))
     return bundle
+
+
+def _read_row(reading: _Reading, columns: _Columns, row: list[str], line: int) -> None:
+    """The cards of one row: those of its note type if Anki's, else front and back."""
+    fields = columns.fields(row)
+    deck_name = columns.cell(row, "deck") or reading.default_deck
+    tags = unique_tags([*reading.header.tags, *columns.cell(row, "tags").split()])
+    guid = columns.cell(row, "guid")
+    type_name = columns.cell(row, "notetype") or reading.header.notetype
+    note_type = STOCK.get(type_name) if type_name else None
+    if note_type is not None:
+        _note_cards(reading, note_type, fields, deck_name, tags, guid, line)
+        return
+    if type_name == "Image Occlusion" or any("image-occlusion:" in f for f in fields):
+        reading.skip(CsvFileText.tr(
+            "an Image Occlusion note needs its picture, which a text file does not "
+            "carry (export an Anki package instead); skipped"), line)
+        return
+    if type_name:
+        reading.unknown_types.setdefault(type_name, line)
+    _plain_card(reading, fields, deck_name, tags, guid, line)
 
 
 def _topic(deck_name: str) -> str:
