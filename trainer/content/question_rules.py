@@ -49,7 +49,7 @@ class QuestionRule:
     """What one question type asks of a question."""
 
     fields: tuple[str, ...] = ()  # question fields of this type; any other type refuses them
-    read: Reader = _nothing  # reads them
+    read: Reader = _nothing  # reads what the type adds to a question
     options: OptionRule | None = None  # None: the type has no options
 
 

@@ -107,14 +107,14 @@ def _kind(f: Fields) -> QuestionType | None:
 
 def _particulars(f: Fields, rule: QuestionRule, counter: TableCounter) -> Particulars | None:
     """The type's own fields read by its rule, and each field of another type refused,
-    in the table's order of fields."""
-    own: Particulars | None = Particulars()
+    in the table's order of fields (a type's are read where its first one comes)."""
+    first = rule.fields[0] if rule.fields else None
+    own = rule.read(f, counter) if first is None else Particulars()
     for key, owners in TYPE_FIELDS.items():
-        if key not in rule.fields:
-            if key in f.table:
-                f.error(f"'{key}' belongs to {owners} questions only", key)
-        elif key == rule.fields[0]:
+        if key == first:
             own = rule.read(f, counter)
+        elif key not in rule.fields and key in f.table:
+            f.error(f"'{key}' belongs to {owners} questions only", key)
     return own
 
 
