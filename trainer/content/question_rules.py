@@ -124,19 +124,24 @@ def _ordering(f: Fields, counter: TableCounter) -> Particulars | None:
 # reported: a deck's problems read the same from one version to the next.
 QUESTION_RULES: dict[QuestionType, QuestionRule] = {
     QuestionType.SINGLE: QuestionRule(options=OptionRule(
-        "correct", right_or_wrong, written_text, one_right)),
+        credit="correct", read_credit=right_or_wrong, read_answer=written_text,
+        check=one_right)),
     QuestionType.MULTIPLE: QuestionRule(options=OptionRule(
-        "weight", required_credit, written_text, weights_add_up)),
+        credit="weight", read_credit=required_credit, read_answer=written_text,
+        check=weights_add_up)),
     QuestionType.TRUEFALSE: QuestionRule(
-        ("answer", "feedback_true", "feedback_false"), _truefalse),
-    QuestionType.MATCHING: QuestionRule(("pairs", "distractors"), _matching),
-    QuestionType.ORDERING: QuestionRule(("steps",), _ordering),
-    QuestionType.SCENARIO: QuestionRule(("situation",), options=OptionRule(
-        "score", required_credit, written_text, one_best)),
+        fields=("answer", "feedback_true", "feedback_false"), read=_truefalse),
+    QuestionType.MATCHING: QuestionRule(fields=("pairs", "distractors"), read=_matching),
+    QuestionType.ORDERING: QuestionRule(fields=("steps",), read=_ordering),
+    QuestionType.SCENARIO: QuestionRule(fields=("situation",), options=OptionRule(
+        credit="score", read_credit=required_credit, read_answer=written_text,
+        check=one_best)),
     QuestionType.SHORTANSWER: QuestionRule(options=OptionRule(
-        "score", full_unless_scored, written_text, one_best, least=1)),
+        credit="score", read_credit=full_unless_scored, read_answer=written_text,
+        check=one_best, least=1)),
     QuestionType.NUMERICAL: QuestionRule(options=OptionRule(
-        "score", full_unless_scored, accepted_number, one_best, least=1, uses=NUMBER_KEYS,
+        credit="score", read_credit=full_unless_scored, read_answer=accepted_number,
+        check=one_best, least=1, uses=NUMBER_KEYS,
         refuses={"pin": "their answers are typed"})),
 }
 

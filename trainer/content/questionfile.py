@@ -80,7 +80,7 @@ def _parse_question(f: Fields, out: Collector, counter: TableCounter, source_ids
     own = _particulars(f, rule, counter)
     topic = f.text("topic") or quiz_topic
     tags = f.tags()
-    if not (ok and own and qid and kind and prompt) or f.item is None:
+    if not (ok and own is not None and qid and kind and prompt) or f.item is None:
         return None
     if any(p.item == qid and p.severity == "error" for p in out.problems):
         return None
