@@ -128,6 +128,7 @@ class _Columns:
     fields."""
 
     of: dict[str, int]
+    special: frozenset[int]  # the columns with a role
 
     @classmethod
     def of_header(cls, header: _Header, separator: str) -> _Columns:
@@ -136,7 +137,8 @@ class _Columns:
             if header.columns else []
         found = {role: header.numbered.get(role) or (names.index(role) + 1 if role in names
                                                      else None) for role in ROLES}
-        return cls({role: column for role, column in found.items() if column})
+        of = {role: column for role, column in found.items() if column}
+        return cls(of, frozenset(of.values()))
 
     def cell(self, row: list[str], role: str) -> str:
         """The row's value for ``role``, or "" when no column (or no such cell) has it."""
@@ -145,8 +147,7 @@ class _Columns:
 
     def fields(self, row: list[str]) -> list[str]:
         """The row's note fields: its cells in columns without a role."""
-        special = set(self.of.values())
-        return [c for number, c in enumerate(row, start=1) if number not in special]
+        return [c for number, c in enumerate(row, start=1) if number not in self.special]
 
 
 def _sniff(path: Path, sample: str) -> str:
