@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from trainer.app import Services
-from trainer.gui.daily_study import DailyStudy, MainWindowText
+from trainer.gui.daily_study import DailyScreens, MainWindowText
 from trainer.gui.deck_list import DeckListView
 from trainer.gui.keeper import Keeper
 from trainer.gui.menus import build_menus
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.daily = DailyStudy(self)
+        self.daily = DailyScreens(self)
         self.switch_to: str | None = None  # a profile to open once this window closes
         self.reminders: Reminders | None = None  # set by whoever runs the window
         self.setWindowTitle(MainWindowText.tr("Sales Trainer"))
@@ -71,9 +71,9 @@ class MainWindow(QMainWindow):
         self.decks.assessment_requested.connect(self.start_assessment)
         self.decks.stats_requested.connect(self.show_stats)
         self.decks.path.step_requested.connect(self.open_step)
-        self.review.handoff.connect(self.daily.show_current)
+        self.review.rated.connect(self.daily.rate)
+        self.review.undo_requested.connect(self.daily.undo_on_review)
         self.review.leave.connect(self.show_decks)
-        self.review.failed.connect(self.show_error)
         build_menus(self)
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
@@ -125,10 +125,7 @@ class MainWindow(QMainWindow):
         """The quiz screen."""
         from trainer.gui.quiz_view import QuizView
 
-        view = QuizView()
-        view.continue_requested.connect(self.daily.quiz_continue)
-        view.leave.connect(self.daily.quiz_leave)
-        view.undo.connect(self.daily.undo_in_screen)
+        view = QuizView()  # each question comes with its owner: a quiz, or daily study
         self.stack.addWidget(view)
         return view
 
@@ -215,8 +212,6 @@ class MainWindow(QMainWindow):
     def show_decks(self) -> None:
         """Go to the home list with fresh counts."""
         self.end_session()
-        if "quiz_flow" in self.__dict__:
-            self.quiz_flow.active = False
         paths = self.services.paths.progress()
         # Decks the rep imported (or a trainer sent) first, newest first, so a new one is
         # found at once; then the built-in ones in the order the learning path first
@@ -242,8 +237,13 @@ class MainWindow(QMainWindow):
         self.decks.setFocus()
 
     def study(self, deck_id: str) -> None:
-        """Start daily study in a deck: due cards and due quiz questions."""
-        self.daily.start(deck_id)
+        """Start daily study in a deck: due cards and due quiz questions, then practice."""
+        from trainer.library.media import DeckPictures
+
+        self.end_session()
+        services = self.services
+        self.daily.start(services.daily(deck_id), DeckPictures(
+            services.db, services.config.profile_dir / "media", deck_id).path)
 
     def show_summary(self) -> None:
         """The study session has nothing more to show today."""
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
         """Go on with a freshly opened profile (after a restore): every screen that
         holds the old one is dropped and built again when next used."""
         self.services = services
-        self.daily.session = None  # it was the old profile's
+        self.daily.forget()  # it was the old profile's
         for name in ("quiz", "results", "quiz_flow", "assessment", "summary", "stats_view",
                      "browser_view"):
             view = self.__dict__.pop(name, None)
