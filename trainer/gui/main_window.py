@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     """Composes the screens; all decisions are made by the services it is given."""
 
-    # The menu actions that other code triggers or tests press (menus.py makes them).
+    # The menu actions that other code triggers or tests press (menus.py makes them; it
+    # sees the window only as a MenuHost).
     export_action: QAction
     cohort_action: QAction
     profiles_action: QAction
@@ -77,7 +78,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
-        self.keeper = Keeper(self)
+        self.keeper = Keeper(self, lambda: self.services, self.end_session,
+                             self.replace_services)
         self._use_stored_theme()
         # After the window is up: offer to resume a quiz that was interrupted.
         QTimer.singleShot(0, self._offer_resume)
@@ -235,6 +237,11 @@ class MainWindow(QMainWindow):
                                             left=sum(d.counts.total for d in counts))))
         self.stack.setCurrentWidget(self.decks)
         self.decks.setFocus()
+
+    def refresh_home(self) -> None:
+        """Fresh counts on the home list, if it is on screen (after Preferences)."""
+        if self.stack.currentWidget() is self.decks:
+            self.show_decks()
 
     def study(self, deck_id: str) -> None:
         """Start daily study in a deck: due cards and due quiz questions, then practice."""
