@@ -10,19 +10,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QMessageBox
 
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Rating
 from trainer.domain.scoring import Response
-from trainer.gui.review_view import ReviewView
 from trainer.i18n import Context
 from trainer.study.daily import CardStep, DailyStudy, DayDone, PracticeStep, QuestionStep, Step
 from trainer.study.wording import rating_label
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStackedWidget
+
     from trainer.gui.practice_view import PracticeView
     from trainer.gui.quiz_view import QuizView
+    from trainer.gui.review_view import ReviewView
     from trainer.gui.summary_view import SummaryView
     from trainer.study.quiz_service import Feedback
 
