@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from trainer.library.importing import ImportService
     from trainer.profile.check_service import CheckReport, CheckService
     from trainer.study.browse_service import BrowseService
+    from trainer.study.daily import DailyStudy
     from trainer.study.practice_service import PracticeService
     from trainer.study.settings_service import SettingsService
 
@@ -72,6 +73,12 @@ class Services:
         from trainer.study.practice_service import PracticeService
 
         return PracticeService(self.db, self.clock, self.study)
+
+    def daily(self, deck_id: str) -> DailyStudy:
+        """Daily study in a deck, begun now: due cards and questions, then practice."""
+        from trainer.study.daily import DailyStudy
+
+        return DailyStudy(self.study, self.quizzes, lambda: self.practice, deck_id)
 
     @cached_property
     def imports(self) -> ImportService:

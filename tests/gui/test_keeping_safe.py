@@ -156,17 +156,15 @@ def test_a_full_disk_loses_nothing_and_the_window_goes_on(
     pages = services.db.execute("PRAGMA page_count").fetchone()[0]
     services.db.execute(f"PRAGMA max_page_count={pages}")
     seen = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
-    session = window.review.session
-    assert session is not None
     for _ in range(60):
-        before, shown = answers(services), session.current
+        before, shown = answers(services), window.review.shown
         qtbot.keyClick(window.review, Qt.Key.Key_Space)
         qtbot.keyClick(window.review, Qt.Key.Key_3)
         if answers(services) == before:
             break
     qtbot.waitUntil(lambda: bool(seen), timeout=TIMEOUT)
     assert f"profile 'default' ({services.config.database_path}): the disk is full" in seen[0]
-    assert session.current == shown  # still on the same card, nothing half written
+    assert window.review.shown == shown  # still on the same card, nothing half written
     assert services.checks.check(quick=True).ok
     services.db.execute("PRAGMA max_page_count=1073741823")  # space was freed
     qtbot.keyClick(window.review, Qt.Key.Key_Space)

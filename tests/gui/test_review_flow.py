@@ -38,8 +38,8 @@ def test_study_by_keys_and_clicks_undo_and_reopen_later(
     qtbot.keyClick(window.decks.tree, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.review
     review = window.review
-    assert review.session is not None and review.session.current is not None
-    first_front = review.session.current.front
+    assert review.shown is not None
+    first_front = review.shown.front
     assert first_front.split()[0] in review.card.toPlainText()
     assert not review.revealed
 
@@ -52,7 +52,7 @@ def test_study_by_keys_and_clicks_undo_and_reopen_later(
     assert review.interval_labels[Rating.GOOD].text() == "10m"
     qtbot.keyClick(review, Qt.Key.Key_3)  # Good
     assert review_count(window) == 1
-    second = review.session.current
+    second = review.shown
     assert second is not None and second.front != first_front
 
     qtbot.mouseClick(review.show_button, Qt.MouseButton.LeftButton)
@@ -63,8 +63,8 @@ def test_study_by_keys_and_clicks_undo_and_reopen_later(
     # Oops: take the click back. The same card comes back, unanswered.
     qtbot.keyClick(review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert review_count(window) == 1
-    assert review.session.current is not None
-    assert review.session.current.item_id == second.item_id
+    assert review.shown is not None
+    assert review.shown.item_id == second.item_id
     assert not review.revealed and "undone" in review.status.text()
 
     qtbot.keyClick(review, Qt.Key.Key_Space)
@@ -104,12 +104,13 @@ def test_end_of_session_says_when_the_next_card_is_due(
     qtbot.keyClick(window.summary, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.review
     assert review_count(window) == 1
-    undone = window.review.session.current  # type: ignore[union-attr]
+    undone = window.review.shown
     assert undone is not None
     qtbot.keyClick(window.review, Qt.Key.Key_Space)
     qtbot.keyClick(window.review, Qt.Key.Key_1)  # Again: due in a minute, so shown again now
     assert window.stack.currentWidget() is window.review
-    assert window.review.session.current.item_id == undone.item_id  # type: ignore[union-attr]
+    assert window.review.shown is not None
+    assert window.review.shown.item_id == undone.item_id
     assert "Learning 1" in window.review.counts.text()
     qtbot.keyClick(window.review, Qt.Key.Key_Space)
     qtbot.keyClick(window.review, Qt.Key.Key_4)

@@ -1,24 +1,32 @@
-"""Daily study on the main window's screens: which screen shows the session's current
-item (a card on the review screen, a practice item, a due quiz question, the summary
-at the end), and the hand-offs between them: answers, undo, leaving."""
+"""Daily study on the window's screens: each step the study layer's ``DailyStudy`` hands
+out is shown on the screen that fits its kind (a card on the review screen, a due
+question on the quiz screen, a practice item, the summary), and what the rep does
+there is passed back. Which step comes next is never decided here."""
 
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QMessageBox
 
-from trainer.domain.deck import Source
 from trainer.domain.errors import ItemChangedError
+from trainer.domain.scheduling import Rating
 from trainer.domain.scoring import Response
 from trainer.i18n import Context
-from trainer.study.service import ReviewSession, Shown
+from trainer.study.daily import CardStep, DailyStudy, DayDone, PracticeStep, QuestionStep, Step
 from trainer.study.wording import rating_label
 
 if TYPE_CHECKING:
-    from trainer.gui.main_window import MainWindow
-    from trainer.study.quiz_service import Asked, Feedback
+    from PySide6.QtWidgets import QStackedWidget
+
+    from trainer.gui.practice_view import PracticeView
+    from trainer.gui.quiz_view import QuizView
+    from trainer.gui.review_view import ReviewView
+    from trainer.gui.summary_view import SummaryView
+    from trainer.study.quiz_service import Feedback
 
 
 class MainWindowText(Context):
@@ -26,151 +34,198 @@ class MainWindowText(Context):
     on it included)."""
 
 
-class DailyStudy:
-    """One deck's daily study at a time, shown on ``window``'s screens; decisions are
-    the services'."""
+class StudyScreens(Protocol):
+    """What daily study needs of the window: the screens it shows steps on (the last
+    three built when first asked for), and its two ways out."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.session: ReviewSession | None = None
-        self.asked: Asked | None = None  # a question due in daily study, on screen
-        self.deck_title = ""
+    @property
+    def stack(self) -> QStackedWidget: ...
 
-    def start(self, deck_id: str) -> None:
-        """Start daily study in a deck: due cards and due quiz questions."""
-        window, services = self.window, self.window.services
+    @property
+    def review(self) -> ReviewView: ...
+
+    @property
+    def practice(self) -> PracticeView: ...
+
+    @property
+    def quiz(self) -> QuizView: ...
+
+    @property
+    def summary(self) -> SummaryView: ...
+
+    def show_decks(self) -> None:
+        """Home, with fresh counts."""
+
+    def show_error(self, error: Exception) -> None:
+        """Say why something could not be saved."""
+
+
+class DailyScreens:
+    """Shows one deck's daily study at a time on ``screens``."""
+
+    def __init__(self, screens: StudyScreens) -> None:
+        self.screens = screens
+        self.study: DailyStudy | None = None
+
+    def start(self, study: DailyStudy, find_media: Callable[[str], Path | None]) -> None:
+        """Show ``study``'s first step; ``find_media`` finds its deck's pictures and
+        sounds by the names its cards use."""
         self.end()
-        self.session = services.study.start(deck_id)
-        row = next(d.deck for d in services.study.deck_counts() if d.deck.id == deck_id)
-        credits = {s["id"] or "": Source(**s).credit()  # type: ignore[arg-type]
-                   for s in row.sources}
-        self.deck_title = row.title
-        from trainer.library.media import DeckPictures
-
+        self.study = study
+        review = self.screens.review
         # Before the first card is shown: its pictures load and its sounds play then.
-        window.review.card.find_media = DeckPictures(
-            services.db, services.config.profile_dir / "media", deck_id).path
-        window.review.start(self.session, row.title, credits)
-        self.route(self.session.current)
+        review.card.find_media = find_media
+        review.start(study.title, study.credits, study.intervals)
+        self.show(study.current)
 
     def end(self) -> None:
-        """Finish the session on screen, if any."""
-        if self.session is not None and not self.window.services.db.closed:
-            self.session.finish()
-            self.session = None
+        """Finish the sitting on screen, if any."""
+        if self.study is not None:
+            self.study.finish()
+            self.study = None
 
-    def show_current(self) -> None:
-        """The review screen hands over: its session's item is not a card, or none is
-        left."""
-        if self.session is not None:
-            self.route(self.session.current)
+    def forget(self) -> None:
+        """Drop the sitting without recording its end (its profile was closed)."""
+        self.study = None
 
-    def route(self, shown: Shown | None) -> None:
-        """Show the session's current item in the screen that fits it."""
-        if self.session is None:
+    def show(self, step: Step) -> None:
+        """Show ``step`` on the screen that fits its kind."""
+        if self.study is None:
             return
-        window = self.window
-        if shown is None:
-            self.show_summary()
-        elif shown.is_practice:
-            self.asked = None
-            window.stack.setCurrentWidget(window.practice)
-            window.practice.show_item(window.services.practice.shown(self.session),
-                                      self.deck_title)
-        elif shown.is_question:
-            self.asked = window.services.quizzes.asked_in_review(self.session)
-            window.quiz.ask(self.asked, MainWindowText.tr("{deck}: due question").format(
-                deck=self.deck_title), self._review_submit, last=False)
-            window.stack.setCurrentWidget(window.quiz)
-            window.quiz.take_focus()
-        else:
-            self.asked = None
-            window.stack.setCurrentWidget(window.review)
-            window.review.setFocus()
-            window.review.show_item(shown)
+        screens = self.screens
+        match step:
+            case DayDone():
+                self._show_done(step)
+            case PracticeStep():
+                screens.stack.setCurrentWidget(screens.practice)
+                screens.practice.show_item(step.practice, self.study.title)
+            case QuestionStep():
+                screens.quiz.ask(step.asked, MainWindowText.tr("{deck}: due question").format(
+                    deck=self.study.title), DueQuestions(self), last=False)
+                screens.stack.setCurrentWidget(screens.quiz)
+                screens.quiz.take_focus()
+            case CardStep():
+                screens.stack.setCurrentWidget(screens.review)
+                screens.review.setFocus()
+                screens.review.show_card(step)
 
-    def practice_submit(self, reply: str | None, met: set[str]) -> None:
-        """Save a marked practice reply, then show the next item with how it went."""
-        if self.session is None:
+    def rate(self, rating: Rating) -> None:
+        """The review screen's answer to its card."""
+        if self.study is None:
             return
-        window = self.window
         try:
-            result = window.services.practice.answer(self.session, reply, met)
+            step = self.study.rate(rating)
         except ItemChangedError as exc:
-            self.route(self.session.refresh())
-            window.practice.status.setText(str(exc))
+            self.show(self.study.current)
+            self.screens.review.status.setText(str(exc))
             return
         except (sqlite3.Error, OSError) as exc:
-            window.show_error(exc)
+            # Nothing was written: the card stays on screen, to be answered again.
+            self.screens.show_error(exc)
             return
-        shown = self.session.next()
-        self.route(shown)
+        self.show(step)
+
+    def practice_submit(self, reply: str | None, met: set[str]) -> None:
+        """Save a marked practice reply, then show the next step with how it went."""
+        if self.study is None:
+            return
+        screens = self.screens
+        try:
+            result, step = self.study.reply(reply, met)
+        except ItemChangedError as exc:
+            self.show(self.study.current)
+            screens.practice.status.setText(str(exc))
+            return
+        except (sqlite3.Error, OSError) as exc:
+            screens.show_error(exc)
+            return
+        self.show(step)
         missed = ", ".join(c.text.lower() for c in result.missed)
         rating = rating_label(result.rating)
         message = (MainWindowText.tr("Practice saved: {rating}. Next time: {missed}.").format(
             rating=rating, missed=missed) if missed else
             MainWindowText.tr("Practice saved: {rating}, every check met.").format(rating=rating))
-        if shown is not None and shown.is_practice:
-            window.practice.status.setText(message)
-        elif shown is not None and not shown.is_question:
-            window.review.status.setText(message)
+        if isinstance(step, PracticeStep):
+            screens.practice.status.setText(message)
+        elif isinstance(step, CardStep):
+            screens.review.status.setText(message)
 
-    def _review_submit(self, response: Response, certainty: int | None) -> Feedback:
-        assert self.session is not None and self.asked is not None
-        return self.window.services.quizzes.answer_in_review(self.session, self.asked,
-                                                             response, certainty or 2)
-
-    def _quiz_active(self) -> bool:
-        """Whether the quiz screen belongs to a quiz attempt rather than daily study."""
-        return "quiz_flow" in self.window.__dict__ and self.window.quiz_flow.active
-
-    def quiz_continue(self) -> None:
-        """The quiz screen's Continue: a quiz's next question, or daily study's next item."""
-        if self._quiz_active():
-            self.window.quiz_flow.next()
-        elif self.session is not None:
-            self.route(self.session.next())
-
-    def quiz_leave(self) -> None:
-        """Leaving the quiz screen: the quiz's way out, or home."""
-        if self._quiz_active():
-            self.window.quiz_flow.leave()
-        else:
-            self.window.show_decks()
+    def undo_on_review(self) -> None:
+        """Ctrl+Z on the review screen: the last answer back, or why not, said there."""
+        if self.study is None:
+            return
+        review = self.screens.review
+        try:
+            step = self.study.undo()
+        except ItemChangedError as exc:
+            review.status.setText(str(exc))
+            return
+        review.said_undone(step is not None)
+        if step is not None:
+            self.show(step)
 
     def undo_in_screen(self) -> None:
         """Ctrl+Z on the practice or quiz screen during daily study."""
-        if not self._quiz_active() and self.session is not None:
-            shown = self._undo()
-            if shown is not None:
-                self.route(shown)
+        if self.study is not None:
+            step = self._undo()
+            if step is not None:
+                self.show(step)
 
     def show_summary(self) -> None:
-        """The session has nothing more to show today."""
-        if self.session is None:
-            return
-        window, study = self.window, self.window.services.study
-        window.summary.show_summary(self.deck_title, self.session.summary(), study.clock(),
-                                    study.settings.timezone)
-        window.stack.setCurrentWidget(window.summary)
-        window.summary.setFocus()
+        """The sitting's figures as they are now."""
+        if self.study is not None:
+            self._show_done(self.study.done())
+
+    def _show_done(self, done: DayDone) -> None:
+        assert self.study is not None
+        summary = self.screens.summary
+        summary.show_summary(self.study.title, done.summary, done.now, done.zone)
+        self.screens.stack.setCurrentWidget(summary)
+        summary.setFocus()
 
     def undo_from_summary(self) -> None:
         """Ctrl+Z on the summary screen takes back the last answer and returns to it."""
-        if self.session is None or not self.session.can_undo():
+        if self.study is None or not self.study.can_undo():
             return
-        shown = self._undo()
-        if shown is None:
+        step = self._undo()
+        if step is None:
             return
-        self.route(shown)
-        if not shown.is_question:
-            self.window.review.status.setText(MainWindowText.tr("Answer undone"))
+        self.show(step)
+        if not isinstance(step, QuestionStep):
+            self.screens.review.status.setText(MainWindowText.tr("Answer undone"))
 
-    def _undo(self) -> Shown | None:
-        """Take back the session's last answer, unless it was answered again elsewhere."""
-        assert self.session is not None
+    def _undo(self) -> Step | None:
+        """Take back the last answer, unless it was answered again elsewhere."""
+        assert self.study is not None
         try:
-            return self.session.undo()
+            return self.study.undo()
         except ItemChangedError as exc:
-            QMessageBox.information(self.window, MainWindowText.tr("Cannot undo"), str(exc))
+            QMessageBox.information(self.screens.stack.window(),
+                                    MainWindowText.tr("Cannot undo"), str(exc))
             return None
+
+
+class DueQuestions:
+    """Daily study as the owner of the quiz screen while it asks a due question."""
+
+    def __init__(self, screens: DailyScreens) -> None:
+        self.screens = screens
+
+    def submit(self, response: Response, certainty: int | None) -> Feedback:
+        """Score and commit the answer."""
+        study = self.screens.study
+        assert study is not None
+        return study.answer_question(response, certainty)
+
+    def go_on(self) -> None:
+        """The feedback was read: the next step."""
+        if self.screens.study is not None:
+            self.screens.show(self.screens.study.go_on())
+
+    def leave(self) -> None:
+        """Esc: home."""
+        self.screens.screens.show_decks()
+
+    def undo(self) -> None:
+        """Ctrl+Z: the last answer back."""
+        self.screens.undo_in_screen()

@@ -18,7 +18,9 @@ from trainer.profile.backup_service import PERIODIC, BackupInfo
 from trainer.profile.errors import user_message
 
 if TYPE_CHECKING:
-    from trainer.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from trainer.app import Services
     from trainer.profile.check_service import CheckReport
 
 
@@ -27,11 +29,18 @@ class KeeperText(Context):
 
 
 class Keeper(QObject):
-    """Backups, restores and checks for one main window."""
+    """Backups, restores and checks for one main window. It is given the window (to
+    hide, and to parent its dialogs), the profile's services as they are now (a restore
+    replaces them), and the two things it asks of the window around a restore."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, services: Callable[[], Services],
+                 end_session: Callable[[], None],
+                 replace_services: Callable[[Services], None]) -> None:
         super().__init__(window)
         self.window = window
+        self.services = services
+        self.end_session = end_session
+        self.replace_services = replace_services
         self.task: Task | None = None
         self.closed_check: CheckReport | None = None
         # Every half hour of use, a backup if anything changed since the last one.
@@ -54,11 +63,11 @@ class Keeper(QObject):
 
     def _failed(self, error: Exception) -> None:
         QMessageBox.warning(self.window, KeeperText.tr("Sales Trainer"),
-                            user_message(error, self.window.services.config))
+                            user_message(error, self.services().config))
 
     def periodic_backup(self) -> None:
         """The half-hourly backup, made only if something changed since the last one."""
-        services = self.window.services
+        services = self.services()
         if self.busy or not services.changed_since_backup:
             return
         changes, backups = services.changes, services.backups
@@ -69,7 +78,7 @@ class Keeper(QObject):
         """Tools > Back up now."""
         if self.task is not None:
             self.task.wait()
-        services = self.window.services
+        services = self.services()
         changes, backups = services.changes, services.backups
 
         def done(info: BackupInfo) -> None:
@@ -84,17 +93,17 @@ class Keeper(QObject):
         from trainer.gui.backup_dialog import RestoreDialog, when
 
         window = self.window
-        dialog = RestoreDialog(window.services.backups, window)
+        dialog = RestoreDialog(self.services().backups, window)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         window.activateWindow()  # without a window manager focus would not come back
         if not accepted or dialog.chosen is None:
             return
         if self.task is not None:
             self.task.wait()  # a half-hourly backup that started meanwhile
-        chosen, old = dialog.chosen, window.services
+        chosen, old = dialog.chosen, self.services()
         reopen = old.reopen
         assert reopen is not None
-        window.end_session()
+        self.end_session()
         old.close()
 
         # Translated here: the job runs on a worker thread.
@@ -105,7 +114,7 @@ class Keeper(QObject):
             return old.backups.restore(chosen)
 
         def done(kept: Path) -> None:
-            window.replace_services(reopen())
+            self.replace_services(reopen())
             QMessageBox.information(
                 window, KeeperText.tr("Restored"),
                 KeeperText.tr("Restored the backup from {when}. The profile as it was is kept "
@@ -113,7 +122,7 @@ class Keeper(QObject):
                     when=when(chosen), name=kept.name))
 
         def failed(error: Exception) -> None:
-            window.replace_services(reopen())  # nothing was replaced: the profile as it was
+            self.replace_services(reopen())  # nothing was replaced: the profile as it was
             self._failed(error)
 
         self._run(KeeperText.tr("Restoring the backup…"), job, done, failed)
@@ -125,7 +134,7 @@ class Keeper(QObject):
         self.timer.stop()
         if self.task is not None:
             self.task.wait()
-        services = self.window.services
+        services = self.services()
         if services.db.closed:
             return
         self.window.hide()

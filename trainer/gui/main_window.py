@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from trainer.app import Services
-from trainer.gui.daily_study import DailyStudy, MainWindowText
+from trainer.gui.daily_study import DailyScreens, MainWindowText
 from trainer.gui.deck_list import DeckListView
 from trainer.gui.keeper import Keeper
 from trainer.gui.menus import build_menus
@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     """Composes the screens; all decisions are made by the services it is given."""
 
-    # The menu actions that other code triggers or tests press (menus.py makes them).
+    # The menu actions that other code triggers or tests press (menus.py makes them; it
+    # sees the window only as a MenuHost).
     export_action: QAction
     cohort_action: QAction
     profiles_action: QAction
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.daily = DailyStudy(self)
+        self.daily = DailyScreens(self)
         self.switch_to: str | None = None  # a profile to open once this window closes
         self.reminders: Reminders | None = None  # set by whoever runs the window
         self.setWindowTitle(MainWindowText.tr("Sales Trainer"))
@@ -71,13 +72,14 @@ class MainWindow(QMainWindow):
         self.decks.assessment_requested.connect(self.start_assessment)
         self.decks.stats_requested.connect(self.show_stats)
         self.decks.path.step_requested.connect(self.open_step)
-        self.review.handoff.connect(self.daily.show_current)
+        self.review.rated.connect(self.daily.rate)
+        self.review.undo_requested.connect(self.daily.undo_on_review)
         self.review.leave.connect(self.show_decks)
-        self.review.failed.connect(self.show_error)
         build_menus(self)
         self.decks.show_problems(services.deck_problems)
         self.show_decks()
-        self.keeper = Keeper(self)
+        self.keeper = Keeper(self, lambda: self.services, self.end_session,
+                             self.replace_services)
         self._use_stored_theme()
         # After the window is up: offer to resume a quiz that was interrupted.
         QTimer.singleShot(0, self._offer_resume)
@@ -125,10 +127,7 @@ class MainWindow(QMainWindow):
         """The quiz screen."""
         from trainer.gui.quiz_view import QuizView
 
-        view = QuizView()
-        view.continue_requested.connect(self.daily.quiz_continue)
-        view.leave.connect(self.daily.quiz_leave)
-        view.undo.connect(self.daily.undo_in_screen)
+        view = QuizView()  # each question comes with its owner: a quiz, or daily study
         self.stack.addWidget(view)
         return view
 
@@ -215,8 +214,6 @@ class MainWindow(QMainWindow):
     def show_decks(self) -> None:
         """Go to the home list with fresh counts."""
         self.end_session()
-        if "quiz_flow" in self.__dict__:
-            self.quiz_flow.active = False
         paths = self.services.paths.progress()
         # Decks the rep imported (or a trainer sent) first, newest first, so a new one is
         # found at once; then the built-in ones in the order the learning path first
@@ -241,9 +238,19 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.decks)
         self.decks.setFocus()
 
+    def refresh_home(self) -> None:
+        """Fresh counts on the home list, if it is on screen (after Preferences)."""
+        if self.stack.currentWidget() is self.decks:
+            self.show_decks()
+
     def study(self, deck_id: str) -> None:
-        """Start daily study in a deck: due cards and due quiz questions."""
-        self.daily.start(deck_id)
+        """Start daily study in a deck: due cards and due quiz questions, then practice."""
+        from trainer.library.media import DeckPictures
+
+        self.end_session()
+        services = self.services
+        self.daily.start(services.daily(deck_id), DeckPictures(
+            services.db, services.config.profile_dir / "media", deck_id).path)
 
     def show_summary(self) -> None:
         """The study session has nothing more to show today."""
@@ -345,7 +352,7 @@ class MainWindow(QMainWindow):
         """Go on with a freshly opened profile (after a restore): every screen that
         holds the old one is dropped and built again when next used."""
         self.services = services
-        self.daily.session = None  # it was the old profile's
+        self.daily.forget()  # it was the old profile's
         for name in ("quiz", "results", "quiz_flow", "assessment", "summary", "stats_view",
                      "browser_view"):
             view = self.__dict__.pop(name, None)

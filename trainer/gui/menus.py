@@ -4,7 +4,7 @@ first used, so that start-up does not pay for it)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,145 +13,202 @@ from trainer.domain.deck import Source
 from trainer.i18n import Context
 
 if TYPE_CHECKING:
-    from trainer.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QMenuBar, QWidget
+
+    from trainer.app import Services
+    from trainer.gui.keeper import Keeper
+    from trainer.gui.reminders import Reminders
 
 
 class MenusText(Context):
     """Texts of the main window's menus."""
 
 
-def build_menus(window: MainWindow) -> None:
+class MenuHost(Protocol):
+    """What the menus act on: the window's commands, its profile's services and its
+    keeper, never its screens."""
+
+    # The actions other code triggers or tests press, kept on the window by name.
+    export_action: QAction
+    cohort_action: QAction
+    profiles_action: QAction
+    restore_action: QAction
+    check_action: QAction
+    backup_action: QAction
+    browse_action: QAction
+    stats_action: QAction
+    preferences_action: QAction
+    optimize_action: QAction
+    about_action: QAction
+    switch_to: str | None  # a profile to open once the window has closed
+
+    @property
+    def services(self) -> Services: ...
+
+    @property
+    def reminders(self) -> Reminders | None: ...
+
+    @property
+    def keeper(self) -> Keeper: ...
+
+    def window(self) -> QWidget:
+        """The window itself: the actions' and dialogs' parent."""
+
+    def menuBar(self) -> QMenuBar: ...
+
+    def close(self) -> bool: ...
+
+    def activateWindow(self) -> None: ...
+
+    def choose_import(self) -> None: ...
+
+    def open_cohort(self) -> None: ...
+
+    def show_decks(self) -> None: ...
+
+    def refresh_home(self) -> None: ...
+
+    def show_stats(self) -> None: ...
+
+    def show_browser(self) -> None: ...
+
+    def end_session(self) -> None: ...
+
+    def refresh_after_repair(self) -> None: ...
+
+
+def build_menus(host: MenuHost) -> None:
     """File, View, Tools, Settings and Help, each action kept on the window by name."""
-    file_menu = window.menuBar().addMenu(MenusText.tr("&File"))
+    window = host.window()
+    file_menu = host.menuBar().addMenu(MenusText.tr("&File"))
     import_action = QAction(MenusText.tr("&Import…"), window)
     import_action.setShortcut(QKeySequence("Ctrl+I"))
-    import_action.triggered.connect(window.choose_import)
+    import_action.triggered.connect(host.choose_import)
     file_menu.addAction(import_action)
     export_action = QAction(MenusText.tr("&Export progress…"), window)
     export_action.setShortcut(QKeySequence("Ctrl+E"))
-    export_action.triggered.connect(lambda: export_progress(window))
+    export_action.triggered.connect(lambda: export_progress(host))
     file_menu.addAction(export_action)
     cohort_action = QAction(MenusText.tr("Open &cohort…"), window)
-    cohort_action.triggered.connect(window.open_cohort)
+    cohort_action.triggered.connect(host.open_cohort)
     file_menu.addAction(cohort_action)
     file_menu.addSeparator()
     profiles_action = QAction(MenusText.tr("&Profiles…"), window)
     profiles_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-    profiles_action.triggered.connect(lambda: manage_profiles(window))
+    profiles_action.triggered.connect(lambda: manage_profiles(host))
     file_menu.addAction(profiles_action)
-    window.profiles_action = profiles_action
+    host.profiles_action = profiles_action
     restore_action = QAction(MenusText.tr("&Restore from backup…"), window)
-    restore_action.triggered.connect(lambda: window.keeper.restore_backup())
+    restore_action.triggered.connect(lambda: host.keeper.restore_backup())
     file_menu.addAction(restore_action)
     file_menu.addSeparator()
     decks = QAction(MenusText.tr("&Decks"), window)
     decks.setShortcut(QKeySequence("Ctrl+D"))
-    decks.triggered.connect(window.show_decks)
+    decks.triggered.connect(host.show_decks)
     file_menu.addAction(decks)
     file_menu.addSeparator()
     quit_action = QAction(MenusText.tr("&Quit"), window)
     quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-    quit_action.triggered.connect(window.close)
+    quit_action.triggered.connect(host.close)
     file_menu.addAction(quit_action)
-    view_menu = window.menuBar().addMenu(MenusText.tr("&View"))
+    view_menu = host.menuBar().addMenu(MenusText.tr("&View"))
     stats_action = QAction(MenusText.tr("&Statistics"), window)
     stats_action.setShortcut(QKeySequence("Ctrl+T"))
-    stats_action.triggered.connect(window.show_stats)
+    stats_action.triggered.connect(host.show_stats)
     view_menu.addAction(stats_action)
     browse_action = QAction(MenusText.tr("&Browse"), window)
     browse_action.setShortcut(QKeySequence("Ctrl+B"))
-    browse_action.triggered.connect(window.show_browser)
+    browse_action.triggered.connect(host.show_browser)
     view_menu.addAction(browse_action)
-    window.browse_action = browse_action
-    tools_menu = window.menuBar().addMenu(MenusText.tr("&Tools"))
+    host.browse_action = browse_action
+    tools_menu = host.menuBar().addMenu(MenusText.tr("&Tools"))
     check_action = QAction(MenusText.tr("&Check Database"), window)
-    check_action.triggered.connect(lambda: check_database(window))
+    check_action.triggered.connect(lambda: check_database(host))
     tools_menu.addAction(check_action)
     backup_action = QAction(MenusText.tr("&Back up now"), window)
-    backup_action.triggered.connect(lambda: window.keeper.backup_now())
+    backup_action.triggered.connect(lambda: host.keeper.backup_now())
     tools_menu.addAction(backup_action)
-    window.restore_action, window.check_action = restore_action, check_action
-    window.backup_action = backup_action
-    settings_menu = window.menuBar().addMenu(MenusText.tr("&Settings"))
+    host.restore_action, host.check_action = restore_action, check_action
+    host.backup_action = backup_action
+    settings_menu = host.menuBar().addMenu(MenusText.tr("&Settings"))
     preferences_action = QAction(MenusText.tr("&Preferences…"), window)
     preferences_action.setShortcut(QKeySequence("Ctrl+,"))
-    preferences_action.triggered.connect(lambda: open_settings(window))
+    preferences_action.triggered.connect(lambda: open_settings(host))
     settings_menu.addAction(preferences_action)
-    window.preferences_action = preferences_action
+    host.preferences_action = preferences_action
     optimize_action = QAction(MenusText.tr("&Optimize my schedule…"), window)
-    optimize_action.triggered.connect(lambda: optimize_schedule(window))
+    optimize_action.triggered.connect(lambda: optimize_schedule(host))
     settings_menu.addAction(optimize_action)
-    window.export_action, window.cohort_action = export_action, cohort_action
-    window.stats_action, window.optimize_action = stats_action, optimize_action
-    help_menu = window.menuBar().addMenu(MenusText.tr("&Help"))
+    host.export_action, host.cohort_action = export_action, cohort_action
+    host.stats_action, host.optimize_action = stats_action, optimize_action
+    help_menu = host.menuBar().addMenu(MenusText.tr("&Help"))
     about = QAction(MenusText.tr("&About Sales Trainer"), window)
     about.setShortcut(QKeySequence("F1"))
-    about.triggered.connect(lambda: show_about(window))
+    about.triggered.connect(lambda: show_about(host))
     help_menu.addAction(about)
-    window.about_action = about
+    host.about_action = about
 
 
-def export_progress(window: MainWindow) -> None:
+def export_progress(host: MenuHost) -> None:
     """File > Export progress…: write the progress file a rep sends their trainer."""
     from trainer.gui import progress_dialog
 
-    progress_dialog.open_from(window.services, window)
+    progress_dialog.open_from(host.services, host.window())
 
 
-def manage_profiles(window: MainWindow) -> None:
+def manage_profiles(host: MenuHost) -> None:
     """File > Profiles…: create, rename, delete, or open another profile (the window
     closes, backing up as on any close, and opens again on it)."""
     from trainer.gui.profiles_dialog import ProfilesDialog
 
-    services = window.services
-    dialog = ProfilesDialog(services.config, services.clock, window)
+    services = host.services
+    dialog = ProfilesDialog(services.config, services.clock, host.window())
     if dialog.exec() and dialog.chosen and dialog.chosen != services.config.profile:
-        window.switch_to = dialog.chosen
-        window.close()
+        host.switch_to = dialog.chosen
+        host.close()
 
 
-def open_settings(window: MainWindow) -> None:
+def open_settings(host: MenuHost) -> None:
     """Settings > Preferences…: changes apply as they are made; the deck list then
     shows the new limits."""
     from trainer.gui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(window.services.settings, window, window.services.config.profile)
-    if window.reminders is not None:
-        dialog.reminder_changed.connect(window.reminders.follow)
-    dialog.reopen_requested.connect(lambda: _reopen(window))
+    dialog = SettingsDialog(host.services.settings, host.window(), host.services.config.profile)
+    if host.reminders is not None:
+        dialog.reminder_changed.connect(host.reminders.follow)
+    dialog.reopen_requested.connect(lambda: _reopen(host))
     dialog.exec()
-    if window.stack.currentWidget() is window.decks:
-        window.show_decks()
+    host.refresh_home()
 
 
-def _reopen(window: MainWindow) -> None:
+def _reopen(host: MenuHost) -> None:
     """Close and open again on the same profile (a new language is used then)."""
-    window.switch_to = window.services.config.profile
-    QTimer.singleShot(0, window.close)
+    host.switch_to = host.services.config.profile
+    QTimer.singleShot(0, host.close)
 
 
-def optimize_schedule(window: MainWindow) -> None:
+def optimize_schedule(host: MenuHost) -> None:
     """Settings > Optimize my schedule…"""
     from trainer.gui import optimize_dialog
 
-    optimize_dialog.open_from(window.services, window)
+    optimize_dialog.open_from(host.services, host.window())
 
 
-def show_about(window: MainWindow) -> None:
+def show_about(host: MenuHost) -> None:
     """Help > About."""
     from trainer.gui.about import AboutDialog
 
-    services = window.services
+    services = host.services
     credits = sorted({Source(**s).credit()  # type: ignore[arg-type]
                       for d in services.study.deck_counts() for s in d.deck.sources})
-    AboutDialog(str(services.config.profile_dir), credits, window,
+    AboutDialog(str(services.config.profile_dir), credits, host.window(),
                 str(services.backups.folder)).exec()
-    window.activateWindow()  # without a window manager focus would not come back
+    host.activateWindow()  # without a window manager focus would not come back
 
 
-def check_database(window: MainWindow) -> None:
+def check_database(host: MenuHost) -> None:
     """Tools > Check Database."""
     from trainer.gui import check_dialog
 
-    window.end_session()
-    check_dialog.open_from(window.services, window, window.refresh_after_repair)
+    host.end_session()
+    check_dialog.open_from(host.services, host.window(), host.refresh_after_repair)

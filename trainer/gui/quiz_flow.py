@@ -21,7 +21,8 @@ class QuizFlowText(Context):
 
 
 class QuizFlow(QObject):
-    """Drives ``QuizView`` and ``QuizResultsView`` through one attempt at a time."""
+    """Drives ``QuizView`` and ``QuizResultsView`` through one attempt at a time; the
+    owner of each question it asks (``QuizOwner``)."""
 
     def __init__(self, services: Services, stack: QStackedWidget, view: QuizView,
                  results: QuizResultsView, go_home: Callable[[], None]) -> None:
@@ -32,7 +33,6 @@ class QuizFlow(QObject):
         self.results = results
         self.go_home = go_home
         self.run: QuizRun | None = None
-        self.active = False  # whether the quiz view currently belongs to this flow
         results.retake.connect(self.retake)
         results.review_missed.connect(self.review_missed)
         results.back.connect(go_home)
@@ -74,16 +74,16 @@ class QuizFlow(QObject):
         if asked is None:
             self._finish()
             return
-        self.active = True
-        self.view.ask(asked, self._title(), self._submit, last=asked.position + 1 == asked.total)
+        self.view.ask(asked, self._title(), self, last=asked.position + 1 == asked.total)
         self.stack.setCurrentWidget(self.view)
         self.view.take_focus()
 
-    def _submit(self, response: Response, certainty: int | None) -> Feedback:
+    def submit(self, response: Response, certainty: int | None) -> Feedback:
+        """Score and commit the answer to the question on screen."""
         assert self.run is not None
         return self.run.answer(response, certainty)
 
-    def next(self) -> None:
+    def go_on(self) -> None:
         """After the feedback: the next question, or the results."""
         if self.run is None:
             return
@@ -92,7 +92,6 @@ class QuizFlow(QObject):
 
     def _finish(self) -> None:
         assert self.run is not None
-        self.active = False
         self.results.show_result(self.run.finish())
         self.stack.setCurrentWidget(self.results)
         self.results.setFocus()
@@ -113,8 +112,10 @@ class QuizFlow(QObject):
 
     def leave(self) -> None:
         """Esc mid-quiz: everything answered is kept; the attempt can be resumed."""
-        self.active = False
         self.go_home()
+
+    def undo(self) -> None:
+        """Ctrl+Z: a quiz's answers are not taken back (a retake asks again)."""
 
     def offer_resume(self, parent: QWidget) -> None:
         """On start: resume or discard each interrupted quiz."""

@@ -5,9 +5,9 @@ go on."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,7 +35,21 @@ class QuizViewText(Context):
     """Texts of the quiz question screen."""
 
 
-Submit = Callable[[Response, int | None], Feedback]
+class QuizOwner(Protocol):
+    """Whoever asked the question on screen (a quiz attempt, or daily study): it takes
+    the answer, and says what Enter after the feedback, Esc and Ctrl+Z do."""
+
+    def submit(self, response: Response, certainty: int | None) -> Feedback:
+        """Score and commit the answer."""
+
+    def go_on(self) -> None:
+        """The feedback was read."""
+
+    def leave(self) -> None:
+        """Esc."""
+
+    def undo(self) -> None:
+        """Ctrl+Z."""
 
 
 def certainty_keys() -> dict[int, int]:
@@ -68,16 +82,13 @@ def _signed(value: float) -> str:
 
 
 class QuizView(QWidget):
-    """Asks one ``Asked`` question; whoever drives it decides what comes next."""
-
-    continue_requested = Signal()
-    leave = Signal()
-    undo = Signal()
+    """Asks one ``Asked`` question; whoever asked it decides what comes next. The screen
+    is shared by quizzes and daily study, so each question comes with its owner."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.asked: Asked | None = None
-        self.submit_fn: Submit | None = None
+        self.owner: QuizOwner | None = None
         self.answer: AnswerWidget | None = None
         self.feedback: Feedback | None = None
         self._problem_shown = ""  # the answer widget's last complaint on screen
@@ -174,9 +185,9 @@ class QuizView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(QuizViewText.tr("Quiz question"))
 
-    def ask(self, asked: Asked, title: str, submit: Submit, *, last: bool) -> None:
-        """Show a question; ``submit`` scores and commits the answer."""
-        self.asked, self.submit_fn, self.feedback, self.last = asked, submit, None, last
+    def ask(self, asked: Asked, title: str, owner: QuizOwner, *, last: bool) -> None:
+        """Show a question; ``owner`` takes the answer and the keys after it."""
+        self.asked, self.owner, self.feedback, self.last = asked, owner, None, last
         self.title.setText(title)
         topic = asked.question.topic.replace("-", " ")
         self.progress.setText(QuizViewText.tr("Question {number} of {total} · {topic}").format(
@@ -241,10 +252,10 @@ class QuizView(QWidget):
 
     def enter(self) -> None:
         """Submit the answer, or go on once the feedback has been read."""
-        if self.asked is None or self.answer is None or self.submit_fn is None:
+        if self.asked is None or self.answer is None or self.owner is None:
             return
         if self.feedback is not None:
-            self.continue_requested.emit()
+            self.owner.go_on()
             return
         problem = self.answer.problem()
         if problem is not None:
@@ -259,7 +270,7 @@ class QuizView(QWidget):
         if self.asked.certainty and certainty is None:
             self.message.setText(say_how_sure())
             return
-        self.feedback = self.submit_fn(response, certainty)
+        self.feedback = self.owner.submit(response, certainty)
         self.answer.lock()
         self.answer.reveal()
         for button in self.certainty_buttons.buttons():
@@ -323,11 +334,13 @@ class QuizView(QWidget):
         """Number keys choose, L/M/H set certainty, Enter submits or continues."""
         key = event.key()
         if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo.emit()
+            if self.owner is not None:
+                self.owner.undo()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.enter()
         elif key == Qt.Key.Key_Escape:
-            self.leave.emit()
+            if self.owner is not None:
+                self.owner.leave()
         elif key in self.certainty_keys:
             self.set_certainty(self.certainty_keys[key])
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and self.answer is not None and \

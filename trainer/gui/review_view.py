@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
+from datetime import timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -16,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Phase, Rating
 from trainer.gui.card_view import CardView
 from trainer.gui.theme import count_colors, muted
 from trainer.i18n import Context
-from trainer.study.service import Counts, ReviewSession, Shown
+from trainer.study.daily import CardStep
+from trainer.study.service import Counts, Shown
 from trainer.study.wording import format_interval, rating_label
 
 
@@ -30,17 +31,16 @@ class ReviewViewText(Context):
 
 
 class ReviewView(QWidget):
-    """Shows one item at a time from a ``ReviewSession``."""
+    """Shows the cards daily study hands it, one at a time, and passes the answers on."""
 
-    handoff = Signal()  # the next item is not a card, or there is none: the window decides
+    rated = Signal(object)  # the Rating given to the card on screen
+    undo_requested = Signal()
     leave = Signal()
-    # The answer could not be saved (a full disk, say): the window says why, and the
-    # card stays on screen to be answered again.
-    failed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: ReviewSession | None = None
+        self.step: CardStep | None = None
+        self.intervals: Callable[[], dict[Rating, timedelta]] | None = None
         self.revealed = False
         self.source_credit: dict[str, str] = {}
 
@@ -140,29 +140,30 @@ class ReviewView(QWidget):
             return
         event.accept()
 
-    def start(self, session: ReviewSession, title: str, credits: dict[str, str]) -> None:
-        """Take over ``session`` (its current item is a card)."""
-        self.session = session
+    def start(self, title: str, credits: dict[str, str],
+              intervals: Callable[[], dict[Rating, timedelta]]) -> None:
+        """Show a deck's cards: its title, its sources' credits by id, and where to ask
+        when the card on screen would come back after each answer."""
+        self.step = None
         self.title.setText(title)
         self.source_credit = credits
+        self.intervals = intervals
         self.status.clear()
 
-    def show_item(self, shown: Shown) -> None:
-        """Show a card of the session."""
-        self._show(shown)
+    @property
+    def shown(self) -> Shown | None:
+        """The card on screen."""
+        return self.step.shown if self.step is not None else None
 
-    def _show(self, shown: Shown | None) -> None:
-        if shown is None or shown.kind != "card":
-            self.handoff.emit()
-            return
+    def show_card(self, step: CardStep) -> None:
+        """Show a card's front, and the counts line that came with it."""
+        self.step = step
         self.revealed = False
-        self.card.show_markdown(("front", shown.front))
+        self.card.show_markdown(("front", step.shown.front))
         self.bottom.setCurrentIndex(0)
-        self._update_counts(shown)
+        self._update_counts(step.shown, step.counts)
 
-    def _update_counts(self, shown: Shown) -> None:
-        assert self.session is not None
-        counts: Counts = self.session.counts()
+    def _update_counts(self, shown: Shown, counts: Counts) -> None:
         colors = count_colors()
         current = {Phase.NEW: 0, Phase.LEARNING: 1, Phase.RELEARNING: 1,
                    Phase.REVIEW: 2}[shown.state.phase]
@@ -179,46 +180,31 @@ class ReviewView(QWidget):
 
     def reveal(self) -> None:
         """Show the answer and the four buttons with their intervals."""
-        if self.session is None or self.session.current is None or self.revealed:
+        if self.step is None or self.intervals is None or self.revealed:
             return
-        shown = self.session.current
+        shown = self.step.shown
         parts = [("front", shown.front), ("back", shown.back)]
         credit = self.source_credit.get(shown.source or "")
         if credit:
             parts.append(("source", ReviewViewText.tr("Source: {credit}").format(credit=credit)))
         self.card.show_markdown(*parts)
-        for rating, interval in self.session.intervals().items():
+        for rating, interval in self.intervals().items():
             self.interval_labels[rating].setText(format_interval(interval))
         self.bottom.setCurrentIndex(1)
         self.revealed = True
 
     def answer(self, rating: Rating) -> None:
-        """Answer the revealed item; ignored before the answer is shown."""
-        if self.session is None or not self.revealed or self.session.current is None:
+        """Answer the revealed card; ignored before the answer is shown."""
+        if self.step is None or not self.revealed:
             return
         self.status.clear()
-        try:
-            shown = self.session.answer(rating)
-        except ItemChangedError as exc:
-            self._show(self.session.current)
-            self.status.setText(str(exc))
-            return
-        except (sqlite3.Error, OSError) as exc:
-            self.failed.emit(exc)
-            return
-        self._show(shown)
+        self.rated.emit(rating)
 
     def undo(self) -> None:
-        """Take back the last answer and show that card again."""
-        if self.session is None:
-            return
-        try:
-            shown = self.session.undo()
-        except ItemChangedError as exc:
-            self.status.setText(str(exc))
-            return
-        if shown is None:
-            self.status.setText(ReviewViewText.tr("Nothing to undo"))
-            return
-        self.status.setText(ReviewViewText.tr("Answer undone"))
-        self._show(shown)
+        """Ask for the last answer back."""
+        self.undo_requested.emit()
+
+    def said_undone(self, done: bool) -> None:
+        """Say whether an answer was taken back."""
+        self.status.setText(ReviewViewText.tr("Answer undone") if done
+                            else ReviewViewText.tr("Nothing to undo"))

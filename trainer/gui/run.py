@@ -126,7 +126,7 @@ def _show_first_card(window: MainWindow) -> None:
     deck = next(row.deck.id for row in window.services.study.deck_counts() if row.counts.new)
     window.study(deck)
     window.review.card.viewport().repaint()  # painted now, not at the next event
-    shown = window.review.session.current if window.review.session else None
+    shown = window.review.shown
     print(f"first card: {shown.front if shown else '(none)'}", flush=True)
     from trainer.gui.language import qt_own_loaded
 

@@ -59,7 +59,7 @@ class PracticeService:
     def answer(self, session: ReviewSession, reply: str | None, met: set[str] | frozenset[str]
                ) -> PracticeResult:
         """Commit the rep's reply (``None`` when they said it out loud) and the checks
-        they ticked; the caller then moves the session on. Raises ``ItemChangedError``
+        they ticked; the caller counts it and moves the session on. Raises ``ItemChangedError``
         (nothing written) if the item was answered elsewhere since it was shown."""
         current = session.current
         if current is None or not current.is_practice:
@@ -83,7 +83,6 @@ class PracticeService:
                              mode="typed" if text else "aloud", reply=text or None,
                              met=ticked, checks=ids, rating=rating,
                              duration_ms=int(spent.total_seconds() * 1000))
-        session.answered += 1
         return PracticeResult(rating, len(ticked), len(ids),
                               tuple(c for c in item.checks if c.id not in met), state.due)
 

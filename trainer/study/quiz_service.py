@@ -289,14 +289,13 @@ class QuizService:
 
     def answer_in_review(self, session: ReviewSession, asked: Asked, response: Response,
                          certainty: int) -> Feedback:
-        """Answer a due question in daily study; the caller then moves the session on."""
+        """Answer a due question in daily study; the caller counts it and moves the
+        session on."""
         now = self.clock()
         spent = now - (session.shown_at or now)
-        feedback = self.record(asked, response, certainty, now, spent, attempt_id=None,
-                               deck_version=self.repo.deck_version(session.deck_id),
-                               session_id=session.session_id)
-        session.answered += 1
-        return feedback
+        return self.record(asked, response, certainty, now, spent, attempt_id=None,
+                           deck_version=self.repo.deck_version(session.deck_id),
+                           session_id=session.session_id)
 
     def result(self, attempt_id: int) -> QuizResult:
         """Figures for the results page of an attempt."""
