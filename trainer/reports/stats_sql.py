@@ -24,17 +24,19 @@ class ScopeFilter:
     deck: str | None = None
     topic: str | None = None
 
-    def where(self, deck_column: str = "deck_id", item_column: str = "item_id"
-              ) -> tuple[str, list[object]]:
-        """``AND ...`` conditions (or nothing) and their parameters."""
+    def where(self, deck_column: str = "deck_id", item_column: str = "item_id",
+              topic_column: str | None = None) -> tuple[str, list[object]]:
+        """``AND ...`` conditions (or nothing) and their parameters. ``topic_column``
+        names a column holding the topic on the row itself (the answers have one)."""
         sql, args = "", list[object]()
         if self.deck is not None:
             sql += f" AND {deck_column} = ?"
             args.append(self.deck)
         if self.topic is not None:
-            # Looked up row by row: an IN list of a large topic's items would be built
-            # again for every day counted, and could lure SQLite off the time index.
-            sql += f" AND (SELECT topic FROM items WHERE items.id = {item_column}) = ?"
+            # Elsewhere looked up row by row: an IN list of a large topic's items would
+            # be built again for every day counted, and could lure SQLite off an index.
+            sql += (f" AND {topic_column} = ?" if topic_column is not None else
+                    f" AND (SELECT topic FROM items WHERE items.id = {item_column}) = ?")
             args.append(self.topic)
         return sql, args
 
@@ -53,7 +55,9 @@ class AnswerGroup:
 def answer_groups(db: Store, scope: ScopeFilter, start: datetime, end: datetime
                   ) -> list[AnswerGroup]:
     """Answers given in ``[start, end)``, counted by phase, rating and maturity."""
-    cond, args = scope.where(item_column="reviews.item_id")
+    # Migration 0011 put the topic on each answer and indexed it with the time, so one
+    # topic's answers are a range of reviews_topic.
+    cond, args = scope.where(topic_column="reviews.topic")
     rows = db.execute(
         f"SELECT phase_before, rating, {MATURE} AS mature, count(*), total(duration_ms) "
         f"FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?{cond} "
