@@ -117,7 +117,8 @@ def mastery_rows(db: Store, scope: ScopeFilter, now: datetime, *, factor: float,
                  decay: float, target: float) -> list[MasteryRow]:
     """Per topic: py-fsrs's recall probability (1 + factor * days / S) ** decay, with
     days the whole days since the last answer, averaged over the items answered."""
-    cond, args = scope.where()
+    cond, args = ScopeFilter(deck=scope.deck).where()
+    topic_cond, topic_args = ScopeFilter(topic=scope.topic).where(topic_column="i.topic")
     rows = db.execute(
         "SELECT i.topic, count(*), sum(s.phase > 0), avg(s.recall), total(s.recall >= ?) "
         "FROM (SELECT item_id, phase, CASE WHEN phase > 0 AND stability > 0 THEN pow(1.0 + ? "
@@ -126,8 +127,9 @@ def mastery_rows(db: Store, scope: ScopeFilter, now: datetime, *, factor: float,
         "* max(0, CAST((julianday(?) - julianday(last_review)) * 86400 + 0.5 AS INTEGER) "
         "/ 86400) / stability, ?) END "
         "AS recall FROM item_state WHERE active = 1" + cond + ") s "
-        "JOIN items i ON i.id = s.item_id GROUP BY i.topic ORDER BY i.topic",
-        [target, factor, to_db(now), decay, *args])
+        "JOIN items i ON i.id = s.item_id WHERE 1" + topic_cond +
+        " GROUP BY i.topic ORDER BY i.topic",
+        [target, factor, to_db(now), decay, *args, *topic_args])
     return [MasteryRow(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
 
 
