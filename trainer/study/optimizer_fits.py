@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -67,7 +68,10 @@ def fits(items: Sequence[FSRSItem], sizes: Sequence[int], settings: StudySetting
     after another would raise it: the first fold's first.
     """
     count = min(MAX_WORKERS, (os.cpu_count() or 1) - 1) if workers is None else workers
-    if count < 1 or (workers is None and len(items) < PARALLEL_FROM):
+    # A frozen build's executable is the app: a spawned process would start the app
+    # again unless its entry point called multiprocessing.freeze_support().
+    frozen = getattr(sys, "frozen", False)
+    if count < 1 or frozen or (workers is None and len(items) < PARALLEL_FROM):
         return [fit(items[:size], settings) for size in sizes], fit(items, settings)
     here, *elsewhere = _share(sizes, len(items), count)
     elsewhere = [share for share in elsewhere if share]
