@@ -221,13 +221,13 @@ def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
         return replace(report, message=reason)
 
     try:
-        step(1, 4, OptimizerText.tr("Checking new parameters on your later answers…"))
         # The check's fits and the final one are made together (in other processes on
         # a big log, optimizer_fits.py), then the check scores its folds.
+        step(1, 4, OptimizerText.tr("Fitting parameters to all your answers…"))
         folds, new = fits(data.items, fold_bounds(len(data.items))[1:-1], settings, fit,
                           data.kept, workers)
+        step(2, 4, OptimizerText.tr("Checking new parameters on your later answers…"))
         held_out = time_series_split(report.current, data.items, settings, fitted=folds)
-        step(2, 4, OptimizerText.tr("Fitting parameters to all your answers…"))
         step(3, 4, OptimizerText.tr("Comparing them with the ones in use…"))
         overall = Comparison(len(data.items), evaluate(report.current, data.items),
                              evaluate(new, data.items))
