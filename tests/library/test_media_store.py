@@ -21,6 +21,7 @@ from trainer.library.media import OLD_FOLDERS_CATALOG, DeckPictures
 from trainer.profile.backup_service import BackupService
 from trainer.storage import media_repo
 from trainer.storage.migrations import migrations
+from trainer.storage.schema import SCHEMA_VERSION
 
 CHART = b"\x89PNG\r\n\x1a\n chart"
 ONLY_A = b"\x89PNG\r\n\x1a\n only in a"
@@ -118,7 +119,7 @@ def test_a_database_restored_from_before_the_store_finds_its_pictures_again(
     root = config.profile_dir / "media"
     opened(config, clock, settings, tmp_path).close()  # upgraded and moved in
     backups = BackupService(config.database_path, clock)
-    [before] = [b for b in backups.list() if "before-v10" in b.name]
+    [before] = [b for b in backups.list() if f"before-v{SCHEMA_VERSION}" in b.name]
     backups.restore(before)  # a schema-9 database, whose folders are gone
     services = opened(config, clock, settings, tmp_path)
     assert DeckPictures(services.db, root, "b").path("chart.png") == \

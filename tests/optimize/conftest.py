@@ -14,7 +14,7 @@ from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.timefmt import to_db
 from trainer.study.fsrs_adapter import FsrsScheduling
-from trainer.study.optimizer import LoggedReview
+from trainer.study.optimizer_data import LoggedReview
 
 # A real rep's log from py-fsrs's repository (MIT licence beside it in tests/data/fsrs).
 JOSH = Path(__file__).resolve().parents[1] / "data" / "fsrs" / "review_logs_josh.csv"

@@ -76,8 +76,8 @@ def test_running_it_keeps_better_parameters_and_says_so(
     monkeypatch.setattr(optimize_dialog, "optimize", waits_for_the_window)
     QTimer.singleShot(0, handled.set)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Run is the default button
-    assert stages == ["Reading your answers…", "Checking new parameters on your later "
-                      "answers…", "Fitting parameters to all your answers…",
+    assert stages == ["Reading your answers…", "Fitting parameters to all your answers…",
+                      "Checking new parameters on your later answers…",
                       "Comparing them with the ones in use…"]
 
     text = dialog.result_label.text()

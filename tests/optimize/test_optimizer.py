@@ -20,13 +20,8 @@ from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.parameters_repo import load_parameters, save_parameters
 from trainer.storage.settings_repo import load_settings
-from trainer.study.optimizer import (
-    LoggedReview,
-    Outcome,
-    optimize,
-    time_series_split,
-    training_set,
-)
+from trainer.study.optimizer import Outcome, optimize, time_series_split
+from trainer.study.optimizer_data import LoggedReview, rows_of, training_set
 from trainer.study.stored_settings import usable_settings
 
 SETTINGS = StudySettings(fuzz=False, timezone=UTC)
@@ -40,7 +35,7 @@ def _pairs(item: FSRSItem) -> list[tuple[int, int]]:
 
 def test_fitted_parameters_beat_the_defaults_on_a_time_series_split(
         josh_log: list[LoggedReview]) -> None:
-    data = training_set(josh_log, SETTINGS.day_start_hour, UTC)
+    data = training_set(rows_of(josh_log), SETTINGS.day_start_hour, UTC)
     assert len(data.items) > 5000  # every answer on a later day than the one before it
 
     split = time_series_split(DEFAULT_PARAMETERS, data.items, SETTINGS)
@@ -64,7 +59,7 @@ def test_training_data_starts_each_card_at_its_last_learning_run(after_log: date
         LoggedReview(2, day, 3, Phase.NEW),
         LoggedReview(2, day + timedelta(minutes=10), 3, Phase.LEARNING),
     ]
-    data = training_set(log, 4, UTC)
+    data = training_set(rows_of(log), 4, UTC)
 
     assert (data.reviews, data.items_reviewed, data.items_with_history) == (7, 2, 1)
     longest = data.items[-1]

@@ -29,7 +29,8 @@ def test_new_profile_has_schema_and_safe_pragmas(tmp_path: Path, clock: FakeCloc
     assert [m.name for m in migrations.applied(Database(db.conn))] == [
         "0001_initial", "0002_quizzes", "0003_paths", "0004_statistics",
         "0005_review_deck_version", "0006_pending_media", "0007_practice_replies",
-        "0008_browser", "0009_item_resets", "0010_origins_and_media_store"]
+        "0008_browser", "0009_item_resets", "0010_origins_and_media_store",
+        "0011_review_topic"]
     db.close()
 
 

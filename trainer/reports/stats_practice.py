@@ -26,7 +26,7 @@ class _Tally:
 def practice_figure(db: Store, scope: ScopeFilter, start: datetime, end: datetime
                     ) -> PracticeFigure:
     """Practice replies given in ``[start, end)`` within the scope."""
-    cond, args = scope.where("i.deck_id", "i.id")
+    cond, args = scope.where("i.deck_id", topic_column="i.topic")
     items: dict[int, tuple[str, dict[str, str]]] = {}
     for item_id, topic, body in db.execute(
             "SELECT i.id, i.topic, i.body FROM items i WHERE i.kind = 'practice' "

@@ -24,17 +24,19 @@ class ScopeFilter:
     deck: str | None = None
     topic: str | None = None
 
-    def where(self, deck_column: str = "deck_id", item_column: str = "item_id"
-              ) -> tuple[str, list[object]]:
-        """``AND ...`` conditions (or nothing) and their parameters."""
+    def where(self, deck_column: str = "deck_id", item_column: str = "item_id",
+              topic_column: str | None = None) -> tuple[str, list[object]]:
+        """``AND ...`` conditions (or nothing) and their parameters. ``topic_column``
+        names a column holding the topic on the row itself (the answers have one)."""
         sql, args = "", list[object]()
         if self.deck is not None:
             sql += f" AND {deck_column} = ?"
             args.append(self.deck)
         if self.topic is not None:
-            # Looked up row by row: an IN list of a large topic's items would be built
-            # again for every day counted, and could lure SQLite off the time index.
-            sql += f" AND (SELECT topic FROM items WHERE items.id = {item_column}) = ?"
+            # Elsewhere looked up row by row: an IN list of a large topic's items would
+            # be built again for every day counted, and could lure SQLite off an index.
+            sql += (f" AND {topic_column} = ?" if topic_column is not None else
+                    f" AND (SELECT topic FROM items WHERE items.id = {item_column}) = ?")
             args.append(self.topic)
         return sql, args
 
@@ -53,7 +55,9 @@ class AnswerGroup:
 def answer_groups(db: Store, scope: ScopeFilter, start: datetime, end: datetime
                   ) -> list[AnswerGroup]:
     """Answers given in ``[start, end)``, counted by phase, rating and maturity."""
-    cond, args = scope.where(item_column="reviews.item_id")
+    # Migration 0011 put the topic on each answer and indexed it with the time, so one
+    # topic's answers are a range of reviews_topic.
+    cond, args = scope.where(topic_column="reviews.topic")
     rows = db.execute(
         f"SELECT phase_before, rating, {MATURE} AS mature, count(*), total(duration_ms) "
         f"FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?{cond} "
@@ -113,7 +117,8 @@ def mastery_rows(db: Store, scope: ScopeFilter, now: datetime, *, factor: float,
                  decay: float, target: float) -> list[MasteryRow]:
     """Per topic: py-fsrs's recall probability (1 + factor * days / S) ** decay, with
     days the whole days since the last answer, averaged over the items answered."""
-    cond, args = scope.where()
+    cond, args = ScopeFilter(deck=scope.deck).where()
+    topic_cond, topic_args = ScopeFilter(topic=scope.topic).where(topic_column="i.topic")
     rows = db.execute(
         "SELECT i.topic, count(*), sum(s.phase > 0), avg(s.recall), total(s.recall >= ?) "
         "FROM (SELECT item_id, phase, CASE WHEN phase > 0 AND stability > 0 THEN pow(1.0 + ? "
@@ -122,8 +127,9 @@ def mastery_rows(db: Store, scope: ScopeFilter, now: datetime, *, factor: float,
         "* max(0, CAST((julianday(?) - julianday(last_review)) * 86400 + 0.5 AS INTEGER) "
         "/ 86400) / stability, ?) END "
         "AS recall FROM item_state WHERE active = 1" + cond + ") s "
-        "JOIN items i ON i.id = s.item_id GROUP BY i.topic ORDER BY i.topic",
-        [target, factor, to_db(now), decay, *args])
+        "JOIN items i ON i.id = s.item_id WHERE 1" + topic_cond +
+        " GROUP BY i.topic ORDER BY i.topic",
+        [target, factor, to_db(now), decay, *args, *topic_args])
     return [MasteryRow(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
 
 

@@ -108,11 +108,13 @@ class StudyRepository:
             )
             cur = self.conn.execute(
                 "INSERT INTO reviews (item_id, deck_id, session_id, reviewed_at, rating, "
-                "duration_ms, phase_before, state_before, state_after, mature, deck_version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM decks WHERE id = ?))",
+                "duration_ms, phase_before, state_before, state_after, mature, deck_version, "
+                "topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "(SELECT version FROM decks WHERE id = ?), "
+                "(SELECT topic FROM items WHERE id = ?))",
                 (after.item_id, deck_id, session_id, to_db(at), int(rating), duration_ms,
                  int(before.phase), state_to_json(before), state_to_json(after),
-                 was_mature(before), deck_id),
+                 was_mature(before), deck_id, after.item_id),
             )
         return int(cur.lastrowid or 0)
 

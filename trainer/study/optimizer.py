@@ -1,12 +1,7 @@
 """Fitting FSRS to the rep's own answers, as Anki's "Optimize" does.
 
-The review log becomes fsrs-rs training data the way Anki turns its revlog into it:
-per item, the answers from the start of its last run of learning answers on, each with
-the number of whole study days since the previous answer (0 for the same day); one
-training example per answer after the first, holding the item's history up to that
-answer, kept only when that answer came on a later study day than the one before (FSRS
-predicts recall across days; same-day answers still count as history, through its
-short-term terms).
+The review log becomes fsrs-rs training data the way Anki turns its revlog into it
+(optimizer_data.py says how).
 
 The examples, in time order, are checked by a time-series split, as the FSRS benchmark
 does: cut into five equal slices, parameters fitted on the first k slices predict slice
@@ -19,18 +14,17 @@ the current ones on that split and also have a lower log loss over the whole log
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from itertools import groupby
 from typing import TYPE_CHECKING
 
-from trainer.domain.scheduling import Phase
 from trainer.domain.settings import StudySettings
 from trainer.i18n import Context, number
 from trainer.storage.parameters_repo import save_parameters
 from trainer.storage.store import Store
+from trainer.study.optimizer_data import TrainingSet, read_log_rows, training_set
+from trainer.study.optimizer_fits import fits
 
 if TYPE_CHECKING:
     from fsrs_rs_python import FSRSItem
@@ -48,7 +42,6 @@ FOLDS = 5
 # Anki shows and stores parameters to 4 decimals; it also brings fsrs-rs's 32-bit
 # floats (0.8 is 0.800000012) back inside the bounds py-fsrs checks.
 DECIMALS = 4
-_LEARNING = (Phase.NEW, Phase.LEARNING)
 
 
 class Outcome(StrEnum):
@@ -57,26 +50,6 @@ class Outcome(StrEnum):
     IMPROVED = "improved"
     NOT_BETTER = "not_better"
     TOO_LITTLE_HISTORY = "too_little_history"
-
-
-@dataclass(frozen=True)
-class LoggedReview:
-    """One answer from the review log, as the optimizer needs it."""
-
-    item_id: int
-    reviewed_at: datetime
-    rating: int
-    phase_before: int
-
-
-@dataclass(frozen=True)
-class TrainingSet:
-    """The log as fsrs-rs training examples, oldest first, with counts for the report."""
-
-    items: list[FSRSItem]
-    reviews: int
-    items_reviewed: int
-    items_with_history: int
 
 
 @dataclass(frozen=True)
@@ -137,61 +110,6 @@ class OptimizeResult:
         }
 
 
-def read_review_log(db: Store) -> list[LoggedReview]:
-    """Every answer in the profile, grouped by item and in time order within each."""
-    rows = db.execute("SELECT item_id, reviewed_at, rating, phase_before FROM reviews "
-                      "ORDER BY item_id, reviewed_at, id")
-    return [LoggedReview(item_id, datetime.fromisoformat(at), rating, phase)
-            for item_id, at, rating, phase in rows]
-
-
-def study_date(when: datetime, day_start_hour: int, zone: tzinfo | None = None) -> date:
-    """The study day ``when`` falls in (as ``trainer.study.day.study_day``), as a date."""
-    local = when.astimezone(zone) if zone is not None else when.astimezone()
-    return (local - timedelta(hours=day_start_hour)).date()
-
-
-def _from_last_learning(history: list[LoggedReview]) -> list[LoggedReview]:
-    """The history from the first answer of its last run of learning answers (an item
-    that was forgotten and learned again starts over); empty if it has none."""
-    start = None
-    for index in range(len(history) - 1, -1, -1):
-        if history[index].phase_before in _LEARNING:
-            start = index
-        elif start is not None:
-            break
-    return [] if start is None else history[start:]
-
-
-def training_set(log: Iterable[LoggedReview], day_start_hour: int,
-                 zone: tzinfo | None = None) -> TrainingSet:
-    """Turn answers (grouped by item, each item's in time order) into training data."""
-    from fsrs_rs_python import FSRSItem, FSRSReview
-
-    dated: list[tuple[datetime, int, FSRSItem]] = []
-    reviews = items_reviewed = items_with_history = 0
-    for item_id, group in groupby(log, key=lambda r: r.item_id):
-        history = list(group)
-        reviews += len(history)
-        items_reviewed += 1
-        kept = _from_last_learning(history)
-        so_far: list[FSRSReview] = []
-        previous: date | None = None
-        examples = 0
-        for review in kept:
-            day = study_date(review.reviewed_at, day_start_hour, zone)
-            delta_t = 0 if previous is None else max((day - previous).days, 0)
-            so_far.append(FSRSReview(review.rating, delta_t))
-            previous = day
-            if len(so_far) > 1 and delta_t > 0:
-                dated.append((review.reviewed_at, item_id, FSRSItem(list(so_far))))
-                examples += 1
-        items_with_history += examples > 0
-    dated.sort(key=lambda entry: (entry[0], entry[1]))
-    return TrainingSet([item for _, _, item in dated], reviews, items_reviewed,
-                       items_with_history)
-
-
 def fit(items: Sequence[FSRSItem], settings: StudySettings) -> tuple[float, ...]:
     """Parameters fitted to ``items`` (oldest first: fsrs-rs weights recent ones more)."""
     from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS
@@ -210,13 +128,21 @@ def evaluate(parameters: Sequence[float], items: Sequence[FSRSItem]) -> Evaluati
     return Evaluation(float(result.log_loss), float(result.rmse_bins))
 
 
-def time_series_split(current: Sequence[float], items: Sequence[FSRSItem],
-                      settings: StudySettings, folds: int = FOLDS) -> Comparison:
-    """``current`` against parameters fitted on earlier answers only, each fold's fit
-    predicting the next slice in time; figures are weighted by slice size."""
-    if len(items) < folds:
+def fold_bounds(count: int, folds: int = FOLDS) -> list[int]:
+    """Where the time-series split cuts ``count`` examples: slice k is
+    ``[bounds[k], bounds[k + 1])``."""
+    if count < folds:
         raise ValueError(f"a {folds}-fold split needs at least {folds} examples")
-    bounds = [len(items) * k // folds for k in range(folds + 1)]
+    return [count * k // folds for k in range(folds + 1)]
+
+
+def time_series_split(current: Sequence[float], items: Sequence[FSRSItem],
+                      settings: StudySettings, folds: int = FOLDS,
+                      fitted: Sequence[Sequence[float]] | None = None) -> Comparison:
+    """``current`` against parameters fitted on earlier answers only, each fold's fit
+    predicting the next slice in time; figures are weighted by slice size. ``fitted``
+    holds the fits on the first k slices (k = 1 .. folds - 1) if already made."""
+    bounds = fold_bounds(len(items), folds)
     weights: list[int] = []
     before: list[Evaluation] = []
     after: list[Evaluation] = []
@@ -224,7 +150,8 @@ def time_series_split(current: Sequence[float], items: Sequence[FSRSItem],
         test = items[bounds[k]:bounds[k + 1]]
         weights.append(len(test))
         before.append(evaluate(current, test))
-        after.append(evaluate(fit(items[:bounds[k]], settings), test))
+        after.append(evaluate(fit(items[:bounds[k]], settings) if fitted is None
+                              else fitted[k - 1], test))
     return Comparison(sum(weights), _weighted(before, weights), _weighted(after, weights))
 
 
@@ -275,15 +202,17 @@ def _too_little(data: TrainingSet, min_reviews: int, min_items: int) -> str | No
 def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
              min_reviews: int = MIN_TRAINING_REVIEWS,
              min_items: int = MIN_ITEMS_WITH_HISTORY,
-             progress: Callable[[int, int, str], object] | None = None) -> OptimizeResult:
+             progress: Callable[[int, int, str], object] | None = None,
+             workers: int | None = None) -> OptimizeResult:
     """Fit parameters to the profile's review log and store them if they are better.
 
     ``dry_run`` reports the same result without storing anything. ``progress(done,
-    total, text)`` is told as each of the four stages begins.
+    total, text)`` is told as each of the four stages begins. ``workers`` is how many
+    other processes help fit (default: optimizer_fits.py decides; 0: none).
     """
     step = progress or (lambda done, total, text: None)
     step(0, 4, OptimizerText.tr("Reading your answers…"))
-    data = training_set(read_review_log(db), settings.day_start_hour, settings.timezone)
+    data = training_set(read_log_rows(db), settings.day_start_hour, settings.timezone)
     report = OptimizeResult(Outcome.TOO_LITTLE_HISTORY, "", data.reviews, data.items_reviewed,
                             data.items_with_history, len(data.items),
                             current_parameters(db, settings))
@@ -292,10 +221,13 @@ def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
         return replace(report, message=reason)
 
     try:
-        step(1, 4, OptimizerText.tr("Checking new parameters on your later answers…"))
-        held_out = time_series_split(report.current, data.items, settings)
-        step(2, 4, OptimizerText.tr("Fitting parameters to all your answers…"))
-        new = fit(data.items, settings)
+        # The check's fits and the final one are made together (in other processes on
+        # a big log, optimizer_fits.py), then the check scores its folds.
+        step(1, 4, OptimizerText.tr("Fitting parameters to all your answers…"))
+        folds, new = fits(data.items, fold_bounds(len(data.items))[1:-1], settings, fit,
+                          data.kept, workers)
+        step(2, 4, OptimizerText.tr("Checking new parameters on your later answers…"))
+        held_out = time_series_split(report.current, data.items, settings, fitted=folds)
         step(3, 4, OptimizerText.tr("Comparing them with the ones in use…"))
         overall = Comparison(len(data.items), evaluate(report.current, data.items),
                              evaluate(new, data.items))

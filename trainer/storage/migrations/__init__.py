@@ -24,5 +24,6 @@ for _name, _step in (
     ("0008_browser", browser.browser),
     ("0009_item_resets", browser.item_resets),
     ("0010_origins_and_media_store", library.origins_and_media_store),
+    ("0011_review_topic", study.review_topic),
 ):
     migrations(name=_name)(_step)

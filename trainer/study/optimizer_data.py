@@ -1,0 +1,178 @@
+"""The review log as fsrs-rs training data, the way Anki turns its revlog into it.
+
+Per item, the answers from the start of its last run of learning answers on, each with
+the number of whole study days since the previous answer (0 for the same day); one
+training example per answer after the first, holding the item's history up to that
+answer, kept only when that answer came on a later study day than the one before (FSRS
+predicts recall across days; same-day answers still count as history, through its
+short-term terms). The examples are in time order.
+
+The log is read as plain rows (times as stored text) and each answer's study day is
+found by comparing that text with the stored form of each study day's start: a hundred
+thousand answers are never parsed into datetimes one by one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import partial
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from trainer.domain.scheduling import Phase
+from trainer.storage.store import Store
+from trainer.storage.timefmt import to_db
+
+if TYPE_CHECKING:
+    from fsrs_rs_python import FSRSItem
+
+_LEARNING = (int(Phase.NEW), int(Phase.LEARNING))
+# An answer as read: item id, time as stored (timefmt.to_db), rating, phase before it.
+LogRow = tuple[int, str, int, int]
+# An answer training learns from: item id, rating, whole study days since the item's
+# previous one (0 for its first).
+Kept = tuple[int, int, int]
+# The stored form's length: 'YYYY-MM-DDTHH:MM:SS.ffffff+00:00'.
+_STORED_LENGTH = 32
+
+
+@dataclass(frozen=True)
+class LoggedReview:
+    """One answer from the review log, as the optimizer needs it."""
+
+    item_id: int
+    reviewed_at: datetime
+    rating: int
+    phase_before: int
+
+
+@dataclass(frozen=True)
+class TrainingSet:
+    """The log as fsrs-rs training examples, oldest first, with counts for the report."""
+
+    items: list[FSRSItem]
+    reviews: int
+    items_reviewed: int
+    items_with_history: int
+    kept: Sequence[Kept] = ()  # what ``items`` were made from (examples() makes them)
+
+
+def read_log_rows(db: Store) -> list[LogRow]:
+    """Every answer in the profile in time order; answers given at the same moment in
+    the order of their items, then as logged."""
+    return db.execute("SELECT item_id, reviewed_at, rating, phase_before FROM reviews "
+                      "ORDER BY reviewed_at, item_id, id").fetchall()
+
+
+def rows_of(log: Iterable[LoggedReview]) -> list[LogRow]:
+    """Answers (each item's in the order given) as rows in time order, times stored."""
+    rows = [(r.item_id, to_db(r.reviewed_at), r.rating, r.phase_before) for r in log]
+    rows.sort(key=itemgetter(1, 0))
+    return rows
+
+
+def study_date(when: datetime, day_start_hour: int, zone: tzinfo | None = None) -> date:
+    """The study day ``when`` falls in (as ``trainer.study.day.study_day``), as a date."""
+    local = when.astimezone(zone) if zone is not None else when.astimezone()
+    return (local - timedelta(hours=day_start_hour)).date()
+
+
+def _day_start(day: date, hour: int, zone: tzinfo | None) -> datetime:
+    if zone is None:
+        return datetime.combine(day, time(hour)).astimezone()
+    return datetime.combine(day, time(hour), tzinfo=zone)
+
+
+def _day_numbers(times: Sequence[str], hour: int, zone: tzinfo | None) -> list[int]:
+    """Each stored time's study day as a number (only differences between them count).
+
+    Found by bisecting the stored starts of the days the times span, unless some time
+    is not in the stored form or a day's start is not where ``study_date`` puts it (a
+    zone whose clock change crosses the day-start hour): then each time is parsed."""
+    starts = _day_starts(times, hour, zone) if times else None
+    if starts is None:
+        return [study_date(datetime.fromisoformat(t), hour, zone).toordinal() for t in times]
+    return list(map(partial(bisect_right, starts), times))
+
+
+def _day_starts(times: Sequence[str], hour: int, zone: tzinfo | None) -> list[str] | None:
+    """The stored start of each study day from the first time's to the last's, checked
+    against ``study_date``; None if the times or the zone do not allow bisecting."""
+    if any(len(t) != _STORED_LENGTH or not t.endswith("+00:00") for t in times):
+        return None
+    first = study_date(datetime.fromisoformat(min(times)), hour, zone)
+    last = study_date(datetime.fromisoformat(max(times)), hour, zone)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 2)]
+    starts = [_day_start(d, hour, zone).astimezone(UTC) for d in days]
+    tick = timedelta(microseconds=1)
+    for day, start in zip(days, starts, strict=True):
+        if study_date(start, hour, zone) != day or \
+                study_date(start - tick, hour, zone) != day - timedelta(days=1):
+            return None
+    texts = [to_db(s) for s in starts]
+    return texts if texts == sorted(set(texts)) else None
+
+
+def kept_answers(rows: Sequence[LogRow], day_start_hour: int, zone: tzinfo | None = None
+                 ) -> list[Kept]:
+    """The answers (in time order, ties by item) that training learns from, each with
+    the whole study days since its item's previous kept answer."""
+    day_numbers = _day_numbers([r[1] for r in rows], day_start_hour, zone)
+    # Where each item's last run of learning answers starts (an item that was forgotten
+    # and learned again starts over); an item with none gives no examples.
+    run_start: dict[int, int] = {}
+    learning: dict[int, bool] = {}
+    for position, (item_id, _, _, phase) in enumerate(rows):
+        now_learning = phase in _LEARNING
+        if now_learning and not learning.get(item_id, False):
+            run_start[item_id] = position
+        learning[item_id] = now_learning
+    kept: list[Kept] = []
+    previous: dict[int, int] = {}
+    never = len(rows)
+    for position, ((item_id, _, rating, _), day) in enumerate(zip(rows, day_numbers,
+                                                                  strict=True)):
+        if position < run_start.get(item_id, never):
+            continue
+        before = previous.get(item_id)
+        kept.append((item_id, rating, 0 if before is None else max(day - before, 0)))
+        previous[item_id] = day
+    return kept
+
+
+def examples(kept: Iterable[Kept], limit: int | None = None) -> list[FSRSItem]:
+    """One example per kept answer on a later study day than its item's previous one,
+    holding the item's history up to it, in time order; only the first ``limit``."""
+    from fsrs_rs_python import FSRSItem, FSRSReview
+
+    out: list[FSRSItem] = []
+    so_far: dict[int, list[FSRSReview]] = {}
+    # A review is a (rating, days) value: one object for each pair met is enough.
+    made: dict[tuple[int, int], FSRSReview] = {}
+    for item_id, rating, delta_t in kept:
+        if len(out) == limit:
+            break
+        review = made.get((rating, delta_t))
+        if review is None:
+            review = made[rating, delta_t] = FSRSReview(rating, delta_t)
+        history = so_far.get(item_id)
+        if history is None:
+            so_far[item_id] = [review]
+            continue
+        history.append(review)
+        if delta_t > 0:
+            out.append(FSRSItem(history))
+    return out
+
+
+def training_set(rows: Sequence[LogRow], day_start_hour: int, zone: tzinfo | None = None
+                 ) -> TrainingSet:
+    """Turn answers, in time order (ties by item), into training data."""
+    kept = kept_answers(rows, day_start_hour, zone)
+    # An item's first kept answer has 0 days, so any later day means an example.
+    with_history = {item_id for item_id, _, delta_t in kept if delta_t > 0}
+    return TrainingSet(examples(kept), len(rows), len({r[0] for r in rows}),
+                       len(with_history), kept)
