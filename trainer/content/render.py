@@ -50,19 +50,23 @@ def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
 MAX_TAGS = 10_000
 
 
+# Built once: a cleaner given its rules on each call builds them again every time, which
+# took three quarters of the time of sanitizing a card.
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=LINK_SCHEMES,
+    attribute_filter=_drop_remote_images,
+    link_rel="noopener noreferrer",
+)
+
+
 def sanitize_html(html: str) -> str:
     """Strip scripts, event handlers, frames, forms and remote URLs (links and images)
     from HTML; what a link says stays as text. Takes time in proportion to the text."""
     if html.count("<") > MAX_TAGS:
         return "<p>" + escape(html) + "</p>"
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=LINK_SCHEMES,
-        attribute_filter=_drop_remote_images,
-        link_rel="noopener noreferrer",
-    )
+    return _CLEANER.clean(html)
 
 
 def render_markdown(text: str) -> str:
