@@ -32,6 +32,9 @@ _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNOR
 _LATEX = re.compile(r"\[(?:latex|\$|\$\$)\]")
 _TAG = re.compile(r"<[^>]*>")  # safe on nh3 output, which escapes '>' in attribute values
 _IMG_SRC = re.compile(r'\ssrc="([^"]*)"')
+_IMG_TAG = re.compile(r"<img[^>]*>", re.IGNORECASE)
+# A tag holding a character that text escaping or line breaks would change.
+_TAG_TO_ESCAPE = re.compile(r"<[^>\\*_`~\[\]\r\n]*[\\*_`~\[\]\r\n]")
 _HIDDEN_OPEN = re.compile(r"""<([a-z][a-z0-9]*)\b[^>]*\bstyle\s*=\s*("[^"]*"|'[^']*')[^>]*>""",
                           re.IGNORECASE)
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
@@ -101,6 +104,25 @@ class FieldConverter:
         if "\\(" in raw or "\\[" in raw:
             raw = mathjax.MATH.sub(self._formula, raw)
         html = sanitize_html(raw)
+        lowered = html.lower()
+        if "<pre" in lowered or _TAG_TO_ESCAPE.search(html):
+            text = self._escape_by_parts(html)
+        else:
+            # Nothing inside a tag would be escaped and no line breaks are real: the
+            # whole text is escaped at once, then the pictures' names checked.
+            text = html.translate(_MARKDOWN_ESCAPES).replace("\r", "").replace("\n", " ")
+            if "<img" in lowered:
+                text = _IMG_TAG.sub(lambda m: self._image(m.group()), text)
+            text = _EDGE_BREAKS.sub("", text)
+        # Anki's editor leaves "<br>" or "&nbsp;" in fields the user thinks are empty.
+        if "<img" not in text and "<a " not in text and \
+                not unescape(_TAG.sub("", text)).strip(" \t\n\xa0"):
+            return ""
+        return _protect_block_start(text)
+
+    def _escape_by_parts(self, html: str) -> str:
+        """Sanitized HTML escaped as Markdown text between its tags, the pictures'
+        names checked, line breaks kept only inside ``<pre>``."""
         out: list[str] = []
         pre = 0
         position = 0
@@ -117,12 +139,7 @@ class FieldConverter:
                 pre = max(0, pre - 1)
             out.append(tag)
         out.append(_escape_text(html[position:], pre > 0))
-        text = _EDGE_BREAKS.sub("", "".join(out))
-        # Anki's editor leaves "<br>" or "&nbsp;" in fields the user thinks are empty.
-        if "<img" not in text and "<a " not in text and \
-                not unescape(_TAG.sub("", text)).strip(" \t\n\xa0"):
-            return ""
-        return _protect_block_start(text)
+        return _EDGE_BREAKS.sub("", "".join(out))
 
     def media_name(self, raw: str) -> str:
         """A media name as written in HTML (an attribute, ``[sound:...]``), as the
