@@ -7,7 +7,7 @@ in import_history.py; ``ImportPlan`` and ``DeckChange`` stay importable from her
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
@@ -190,26 +190,46 @@ def _broken_text(value: object, item: str | None = None, depth: int = 0) -> str 
     cannot store, in words; ``None`` if nowhere. ``item`` is the id of the item being
     looked through (None: the deck's own details)."""
     if isinstance(value, str):
-        if is_text(value):
-            return None
-        # Worded only when found: a deck has thousands of texts to look through.
-        return (ImportingText.tr("its details") if item is None
-                else ImportingText.tr("item '{id}'").format(id=_printable(item)))
-    if is_dataclass(value) and not isinstance(value, type):
+        return None if is_text(value) else _where(item)
+    names = _field_names(type(value))
+    children: Iterable[object]
+    if names is not None:
         ident = getattr(value, "id", None)
         if depth and isinstance(ident, str):
             item = ident
-        for f in fields(value):
-            found = _broken_text(getattr(value, f.name), item, depth + 1)
-            if found is not None:
-                return found
+        children = [getattr(value, name) for name in names]
+    elif isinstance(value, tuple | list):
+        children = value
+    else:
         return None
-    if isinstance(value, tuple | list):
-        for each in value:
-            found = _broken_text(each, item, depth + 1)
+    # A deck holds tens of thousands of texts: each is checked here rather than in a
+    # call of its own.
+    for child in children:
+        if isinstance(child, str):
+            if not is_text(child):
+                return _where(item)
+        elif child is not None and not isinstance(child, int | float):
+            found = _broken_text(child, item, depth + 1)
             if found is not None:
                 return found
     return None
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other type), looked up once per type."""
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) \
+            else None
+    return _FIELD_NAMES[kind]
+
+
+def _where(item: str | None) -> str:
+    # Worded only when found: a deck has thousands of texts to look through.
+    return (ImportingText.tr("its details") if item is None
+            else ImportingText.tr("item '{id}'").format(id=_printable(item)))
 
 
 def _printable(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from trainer.clock import Clock
 from trainer.domain.deck import Deck
@@ -62,6 +63,7 @@ class InstallPlan:
         )
 
 
+@lru_cache(maxsize=1024)  # most items share their tags with many others
 def _tags_json(tags: tuple[str, ...]) -> str:
     # Unescaped, so the browser's text search finds "Verkäufer" among the tags too.
     return json.dumps(list(tags), ensure_ascii=False) if tags else "[]"
