@@ -7,6 +7,7 @@ longer in the deck are retired (hidden, history kept) and come back if re-added.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -23,7 +24,7 @@ from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 
 Progress = Callable[[int, int], bool | None]
-_BATCH = 1000
+_BATCH = 500  # rows written per statement (and between progress reports)
 
 
 class InstallCancelled(Exception):
@@ -220,12 +221,17 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
     total = len(inserts) + len(updates) + len(moves)
     done = 0
     columns = ", ".join(_CONTENT)
-    marks = ", ".join("?" for _ in _CONTENT)
-    for start in range(0, len(inserts), _BATCH):
-        batch = inserts[start:start + _BATCH]
-        db.conn.executemany(
+    row_marks = "(" + ", ".join("?" for _ in range(len(_CONTENT) + 6)) + ")"
+    # Many rows to a statement: SQLite opens a savepoint for each statement, and at each
+    # one the search index (FTS5, filled by a trigger) writes out what it has gathered,
+    # so a row per statement left a segment per item to merge (nine tenths of an import).
+    per_statement = _rows_per_statement(db, len(_CONTENT) + 6)
+    for start in range(0, len(inserts), per_statement):
+        batch = inserts[start:start + per_statement]
+        db.conn.execute(
             f"INSERT INTO items (id, deck_id, key, {columns}, position, created_at, updated_at)"
-            f" VALUES (?, ?, ?, {marks}, ?, ?, ?)", batch)
+            f" VALUES {', '.join([row_marks] * len(batch))}",
+            [value for row in batch for value in row])
         # The new items' ids are a known range: one statement gives them all a state.
         db.execute(
             "INSERT INTO item_state (item_id, deck_id, position, in_new_queue) "
@@ -249,6 +255,13 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
     db.conn.executemany("UPDATE items SET retired = 1, updated_at = ? WHERE id = ?", retired)
     db.conn.executemany("UPDATE item_state SET active = 0 WHERE item_id = ?",
                         [[r[1]] for r in retired])
+
+
+def _rows_per_statement(db: Store, columns: int) -> int:
+    """How many rows of ``columns`` values one statement may carry here (SQLite's
+    limit on values is 32,766 by default, 999 before 3.32)."""
+    limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return max(1, min(_BATCH, limit // columns))
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
