@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from trainer.clock import Clock
@@ -191,13 +192,13 @@ def _broken_text(value: object, item: str | None = None, depth: int = 0) -> str 
     looked through (None: the deck's own details)."""
     if isinstance(value, str):
         return None if is_text(value) else _where(item)
-    names = _field_names(type(value))
+    fields_of = _fields_of(type(value))
     children: Iterable[object]
-    if names is not None:
+    if fields_of is not None:
         ident = getattr(value, "id", None)
         if depth and isinstance(ident, str):
             item = ident
-        children = [getattr(value, name) for name in names]
+        children = fields_of(value)
     elif isinstance(value, tuple | list):
         children = value
     else:
@@ -215,15 +216,30 @@ def _broken_text(value: object, item: str | None = None, depth: int = 0) -> str 
     return None
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+_FIELDS_OF: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
 
 
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    """A dataclass's field names (None for any other type), looked up once per type."""
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) \
-            else None
-    return _FIELD_NAMES[kind]
+def _fields_of(kind: type) -> Callable[[object], tuple[object, ...]] | None:
+    """What gives a dataclass's field values as a tuple (None for any other type),
+    made once per type."""
+    if kind not in _FIELDS_OF:
+        getter = None
+        if is_dataclass(kind):
+            names = [f.name for f in fields(kind)]
+            # With a single name attrgetter gives the bare value, not a tuple.
+            getter = attrgetter(*names) if len(names) > 1 else _TupleOf(names)
+        _FIELDS_OF[kind] = getter
+    return _FIELDS_OF[kind]
+
+
+class _TupleOf:
+    """The values of a few attributes as a tuple."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def __call__(self, value: object) -> tuple[object, ...]:
+        return tuple(getattr(value, name) for name in self.names)
 
 
 def _where(item: str | None) -> str:
