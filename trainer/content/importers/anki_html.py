@@ -112,7 +112,9 @@ class FieldConverter:
         else:
             text = self._escape_whole(html, "<img" in lowered)
         # Anki's editor leaves "<br>" or "&nbsp;" in fields the user thinks are empty.
-        if "<img" not in text and "<a " not in text and \
+        # (Text that starts with a letter, not a tag or an entity, shows something: edge
+        # white space is gone already.)
+        if text[:1] in ("", "<", "&") and "<img" not in text and "<a " not in text and \
                 not unescape(_TAG.sub("", text)).strip(" \t\n\xa0"):
             return ""
         return _protect_block_start(text)
