@@ -70,3 +70,21 @@ def test_edge_breaks_are_stripped_as_the_pattern_stripped_them() -> None:
 def test_only_text_with_markdown_characters_is_escaped() -> None:
     assert _escape_markdown("plain words") == "plain words"
     assert _escape_markdown("a\\b`c~") == "a&#92;b&#96;c&#126;"
+
+
+def test_text_nh3_need_not_parse_comes_out_as_nh3_gives_it() -> None:
+    from trainer.content.render import _CLEANER
+
+    characters = [chr(c) for c in (*range(1, 0xD800), *range(0xE000, 0x10000), 0x1F600,
+                                   0xE0001, 0x10FFFF)]
+    for c in characters:
+        for text in (c, f"a{c}b"):
+            if "<" not in text and "&" not in text:
+                assert sanitize_html(text) == _CLEANER.clean(text), hex(ord(c))
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(1, 200)] + ["\xa0", "\u2028", "日", "😀", "\ue000"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20)))
+        assert sanitize_html(text) == _CLEANER.clean(text), text
+    with pytest.raises(UnicodeEncodeError):
+        sanitize_html("half a pair \ud800")  # as nh3 refuses it
