@@ -242,9 +242,7 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
         _report(progress, done, total)
     # (Questions are kept out of the new queue: they enter spaced repetition when first
     # answered in a quiz, not as new items in daily study.)
-    db.conn.executemany(
-        "UPDATE items SET " + ", ".join(f"{c} = ?" for c in _CONTENT)
-        + ", position = ?, retired = 0, updated_at = ? WHERE id = ?", updates)
+    _update_items(db, updates)
     # A suspended item stays out of study through any update.
     db.conn.executemany("UPDATE item_state SET active = NOT suspended, position = ? "
                         "WHERE item_id = ?", [[u[-3], u[-1]] for u in updates])
@@ -255,6 +253,23 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
     db.conn.executemany("UPDATE items SET retired = 1, updated_at = ? WHERE id = ?", retired)
     db.conn.executemany("UPDATE item_state SET active = 0 WHERE item_id = ?",
                         [[r[1]] for r in retired])
+
+
+def _update_items(db: Store, updates: list[list[object]]) -> None:
+    """Write changed items (rows of content, position, time, id), many to a statement
+    for the search index's sake, as inserts are."""
+    names = ("id", *_CONTENT, "position", "updated_at")
+    row_marks = "(" + ", ".join("?" for _ in names) + ")"
+    per_statement = _rows_per_statement(db, len(names))
+    for start in range(0, len(updates), per_statement):
+        batch = updates[start:start + per_statement]
+        db.conn.execute(
+            f"WITH changed ({', '.join(names)}) AS (VALUES "
+            f"{', '.join([row_marks] * len(batch))}) "
+            f"UPDATE items SET ({', '.join(names[1:])}, retired) = "
+            f"(SELECT {', '.join(names[1:])}, 0 FROM changed WHERE changed.id = items.id) "
+            "WHERE id IN (SELECT id FROM changed)",
+            [value for row in batch for value in (row[-1], *row[:-1])])
 
 
 def _rows_per_statement(db: Store, columns: int) -> int:
