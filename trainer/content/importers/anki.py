@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from trainer.content.importers.anki_cloze import note_cloze
 from trainer.content.importers.anki_notes import (
     CardInfo,
     CardSkipped,
@@ -202,6 +203,7 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
         if tag_list is None:
             tag_list = tag_lists[tags] = safe_tags(tags)
         cards.setdefault(home, []).append(Card(key, front, back, topics[home], tag_list, "anki"))
+    note_cloze.cache_clear()  # the package's last notes are not kept after reading it
     if not cards:
         raise ImportFormatError(path, "has no cards that can be imported")
     bundle = ImportBundle(path, ids_from_names=True, kind="anki", notes=notes)
