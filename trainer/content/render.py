@@ -50,19 +50,32 @@ def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
 MAX_TAGS = 10_000
 
 
+# Built once: a cleaner given its rules on each call builds them again every time, which
+# took three quarters of the time of sanitizing a card.
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=LINK_SCHEMES,
+    attribute_filter=_drop_remote_images,
+    link_rel="noopener noreferrer",
+)
+
+
+# What makes nh3 parse a text: a tag, an entity, or a character its HTML parser drops or
+# changes (NUL, carriage return, byte order mark) or cannot take (half of a UTF-16
+# pair). Without any, its output is the text with ">" and no-break spaces written as
+# entities (tests/content/test_anki_html_paths.py checks every character).
+_NEEDS_PARSING = re.compile("[<&\x00\r\ufeff\ud800-\udfff]")
+
+
 def sanitize_html(html: str) -> str:
     """Strip scripts, event handlers, frames, forms and remote URLs (links and images)
     from HTML; what a link says stays as text. Takes time in proportion to the text."""
+    if not _NEEDS_PARSING.search(html):
+        return html.replace(">", "&gt;").replace("\xa0", "&nbsp;")
     if html.count("<") > MAX_TAGS:
         return "<p>" + escape(html) + "</p>"
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=LINK_SCHEMES,
-        attribute_filter=_drop_remote_images,
-        link_rel="noopener noreferrer",
-    )
+    return _CLEANER.clean(html)
 
 
 def render_markdown(text: str) -> str:

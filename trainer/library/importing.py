@@ -7,8 +7,9 @@ in import_history.py; ``ImportPlan`` and ``DeckChange`` stay importable from her
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from trainer.clock import Clock
@@ -190,26 +191,61 @@ def _broken_text(value: object, item: str | None = None, depth: int = 0) -> str 
     cannot store, in words; ``None`` if nowhere. ``item`` is the id of the item being
     looked through (None: the deck's own details)."""
     if isinstance(value, str):
-        if is_text(value):
-            return None
-        # Worded only when found: a deck has thousands of texts to look through.
-        return (ImportingText.tr("its details") if item is None
-                else ImportingText.tr("item '{id}'").format(id=_printable(item)))
-    if is_dataclass(value) and not isinstance(value, type):
+        return None if is_text(value) else _where(item)
+    fields_of = _fields_of(type(value))
+    children: Iterable[object]
+    if fields_of is not None:
         ident = getattr(value, "id", None)
         if depth and isinstance(ident, str):
             item = ident
-        for f in fields(value):
-            found = _broken_text(getattr(value, f.name), item, depth + 1)
-            if found is not None:
-                return found
+        children = fields_of(value)
+    elif isinstance(value, tuple | list):
+        children = value
+    else:
         return None
-    if isinstance(value, tuple | list):
-        for each in value:
-            found = _broken_text(each, item, depth + 1)
+    # A deck holds tens of thousands of texts: each is checked here rather than in a
+    # call of its own.
+    for child in children:
+        if isinstance(child, str):
+            if not is_text(child):
+                return _where(item)
+        elif child is not None and not isinstance(child, int | float):
+            found = _broken_text(child, item, depth + 1)
             if found is not None:
                 return found
     return None
+
+
+_FIELDS_OF: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
+
+
+def _fields_of(kind: type) -> Callable[[object], tuple[object, ...]] | None:
+    """What gives a dataclass's field values as a tuple (None for any other type),
+    made once per type."""
+    if kind not in _FIELDS_OF:
+        getter = None
+        if is_dataclass(kind):
+            names = [f.name for f in fields(kind)]
+            # With a single name attrgetter gives the bare value, not a tuple.
+            getter = attrgetter(*names) if len(names) > 1 else _TupleOf(names)
+        _FIELDS_OF[kind] = getter
+    return _FIELDS_OF[kind]
+
+
+class _TupleOf:
+    """The values of a few attributes as a tuple."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def __call__(self, value: object) -> tuple[object, ...]:
+        return tuple(getattr(value, name) for name in self.names)
+
+
+def _where(item: str | None) -> str:
+    # Worded only when found: a deck has thousands of texts to look through.
+    return (ImportingText.tr("its details") if item is None
+            else ImportingText.tr("item '{id}'").format(id=_printable(item)))
 
 
 def _printable(text: str) -> str:

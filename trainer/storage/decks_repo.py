@@ -7,8 +7,10 @@ longer in the deck are retired (hidden, history kept) and come back if re-added.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from trainer.clock import Clock
 from trainer.domain.deck import Deck
@@ -22,7 +24,7 @@ from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 
 Progress = Callable[[int, int], bool | None]
-_BATCH = 1000
+_BATCH = 500  # rows written per statement (and between progress reports)
 
 
 class InstallCancelled(Exception):
@@ -62,6 +64,7 @@ class InstallPlan:
         )
 
 
+@lru_cache(maxsize=1024)  # most items share their tags with many others
 def _tags_json(tags: tuple[str, ...]) -> str:
     # Unescaped, so the browser's text search finds "Verkäufer" among the tags too.
     return json.dumps(list(tags), ensure_ascii=False) if tags else "[]"
@@ -218,12 +221,17 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
     total = len(inserts) + len(updates) + len(moves)
     done = 0
     columns = ", ".join(_CONTENT)
-    marks = ", ".join("?" for _ in _CONTENT)
-    for start in range(0, len(inserts), _BATCH):
-        batch = inserts[start:start + _BATCH]
-        db.conn.executemany(
+    row_marks = "(" + ", ".join("?" for _ in range(len(_CONTENT) + 6)) + ")"
+    # Many rows to a statement: SQLite opens a savepoint for each statement, and at each
+    # one the search index (FTS5, filled by a trigger) writes out what it has gathered,
+    # so a row per statement left a segment per item to merge (nine tenths of an import).
+    per_statement = _rows_per_statement(db, len(_CONTENT) + 6)
+    for start in range(0, len(inserts), per_statement):
+        batch = inserts[start:start + per_statement]
+        db.conn.execute(
             f"INSERT INTO items (id, deck_id, key, {columns}, position, created_at, updated_at)"
-            f" VALUES (?, ?, ?, {marks}, ?, ?, ?)", batch)
+            f" VALUES {', '.join([row_marks] * len(batch))}",
+            [value for row in batch for value in row])
         # The new items' ids are a known range: one statement gives them all a state.
         db.execute(
             "INSERT INTO item_state (item_id, deck_id, position, in_new_queue) "
@@ -234,9 +242,7 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
         _report(progress, done, total)
     # (Questions are kept out of the new queue: they enter spaced repetition when first
     # answered in a quiz, not as new items in daily study.)
-    db.conn.executemany(
-        "UPDATE items SET " + ", ".join(f"{c} = ?" for c in _CONTENT)
-        + ", position = ?, retired = 0, updated_at = ? WHERE id = ?", updates)
+    _update_items(db, updates)
     # A suspended item stays out of study through any update.
     db.conn.executemany("UPDATE item_state SET active = NOT suspended, position = ? "
                         "WHERE item_id = ?", [[u[-3], u[-1]] for u in updates])
@@ -247,6 +253,30 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
     db.conn.executemany("UPDATE items SET retired = 1, updated_at = ? WHERE id = ?", retired)
     db.conn.executemany("UPDATE item_state SET active = 0 WHERE item_id = ?",
                         [[r[1]] for r in retired])
+
+
+def _update_items(db: Store, updates: list[list[object]]) -> None:
+    """Write changed items (rows of content, position, time, id), many to a statement
+    for the search index's sake, as inserts are."""
+    names = ("id", *_CONTENT, "position", "updated_at")
+    row_marks = "(" + ", ".join("?" for _ in names) + ")"
+    per_statement = _rows_per_statement(db, len(names))
+    for start in range(0, len(updates), per_statement):
+        batch = updates[start:start + per_statement]
+        db.conn.execute(
+            f"WITH changed ({', '.join(names)}) AS (VALUES "
+            f"{', '.join([row_marks] * len(batch))}) "
+            f"UPDATE items SET ({', '.join(names[1:])}, retired) = "
+            f"(SELECT {', '.join(names[1:])}, 0 FROM changed WHERE changed.id = items.id) "
+            "WHERE id IN (SELECT id FROM changed)",
+            [value for row in batch for value in (row[-1], *row[:-1])])
+
+
+def _rows_per_statement(db: Store, columns: int) -> int:
+    """How many rows of ``columns`` values one statement may carry here (SQLite's
+    limit on values is 32,766 by default, 999 before 3.32)."""
+    limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return max(1, min(_BATCH, limit // columns))
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

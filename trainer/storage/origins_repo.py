@@ -8,6 +8,7 @@ shares its name; they write them after installing.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -74,10 +75,18 @@ def remember_deck(db: Store, deck_id: str, origin: str, origin_id: str | None) -
 
 def remember_notes(db: Store, deck_id: str, notes: Mapping[str, tuple[str, int]]) -> None:
     """Record the Anki note GUID and card ordinal of a deck's items, by item key."""
-    db.conn.executemany(
-        "INSERT OR REPLACE INTO item_origins (item_id, note_guid, card_ord) "
-        "SELECT id, ?, ? FROM items WHERE deck_id = ? AND key = ?",
-        [[guid, ord_, deck_id, key] for key, (guid, ord_) in notes.items()])
+    rows = [[key, guid, ord_] for key, (guid, ord_) in notes.items()]
+    # Many notes to a statement: a statement each took longer than the items' insert.
+    per_statement = max(1, min(500, db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+                               // 3 - 1))
+    for start in range(0, len(rows), per_statement):
+        batch = rows[start:start + per_statement]
+        db.conn.execute(
+            "INSERT OR REPLACE INTO item_origins (item_id, note_guid, card_ord) "
+            "SELECT i.id, v.column2, v.column3 FROM (VALUES "
+            + ", ".join(["(?, ?, ?)"] * len(batch)) + ") AS v "
+            "JOIN items AS i ON i.deck_id = ? AND i.key = v.column1",
+            [value for row in batch for value in row] + [deck_id])
 
 
 def move_items(db: Store, target: str, moves: Mapping[int, tuple[str, str]]) -> list[int]:

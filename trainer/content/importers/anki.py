@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from trainer.content.importers.anki_cloze import note_cloze
 from trainer.content.importers.anki_notes import (
     CardInfo,
     CardSkipped,
@@ -164,9 +165,17 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
                       "ORDER BY c.nid, c.ord")
     held: set[tuple[int, str]] = set()
     notes: dict[str, tuple[str, int]] = {}  # our key -> (note GUID, card ordinal)
+    # A note's cards share its key and tags, and most notes share their tags with
+    # others: each is worked out once.
+    note_keys: dict[str, str] = {}
+    tag_lists: dict[str, tuple[str, ...]] = {}
     for cid, did, odid, ord_, guid, mid, tags, fields, card_queue in rows:
         home = int(odid) or int(did)  # a card in a filtered deck belongs to its home deck
-        key = f"{stable_key('a', str(guid))}-{int(ord_)}"
+        guid = str(guid)
+        note_key = note_keys.get(guid)
+        if note_key is None:
+            note_key = note_keys[guid] = stable_key("a", guid)
+        key = f"{note_key}-{int(ord_)}"
         note_type = schema.note_types.get(int(mid))
         if note_type is None:
             skipped.setdefault("its note type is missing from the package", []).append(key)
@@ -184,13 +193,17 @@ def _import(reading: _Reading, db: sqlite3.Connection, media: dict[str, _MediaFi
         seen.add(key)
         keys[int(cid)] = (home, key)
         if 0 <= int(ord_) < 1 << 31:  # Anki's are small; a crafted one need not fit SQLite
-            notes[key] = (str(guid), int(ord_))
+            notes[key] = (guid, int(ord_))
         if isinstance(card_queue, int) and card_queue < 0:
             held.add((home, key))
         if home not in topics:
             topics[home] = _topic(_deck_name(schema, home))
-        cards.setdefault(home, []).append(
-            Card(key, front, back, topics[home], safe_tags(str(tags)), "anki"))
+        tags = str(tags)
+        tag_list = tag_lists.get(tags)
+        if tag_list is None:
+            tag_list = tag_lists[tags] = safe_tags(tags)
+        cards.setdefault(home, []).append(Card(key, front, back, topics[home], tag_list, "anki"))
+    note_cloze.cache_clear()  # the package's last notes are not kept after reading it
     if not cards:
         raise ImportFormatError(path, "has no cards that can be imported")
     bundle = ImportBundle(path, ids_from_names=True, kind="anki", notes=notes)

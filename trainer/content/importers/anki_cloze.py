@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _CLOZE_TOKEN = re.compile(r"\{\{c(\d+(?:,\d+)*)::|\}\}")
 _MAX_CLOZE_DEPTH = 20  # deeper nesting is kept as text rather than recursed into
 # Stand-ins for the brackets of a cloze placeholder while the text is escaped.
 OPEN, CLOSE = "\ue000", "\ue001"
+_CLOSE_BEFORE_LINK = re.compile(CLOSE + r"(?=[(\[:])")
 
 
 @dataclass
@@ -26,6 +28,8 @@ class _Cloze:
 
 def parse_cloze(text: str) -> list[str | _Cloze]:
     """Split field text into plain parts and (possibly nested) cloze deletions."""
+    if "{{c" not in text and "}}" not in text:
+        return [text]
     root: list[str | _Cloze] = []
     stack: list[_Cloze] = []
     position = 0
@@ -53,6 +57,14 @@ def parse_cloze(text: str) -> list[str | _Cloze]:
         for part in cloze.parts:
             add(part)
     return root
+
+
+@lru_cache(maxsize=64)
+def note_cloze(text: str) -> tuple[list[str | _Cloze], frozenset[int]]:
+    """A field's deletions and every number they use, parsed once for all the cards of
+    its note (each card asks three times). Shared between callers: never changed."""
+    parts = parse_cloze(text)
+    return parts, frozenset(cloze_numbers(parts))
 
 
 def _split_hint(cloze: _Cloze) -> None:
@@ -107,6 +119,8 @@ def drop_placeholders(text: str) -> str:
 
 def finish_placeholders(text: str) -> str:
     """The stand-ins of converted text written as the placeholder's brackets."""
+    if CLOSE not in text:
+        return text.replace(OPEN, "[")
     # A "]" right before "(", "[" or ":" would turn the placeholder into a link.
-    text = re.sub(CLOSE + r"(?=[(\[:])", "&#93;", text)
+    text = _CLOSE_BEFORE_LINK.sub("&#93;", text)
     return text.replace(OPEN, "[").replace(CLOSE, "]")

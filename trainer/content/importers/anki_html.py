@@ -32,10 +32,14 @@ _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNOR
 _LATEX = re.compile(r"\[(?:latex|\$|\$\$)\]")
 _TAG = re.compile(r"<[^>]*>")  # safe on nh3 output, which escapes '>' in attribute values
 _IMG_SRC = re.compile(r'\ssrc="([^"]*)"')
+_IMG_TAG = re.compile(r"<img[^>]*>", re.IGNORECASE)
+# A tag holding a character that text escaping or line breaks would change.
+_TAG_TO_ESCAPE = re.compile(r"<[^>\\*_`~\[\]\r\n]*[\\*_`~\[\]\r\n]")
 _HIDDEN_OPEN = re.compile(r"""<([a-z][a-z0-9]*)\b[^>]*\bstyle\s*=\s*("[^"]*"|'[^']*')[^>]*>""",
                           re.IGNORECASE)
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
-_EDGE_BREAKS = re.compile(r"^(?:\s|<br\s*/?>)+|(?:\s|<br\s*/?>)+$", re.IGNORECASE)
+_LEADING_BREAKS = re.compile(r"(?:\s|<br\s*/?>)+", re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MAX_NAMED = 10  # cards named in one warning; the rest are counted
 # Different formulas drawn in one import: far more than any real collection has, and a
 # bound on the time a crafted file can take (a formula takes up to a few hundredths of
@@ -45,6 +49,7 @@ MAX_FORMULAS = 5000
 # as themselves both in Markdown paragraphs and in raw HTML blocks (where a backslash
 # escape would show literally).
 _MARKDOWN_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "\\*_`~[]"})
+_TO_ESCAPE = re.compile(r"[\\*_`~\[\]]")  # looked for first: most text has none
 _BLOCK_START = re.compile(r"([#+=-])|\d{1,9}([.)])")
 _WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)
 
@@ -101,6 +106,31 @@ class FieldConverter:
         if "\\(" in raw or "\\[" in raw:
             raw = mathjax.MATH.sub(self._formula, raw)
         html = sanitize_html(raw)
+        lowered = html.lower()
+        if "<pre" in lowered or _TAG_TO_ESCAPE.search(html):
+            text = self._escape_by_parts(html)
+        else:
+            text = self._escape_whole(html, "<img" in lowered)
+        # Anki's editor leaves "<br>" or "&nbsp;" in fields the user thinks are empty.
+        # (Text that starts with a letter, not a tag or an entity, shows something: edge
+        # white space is gone already.)
+        if text[:1] in ("", "<", "&") and "<img" not in text and "<a " not in text and \
+                not unescape(_TAG.sub("", text)).strip(" \t\n\xa0"):
+            return ""
+        return _protect_block_start(text)
+
+    def _escape_whole(self, html: str, pictures: bool) -> str:
+        """``_escape_by_parts`` for sanitized HTML without ``<pre>`` whose tags hold
+        nothing escaping or line breaks would change: the whole text is escaped at once,
+        then the pictures' names checked (most sides; tag by tag took twice as long)."""
+        text = _escape_markdown(html).replace("\r", "").replace("\n", " ")
+        if pictures:
+            text = _IMG_TAG.sub(lambda m: self._image(m.group()), text)
+        return _strip_edge_breaks(text)
+
+    def _escape_by_parts(self, html: str) -> str:
+        """Sanitized HTML escaped as Markdown text between its tags, the pictures'
+        names checked, line breaks kept only inside ``<pre>``."""
         out: list[str] = []
         pre = 0
         position = 0
@@ -117,12 +147,7 @@ class FieldConverter:
                 pre = max(0, pre - 1)
             out.append(tag)
         out.append(_escape_text(html[position:], pre > 0))
-        text = _EDGE_BREAKS.sub("", "".join(out))
-        # Anki's editor leaves "<br>" or "&nbsp;" in fields the user thinks are empty.
-        if "<img" not in text and "<a " not in text and \
-                not unescape(_TAG.sub("", text)).strip(" \t\n\xa0"):
-            return ""
-        return _protect_block_start(text)
+        return _strip_edge_breaks("".join(out))
 
     def media_name(self, raw: str) -> str:
         """A media name as written in HTML (an attribute, ``[sound:...]``), as the
@@ -214,8 +239,27 @@ def _element_end(html: str, name: str, start: int) -> int:
 def _escape_text(text: str, in_pre: bool) -> str:
     # HTML ignores line breaks in text, Markdown does not (headings, lists, code blocks
     # could appear), so each side becomes one line; inside <pre> they are real breaks.
-    text = text.translate(_MARKDOWN_ESCAPES).replace("\r", "")
+    text = _escape_markdown(text).replace("\r", "")
     return text.replace("\n", "<br>" if in_pre else " ")
+
+
+def _escape_markdown(text: str) -> str:
+    return text.translate(_MARKDOWN_ESCAPES) if _TO_ESCAPE.search(text) else text
+
+
+def _strip_edge_breaks(text: str) -> str:
+    """Text without the white space and ``<br>`` it starts or ends with. (One pattern
+    anchored at the end was tried at every position: a third of converting a side.)"""
+    found = _LEADING_BREAKS.match(text)
+    if found:
+        text = text[found.end():]
+    while True:
+        text = text.rstrip()
+        # A break is the only tag to drop, and it holds no "<" after its first.
+        at = text.rfind("<") if text.endswith(">") else -1
+        if at < 0 or not _BREAK.fullmatch(text, at):
+            return text
+        text = text[:at]
 
 
 def _protect_block_start(text: str) -> str:

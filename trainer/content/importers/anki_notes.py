@@ -20,6 +20,7 @@ from trainer.content.importers.anki_cloze import (
     cloze_only,
     drop_placeholders,
     finish_placeholders,
+    note_cloze,
     parse_cloze,
     render_cloze,
 )
@@ -118,7 +119,7 @@ def render_card(note_type: NoteType, values: list[str], ord_: int, convert: Fiel
     if template is None:
         return _fields_card(note_type, fields, convert)
     number = ord_ + 1
-    if note_type.cloze and not any(number in cloze_numbers(parse_cloze(v)) for v in values):
+    if note_type.cloze and not any(number in note_cloze(v)[1] for v in values):
         raise CardSkipped(AnkiNotesText.tr("cloze {number} is no longer in the note").format(
             number=number))
     context = anki_template.RenderContext(
@@ -176,8 +177,8 @@ def _with_specials(fields: dict[str, str], note_type: NoteType, template: Templa
 
 
 def _cloze(text: str, number: int, question: bool, only: bool) -> str:
-    parsed = parse_cloze(text)
-    if number not in cloze_numbers(parsed):
+    parsed, numbers = note_cloze(text)
+    if number not in numbers:
         return ""  # Anki shows a field without this card's deletion as empty
     if only:
         return ", ".join(cloze_only(parsed, number))
