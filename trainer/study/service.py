@@ -66,6 +66,7 @@ class StudyService:
         self._limits: dict[str, tuple[int, int]] = {}
         # Today's counts per deck, kept up to date by answers and undos in this service.
         self._running: dict[str, RunningCounts] = {}
+        self._last_day: tuple[StudySettings, StudyDay] | None = None
 
     @cached_property
     def fsrs(self) -> FsrsScheduling:
@@ -87,8 +88,15 @@ class StudyService:
 
     def day(self, now: datetime | None = None) -> StudyDay:
         """The study day containing ``now`` (default: the clock's now)."""
-        return study_day(now or self.clock(), self.settings.day_start_hour,
-                         self.settings.timezone)
+        now = now or self.clock()
+        last = self._last_day
+        # Study days follow one another without gaps, so one that contains ``now`` is
+        # the one study_day() would work out again (several times per answer).
+        if last is not None and last[0] is self.settings and last[1].start <= now < last[1].end:
+            return last[1]
+        day = study_day(now, self.settings.day_start_hour, self.settings.timezone)
+        self._last_day = (self.settings, day)
+        return day
 
     def _deck_limits(self, deck_id: str) -> tuple[int, int]:
         limits = self._limits.get(deck_id)
