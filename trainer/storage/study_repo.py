@@ -105,6 +105,10 @@ class StudyRepository:
         self.db = db
         self.conn = db.conn
 
+    def changes(self) -> int:
+        """Rows this connection has written so far: if it moved, something wrote."""
+        return self.conn.total_changes
+
     def state(self, item_id: int) -> ItemState:
         """The current scheduling state of an item."""
         row = self.conn.execute(

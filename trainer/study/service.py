@@ -112,7 +112,7 @@ class StudyService:
     def _count(self, deck_id: str, day: StudyDay) -> RunningCounts:
         """Today's counts for a deck read from scratch, to be kept up to date from here."""
         conn = self.db.conn
-        changes, version = conn.total_changes, data_version(conn)
+        changes, version = self.repo.changes(), data_version(conn)
         new_limit, review_limit = self._deck_limits(deck_id)
         done = done_rows(conn, deck_id, day.start)
         new_left, review_left = new_limit - len(done.new), review_limit - len(done.review)
@@ -131,7 +131,7 @@ class StudyService:
         answers and undos wrote since (or the study day rolled over)."""
         running = self._running.get(deck_id)
         if (running is None or running.day != day
-                or running.changes != self.db.conn.total_changes
+                or running.changes != self.repo.changes()
                 or (version is not None and running.version != version)):
             return self._count(deck_id, day)
         return running
@@ -216,8 +216,7 @@ class StudyService:
         """Answer an item as it was shown (``ItemChangedError``, and nothing written, if
         it has changed since), commit, and keep the deck's counts up to date."""
         now = now or self.clock()
-        conn = self.db.conn
-        changes = conn.total_changes
+        changes = self.repo.changes()
         after = self.fsrs.review(shown.state, rating, now)
         self.repo.record_shown_answer(deck_id=shown.deck_id, session_id=session_id,
                                       before=shown.state, after=after, rating=rating,
@@ -225,15 +224,14 @@ class StudyService:
         running = self._running.get(shown.deck_id)
         if (running is not None and running.changes == changes
                 and running.day == self.day(now) and running.answered(shown.state, after)):
-            running.changes = conn.total_changes
+            running.changes = self.repo.changes()
         else:
             self._running.pop(shown.deck_id, None)
         return after
 
     def undo(self, deck_id: str, session_id: int) -> Shown | None:
         """Take back a session's last answer in ``deck_id``; the item as it is again."""
-        conn = self.db.conn
-        changes = conn.total_changes
+        changes = self.repo.changes()
         undone = self.repo.undo_last_answer(session_id)
         if undone is None:
             return None
@@ -241,7 +239,7 @@ class StudyService:
         running = self._running.get(deck_id)
         if (running is not None and running.changes == changes
                 and running.undone(undone.before, undone.after, undone.answered_at)):
-            running.changes = conn.total_changes
+            running.changes = self.repo.changes()
         else:
             self._running.pop(deck_id, None)
         return shown
