@@ -5,8 +5,10 @@ Builds a synthetic but scheduler-valid Anki collection with the real ``anki`` pa
 
 * ``anki_open_ms``: open the collection from disk and compute today's counts for every deck
   (what Anki's deck browser does right after a profile is opened);
-* ``anki_answer_p50_ms`` / ``anki_answer_p99_ms``: answer one card and fetch the next one,
-  including the commit to disk.
+* ``anki_answer_p50_ms`` / ``anki_answer_p99_ms``: answer one card as Anki's review
+  screen does (commit to disk included), fetch the next one with the day's counts, and
+  word its four next-interval labels (``AnkiReviewer``, which review_latency.py
+  interleaves with ours).
 
 Run directly to print the figures as JSON::
 
@@ -38,7 +40,7 @@ from anki.decks import DeckId
 from anki.scheduler.v3 import CardAnswer, Scheduler
 from anki.utils import base91
 
-__all__ = ["measure_anki"]
+__all__ = ["AnkiReviewer", "build_collection", "measure_anki", "open_ms"]
 
 # Five decks so that "counts for every deck" has real work to do; the first one is the
 # deck being studied and holds half of the cards.
@@ -443,39 +445,74 @@ def _timed_open(path: pathlib.Path) -> tuple[float, dict[str, int]]:
     return elapsed_ms, counts
 
 
-def _timed_answers(
-    path: pathlib.Path, main_deck: DeckId, n_answers: int, rng: random.Random
-) -> list[float]:
-    """Answer ``n_answers`` cards in the main deck; ms per answer (answer + next fetch)."""
-    col = anki.collection.Collection(str(path))
-    try:
-        sched = _sched(col)
-        col.decks.set_current(main_deck)
-        # The first fetch builds the day's queues; that belongs to "open the deck", not to
-        # the per-answer cost, so it happens before the loop.
-        queued = sched.get_queued_cards(fetch_limit=1)
-        timings: list[float] = []
-        for n in range(n_answers):
-            if not queued.cards:
-                raise RuntimeError(f"Anki's queue ran dry after {n} answers")
-            top = queued.cards[0]
-            # As aqt's reviewer does: a Card from the queued backend card, timer on show.
-            card = Card(col, backend_card=top.card)
-            card.start_timer()
-            rating = rng.choices(RATINGS, RATING_WEIGHTS)[0]
-            t0 = time.perf_counter_ns()
-            # No explicit commit is needed, or possible: in anki 26.9.3 col.save() and
-            # col.autosave() are deprecated no-ops ("saving is automatic"). answer_card runs
-            # in rslib's transact(), a "savepoint rust" ... "release rust" pair; with no
-            # outer transaction open, the release is the COMMIT. The collection is WAL with
-            # synchronous=FULL, so each answer fsyncs the WAL before returning (one fsync
-            # per answer_card, checked with strace).
-            sched.answer_card(sched.build_answer(card=card, states=top.states, rating=rating))
-            queued = sched.get_queued_cards(fetch_limit=1)
-            timings.append((time.perf_counter_ns() - t0) / 1e6)
-        return timings
-    finally:
-        col.close()
+class AnkiReviewer:
+    """Anki's reviewer on an open collection, answer by answer as its screen does it:
+    answer, fetch the next card with the day's counts, and the next card's four
+    next-interval labels (what the answer buttons show)."""
+
+    def __init__(self, path: pathlib.Path, main_deck: DeckId, seed: int) -> None:
+        self.col = anki.collection.Collection(str(path))
+        self.sched = _sched(self.col)
+        self.col.decks.set_current(main_deck)
+        # Its own stream, so changing the collection's size does not change the ratings.
+        self.rng = random.Random(seed + 1_000_003)
+        # The first fetch builds the day's queues; that belongs to "open the deck", not
+        # to the per-answer cost, so it happens before any answer is timed.
+        self.queued = self.sched.get_queued_cards(fetch_limit=1)
+        self.card = self._shown()
+        self.counts: tuple[int, int, int] = (0, 0, 0)
+        self.labels: Sequence[str] = ()
+
+    def _shown(self) -> Card:
+        if not self.queued.cards:
+            raise RuntimeError("Anki's queue ran dry")
+        # As aqt's reviewer does: a Card from the queued backend card, timer on show.
+        card = Card(self.col, backend_card=self.queued.cards[0].card)
+        card.start_timer()
+        return card
+
+    def answer(self) -> float:
+        """Answer the card on screen and show the next one; the milliseconds it took."""
+        rating = self.rng.choices(RATINGS, RATING_WEIGHTS)[0]
+        states = self.queued.cards[0].states
+        t0 = time.perf_counter_ns()
+        # No explicit commit is needed, or possible: in anki 26.9.3 col.save() and
+        # col.autosave() are deprecated no-ops ("saving is automatic"). answer_card runs
+        # in rslib's transact(), a "savepoint rust" ... "release rust" pair; with no
+        # outer transaction open, the release is the COMMIT. The collection is WAL with
+        # synchronous=FULL, so each answer fsyncs the WAL before returning (one fsync
+        # per answer_card, checked with strace).
+        self.sched.answer_card(self.sched.build_answer(card=self.card, states=states,
+                                                       rating=rating))
+        self.queued = self.sched.get_queued_cards(fetch_limit=1)
+        self.counts = (self.queued.new_count, self.queued.learning_count,
+                       self.queued.review_count)
+        self.card = self._shown()
+        self.labels = self.sched.describe_next_states(self.queued.cards[0].states)
+        return (time.perf_counter_ns() - t0) / 1e6
+
+    def close(self) -> None:
+        """Close the collection."""
+        self.col.close()
+
+
+def build_collection(
+    workdir: pathlib.Path, n_cards: int, n_reviews: int, n_answers: int, seed: int
+) -> tuple[pathlib.Path, DeckId, float]:
+    """Build the collection in ``workdir`` for ``n_answers`` answers in its main deck:
+    its path, the main deck and the seconds it took."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    path = workdir / "collection.anki2"
+    if path.exists():
+        raise FileExistsError(f"{path} already exists; use an empty workdir")
+    t0 = time.perf_counter()
+    info = _build_collection(path, n_cards, n_reviews, n_answers, seed)
+    return path, info.main_deck_id, time.perf_counter() - t0
+
+
+def open_ms(path: pathlib.Path) -> float:
+    """Median of fresh opens that also compute every deck's counts."""
+    return statistics.median(_timed_open(path)[0] for _ in range(OPEN_REPEATS))
 
 
 def measure_anki(
@@ -488,10 +525,11 @@ def measure_anki(
     """Build an Anki collection of n_cards cards and n_reviews revlog rows in workdir, then time it.
 
     Returns milliseconds for ``anki_open_ms`` (median of fresh opens that also compute
-    every deck's due counts) and ``anki_answer_p50_ms``/``anki_answer_p99_ms`` (answer +
-    fetch next card, committed to disk), plus ``anki_build_s`` and descriptive extras
-    (counts and sizes) for checking that the collection looked as intended. ``n_reviews``
-    is met exactly unless it is smaller than the number of reviewed cards (one row each).
+    every deck's due counts) and ``anki_answer_p50_ms``/``anki_answer_p99_ms`` (answer,
+    committed to disk, then the next card, its counts and its next-interval labels), plus
+    ``anki_build_s`` and descriptive extras (counts and sizes) for checking that the
+    collection looked as intended. ``n_reviews`` is met exactly unless it is smaller than
+    the number of reviewed cards (one row each).
     """
     if n_cards < 10 or n_answers < 1 or n_reviews < 0:
         raise ValueError("need n_cards >= 10, n_answers >= 1 and n_reviews >= 0")
@@ -510,9 +548,11 @@ def measure_anki(
         ms, main_counts = _timed_open(path)
         open_ms.append(ms)
 
-    # Its own stream, so changing the collection's size does not change the ratings.
-    answer_rng = random.Random(seed + 1_000_003)
-    answers = sorted(_timed_answers(path, info.main_deck_id, n_answers, answer_rng))
+    reviewer = AnkiReviewer(path, info.main_deck_id, seed)
+    try:
+        answers = sorted(reviewer.answer() for _ in range(n_answers))
+    finally:
+        reviewer.close()
 
     return {
         "anki_answer_p50_ms": _percentile(answers, 50),

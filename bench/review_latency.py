@@ -1,14 +1,22 @@
 """Review latency and profile opening, ours against Anki's engine in the same run.
 
 Builds a synthetic profile (100,000 cards in five decks, 1,000,000 review-log rows)
-straight into SQLite, then measures through the core, as the window uses it:
+straight into SQLite, and the same shape of collection for Anki (bench/anki_engine.py),
+then measures both as their review screens use them:
 
 * ``open_ms``: open the profile and compute today's counts for every deck;
-* ``answer_p50_ms`` / ``answer_p99_ms``: answer one card and get the next one, commit
-  included, over ``--answers`` answers.
+* ``answer_p50_ms`` / ``answer_p99_ms``: one answer as trainer/gui/review_view.py makes
+  it: answer (commit included) and next card, the counts line, and the next card's four
+  button intervals; Anki's the same way (answer, next card with its counts, its
+  next-interval labels). The two are interleaved, ``--batch`` answers at a time, over
+  ``--rounds`` rounds of ``--answers`` each; ``answer_p99_vs_anki`` is {min, median,
+  max} over the rounds of our p99 over Anki's;
+* ``statements_per_answer``: SQL statements per answer, as SQLite's trace callback sees
+  them.
 
-The same shape of collection is built for Anki (bench/anki_engine.py) and timed with
-its own scheduler. Prints one JSON object. Needs the ``bench`` extra for the Anki half.
+Then the same again at ``--big-cards`` (1,000,000; 0 leaves it out), printed as
+``answer_p99_vs_anki_1m`` and under ``big``. Prints one JSON object. Needs the ``bench``
+extra for the Anki half (``--skip-anki`` without it).
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
+from trainer.study.wording import format_interval
 
 DECKS = ("sales", "products", "objections", "competitors", "pricing")
 DECK_WEIGHTS = (0.5, 0.125, 0.125, 0.125, 0.125)
@@ -49,12 +58,20 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def build_profile(path: Path, n_cards: int, n_reviews: int, seed: int) -> None:
-    """Write a realistic profile with raw SQL (not timed; the schema is the app's own)."""
+def build_profile(path: Path, n_cards: int, n_reviews: int, seed: int,
+                  n_answers: int = 1_000) -> None:
+    """Write a realistic profile with raw SQL (not timed; the schema is the app's own).
+    As in the Anki half, enough reviews are due today for ``n_answers`` answers."""
     rng = random.Random(seed)
+    reviewed_share = 1 - NEW_FRACTION - LEARNING_FRACTION
+    due_fraction = min(1.0, max(DUE_FRACTION, 2.5 * n_answers / (n_cards * reviewed_share)))
     clock = FakeClock(NOW)
     db = open_database(path, clock)
     conn = db.conn
+    # Building only: the indexes are filled in random order, which a 2 MB cache makes
+    # a disk read per row; nothing needs to survive a crash until the file is closed.
+    conn.execute("PRAGMA cache_size = -400000")
+    conn.execute("PRAGMA synchronous = OFF")
     now_text = to_db(NOW)
     conn.execute("BEGIN")
     for deck in DECKS:
@@ -78,7 +95,7 @@ def build_profile(path: Path, n_cards: int, n_reviews: int, seed: int) -> None:
                            to_db(due - timedelta(minutes=10)), 1, 0))
             continue
         interval = rng.randint(1, 400)
-        if rng.random() < DUE_FRACTION:
+        if rng.random() < due_fraction:
             due = NOW - timedelta(days=rng.randint(0, 5), hours=rng.randint(0, 5))
         else:
             due = NOW + timedelta(days=rng.randint(1, interval))
@@ -117,8 +134,8 @@ def build_profile(path: Path, n_cards: int, n_reviews: int, seed: int) -> None:
     db.close()
 
 
-def measure_ours(path: Path, n_answers: int, seed: int) -> dict[str, float]:
-    """Time opening (with counts for every deck) and answer-then-next through the core."""
+def ours_open_ms(path: Path) -> float:
+    """Median of five opens that also compute today's counts for every deck."""
     settings = StudySettings(timezone=UTC)
     opens = []
     for _ in range(5):
@@ -129,62 +146,147 @@ def measure_ours(path: Path, n_answers: int, seed: int) -> dict[str, float]:
         opens.append((time.perf_counter_ns() - started) / 1e6)
         assert counts and counts[0].counts.total > 0
         db.close()
+    return statistics.median(opens)
 
-    clock = FakeClock(NOW)
-    db = open_database(path, clock)
-    service = StudyService(db, clock, settings)
-    session = service.start(DECKS[0])
-    rng = random.Random(seed)
-    ratings = (Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.EASY)
-    latencies = []
-    for _ in range(n_answers):
-        if session.current is None:
-            break
-        clock.advance(timedelta(seconds=8))
-        rating = rng.choice(ratings)
+
+class OurReviewer:
+    """Our review screen's calls for one answer (trainer/gui/review_view.py): answer
+    (commit and next card), the counts line, and the next card's four intervals as the
+    buttons word them."""
+
+    RATINGS = (Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.EASY)
+
+    def __init__(self, path: Path, seed: int) -> None:
+        self.clock = FakeClock(NOW)
+        self.db = open_database(path, self.clock)
+        self.session = StudyService(self.db, self.clock,
+                                    StudySettings(timezone=UTC)).start(DECKS[0])
+        self.rng = random.Random(seed)
+
+    def answer(self) -> float:
+        """Answer the card on screen as the screen does; the milliseconds it took."""
+        if self.session.current is None:
+            raise RuntimeError("our queue ran dry")
+        self.clock.advance(timedelta(seconds=8))
+        rating = self.rng.choice(self.RATINGS)
         started = time.perf_counter_ns()
-        session.answer(rating)
-        latencies.append((time.perf_counter_ns() - started) / 1e6)
-    db.close()
-    return {
-        "answers": len(latencies),
-        "answer_p50_ms": round(statistics.median(latencies), 3),
-        "answer_p99_ms": round(_percentile(latencies, 0.99), 3),
-        "answer_max_ms": round(max(latencies), 3),
-        "open_ms": round(statistics.median(opens), 2),
-    }
+        shown = self.session.answer(rating)
+        self.session.counts()
+        if shown is not None:
+            [format_interval(i) for i in self.session.intervals().values()]
+        return (time.perf_counter_ns() - started) / 1e6
+
+    def statements(self, answers: int) -> list[int]:
+        """SQL statements per answer, as SQLite's trace callback sees them."""
+        seen: list[str] = []
+        per_answer = []
+        self.db.conn.set_trace_callback(seen.append)
+        try:
+            for _ in range(answers):
+                seen.clear()
+                self.answer()
+                per_answer.append(len(seen))
+        finally:
+            self.db.conn.set_trace_callback(None)
+        return per_answer
+
+    def close(self) -> None:
+        """Close the profile."""
+        self.db.close()
+
+
+def spread(values: list[float], digits: int = 2) -> dict[str, float]:
+    """{min, median, max} of ``values``."""
+    return {"min": round(min(values), digits), "median": round(statistics.median(values), digits),
+            "max": round(max(values), digits)}
+
+
+def run_size(tmp: Path, n_cards: int, args: argparse.Namespace) -> dict[str, object]:
+    """Build both profiles of ``n_cards`` cards and time both reviewers, interleaved: in
+    every round each answers ``--answers`` cards in alternating batches."""
+    out: dict[str, object] = {}
+    path = tmp / f"ours-{n_cards}.sqlite"
+    started = time.perf_counter()
+    build_profile(path, n_cards, args.reviews, args.seed, args.rounds * args.answers)
+    out["build_s"] = round(time.perf_counter() - started, 1)
+    out["open_ms"] = round(ours_open_ms(path), 2)
+    anki = None
+    if not args.skip_anki:
+        from anki_engine import AnkiReviewer, build_collection, open_ms
+
+        anki_path, deck, build_s = build_collection(
+            tmp / f"anki-{n_cards}", n_cards, args.reviews, args.rounds * args.answers,
+            args.seed)
+        out["anki_build_s"] = round(build_s, 1)
+        out["anki_open_ms"] = round(open_ms(anki_path), 2)
+        anki = AnkiReviewer(anki_path, deck, args.seed)
+    ours = OurReviewer(path, args.seed)
+    p50, p99, anki_p50, anki_p99, ratios = [], [], [], [], []
+    try:
+        for _ in range(args.rounds):
+            mine: list[float] = []
+            theirs: list[float] = []
+            for batch in range(0, args.answers, args.batch):
+                size = min(args.batch, args.answers - batch)
+                # Who goes first alternates too, so neither always runs on a warm cache.
+                order = (0, 1) if batch // args.batch % 2 == 0 else (1, 0)
+                for who in order:
+                    if who == 0:
+                        mine += [ours.answer() for _ in range(size)]
+                    elif anki is not None:
+                        theirs += [anki.answer() for _ in range(size)]
+            p50.append(statistics.median(mine))
+            p99.append(_percentile(mine, 0.99))
+            if theirs:
+                anki_p50.append(statistics.median(theirs))
+                anki_p99.append(_percentile(theirs, 0.99))
+                ratios.append(p99[-1] / anki_p99[-1])
+        out["statements_per_answer"] = spread([float(n) for n in ours.statements(50)], 0)
+    finally:
+        ours.close()
+        if anki is not None:
+            anki.close()
+    out["answer_p50_ms"] = spread(p50, 3)
+    out["answer_p99_ms"] = spread(p99, 3)
+    if ratios:
+        out["anki_answer_p50_ms"] = spread(anki_p50, 3)
+        out["anki_answer_p99_ms"] = spread(anki_p99, 3)
+        out["answer_p99_vs_anki"] = spread(ratios)
+        out["open_vs_anki"] = round(float(out["open_ms"]) / float(out["anki_open_ms"]), 2)  # type: ignore[arg-type]
+    return out
 
 
 def main() -> int:
-    """Build both profiles, time both engines, print JSON."""
+    """Build the profiles, time both engines interleaved, print JSON."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--big-cards", type=int, default=1_000_000,
+                        help="the second, bigger profile (0: leave it out)")
     parser.add_argument("--reviews", type=int, default=1_000_000)
-    parser.add_argument("--answers", type=int, default=1_000)
+    parser.add_argument("--answers", type=int, default=500, help="per round and engine")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=50,
+                        help="answers in a row before the other engine's turn")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-anki", action="store_true")
     args = parser.parse_args()
-    result: dict[str, object] = {"cards": args.cards, "reviews": args.reviews}
+    if not args.skip_anki:
+        try:
+            import anki_engine  # noqa: F401
+        except ImportError as exc:
+            print(json.dumps({"anki_error": f"install the bench extra: {exc}"}))
+            return 1
+    result: dict[str, object] = {"cards": args.cards, "reviews": args.reviews,
+                                 "answers": args.answers, "rounds": args.rounds}
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.sqlite"
-        started = time.perf_counter()
-        build_profile(path, args.cards, args.reviews, args.seed)
-        result["build_s"] = round(time.perf_counter() - started, 1)
-        result.update(measure_ours(path, args.answers, args.seed))
-        if not args.skip_anki:
-            try:
-                from anki_engine import measure_anki
-            except ImportError as exc:
-                result["anki_error"] = f"install the bench extra: {exc}"
-            else:
-                anki = measure_anki(Path(tmp) / "anki", args.cards, args.reviews, args.answers,
-                                    args.seed)
-                result.update(anki)
-    if "anki_answer_p99_ms" in result:
-        result["answer_p99_vs_anki"] = round(
-            float(result["answer_p99_ms"]) / float(result["anki_answer_p99_ms"]), 2)  # type: ignore[arg-type]
-        result["open_vs_anki"] = round(
-            float(result["open_ms"]) / float(result["anki_open_ms"]), 2)  # type: ignore[arg-type]
+        small = run_size(Path(tmp), args.cards, args)
+        result.update(small)
+        if args.big_cards:
+            big = run_size(Path(tmp), args.big_cards, args)
+            result["big_cards"] = args.big_cards
+            result["answer_p99_vs_anki_1m"] = big.pop("answer_p99_vs_anki", None)
+            result["statements_per_answer_1m"] = big.pop("statements_per_answer")
+            result["big"] = big
     print(json.dumps(result, indent=2))
     return 0
 

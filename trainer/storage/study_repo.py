@@ -19,6 +19,17 @@ from trainer.storage.timefmt import from_db, to_db
 # Anki calls an item mature once its interval reaches three weeks.
 MATURE_INTERVAL = timedelta(days=21)
 _STATE_COLUMNS = "item_id, phase, step, stability, difficulty, due, last_review, reps, lapses"
+_UPDATE_STATE = ("UPDATE item_state SET phase = ?, step = ?, stability = ?, difficulty = ?, "
+                 "due = ?, last_review = ?, reps = ?, lapses = ? WHERE item_id = ?")
+_UNCHANGED = (" AND phase IS ? AND step IS ? AND stability IS ? AND difficulty IS ? "
+              "AND due IS ? AND last_review IS ? AND reps IS ? AND lapses IS ?")
+
+
+def _state_values(state: ItemState) -> tuple[object, ...]:
+    return (int(state.phase), state.step, state.stability, state.difficulty,
+            None if state.due is None else to_db(state.due),
+            None if state.last_review is None else to_db(state.last_review),
+            state.reps, state.lapses)
 
 
 def _state_from_row(row: Any) -> ItemState:
@@ -63,6 +74,15 @@ class ReviewRow:
 
 
 @dataclass(frozen=True)
+class UndoneAnswer:
+    """An answer taken back: the item's state before and after it, and when it was given."""
+
+    before: ItemState
+    after: ItemState
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
 class DoneToday:
     """How many new and review items a deck has already used from today's limits."""
 
@@ -85,6 +105,10 @@ class StudyRepository:
         self.db = db
         self.conn = db.conn
 
+    def changes(self) -> int:
+        """Rows this connection has written so far: if it moved, something wrote."""
+        return self.conn.total_changes
+
     def state(self, item_id: int) -> ItemState:
         """The current scheduling state of an item."""
         row = self.conn.execute(
@@ -98,53 +122,96 @@ class StudyRepository:
                       after: ItemState, rating: Rating, at: datetime, duration_ms: int) -> int:
         """Store the new state and its log row in one committed transaction."""
         with self.db.atomic():
-            self.conn.execute(
-                "UPDATE item_state SET phase = ?, step = ?, stability = ?, difficulty = ?, "
-                "due = ?, last_review = ?, reps = ?, lapses = ? WHERE item_id = ?",
-                (int(after.phase), after.step, after.stability, after.difficulty,
-                 None if after.due is None else to_db(after.due),
-                 None if after.last_review is None else to_db(after.last_review),
-                 after.reps, after.lapses, after.item_id),
-            )
-            cur = self.conn.execute(
-                "INSERT INTO reviews (item_id, deck_id, session_id, reviewed_at, rating, "
-                "duration_ms, phase_before, state_before, state_after, mature, deck_version, "
-                "topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "(SELECT version FROM decks WHERE id = ?), "
-                "(SELECT topic FROM items WHERE id = ?))",
-                (after.item_id, deck_id, session_id, to_db(at), int(rating), duration_ms,
-                 int(before.phase), state_to_json(before), state_to_json(after),
-                 was_mature(before), deck_id, after.item_id),
-            )
+            self._write_state(after)
+            return self._log_answer(deck_id=deck_id, session_id=session_id, before=before,
+                                    after=after, rating=rating, at=at,
+                                    duration_ms=duration_ms)
+
+    def record_shown_answer(self, *, deck_id: str, session_id: int | None,
+                            before: ItemState, after: ItemState, rating: Rating,
+                            at: datetime, duration_ms: int) -> int:
+        """Like ``record_answer`` for an item whose state was ``before`` when shown:
+        written only if it still is, else ``ItemChangedError`` and nothing written.
+        The check is part of the update, so the usual answer reads nothing back."""
+        with self.db.atomic():
+            if not self._write_state(after, expected=before):
+                # Not matched as written: compare as states, which is what the rep saw.
+                if self.state(before.item_id) != before:
+                    raise ItemChangedError(
+                        "This card was answered somewhere else since it was shown, so "
+                        "your answer was not saved; it is shown again as it is now.")
+                self._write_state(after)
+            return self._log_answer(deck_id=deck_id, session_id=session_id, before=before,
+                                    after=after, rating=rating, at=at,
+                                    duration_ms=duration_ms)
+
+    def _write_state(self, state: ItemState, expected: ItemState | None = None) -> bool:
+        """Write ``state`` (only over ``expected``, when given); whether a row changed."""
+        values = _state_values(state)
+        if expected is None:
+            cur = self.conn.execute(_UPDATE_STATE, (*values, state.item_id))
+        else:
+            cur = self.conn.execute(_UPDATE_STATE + _UNCHANGED,
+                                    (*values, state.item_id, *_state_values(expected)))
+        return cur.rowcount > 0
+
+    def _log_answer(self, *, deck_id: str, session_id: int | None, before: ItemState,
+                    after: ItemState, rating: Rating, at: datetime, duration_ms: int) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO reviews (item_id, deck_id, session_id, reviewed_at, rating, "
+            "duration_ms, phase_before, state_before, state_after, mature, deck_version, "
+            "topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "(SELECT version FROM decks WHERE id = ?), "
+            "(SELECT topic FROM items WHERE id = ?))",
+            (after.item_id, deck_id, session_id, to_db(at), int(rating), duration_ms,
+             int(before.phase), state_to_json(before), state_to_json(after),
+             was_mature(before), deck_id, after.item_id),
+        )
         return int(cur.lastrowid or 0)
 
     def undo_last(self, session_id: int) -> ItemState | None:
         """Remove the session's latest answer and put the item back as it was."""
+        undone = self.undo_last_answer(session_id)
+        return None if undone is None else undone.before
+
+    def undo_last_answer(self, session_id: int) -> UndoneAnswer | None:
+        """``undo_last``, saying what was taken back."""
         with self.db.atomic():
             # Read inside the write transaction: what is undone is what is there.
             row = self.conn.execute(
-                "SELECT id, item_id, state_before, state_after FROM reviews "
+                "SELECT id, item_id, state_before, state_after, reviewed_at FROM reviews "
                 "WHERE session_id = ? ORDER BY id DESC LIMIT 1",
                 (session_id,),
             ).fetchone()
             if row is None:
                 return None
-            review_id, item_id, before_json, after_json = row
-            if self.state(item_id) != state_from_json(item_id, after_json):
+            review_id, item_id, before_json, after_json, reviewed_at = row
+            after = state_from_json(item_id, after_json)
+            if self.state(item_id) != after:
                 raise ItemChangedError(
                     "This answer can no longer be taken back: the card was answered "
                     "again somewhere else since, and undoing would lose that answer.")
             before = state_from_json(item_id, before_json)
-            self.conn.execute(
-                "UPDATE item_state SET phase = ?, step = ?, stability = ?, difficulty = ?, "
-                "due = ?, last_review = ?, reps = ?, lapses = ? WHERE item_id = ?",
-                (int(before.phase), before.step, before.stability, before.difficulty,
-                 None if before.due is None else to_db(before.due),
-                 None if before.last_review is None else to_db(before.last_review),
-                 before.reps, before.lapses, item_id),
-            )
+            self._write_state(before)
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-        return before
+        answered_at = from_db(reviewed_at)
+        assert answered_at is not None
+        return UndoneAnswer(before, after, answered_at)
+
+    def has_answers(self, session_id: int) -> bool:
+        """Whether a session has an answer in the log."""
+        return self.conn.execute(
+            "SELECT 1 FROM reviews WHERE session_id = ? LIMIT 1", (session_id,)
+        ).fetchone() is not None
+
+    def deck_limits(self, deck_id: str) -> tuple[int, int]:
+        """A deck's daily limits: new items and reviews."""
+        row = self.conn.execute(
+            "SELECT new_per_day, reviews_per_day FROM decks WHERE id = ?", (deck_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no deck '{deck_id}'")
+        return int(row[0]), int(row[1])
 
     def done_today(self, deck_id: str, day_start: datetime) -> DoneToday:
         """New and review items already answered in this study day."""

@@ -7,7 +7,7 @@ within the learn-ahead window. Daily limits are per deck.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -19,11 +19,24 @@ from trainer.domain.settings import StudySettings
 from trainer.i18n import Context
 from trainer.storage.deck_rows import DeckRow, list_decks
 from trainer.storage.store import Store
+from trainer.storage.study_queue import (
+    ShownRow,
+    data_version,
+    done_rows,
+    next_shown,
+    shown_item,
+)
 from trainer.storage.study_repo import StudyRepository
 from trainer.study.day import StudyDay, study_day
+from trainer.study.running_counts import Capped, RunningCounts
+from trainer.study.session import Counts, ReviewSession, SessionSummary, Shown
 
 if TYPE_CHECKING:
     from trainer.study.fsrs_adapter import FsrsScheduling
+
+
+__all__ = ["Counts", "DeckCounts", "ReviewSession", "SessionSummary", "Shown",
+           "StudyService"]
 
 
 class ServiceText(Context):
@@ -35,149 +48,11 @@ REVIEW_PHASES = (int(Phase.REVIEW),)
 
 
 @dataclass(frozen=True)
-class Counts:
-    """What is left to study today: new, learning and review items."""
-
-    new: int
-    learning: int
-    review: int
-
-    @property
-    def total(self) -> int:
-        """All three added up."""
-        return self.new + self.learning + self.review
-
-
-@dataclass(frozen=True)
 class DeckCounts:
     """A deck with today's counts, for the deck list."""
 
     deck: DeckRow
     counts: Counts
-
-
-@dataclass(frozen=True)
-class Shown:
-    """The item on screen, with what each answer button would do."""
-
-    item_id: int
-    key: str
-    deck_id: str
-    front: str
-    back: str
-    topic: str
-    source: str | None
-    state: ItemState
-    kind: str = "card"  # "practice", or the question type for quiz questions
-
-    @property
-    def is_question(self) -> bool:
-        """True for a quiz question (asked in the quiz view)."""
-        return self.kind not in ("card", "practice")
-
-    @property
-    def is_practice(self) -> bool:
-        """True for a practice item (answered in the practice view)."""
-        return self.kind == "practice"
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """The end-of-session figures."""
-
-    answered: int
-    by_rating: dict[Rating, int]
-    study_time: timedelta
-    next_due: datetime | None
-    counts: Counts
-
-
-@dataclass
-class ReviewSession:
-    """One sitting of reviews in one deck. Every answer is committed before the next item."""
-
-    service: StudyService
-    deck_id: str
-    session_id: int
-    current: Shown | None = None
-    shown_at: datetime | None = None
-    answered: int = field(default=0)
-
-    def _show(self, item_id: int | None) -> Shown | None:
-        self.current = None if item_id is None else self.service.shown(item_id)
-        self.shown_at = self.service.clock()
-        return self.current
-
-    def refresh(self) -> Shown | None:
-        """Read the current item again as it is now (after it changed elsewhere)."""
-        return self._show(self.current.item_id if self.current else None)
-
-    def next(self) -> Shown | None:
-        """Move to the next item in the queue (``None`` when today's work is done)."""
-        return self._show(self.service.next_item_id(self.deck_id))
-
-    def answer(self, rating: Rating) -> Shown | None:
-        """Answer the current item, commit, and return the next one."""
-        if self.current is None:
-            raise RuntimeError("there is no item to answer")
-        if self.current.kind != "card":
-            raise RuntimeError("questions and practice items are answered through their "
-                               "own services")
-        now = self.service.clock()
-        started = self.shown_at or now
-        spent = min(max(now - started, timedelta(0)), self.service.settings.max_answer_time)
-        try:
-            self.service.answer(self.current.item_id, rating, now=now,
-                                duration_ms=int(spent.total_seconds() * 1000),
-                                session_id=self.session_id, expected=self.current.state)
-        except ItemChangedError:
-            # Shown again as it is now, so the rep answers what is really there.
-            self._show(self.current.item_id)
-            raise
-        self.answered += 1
-        return self.next()
-
-    def undo(self) -> Shown | None:
-        """Take back the last answer of this session and show that item again."""
-        before = self.service.repo.undo_last(self.session_id)
-        if before is None:
-            return None
-        self.answered = max(0, self.answered - 1)
-        return self._show(before.item_id)
-
-    def can_undo(self) -> bool:
-        """Whether this session has an answer to take back."""
-        return self.service.repo.conn.execute(
-            "SELECT 1 FROM reviews WHERE session_id = ? LIMIT 1", (self.session_id,)
-        ).fetchone() is not None
-
-    def intervals(self) -> dict[Rating, timedelta]:
-        """When the current item would come back after each answer (shown on the buttons)."""
-        if self.current is None:
-            raise RuntimeError("there is no item on screen")
-        return self.service.intervals(self.current.state)
-
-    def counts(self) -> Counts:
-        """What is left today in this deck."""
-        return self.service.counts(self.deck_id)
-
-    def summary(self) -> SessionSummary:
-        """Figures for the end-of-session screen."""
-        rows = self.service.repo.session_reviews(self.session_id)
-        by_rating = {r: 0 for r in Rating}
-        for row in rows:
-            by_rating[row.rating] += 1
-        return SessionSummary(
-            answered=len(rows),
-            by_rating=by_rating,
-            study_time=timedelta(milliseconds=sum(r.duration_ms for r in rows)),
-            next_due=self.service.next_due(self.deck_id),
-            counts=self.counts(),
-        )
-
-    def finish(self) -> None:
-        """Mark the session as ended."""
-        self.service.repo.end_session(self.session_id, self.service.clock())
 
 
 class StudyService:
@@ -189,6 +64,9 @@ class StudyService:
         self.settings = settings or StudySettings()
         self.repo = StudyRepository(db)
         self._limits: dict[str, tuple[int, int]] = {}
+        # Today's counts per deck, kept up to date by answers and undos in this service.
+        self._running: dict[str, RunningCounts] = {}
+        self._last_day: tuple[StudySettings, StudyDay] | None = None
 
     @cached_property
     def fsrs(self) -> FsrsScheduling:
@@ -202,6 +80,7 @@ class StudyService:
         """Schedule from now on with ``settings`` (e.g. after the parameters were tuned)."""
         self.settings = settings
         self.__dict__.pop("fsrs", None)
+        self._running.clear()  # the study day may start at another hour
 
     def intervals(self, state: ItemState) -> dict[Rating, timedelta]:
         """When an item would come back after each possible answer, from now."""
@@ -209,38 +88,61 @@ class StudyService:
 
     def day(self, now: datetime | None = None) -> StudyDay:
         """The study day containing ``now`` (default: the clock's now)."""
-        return study_day(now or self.clock(), self.settings.day_start_hour,
-                         self.settings.timezone)
+        now = now or self.clock()
+        last = self._last_day
+        # Study days follow one another without gaps, so one that contains ``now`` is
+        # the one study_day() would work out again (several times per answer).
+        if last is not None and last[0] is self.settings and last[1].start <= now < last[1].end:
+            return last[1]
+        day = study_day(now, self.settings.day_start_hour, self.settings.timezone)
+        self._last_day = (self.settings, day)
+        return day
 
     def _deck_limits(self, deck_id: str) -> tuple[int, int]:
         limits = self._limits.get(deck_id)
         if limits is None:
-            row = self.db.execute(
-                "SELECT new_per_day, reviews_per_day FROM decks WHERE id = ?", [deck_id]
-            ).fetchone()
-            if row is None:
-                raise KeyError(f"no deck '{deck_id}'")
-            limits = self._limits[deck_id] = (int(row[0]), int(row[1]))
+            limits = self._limits[deck_id] = self.repo.deck_limits(deck_id)
         return limits
 
     def forget_limits(self) -> None:
         """Drop cached daily limits after they were changed."""
         self._limits.clear()
+        self._running.clear()
 
-    def _remaining(self, deck_id: str, day: StudyDay) -> tuple[int, int]:
+    def _count(self, deck_id: str, day: StudyDay) -> RunningCounts:
+        """Today's counts for a deck read from scratch, to be kept up to date from here."""
+        conn = self.db.conn
+        changes, version = self.repo.changes(), data_version(conn)
         new_limit, review_limit = self._deck_limits(deck_id)
-        done = self.repo.done_today(deck_id, day.start)
-        return max(0, new_limit - done.new), max(0, review_limit - done.review)
+        done = done_rows(conn, deck_id, day.start)
+        new_left, review_left = new_limit - len(done.new), review_limit - len(done.review)
+        running = self._running[deck_id] = RunningCounts(
+            day, changes, version,
+            new=Capped.counted(self.repo.count_new(deck_id, max(0, new_left)), new_left),
+            learning=Capped.counted(
+                self.repo.count_due(deck_id, LEARNING_PHASES, day.end), None),
+            review=Capped.counted(self.repo.count_due(
+                deck_id, REVIEW_PHASES, day.end, max(0, review_left)), review_left),
+            new_answers=done.new, review_answers=done.review)
+        return running
+
+    def _counted(self, deck_id: str, day: StudyDay, version: int | None) -> RunningCounts:
+        """The deck's running counts, counted again if anything but this service's own
+        answers and undos wrote since (or the study day rolled over)."""
+        running = self._running.get(deck_id)
+        if (running is None or running.day != day
+                or running.changes != self.repo.changes()
+                or (version is not None and running.version != version)):
+            return self._count(deck_id, day)
+        return running
 
     def counts(self, deck_id: str, now: datetime | None = None) -> Counts:
         """Today's new / learning / review counts for a deck, within its daily limits."""
-        day = self.day(now)
-        new_left, review_left = self._remaining(deck_id, day)
-        return Counts(
-            new=self.repo.count_new(deck_id, new_left),
-            learning=self.repo.count_due(deck_id, LEARNING_PHASES, day.end),
-            review=self.repo.count_due(deck_id, REVIEW_PHASES, day.end, review_left),
-        )
+        running = self._counted(deck_id, self.day(now), data_version(self.db.conn))
+        new, learning, review = (running.new.value, running.learning.value,
+                                 running.review.value)
+        assert new is not None and learning is not None and review is not None
+        return Counts(new=new, learning=learning, review=review)
 
     def deck_counts(self) -> list[DeckCounts]:
         """Every deck with today's counts."""
@@ -261,22 +163,32 @@ class StudyService:
 
     def next_item_id(self, deck_id: str) -> int | None:
         """The item to show next, or ``None`` when nothing more is due today."""
+        shown = self.next_shown(deck_id)
+        return None if shown is None else shown.item_id
+
+    def next_shown(self, deck_id: str) -> Shown | None:
+        """The item to show next, ready to show (``None`` when nothing more is due
+        today), read in one statement."""
         now = self.clock()
         day = self.day(now)
-        learning = self.repo.first_due(deck_id, LEARNING_PHASES, now + timedelta(microseconds=1))
-        if learning:
-            return learning[0]
-        new_left, review_left = self._remaining(deck_id, day)
-        if review_left:
-            due = self.repo.first_due(deck_id, REVIEW_PHASES, day.end)
-            if due:
-                return due[0]
-        if new_left:
-            new = self.repo.first_new(deck_id)
-            if new is not None:
-                return new
-        ahead = self.repo.first_due(deck_id, LEARNING_PHASES, now + self.settings.learn_ahead)
-        return ahead[0] if ahead else None
+        running = self._counted(deck_id, day, None)
+        for _ in range(2):
+            version, row = next_shown(
+                self.db.conn, deck_id, due_now=now + timedelta(microseconds=1),
+                learn_ahead=now + self.settings.learn_ahead, day_end=day.end,
+                new_left=running.new_left, review_left=running.review_left)
+            if version == running.version:
+                break
+            # Another connection wrote since the limits left were counted.
+            running = self._count(deck_id, day)
+        return None if row is None else self._shown(row)
+
+    def _shown(self, row: ShownRow) -> Shown:
+        running = self._running.get(row.deck_id)
+        if running is not None:
+            running.flags[row.state.item_id] = (row.active, row.in_new_queue)
+        return Shown(row.state.item_id, row.key, row.deck_id, row.front, row.back, row.topic,
+                     row.source, row.state, row.kind)
 
     def next_due(self, deck_id: str) -> datetime | None:
         """When this deck will next have something to study, if ever."""
@@ -297,9 +209,40 @@ class StudyService:
 
     def shown(self, item_id: int) -> Shown:
         """An item ready to show."""
-        deck_id, key, front, back, source, topic, kind = self.repo.item_content(item_id)
-        return Shown(item_id, key, deck_id, front, back, topic, source,
-                     self.repo.state(item_id), kind)
+        return self._shown(shown_item(self.db.conn, item_id))
+
+    def answer_shown(self, shown: Shown, rating: Rating, *, now: datetime | None = None,
+                     duration_ms: int = 0, session_id: int | None = None) -> ItemState:
+        """Answer an item as it was shown (``ItemChangedError``, and nothing written, if
+        it has changed since), commit, and keep the deck's counts up to date."""
+        now = now or self.clock()
+        changes = self.repo.changes()
+        after = self.fsrs.review(shown.state, rating, now)
+        self.repo.record_shown_answer(deck_id=shown.deck_id, session_id=session_id,
+                                      before=shown.state, after=after, rating=rating,
+                                      at=now, duration_ms=duration_ms)
+        running = self._running.get(shown.deck_id)
+        if (running is not None and running.changes == changes
+                and running.day == self.day(now) and running.answered(shown.state, after)):
+            running.changes = self.repo.changes()
+        else:
+            self._running.pop(shown.deck_id, None)
+        return after
+
+    def undo(self, deck_id: str, session_id: int) -> Shown | None:
+        """Take back a session's last answer in ``deck_id``; the item as it is again."""
+        changes = self.repo.changes()
+        undone = self.repo.undo_last_answer(session_id)
+        if undone is None:
+            return None
+        shown = self.shown(undone.before.item_id)
+        running = self._running.get(deck_id)
+        if (running is not None and running.changes == changes
+                and running.undone(undone.before, undone.after, undone.answered_at)):
+            running.changes = self.repo.changes()
+        else:
+            self._running.pop(deck_id, None)
+        return shown
 
     def answer(self, item_id: int, rating: Rating, *, now: datetime | None = None,
                duration_ms: int = 0, session_id: int | None = None,
