@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -359,3 +360,17 @@ def test_the_export_stays_english_whatever_the_window_speaks(history: History) -
         i18n.reset()
     assert [s["title"] for s in steps][1] == "Pass the quiz: Mixed quiz"
     assert [s["progress"] for s in steps] == ["1 of 1 cards", "best 67% (pass 80%)", "taken"]
+
+
+@pytest.mark.parametrize("text", [
+    "Front of card 12345", "Zoë's \"best\" question, then; the next? Yes!",
+    "Two  spaces  \nand a hard break", "    indented like code\n\nthen a paragraph",
+    "Line one\nline two\n\n\nthree", "Ελληνικά και 日本語", "", " \t\n ",
+    " ".join(["objection"] * 40),
+])
+def test_plain_text_reads_as_rendering_it_would_give(
+        text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert progress_records._PLAIN.fullmatch(text)  # so it skips rendering
+    skipped = plain_prompt(text)
+    monkeypatch.setattr(progress_records, "_PLAIN", re.compile(r"(?!)"))  # matches nothing
+    assert plain_prompt(text) == skipped
