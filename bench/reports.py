@@ -309,10 +309,14 @@ def measure_export(folder: Path, runs: int, seed: int) -> dict[str, object]:
     build_profile(profile, 100_000, 1_000_000, seed)
     target = folder / "progress.json"
     peaks, baselines, times = [], [], []
+    # Linux carries a process's peak resident memory over fork and exec: a child started
+    # from this process (grown big building the profile) would start at its peak and
+    # show no rise. Started by a small Python launcher, it starts at the launcher's.
+    launcher = "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:]).returncode)"
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, __file__, "--export-child", str(profile), str(target)],
-            capture_output=True, text=True, check=True)
+            [sys.executable, "-c", launcher, sys.executable, __file__, "--export-child",
+             str(profile), str(target)], capture_output=True, text=True, check=True)
         child = json.loads(done.stdout)
         peaks.append(child["peak_mb"])
         baselines.append(child["baseline_mb"])

@@ -58,6 +58,8 @@ def _valid(files: CohortFiles) -> str:
     (lambda text: text.replace('"version": 1', '"version": NaN', 1),
      "not a progress export (not valid JSON (NaN is not a number JSON allows))"),
     (lambda text: "[" * 5000 + "]" * 5000, "not a progress export (nested too deeply)"),
+    (lambda text: text.replace('"sales-trainer-progress"', "[" * 960 + "]" * 960, 1),
+     "not a progress export (nested too deeply)"),  # read by orjson, too deep to name
     (lambda text: "[]", "not a progress export (no JSON object at the top)"),
     (lambda text: "", "not valid JSON (line 1, column 1: Expecting value)"),
 ])

@@ -149,7 +149,14 @@ def read_export(path: Path) -> LearnerReport:
     if len(raw) > MAX_FILE_BYTES:
         raise bad(QT_TRANSLATE_NOOP("CohortReadText", "larger than {limit}"),
                   limit=size_text(MAX_FILE_BYTES))
-    return summarise(parse(raw), path)
+    doc = parse(raw)
+    try:
+        return summarise(doc, path)
+    except RecursionError:
+        # orjson reads nesting 1,024 deep, deeper than Python itself goes (in repr, say,
+        # to name a bad value): such a file is refused as the json module refused it.
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText",
+                                    "not a progress export (nested too deeply)")) from None
 
 
 def parse(raw: bytes) -> object:
