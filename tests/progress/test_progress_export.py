@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from trainer.config import Config
 from trainer.domain.errors import TrainerError
 from trainer.domain.scoring import Response
 from trainer.domain.settings import StudySettings
-from trainer.reports import progress_export
+from trainer.reports import progress_records
 from trainer.reports.progress_export import (
     build_export,
     counts_line,
@@ -235,9 +237,13 @@ def test_bad_display_name_leaves_the_profile_as_it_was(history: History, name: s
 
 def test_written_file_is_the_export(history: History, tmp_path: Path) -> None:
     target = tmp_path / "out" / "progress.json"
-    export = write_export(history.services.db, history.clock, target, "Ann",
-                          settings=history.services.study.settings)
-    assert json.loads(target.read_text(encoding="utf-8")) == export
+    written = write_export(history.services.db, history.clock, target, "Ann",
+                           settings=history.services.study.settings)
+    export = json.loads(target.read_text(encoding="utf-8"))
+    assert export == export_of(history) | {"exported_at": export["exported_at"]}
+    assert (written.learner_id, written.display_name) == (export["learner"]["id"], "Ann")
+    assert summary(written) == summary(export) == (
+        "16 answers, 1 quiz attempt, 1 self-assessment")
     assert sorted(p.name for p in target.parent.iterdir()) == ["progress.json"]
 
 
@@ -303,20 +309,21 @@ def test_exporting_never_makes_a_studying_window_wait(
     database = Config(history.data_dir).database_path
     window = sqlite3.connect(database, timeout=0, isolation_level=None)
     written: list[int] = []
-    real_reviews = progress_export._reviews
+    real_reviews = progress_records.reviews
 
-    def reviews_while_studying(db: Any) -> list[dict[str, Any]]:
+    def reviews_while_studying(db: Any) -> Iterator[dict[str, Any]]:
         # Another connection answers a card halfway through the export: with no wait
         # allowed, this fails if the export holds the write lock.
         window.execute("BEGIN IMMEDIATE")
         window.execute("UPDATE reviews SET duration_ms = duration_ms + 1 WHERE id = 1")
         window.execute("COMMIT")
         written.append(1)
-        return real_reviews(db)
+        yield from real_reviews(db)
 
-    monkeypatch.setattr(progress_export, "_reviews", reviews_while_studying)
-    export = write_export(services.db, history.clock, tmp_path / "p.json", "Sam",
-                          settings=services.study.settings)
+    monkeypatch.setattr(progress_records, "reviews", reviews_while_studying)
+    path = tmp_path / "p.json"
+    write_export(services.db, history.clock, path, "Sam", settings=services.study.settings)
+    export = json.loads(path.read_text(encoding="utf-8"))
 
     assert written == [1]
     # The export is of the moment it began: the answer committed meanwhile is not in it.
@@ -328,9 +335,9 @@ def test_exporting_never_makes_a_studying_window_wait(
 def test_the_file_holds_one_record_per_line(history: History, tmp_path: Path) -> None:
     services = history.services
     path = tmp_path / "p.json"
-    export = write_export(services.db, history.clock, path, settings=services.study.settings)
+    write_export(services.db, history.clock, path, settings=services.study.settings)
     text = path.read_text(encoding="utf-8")
-    assert json.loads(text) == export
+    export = json.loads(text)
     lines = text.splitlines()
     start = lines.index('  "reviews": [')
     assert [json.loads(line.strip().rstrip(",")) for line in
@@ -353,3 +360,17 @@ def test_the_export_stays_english_whatever_the_window_speaks(history: History) -
         i18n.reset()
     assert [s["title"] for s in steps][1] == "Pass the quiz: Mixed quiz"
     assert [s["progress"] for s in steps] == ["1 of 1 cards", "best 67% (pass 80%)", "taken"]
+
+
+@pytest.mark.parametrize("text", [
+    "Front of card 12345", "Zoë's \"best\" question, then; the next? Yes!",
+    "Two  spaces  \nand a hard break", "    indented like code\n\nthen a paragraph",
+    "Line one\nline two\n\n\nthree", "Ελληνικά και 日本語", "", " \t\n ",
+    " ".join(["objection"] * 40),
+])
+def test_plain_text_reads_as_rendering_it_would_give(
+        text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert progress_records._PLAIN.fullmatch(text)  # so it skips rendering
+    skipped = plain_prompt(text)
+    monkeypatch.setattr(progress_records, "_PLAIN", re.compile(r"(?!)"))  # matches nothing
+    assert plain_prompt(text) == skipped

@@ -22,13 +22,13 @@ def run(args: argparse.Namespace) -> int:
                 print(f"wrote {path}", file=sys.stderr)
             figures = csv_export.summary(services.db)
         else:
-            export = progress_export.write_export(
+            saved = progress_export.write_export(
                 services.db, services.clock, args.output, args.name,
                 settings=services.study.settings)
-            name = export["learner"]["display_name"]
-            print(f"wrote {args.output} for learner {export['learner']['id']}"
+            name = saved.display_name
+            print(f"wrote {args.output} for learner {saved.learner_id}"
                   + (f" ({name})" if name else " (no name)"), file=sys.stderr)
-            figures = progress_export.summary(export)
+            figures = progress_export.summary(saved)
     # Status goes to standard error, so that "-o -" leaves standard output clean.
     print(figures, file=sys.stderr)
     return 0

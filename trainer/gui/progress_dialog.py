@@ -180,7 +180,7 @@ class ProgressExportDialog(QDialog):
                                                       "{error}").format(error=exc))
             return
         self.folder = path.parent
-        self.name.setText(export["learner"]["display_name"] or "")
+        self.name.setText(export.display_name or "")
         self._done(ProgressDialogText.tr("<b>Saved</b> to {path}").format(path=escape(str(path)))
                    + "<br>" + ProgressDialogText.tr("{summary}. Send this file to your trainer.")
                    .format(summary=progress_export.summary(export)))

@@ -20,7 +20,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from trainer.domain.scoring import Calibration, calibration
+from trainer.domain.scoring import (
+    CERTAINTY_PROBABILITY,
+    Calibration,
+    LevelCalibration,
+    resolution,
+)
 from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.reports import cohort_read
 from trainer.reports.cohort_model import (
@@ -149,7 +154,10 @@ def _read_in_parallel(files: list[Path], workers: int, progress: Progress
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.disable) as pool:
-            chunk = max(1, len(files) // (workers * 4))
+            # Small batches: a worker left with a long last batch while the others
+            # are done would add its time to the whole (a tenth of the whole with four
+            # batches each); a batch of a dozen files costs little to send.
+            chunk = max(1, min(16, len(files) // (workers * 4)))
             out = []
             for done, (path, result) in enumerate(
                     zip(files, pool.map(_read_or_skip, files, chunksize=chunk),
@@ -291,22 +299,34 @@ def cohort_calibration(learners: Iterable[LearnerReport]) -> Calibration:
     """Calibration over every learner's answers together. Right/wrong counts per level
     are added up; the average certainty mark is each learner's, weighted by their
     answers (it includes partial credit, which right/wrong counts cannot carry)."""
-    pairs: list[tuple[float, int | None]] = []
+    # From counts: the same figures as calibration() over one (credit, level) pair per
+    # answer, without making and scoring a pair for each of a cohort's million answers.
+    answers: Counter[int] = Counter()
+    right: Counter[int] = Counter()
     marks = 0.0
     counted = 0
     for learner in learners:
         cal = learner.calibration
         for level in cal.levels:
             if level.accuracy is not None:
-                right = round(level.accuracy * level.answers)
-                pairs += [(1.0, level.level)] * right
-                pairs += [(0.0, level.level)] * (level.answers - right)
+                answers[level.level] += level.answers
+                right[level.level] += round(level.accuracy * level.answers)
         answered = sum(level.answers for level in cal.levels)
         if cal.cbm_average is not None and answered:
             marks += cal.cbm_average * answered
             counted += answered
-    combined = calibration(pairs)
-    return replace(combined, cbm_average=marks / counted if counted else None)
+    levels = []
+    for certainty, claimed in CERTAINTY_PROBABILITY.items():
+        n = answers[certainty]
+        accuracy = right[certainty] / n if n else None
+        levels.append(LevelCalibration(certainty, n, accuracy,
+                                       None if accuracy is None else claimed - accuracy))
+    total = sum(answers.values())
+    # The mean over answers of (claimed probability - 1 if right else 0).
+    over = (sum(CERTAINTY_PROBABILITY[c] * n for c, n in answers.items())
+            - sum(right.values())) / total if total else None
+    return Calibration(tuple(levels), over, marks / counted if counted else None,
+                       resolution(levels))
 
 
 @dataclass(frozen=True, slots=True)

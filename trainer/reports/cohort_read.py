@@ -14,6 +14,8 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from trainer.domain.scoring import calibration
 from trainer.i18n import QT_TRANSLATE_NOOP
 from trainer.reports.cohort_model import ExportProblem as ExportProblem
@@ -41,6 +43,7 @@ _LONE_SURROGATE = re.compile(
 
 # About a million answers; an export is read whole, so this bounds the memory one takes.
 MAX_FILE_BYTES = 256 * 1024 * 1024
+_BOM = "\ufeff".encode()
 _SECTIONS = ("decks", "items", "reviews", "quiz_attempts", "assessments", "paths")
 
 
@@ -146,6 +149,29 @@ def read_export(path: Path) -> LearnerReport:
     if len(raw) > MAX_FILE_BYTES:
         raise bad(QT_TRANSLATE_NOOP("CohortReadText", "larger than {limit}"),
                   limit=size_text(MAX_FILE_BYTES))
+    doc = parse(raw)
+    try:
+        return summarise(doc, path)
+    except RecursionError:
+        # orjson reads nesting 1,024 deep, deeper than Python itself goes (in repr, say,
+        # to name a bad value): such a file is refused as the json module refused it.
+        raise bad(QT_TRANSLATE_NOOP("CohortReadText",
+                                    "not a progress export (nested too deeply)")) from None
+
+
+def parse(raw: bytes) -> object:
+    """The JSON document in ``raw``; raises ``ExportProblem`` saying why it is not one."""
+    # orjson reads an export several times faster than the json module, straight from
+    # the bytes (checking UTF-8 and UTF-16 pairs as it goes). A file it refuses is read
+    # again by the json module, only to say as exactly as before what is wrong with it
+    # (or to read it as before: a number too large for a double, say).
+    try:
+        return orjson.loads(memoryview(raw)[len(_BOM):] if raw.startswith(_BOM) else raw)
+    except orjson.JSONDecodeError:
+        return _parse_carefully(raw)
+
+
+def _parse_carefully(raw: bytes) -> object:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -169,4 +195,4 @@ def read_export(path: Path) -> LearnerReport:
         raise bad(QT_TRANSLATE_NOOP("CohortReadText",
                                     "not a progress export (it holds half of a UTF-16 "
                                     "pair, which is not text)"))
-    return summarise(doc, path)
+    return doc

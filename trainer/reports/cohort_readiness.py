@@ -33,6 +33,8 @@ def practice_latest(practice: object) -> tuple[dict[ItemKey, float],
         raise _bad("practice", QT_TRANSLATE_NOOP("CohortReadinessText", "should be a list"))
     latest: dict[ItemKey, tuple[str, float]] = {}
     checks: dict[str, list[int]] = {}
+    # The same few check wordings come back in every reply: each is made one line once.
+    tallies: dict[str, list[int]] = {}
     for i, reply in enumerate(practice):
         where = f"practice[{i}]"
         if not isinstance(reply, dict):
@@ -54,7 +56,10 @@ def practice_latest(practice: object) -> tuple[dict[ItemKey, float],
                 raise _bad(f"{where}.checks[{j}]", QT_TRANSLATE_NOOP(
                     "CohortReadinessText", 'should have "text" as text and "met" as true or false'))
             met += check["met"]
-            tally = checks.setdefault(" ".join(check["text"].split())[:200], [0, 0])
+            tally = tallies.get(check["text"])
+            if tally is None:
+                tally = tallies[check["text"]] = checks.setdefault(
+                    " ".join(check["text"].split())[:200], [0, 0])
             tally[0] += 1
             tally[1] += not check["met"]
         held = latest.get((deck, item))

@@ -6,7 +6,7 @@ import errno
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -55,6 +55,43 @@ def temp_beside(path: Path) -> Iterator[tuple[BinaryIO, Path]]:
         raise
 
 
+def _folder_for(path: Path) -> None:
+    """Make the folder ``path`` goes in; raises OSError (naming no temporary file)."""
+    if path.parent.exists() and not path.parent.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "a file, not a folder")
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def write_streamed(path: Path, chunks: Iterable[bytes], what: str) -> None:
+    """Write ``chunks`` to ``path`` as they come, beside its final name, then rename it
+    into place: the whole never sits in memory, and a failure (a full disk, or an error
+    while the chunks are made) leaves neither half a file nor an earlier one changed.
+
+    Missing folders are made. A TrainerError names the file (or folder) that could not
+    be written; ``what`` says what was being written. To standard output the chunks go
+    straight through.
+    """
+    if is_stdout(path):
+        sys.stdout.flush()
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return
+    current = path.parent
+    temp: Path | None = None
+    try:
+        _folder_for(path)
+        current = path
+        with temp_beside(path) as (out, temp):
+            for chunk in chunks:
+                out.write(chunk)
+        os.replace(temp, path)
+    except OSError as exc:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        raise TrainerError(f"{current}: cannot write {what} ({exc.strerror or exc})") from None
+
+
 def write_files(files: dict[Path, bytes], what: str) -> None:
     """Write every file in full beside its final name, then rename them into place.
 
@@ -73,9 +110,7 @@ def write_files(files: dict[Path, bytes], what: str) -> None:
     try:
         for path in files:
             current = path.parent
-            if path.parent.exists() and not path.parent.is_dir():
-                raise NotADirectoryError(errno.ENOTDIR, "a file, not a folder")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _folder_for(path)
             current = path
             with temp_beside(path) as (out, temp):
                 out.write(files[path])

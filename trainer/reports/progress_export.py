@@ -3,26 +3,32 @@ done, as one JSON document a manager or another tool can read without the app.
 
 The learner is pseudonymous: a random id made once per profile and kept in the
 ``settings`` table, with an optional display name the rep chooses.
+
+The file is written as it is read (progress_records.py yields the records, orjson
+encodes them), so exporting a million answers takes little memory.
 """
 
 from __future__ import annotations
 
-import html
-import json
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
-import nh3
+import orjson
 
 from trainer import __version__
 from trainer.clock import Clock
-from trainer.content.render import render_markdown
 from trainer.domain.errors import TrainerError
 from trainer.domain.settings import StudySettings
 from trainer.i18n import Context, in_english
-from trainer.reports.files import write_files
-from trainer.reports.progress_format import FORMAT, MAX_PROMPT, MAX_REPLY, VERSION
+from trainer.reports import progress_records as records
+from trainer.reports.files import write_streamed
+from trainer.reports.progress_format import FORMAT, MAX_PROMPT, VERSION
+from trainer.reports.progress_records import plain_prompt as plain_prompt
 from trainer.storage.learner_repo import (
     DISPLAY_NAME_KEY,
     LEARNER_ID_KEY,
@@ -36,15 +42,14 @@ from trainer.storage.learner_repo import learner_id as learner_id
 from trainer.storage.learner_repo import stored_display_name as stored_display_name
 from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
-from trainer.study.path_service import PathService
-from trainer.study.service import StudyService
 
 # The learner's identity lives in storage; it is part of this module's interface too.
 __all__ = [
     "DISPLAY_NAME_KEY", "FORMAT", "LEARNER_ID_KEY", "MAX_DISPLAY_NAME", "MAX_PROMPT",
-    "VERSION", "build_export", "clean_display_name", "counts_line", "default_file_name",
-    "export_text", "learner_id", "plain_prompt", "profile_counts", "set_display_name",
-    "stored_display_name", "summary", "write_export", "write_json_atomically",
+    "VERSION", "Written", "build_export", "clean_display_name", "counts_line",
+    "default_file_name", "export_text", "learner_id", "plain_prompt", "profile_counts",
+    "set_display_name", "stored_display_name", "summary", "write_export",
+    "write_json_atomically",
 ]
 
 
@@ -52,189 +57,59 @@ class ProgressExportText(Context):
     """Texts of the progress export a rep reads: how much it holds, why it was not saved."""
 
 
-def _decks(db: Store) -> list[dict[str, Any]]:
-    return [{"id": r[0], "title": r[1], "version": r[2]}
-            for r in db.execute("SELECT id, title, version FROM decks ORDER BY id")]
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What a progress file was written for, and how much it holds."""
+
+    learner_id: str
+    display_name: str | None
+    answers: int
+    attempts: int
+    assessments: int
 
 
-def _quizzes(db: Store) -> list[dict[str, Any]]:
-    return [{"deck": r[0], "id": r[1], "title": r[2], "topic": r[3], "pass_mark": r[4]}
-            for r in db.execute("SELECT deck_id, key, title, topic, pass_mark FROM quizzes "
-                                "WHERE retired = 0 ORDER BY deck_id, position")]
+class _Counted:
+    """Passes records through, counting them (the file's summary, without a second read)."""
+
+    def __init__(self, source: Iterable[Any]) -> None:
+        self.source = source
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for record in self.source:
+            self.count += 1
+            yield record
 
 
-def _scheduler(settings: StudySettings) -> dict[str, Any]:
-    # A report recomputes recall from stabilities; it needs the curve they were made with.
-    from trainer.study.fsrs_adapter import make_scheduler
-
-    return {"desired_retention": settings.desired_retention,
-            "parameters": [float(v) for v in make_scheduler(settings, fuzz=False).parameters]}
+Sections = list[tuple[str, object]]
 
 
-def plain_prompt(markdown: str, limit: int = MAX_PROMPT) -> str:
-    """Deck Markdown as one line of plain text, cut at a word to at most ``limit``
-    characters (ending in "…" when cut)."""
-    # Rendered and sanitized first, so raw HTML and scripts in the deck leave no trace.
-    text = html.unescape(nh3.clean(render_markdown(markdown), tags=set()))
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip() + "…"
+def _sections(db: Store, clock: Clock, settings: StudySettings, learner: str,
+              display_name: str | None) -> Sections:
+    """The export's keys in file order, each with its value or a generator of records."""
+    return [
+        ("format", FORMAT),
+        ("version", VERSION),
+        ("exported_at", to_db(clock())),
+        ("app_version", __version__),
+        ("learner", {"id": learner, "display_name": display_name}),
+        ("decks", records.decks(db)),
+        ("items", records.items(db)),
+        ("reviews", _Counted(records.reviews(db))),
+        ("quiz_attempts", _Counted(records.quiz_attempts(db))),
+        ("study_answers", records.study_answers(db)),
+        ("assessments", _Counted(records.assessments(db))),
+        ("practice", records.practice(db)),
+        ("my_cards", records.my_cards(db)),
+        ("paths", records.paths(db, clock, settings)),
+        ("quizzes", records.quizzes(db)),
+        ("scheduler", records.scheduler(settings)),
+    ]
 
 
-def _items(db: Store) -> list[dict[str, Any]]:
-    # items.front is a card's front and a question's prompt (the rest of a question
-    # is in items.body as JSON; the prompt alone identifies it in a report).
-    rows = db.execute(
-        "SELECT i.deck_id, i.key, i.kind, i.topic, i.front, s.phase, s.stability, "
-        "s.difficulty, s.due, s.last_review, s.reps, s.lapses, i.retired FROM items i "
-        "LEFT JOIN item_state s ON s.item_id = i.id ORDER BY i.deck_id, i.position, i.id")
-    return [{"deck": r[0], "id": r[1], "kind": r[2], "topic": r[3],
-             "prompt": plain_prompt(r[4]), "phase": r[5] or 0, "stability": r[6],
-             "difficulty": r[7], "due": r[8], "last_review": r[9], "reps": r[10] or 0,
-             "lapses": r[11] or 0, "retired": bool(r[12])} for r in rows]
-
-
-def _reviews(db: Store) -> list[dict[str, Any]]:
-    rows = db.execute(
-        "SELECT r.deck_id, i.key, r.reviewed_at, r.rating, r.duration_ms, r.phase_before, "
-        "r.deck_version FROM reviews r JOIN items i ON i.id = r.item_id "
-        "ORDER BY r.reviewed_at, r.id")
-    return [{"deck": r[0], "item": r[1], "at": r[2], "rating": r[3], "duration_ms": r[4],
-             "phase_before": r[5], "deck_version": r[6]} for r in rows]
-
-
-_ANSWER_COLUMNS = (
-    "SELECT a.attempt_id, i.deck_id, i.key, i.kind, i.topic, a.position, a.response, "
-    "a.certainty, a.score, a.correct, a.marks, a.duration_ms, a.answered_at, a.deck_version "
-    "FROM quiz_answers a JOIN items i ON i.id = a.item_id ")
-
-
-def _answer(r: Any) -> dict[str, Any]:
-    return {"item": r[2], "kind": r[3], "topic": r[4], "position": r[5],
-            "response": json.loads(r[6]), "certainty": r[7], "score": r[8],
-            "correct": bool(r[9]), "marks": r[10], "duration_ms": r[11], "answered_at": r[12]}
-
-
-def _quiz_attempts(db: Store) -> list[dict[str, Any]]:
-    answers: dict[int, list[dict[str, Any]]] = {}
-    for r in db.execute(_ANSWER_COLUMNS + "WHERE a.attempt_id IS NOT NULL "
-                        "ORDER BY a.attempt_id, a.position, a.id"):
-        answers.setdefault(r[0], []).append(_answer(r))
-    rows = db.execute(
-        "SELECT id, deck_id, quiz_key, kind, deck_version, started_at, finished_at, "
-        "discarded_at, pass_mark, certainty, json_array_length(plan) FROM quiz_attempts "
-        "ORDER BY started_at, id").fetchall()
-    return [{"id": r[0], "deck": r[1], "quiz": r[2], "kind": r[3], "deck_version": r[4],
-             "started_at": r[5], "finished_at": r[6], "discarded": r[7] is not None,
-             "pass_mark": r[8], "certainty": bool(r[9]), "questions": r[10],
-             "answers": answers.get(r[0], [])} for r in rows]
-
-
-def _study_answers(db: Store) -> list[dict[str, Any]]:
-    """Questions answered in daily study, outside any quiz attempt."""
-    # No position: outside an attempt there is no order of questions to place it in.
-    return [{"deck": r[1], "deck_version": r[13],
-             **{k: v for k, v in _answer(r).items() if k != "position"}}
-            for r in db.execute(_ANSWER_COLUMNS + "WHERE a.attempt_id IS NULL "
-                                "ORDER BY a.answered_at, a.id")]
-
-
-def _practice(db: Store) -> list[dict[str, Any]]:
-    """Every practice reply, with each rubric check as it was marked. ``counted`` is
-    false for a reply whose answer was undone (kept: it is what the rep wrote)."""
-    out = []
-    for r in db.execute(
-            "SELECT i.deck_id, i.key, i.topic, i.body, p.answered_at, p.mode, p.reply, "
-            "p.met, p.checks, p.rating, p.duration_ms, p.deck_version, "
-            "p.review_id IS NOT NULL FROM practice_replies p JOIN items i ON i.id = p.item_id "
-            "ORDER BY p.answered_at, p.id"):
-        wording = {c["id"]: c["text"] for c in json.loads(r[3] or "{}").get("checks", [])}
-        met = set(json.loads(r[7]))
-        reply = r[6]
-        if reply is not None and len(reply) > MAX_REPLY:
-            reply = reply[:MAX_REPLY - 1] + "…"
-        out.append({
-            "deck": r[0], "item": r[1], "topic": r[2], "answered_at": r[4], "mode": r[5],
-            "reply": reply,
-            "checks": [{"id": c, "text": wording.get(c, c), "met": c in met}
-                       for c in json.loads(r[8])],
-            "rating": r[9], "duration_ms": r[10], "deck_version": r[11],
-            "counted": bool(r[12])})
-    return out
-
-
-def _my_cards(db: Store) -> list[dict[str, Any]]:
-    """The cards the rep wrote in the browser, whole (they exist nowhere else)."""
-    return [{"id": r[0], "topic": r[1], "front": r[2], "back": r[3], "created_at": r[4],
-             "retired": bool(r[5])}
-            for r in db.execute("SELECT key, topic, front, back, created_at, retired FROM "
-                                "items WHERE deck_id = 'my-cards' ORDER BY position")]
-
-
-def _dimension_topics(db: Store, deck_id: str, key: str) -> dict[str, str | None]:
-    row = db.execute("SELECT body FROM assessments WHERE deck_id = ? AND key = ?",
-                     [deck_id, key]).fetchone()
-    if row is None:  # its deck was removed; the scores still stand
-        return {}
-    body = json.loads(row[0])
-    return {d["id"]: d.get("topic") for d in body.get("dimensions", [])}
-
-
-def _assessments(db: Store) -> list[dict[str, Any]]:
-    rows = db.execute(
-        "SELECT id, deck_id, assessment_key, deck_version, started_at, finished_at, scores "
-        "FROM assessment_attempts WHERE finished_at IS NOT NULL ORDER BY finished_at, id"
-    ).fetchall()
-    out = []
-    for attempt_id, deck_id, key, version, started, finished, scores in rows:
-        choices = dict(db.execute(
-            "SELECT statement_key, choice FROM assessment_answers WHERE attempt_id = ? "
-            "ORDER BY statement_key", [attempt_id]).fetchall())
-        out.append({"id": attempt_id, "deck": deck_id, "assessment": key,
-                    "deck_version": version, "started_at": started, "finished_at": finished,
-                    "scores": json.loads(scores) if scores else {},
-                    "topics": _dimension_topics(db, deck_id, key), "choices": choices})
-    return out
-
-
-def _paths(db: Store, clock: Clock, settings: StudySettings) -> list[dict[str, Any]]:
-    # Only PathService's reading methods: progress() would start paths never seen.
-    service = PathService(db, clock, StudyService(db, clock, settings))
-    out = []
-    for deck_id, path in service.paths():
-        started = service.started_at(deck_id, path.id)
-        steps = service.statuses(path)
-        out.append({
-            "deck": deck_id, "id": path.id, "title": path.title,
-            "started_at": None if started is None else to_db(started),
-            "day": None if started is None else service.day_of(started),
-            "steps": [{"day": s.step.day, "kind": s.step.kind, "target": s.step.target,
-                       "title": s.title, "done": s.done, "progress": s.progress}
-                      for s in steps],
-        })
-    return out
-
-
-def build_export(db: Store, clock: Clock, display_name: str | None = None, *,
-                 settings: StudySettings | None = None) -> dict[str, Any]:
-    """The progress export of the profile as a JSON-ready dict.
-
-    ``display_name``, when given, is stored first (an empty one removes the stored
-    name). ``settings`` sets the study day used for learning paths (default: the
-    profile's day start in the computer's time zone).
-    """
-    if display_name is not None:
-        set_display_name(db, display_name)
-    return _build(db, clock, settings, stored_display_name(db))
-
-
-def _build(db: Store, clock: Clock, settings: StudySettings | None,
-           display_name: str | None) -> dict[str, Any]:
+@contextmanager
+def _reading(db: Store, settings: StudySettings | None) -> Iterator[tuple[StudySettings, str]]:
+    """The settings and learner id for an export, inside the snapshot it reads."""
     if settings is None:
         from trainer.study.stored_settings import usable_settings
 
@@ -245,49 +120,71 @@ def _build(db: Store, clock: Clock, settings: StudySettings | None,
     # The file is read by a trainer's cohort report and by tools: its words (path step
     # titles, progress) are English whatever language the rep's window speaks.
     with db.snapshot(), in_english():
-        return _read(db, clock, settings, learner, display_name)
+        yield settings, learner
 
 
-def _read(db: Store, clock: Clock, settings: StudySettings, learner: str,
-          display_name: str | None) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": to_db(clock()),
-        "app_version": __version__,
-        "learner": {"id": learner, "display_name": display_name},
-        "decks": _decks(db),
-        "items": _items(db),
-        "reviews": _reviews(db),
-        "quiz_attempts": _quiz_attempts(db),
-        "study_answers": _study_answers(db),
-        "assessments": _assessments(db),
-        "practice": _practice(db),
-        "my_cards": _my_cards(db),
-        "paths": _paths(db, clock, settings),
-        "quizzes": _quizzes(db),
-        "scheduler": _scheduler(settings),
-    }
+def build_export(db: Store, clock: Clock, display_name: str | None = None, *,
+                 settings: StudySettings | None = None) -> dict[str, Any]:
+    """The progress export of the profile as a JSON-ready dict, whole in memory (for
+    tests and tools; ``write_export`` streams the same to a file).
+
+    ``display_name``, when given, is stored first (an empty one removes the stored
+    name). ``settings`` sets the study day used for learning paths (default: the
+    profile's day start in the computer's time zone).
+    """
+    if display_name is not None:
+        set_display_name(db, display_name)
+    with _reading(db, settings) as (usable, learner):
+        return {key: list(value) if _is_records(value) else value
+                for key, value in _sections(db, clock, usable, learner,
+                                            stored_display_name(db))}
+
+
+def _is_records(value: object) -> TypeGuard[Iterable[Any]]:
+    """A section that is a list of records (or a generator of them), not one value."""
+    return isinstance(value, Iterable) and not isinstance(value, str | dict)
+
+
+# One record per line, indented under its list: a person can read and grep the file.
+_NEXT = b",\n    "
+_BATCH = 2000  # records encoded and joined per write
+
+
+def _layout(sections: Iterable[tuple[str, object]]) -> Iterator[bytes]:
+    """The export's bytes, a batch of records at a time: each top-level key on its own
+    line, each list's records one per line (compact JSON, UTF-8)."""
+    dumps = orjson.dumps
+    yield b"{\n"
+    for n, (key, value) in enumerate(sections):
+        head = (b",\n  " if n else b"  ") + dumps(key) + b": "
+        if not _is_records(value):
+            yield head + dumps(value)
+            continue
+        source = iter(value)
+        batch = list(islice(source, _BATCH))
+        if not batch:
+            yield head + b"[]"
+            continue
+        yield head + b"[\n    " + _NEXT.join(map(dumps, batch))
+        while batch := list(islice(source, _BATCH)):
+            yield _NEXT + _NEXT.join(map(dumps, batch))
+        yield b"\n  ]"
+    yield b"\n}\n"
 
 
 def export_text(data: object) -> str:
-    """JSON laid out one record per line: a person can still read and grep it, and a
-    heavy rep's log takes about a third less room than indented JSON, which also makes
-    a cohort of them faster to read."""
+    """``data`` (an export as ``build_export`` gives it) laid out as the file is: one
+    record per line; a heavy rep's log takes about half the room of indented JSON,
+    which also makes a cohort of them faster to read."""
     if not isinstance(data, dict):
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+    return b"".join(_layout(data.items())).decode("utf-8")
 
-    def one(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
-    fields = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            inner = ",\n".join(f"    {one(record)}" for record in value)
-            fields.append(f"  {one(key)}: [\n{inner}\n  ]")
-        else:
-            fields.append(f"  {one(key)}: {one(value)}")
-    return "{\n" + ",\n".join(fields) + "\n}\n"
+def _check_target(path: Path) -> None:
+    if path.is_dir():
+        raise TrainerError(ProgressExportText.tr(
+            "{path}: is a folder; give a file name to write").format(path=path))
 
 
 def write_json_atomically(path: Path, data: object) -> None:
@@ -297,16 +194,14 @@ def write_json_atomically(path: Path, data: object) -> None:
     Raises TrainerError naming the path when it cannot be written.
     """
     path = Path(path)
-    if path.is_dir():
-        raise TrainerError(ProgressExportText.tr(
-            "{path}: is a folder; give a file name to write").format(path=path))
-    text = export_text(data)
-    write_files({path: text.encode("utf-8")}, "the progress export")
+    _check_target(path)
+    write_streamed(path, [export_text(data).encode("utf-8")], "the progress export")
 
 
 def write_export(db: Store, clock: Clock, path: Path, display_name: str | None = None, *,
-                 settings: StudySettings | None = None) -> dict[str, Any]:
-    """Build the progress export and write it to ``path``; returns what was written.
+                 settings: StudySettings | None = None) -> Written:
+    """Read the profile and write its progress export to ``path`` as it is read; returns
+    whom it was for and how much it holds.
 
     If the file cannot be written, the display name given is not stored either.
     """
@@ -314,11 +209,21 @@ def write_export(db: Store, clock: Clock, path: Path, display_name: str | None =
     # export changes nothing, and no write lock is held while the file is made.
     name = stored_display_name(db) if display_name is None else (
         clean_display_name(display_name) or None)
-    export = _build(db, clock, settings, name)
-    write_json_atomically(path, export)
+    path = Path(path)
+    _check_target(path)
+    with _reading(db, settings) as (usable, learner):
+        sections = _sections(db, clock, usable, learner, name)
+        write_streamed(path, _layout(sections), "the progress export")
     if display_name is not None:
         set_display_name(db, display_name)
-    return export
+    counted = dict(sections)
+    return Written(learner, name, *(_count(counted[key])
+                                    for key in ("reviews", "quiz_attempts", "assessments")))
+
+
+def _count(section: object) -> int:
+    assert isinstance(section, _Counted)
+    return section.count
 
 
 def counts_line(answers: int, attempts: int, assessments: int) -> str:
@@ -336,8 +241,10 @@ def profile_counts(db: Store) -> tuple[int, int, int]:
     return int(row[0]), int(row[1]), int(row[2])
 
 
-def summary(export: dict[str, Any]) -> str:
-    """One line saying how much an export holds."""
+def summary(export: Mapping[str, Any] | Written) -> str:
+    """One line saying how much an export (written, or built in memory) holds."""
+    if isinstance(export, Written):
+        return counts_line(export.answers, export.attempts, export.assessments)
     return counts_line(len(export["reviews"]), len(export["quiz_attempts"]),
                        len(export["assessments"]))
 
