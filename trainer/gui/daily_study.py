@@ -7,16 +7,14 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
 from trainer.domain.deck import Source
 from trainer.domain.errors import ItemChangedError
-from trainer.domain.scoring import Response
 from trainer.i18n import Context
 from trainer.study.service import ReviewSession, Shown
 from trainer.study.wording import rating_label
 
 if TYPE_CHECKING:
+    from trainer.domain.scoring import Response
     from trainer.gui.main_window import MainWindow
     from trainer.study.quiz_service import Asked, Feedback
 
@@ -172,5 +170,7 @@ class DailyStudy:
         try:
             return self.session.undo()
         except ItemChangedError as exc:
+            from PySide6.QtWidgets import QMessageBox  # built only when a message is shown
+
             QMessageBox.information(self.window, MainWindowText.tr("Cannot undo"), str(exc))
             return None

@@ -10,20 +10,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from trainer.app import Services
 from trainer.gui.daily_study import DailyStudy, MainWindowText
-from trainer.gui.deck_list import DeckListView
 from trainer.gui.keeper import Keeper
 from trainer.gui.menus import build_menus
 from trainer.gui.review_view import ReviewView
 
 if TYPE_CHECKING:
+    # PySide builds a class's Python type (and its enums) the first time it is touched;
+    # these are only named in annotations, so start-up does not build them.
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+
     from trainer.gui.assessment_view import AssessmentView
     from trainer.gui.browser_view import BrowserView
     from trainer.gui.cohort_view import CohortView
+    from trainer.gui.deck_list import DeckListView
     from trainer.gui.practice_view import PracticeView
     from trainer.gui.quiz_flow import QuizFlow
     from trainer.gui.quiz_results import QuizResultsView
@@ -59,28 +62,59 @@ class MainWindow(QMainWindow):
         self._fit_screen(900, 640)
         self.setAcceptDrops(True)
 
-        self.decks = DeckListView()
+        # Until the first screen is chosen, the stack shows an empty page: the home
+        # screen is built when the event loop starts, unless something else (studying a
+        # deck) was asked for first.
+        self._unchosen: QWidget | None = QWidget()
         self.review = ReviewView()
         self.stack = QStackedWidget()
-        for view in (self.decks, self.review):
+        for view in (self._unchosen, self.review):
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
 
-        self.decks.study_requested.connect(self.study)
-        self.decks.quiz_requested.connect(lambda deck, key: self.quiz_flow.start(deck, key))
-        self.decks.assessment_requested.connect(self.start_assessment)
-        self.decks.stats_requested.connect(self.show_stats)
-        self.decks.path.step_requested.connect(self.open_step)
         self.review.handoff.connect(self.daily.show_current)
         self.review.leave.connect(self.show_decks)
         self.review.failed.connect(self.show_error)
         build_menus(self)
-        self.decks.show_problems(services.deck_problems)
-        self.show_decks()
         self.keeper = Keeper(self)
         self._use_stored_theme()
-        # After the window is up: offer to resume a quiz that was interrupted.
-        QTimer.singleShot(0, self._offer_resume)
+        self._painted = False
+        # A timer of no delay runs once the event loop starts, before the window is drawn.
+        QTimer.singleShot(0, self._first_screen)
+
+    @cached_property
+    def decks(self) -> DeckListView:
+        """The home screen: decks, their quizzes and self-checks, the learning paths."""
+        from trainer.gui.deck_list import DeckListView
+
+        view = DeckListView()
+        view.study_requested.connect(self.study)
+        view.quiz_requested.connect(lambda deck, key: self.quiz_flow.start(deck, key))
+        view.assessment_requested.connect(self.start_assessment)
+        view.stats_requested.connect(self.show_stats)
+        view.path.step_requested.connect(self.open_step)
+        view.show_problems(self.services.deck_problems)
+        self.stack.addWidget(view)
+        return view
+
+    def _first_screen(self) -> None:
+        """Show the home screen, unless another screen was chosen before the window came
+        up; then the empty page goes."""
+        if self._unchosen is None:
+            return
+        if self.stack.currentWidget() is self._unchosen and not self.services.db.closed:
+            self.show_decks()
+        self.stack.removeWidget(self._unchosen)
+        self._unchosen.deleteLater()
+        self._unchosen = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """After the first paint, the work that can wait until the window is up."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # Offer to resume a quiz that was interrupted.
+            QTimer.singleShot(0, self._offer_resume)
 
     @cached_property
     def practice(self) -> PracticeView:
@@ -205,6 +239,8 @@ class MainWindow(QMainWindow):
         return self.cohort_view
 
     def _offer_resume(self) -> None:
+        if self.services.db.closed or not self.isVisible():
+            return  # closed before the offer's turn came
         if self.services.quizzes.open_attempts():
             self.quiz_flow.offer_resume(self)
 
@@ -357,6 +393,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: Exception) -> None:
         """Say in one sentence why something could not be saved; the window goes on."""
+        from PySide6.QtWidgets import QMessageBox
+
         from trainer.profile.errors import user_message
 
         QMessageBox.warning(self, MainWindowText.tr("Sales Trainer"),
