@@ -123,6 +123,7 @@ def child_app(data_dir: Path) -> int:
 
     app = make_app()
     services = open_services(Config(data_dir))
+    window: MainWindow | None = None
     try:
         window = MainWindow(services)
         card = window.review.card
@@ -142,7 +143,8 @@ def child_app(data_dir: Path) -> int:
         del probe
         return code
     finally:
-        services.close()
+        # As run_gui closes: the check made on closing lets the next start skip its own.
+        services.close(checked=window.keeper.closed_check if window else None)
 
 
 def main(argv: list[str] | None = None) -> int:
