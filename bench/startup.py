@@ -10,6 +10,8 @@ user would wait for. The child also prints the CPU time it had used by then
 * ``app``: import the app, ``make_app()``, ``open_services`` on a profile prepared by an
   untimed first run, ``MainWindow``, ``show()``, ``study("objections")``; the time is taken once
   the window's first paint, with the first card on the review screen, has finished.
+* ``home`` (``home_ms``, ``home_ratio``): the same start without studying, to the first paint
+  of the home screen a rep's start shows (its decks listed).
 * ``bare``: import ``PySide6.QtWidgets``, ``QApplication``, a ``QMainWindow`` with a
   ``QLabel``, ``show()``; the time is taken once the window's first paint has finished.
 
@@ -22,9 +24,9 @@ of the measurement that the app itself never pays before its first paint.
   --smoke-test`` of this Python's install (``pip_ms``) against the bundle's
   (``bundle_ms``), up to its line saying the first card was painted.
 
-Runs are interleaved in pairs (bare then app, app then bare, ...): ``ratio`` is each pair's
-app time over its bare time, as min, median and max over the pairs, and ``startup_ms`` and
-``bare_qt_ms`` are the medians of each. The children
+Runs are interleaved, one of each kind back to back, taking turns at going first: ``ratio``
+is each run's app time over its bare time, as min, median and max over the runs, and
+``startup_ms`` and ``bare_qt_ms`` are the medians of each. The children
 get a private bytecode cache (``PYTHONPYCACHEPREFIX`` in the temporary folder, with
 ``PYTHONDONTWRITEBYTECODE`` removed), filled by the untimed first runs: an installed app has
 compiled ``.pyc`` files, while a source checkout under ``PYTHONDONTWRITEBYTECODE=1`` would
@@ -114,8 +116,9 @@ def child_bare() -> int:
     return code
 
 
-def child_app(data_dir: Path) -> int:
-    """App child: start the trainer as ``run_gui`` does, then study the objections deck."""
+def child_app(data_dir: Path, *, home: bool = False) -> int:
+    """App child: start the trainer as ``run_gui`` does, then study the objections deck
+    (with ``home``, stay on the home screen a rep's start shows)."""
     from trainer.app import open_services
     from trainer.config import Config
     from trainer.gui.main_window import MainWindow
@@ -129,16 +132,24 @@ def child_app(data_dir: Path) -> int:
         card = window.review.card
 
         def painted() -> None:
-            if window.stack.currentWidget() is not window.review or not card.toPlainText():
-                print("startup bench: the review screen shows no card", file=sys.stderr)
+            if home:
+                shown = window.stack.currentWidget() is window.decks and bool(
+                    window.decks.tree.topLevelItemCount())
+            else:
+                shown = window.stack.currentWidget() is window.review and bool(
+                    card.toPlainText())
+            if not shown:
+                print(f"startup bench: the {'home' if home else 'review'} screen shows "
+                      "nothing", file=sys.stderr)
                 app.exit(4)
                 return
             _report_and_quit(app, window.close)
 
         probe = _install_paint_probe(window, painted)
-        _fail_after_timeout(app, "the card")
+        _fail_after_timeout(app, "the home screen" if home else "the card")
         window.show()
-        window.study(DECK_ID)
+        if not home:
+            window.study(DECK_ID)
         code = int(app.exec())
         del probe
         return code
@@ -182,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         """One fresh process: milliseconds from just before Popen to the painted time, and
         the CPU milliseconds the process had used by then."""
         cmd = [sys.executable, script, "--child", kind]
-        if kind == "app":
+        if kind != "bare":
             cmd += ["--data-dir", str(data_dir)]
         start_ns = time.time_ns()
         proc = subprocess.Popen(cmd, env=env, cwd=str(REPO_ROOT), stdout=subprocess.PIPE,
@@ -227,15 +238,17 @@ def main(argv: list[str] | None = None) -> int:
         # the OS file cache.
         run_child("app", data_dir)
         run_child("bare", data_dir)
-        timed: dict[str, list[tuple[float, float]]] = {"bare": [], "app": []}
+        kinds = ["bare", "app", "home"]
+        timed: dict[str, list[tuple[float, float]]] = {kind: [] for kind in kinds}
         for run in range(args.runs):
-            # Each run is a pair, one of each back to back, taking turns at going first so
-            # that neither always meets the machine as the other left it.
-            for kind in (("bare", "app") if run % 2 == 0 else ("app", "bare")):
+            # Each run is one of each back to back, taking turns at going first so that
+            # none always meets the machine as another left it.
+            for kind in kinds[run % 3:] + kinds[:run % 3]:
                 timed[kind].append(run_child(kind, data_dir))
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
 
+    home = [wall for wall, _cpu in timed["home"]]
     startup = [wall for wall, _cpu in timed["app"]]
     bare = [wall for wall, _cpu in timed["bare"]]
     startup_cpu = [cpu for _wall, cpu in timed["app"]]
@@ -245,8 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         return {"min": round(min(values), 3), "median": round(statistics.median(values), 3),
                 "max": round(max(values), 3)}
 
-    # The ratio of each pair: the machine's load changes from one pair to the next far
-    # more than within one, so a pair's ratio says more than the ratio of two medians.
+    # The ratio within each run: the machine's load changes from one run to the next far
+    # more than within one, so a run's ratio says more than the ratio of two medians.
     # CPU time leaves out, mostly, the time spent waiting for other processes on a
     # shared machine: a second view when it is busy.
     result = {
@@ -256,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
         "startup_cpu_ms": round(statistics.median(startup_cpu), 1),
         "bare_qt_cpu_ms": round(statistics.median(bare_cpu), 1),
         "cpu_ratio": spread([a / b for a, b in zip(startup_cpu, bare_cpu, strict=True)]),
+        "home_ms": round(statistics.median(home), 1),
+        "home_ratio": spread([a / b for a, b in zip(home, bare, strict=True)]),
         "runs": args.runs,
         "startup_runs_ms": [round(v, 1) for v in startup],
         "bare_qt_runs_ms": [round(v, 1) for v in bare],
@@ -275,7 +290,7 @@ if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "--child":
         if sys.argv[2] == "bare":
             sys.exit(child_bare())
-        if sys.argv[2] == "app" and len(sys.argv) == 5 and sys.argv[3] == "--data-dir":
-            sys.exit(child_app(Path(sys.argv[4])))
-        sys.exit("usage: startup.py --child bare | --child app --data-dir DIR")
+        if sys.argv[2] in ("app", "home") and len(sys.argv) == 5 and sys.argv[3] == "--data-dir":
+            sys.exit(child_app(Path(sys.argv[4]), home=sys.argv[2] == "home"))
+        sys.exit("usage: startup.py --child bare | --child app|home --data-dir DIR")
     sys.exit(main())
