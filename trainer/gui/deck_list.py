@@ -3,6 +3,8 @@ its quizzes and self-assessments."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -23,6 +25,9 @@ from trainer.gui.theme import bold, count_colors
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.quiz_service import QuizRow
 from trainer.study.service import DeckCounts
+
+if TYPE_CHECKING:
+    from trainer.gui.main_window import MainWindow
 
 
 class DeckListText(Context):
@@ -248,3 +253,17 @@ class DeckListView(QWidget):
             self.quiz_requested.emit(key[1], key[2])
         else:
             self.assessment_requested.emit(key[1], key[2])
+
+
+def home_screen(window: MainWindow) -> DeckListView:
+    """The home screen on ``window``'s stack, its requests wired to the window (built the
+    first time the window shows it)."""
+    view = DeckListView()
+    view.study_requested.connect(window.study)
+    view.quiz_requested.connect(lambda deck, key: window.quiz_flow.start(deck, key))
+    view.assessment_requested.connect(window.start_assessment)
+    view.stats_requested.connect(window.show_stats)
+    view.path.step_requested.connect(window.open_step)
+    view.show_problems(window.services.deck_problems)
+    window.stack.addWidget(view)
+    return view

@@ -1,5 +1,5 @@
 """The main window: the home list, review, quiz, self-assessment and summary screens,
-built when first used (except home and review); daily study on them is daily_study.py's."""
+built when first used (except review); daily study on them is daily_study.py's."""
 
 from __future__ import annotations
 
@@ -18,9 +18,7 @@ from trainer.gui.keeper import Keeper
 from trainer.gui.menus import build_menus
 from trainer.gui.review_view import ReviewView
 
-if TYPE_CHECKING:
-    # PySide builds a class's Python type (and its enums) the first time it is touched;
-    # these are only named in annotations, so start-up does not build them.
+if TYPE_CHECKING:  # only named in annotations: PySide builds no Python type for them
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from trainer.gui.assessment_view import AssessmentView
@@ -62,10 +60,7 @@ class MainWindow(QMainWindow):
         self._fit_screen(900, 640)
         self.setAcceptDrops(True)
 
-        # Until the first screen is chosen, the stack shows an empty page: the home
-        # screen is built when the event loop starts, unless something else (studying a
-        # deck) was asked for first.
-        self._unchosen: QWidget | None = QWidget()
+        self._unchosen = QWidget()  # shown until the first screen is chosen: _first_screen
         self.review = ReviewView()
         self.stack = QStackedWidget()
         for view in (self._unchosen, self.review):
@@ -79,41 +74,28 @@ class MainWindow(QMainWindow):
         self.keeper = Keeper(self)
         self._use_stored_theme()
         self._painted = False
-        # A timer of no delay runs once the event loop starts, before the window is drawn.
-        QTimer.singleShot(0, self._first_screen)
+        QTimer.singleShot(0, self._first_screen)  # runs before the window is first drawn
 
     @cached_property
     def decks(self) -> DeckListView:
         """The home screen: decks, their quizzes and self-checks, the learning paths."""
-        from trainer.gui.deck_list import DeckListView
+        from trainer.gui.deck_list import home_screen
 
-        view = DeckListView()
-        view.study_requested.connect(self.study)
-        view.quiz_requested.connect(lambda deck, key: self.quiz_flow.start(deck, key))
-        view.assessment_requested.connect(self.start_assessment)
-        view.stats_requested.connect(self.show_stats)
-        view.path.step_requested.connect(self.open_step)
-        view.show_problems(self.services.deck_problems)
-        self.stack.addWidget(view)
-        return view
+        return home_screen(self)
 
     def _first_screen(self) -> None:
-        """Show the home screen, unless another screen was chosen before the window came
-        up; then the empty page goes."""
-        if self._unchosen is None:
-            return
+        """The home screen, built now unless another screen (a deck's study) was chosen
+        before the event loop started; the empty page goes."""
         if self.stack.currentWidget() is self._unchosen and not self.services.db.closed:
             self.show_decks()
         self.stack.removeWidget(self._unchosen)
         self._unchosen.deleteLater()
-        self._unchosen = None
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """After the first paint, the work that can wait until the window is up."""
+        """After the first paint: offer to resume a quiz that was interrupted."""
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            # Offer to resume a quiz that was interrupted.
             QTimer.singleShot(0, self._offer_resume)
 
     @cached_property
