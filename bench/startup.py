@@ -3,19 +3,30 @@
 Each measurement is a fresh child process of this same script (``--child app`` or
 ``--child bare``) on the offscreen Qt platform. The parent notes the wall clock just before
 starting the child; the child prints the wall clock (``time.time_ns()``) at the moment its
-target widget has been painted, then closes its window and quits. The difference is the
-start-up time the user would wait for.
+window has been painted, then closes it and quits. The difference is the start-up time the
+user would wait for. The child also prints the CPU time it had used by then
+(``startup_cpu_ms``, ``bare_qt_cpu_ms``, ``cpu_ratio``), which a busy machine distorts less.
 
 * ``app``: import the app, ``make_app()``, ``open_services`` on a profile prepared by an
   untimed first run, ``MainWindow``, ``show()``, ``study("objections")``; the time is taken once
-  the card view (``window.review.card``) has painted the first card.
+  the window's first paint, with the first card on the review screen, has finished.
+* ``home`` (``home_ms``, ``home_ratio``): the same start without studying, to the first paint
+  of the home screen a rep's start shows (its decks listed).
 * ``bare``: import ``PySide6.QtWidgets``, ``QApplication``, a ``QMainWindow`` with a
-  ``QLabel``, ``show()``; the time is taken once the label has painted.
+  ``QLabel``, ``show()``; the time is taken once the window's first paint has finished.
+
+Both watch the window itself: Qt paints a window and every visible widget in it in one
+pass, and the report waits for the end of that pass. Watching the card's viewport instead
+would mean asking for it from Python (``card.viewport()``), which makes PySide build the
+Python classes of some seventy widget types to find the viewport's (40-90 ms here): a cost
+of the measurement that the app itself never pays before its first paint.
 * with ``--bundle PROGRAM``, also the whole program as a rep starts it, ``trainer
   --smoke-test`` of this Python's install (``pip_ms``) against the bundle's
   (``bundle_ms``), up to its line saying the first card was painted.
 
-Runs are interleaved (bare, app, bare, app, ...) and the medians are compared. The children
+Runs are interleaved, one of each kind back to back, taking turns at going first: ``ratio``
+is each run's app time over its bare time, as min, median and max over the runs, and
+``startup_ms`` and ``bare_qt_ms`` are the medians of each. The children
 get a private bytecode cache (``PYTHONPYCACHEPREFIX`` in the temporary folder, with
 ``PYTHONDONTWRITEBYTECODE`` removed), filled by the untimed first runs: an installed app has
 compiled ``.pyc`` files, while a source checkout under ``PYTHONDONTWRITEBYTECODE=1`` would
@@ -69,8 +80,9 @@ def _install_paint_probe(target: Any, on_painted: Any) -> Any:
 
 
 def _report_and_quit(app: Any, close: Any) -> None:
-    """Print the wall clock now (the measurement), then close the window and quit."""
-    print(time.time_ns(), flush=True)
+    """Print the wall clock and this process's CPU time now (the measurement), then close
+    the window and quit."""
+    print(time.time_ns(), time.process_time_ns(), flush=True)
     close()
     app.quit()
 
@@ -96,16 +108,17 @@ def child_bare() -> int:
     window.resize(900, 640)
     label = QLabel("Hello")
     window.setCentralWidget(label)
-    probe = _install_paint_probe(label, lambda: _report_and_quit(app, window.close))
-    _fail_after_timeout(app, "the label")
+    probe = _install_paint_probe(window, lambda: _report_and_quit(app, window.close))
+    _fail_after_timeout(app, "the window")
     window.show()
     code = app.exec()
     del probe
     return code
 
 
-def child_app(data_dir: Path) -> int:
-    """App child: start the trainer as ``run_gui`` does, then study the objections deck."""
+def child_app(data_dir: Path, *, home: bool = False) -> int:
+    """App child: start the trainer as ``run_gui`` does, then study the objections deck
+    (with ``home``, stay on the home screen a rep's start shows)."""
     from trainer.app import open_services
     from trainer.config import Config
     from trainer.gui.main_window import MainWindow
@@ -113,26 +126,36 @@ def child_app(data_dir: Path) -> int:
 
     app = make_app()
     services = open_services(Config(data_dir))
+    window: MainWindow | None = None
     try:
         window = MainWindow(services)
         card = window.review.card
 
         def painted() -> None:
-            if window.stack.currentWidget() is not window.review or not card.toPlainText():
-                print("startup bench: the review screen shows no card", file=sys.stderr)
+            if home:
+                shown = window.stack.currentWidget() is window.decks and bool(
+                    window.decks.tree.topLevelItemCount())
+            else:
+                shown = window.stack.currentWidget() is window.review and bool(
+                    card.toPlainText())
+            if not shown:
+                print(f"startup bench: the {'home' if home else 'review'} screen shows "
+                      "nothing", file=sys.stderr)
                 app.exit(4)
                 return
             _report_and_quit(app, window.close)
 
-        probe = _install_paint_probe(card.viewport(), painted)
-        _fail_after_timeout(app, "the card")
+        probe = _install_paint_probe(window, painted)
+        _fail_after_timeout(app, "the home screen" if home else "the card")
         window.show()
-        window.study(DECK_ID)
+        if not home:
+            window.study(DECK_ID)
         code = int(app.exec())
         del probe
         return code
     finally:
-        services.close()
+        # As run_gui closes: the check made on closing lets the next start skip its own.
+        services.close(checked=window.keeper.closed_check if window else None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,10 +189,11 @@ def main(argv: list[str] | None = None) -> int:
         env["PYTHONPYCACHEPREFIX"] = str(work_dir / "pycache")
     script = str(Path(__file__).resolve())
 
-    def run_child(kind: str, data_dir: Path) -> float:
-        """One fresh process; milliseconds from just before Popen to the painted time."""
+    def run_child(kind: str, data_dir: Path) -> tuple[float, float]:
+        """One fresh process: milliseconds from just before Popen to the painted time, and
+        the CPU milliseconds the process had used by then."""
         cmd = [sys.executable, script, "--child", kind]
-        if kind == "app":
+        if kind != "bare":
             cmd += ["--data-dir", str(data_dir)]
         start_ns = time.time_ns()
         proc = subprocess.Popen(cmd, env=env, cwd=str(REPO_ROOT), stdout=subprocess.PIPE,
@@ -178,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         lines = out.split()
         if proc.returncode != 0 or not lines:
             raise RuntimeError(f"{kind} child failed (exit {proc.returncode}):\n{err}")
-        return (int(lines[-1]) - start_ns) / 1e6
+        return (int(lines[-2]) - start_ns) / 1e6, int(lines[-1]) / 1e6
 
     def run_program(cmd: list[str], data_dir: Path) -> float:
         """The whole program, as a rep starts it (``--smoke-test``): milliseconds from
@@ -214,20 +238,39 @@ def main(argv: list[str] | None = None) -> int:
         # the OS file cache.
         run_child("app", data_dir)
         run_child("bare", data_dir)
-        bare: list[float] = []
-        startup: list[float] = []
-        for _ in range(args.runs):
-            bare.append(run_child("bare", data_dir))
-            startup.append(run_child("app", data_dir))
+        kinds = ["bare", "app", "home"]
+        timed: dict[str, list[tuple[float, float]]] = {kind: [] for kind in kinds}
+        for run in range(args.runs):
+            # Each run is one of each back to back, taking turns at going first so that
+            # none always meets the machine as another left it.
+            for kind in kinds[run % 3:] + kinds[:run % 3]:
+                timed[kind].append(run_child(kind, data_dir))
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
 
-    startup_ms = statistics.median(startup)
-    bare_ms = statistics.median(bare)
+    home = [wall for wall, _cpu in timed["home"]]
+    startup = [wall for wall, _cpu in timed["app"]]
+    bare = [wall for wall, _cpu in timed["bare"]]
+    startup_cpu = [cpu for _wall, cpu in timed["app"]]
+    bare_cpu = [cpu for _wall, cpu in timed["bare"]]
+
+    def spread(values: list[float]) -> dict[str, float]:
+        return {"min": round(min(values), 3), "median": round(statistics.median(values), 3),
+                "max": round(max(values), 3)}
+
+    # The ratio within each run: the machine's load changes from one run to the next far
+    # more than within one, so a run's ratio says more than the ratio of two medians.
+    # CPU time leaves out, mostly, the time spent waiting for other processes on a
+    # shared machine: a second view when it is busy.
     result = {
-        "startup_ms": round(startup_ms, 1),
-        "bare_qt_ms": round(bare_ms, 1),
-        "ratio": round(startup_ms / bare_ms, 3),
+        "startup_ms": round(statistics.median(startup), 1),
+        "bare_qt_ms": round(statistics.median(bare), 1),
+        "ratio": spread([a / b for a, b in zip(startup, bare, strict=True)]),
+        "startup_cpu_ms": round(statistics.median(startup_cpu), 1),
+        "bare_qt_cpu_ms": round(statistics.median(bare_cpu), 1),
+        "cpu_ratio": spread([a / b for a, b in zip(startup_cpu, bare_cpu, strict=True)]),
+        "home_ms": round(statistics.median(home), 1),
+        "home_ratio": spread([a / b for a, b in zip(home, bare, strict=True)]),
         "runs": args.runs,
         "startup_runs_ms": [round(v, 1) for v in startup],
         "bare_qt_runs_ms": [round(v, 1) for v in bare],
@@ -247,7 +290,7 @@ if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "--child":
         if sys.argv[2] == "bare":
             sys.exit(child_bare())
-        if sys.argv[2] == "app" and len(sys.argv) == 5 and sys.argv[3] == "--data-dir":
-            sys.exit(child_app(Path(sys.argv[4])))
-        sys.exit("usage: startup.py --child bare | --child app --data-dir DIR")
+        if sys.argv[2] in ("app", "home") and len(sys.argv) == 5 and sys.argv[3] == "--data-dir":
+            sys.exit(child_app(Path(sys.argv[4]), home=sys.argv[2] == "home"))
+        sys.exit("usage: startup.py --child bare | --child app|home --data-dir DIR")
     sys.exit(main())

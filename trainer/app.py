@@ -19,9 +19,6 @@ from trainer.domain.settings import StudySettings
 from trainer.profile.backup_service import BackupService
 from trainer.storage.database import mark_clean, open_database
 from trainer.storage.store import Store
-from trainer.study.assessment_service import AssessmentService
-from trainer.study.path_service import PathService
-from trainer.study.quiz_service import QuizService
 from trainer.study.service import StudyService
 from trainer.study.stored_settings import usable_settings
 from trainer.study.wording import local_minute
@@ -29,29 +26,53 @@ from trainer.study.wording import local_minute
 if TYPE_CHECKING:
     from trainer.library.importing import ImportService
     from trainer.profile.check_service import CheckReport, CheckService
+    from trainer.study.assessment_service import AssessmentService
     from trainer.study.browse_service import BrowseService
     from trainer.study.daily import DailyStudy
+    from trainer.study.path_service import PathService
     from trainer.study.practice_service import PracticeService
+    from trainer.study.quiz_service import QuizService
     from trainer.study.settings_service import SettingsService
 
 
 @dataclass
 class Services:
-    """Everything the GUI or the CLI needs, built once."""
+    """Everything the GUI or the CLI needs, built once. The services beyond studying
+    cards are built the first time they are used: their modules (quizzes and their
+    scoring, self-assessments, learning paths) cost start-up time that the first card
+    does not need."""
 
     config: Config
     clock: Clock
     db: Store
     study: StudyService
-    quizzes: QuizService
-    assessments: AssessmentService
-    paths: PathService
     backups: BackupService
     deck_problems: list[Problem] = field(default_factory=list)
     # The connection's change count when the profile was last backed up (or opened).
     _changes_backed_up: int = 0
     # Opens this profile again the same way (after a restore).
     reopen: Callable[[], Services] | None = None
+
+    @cached_property
+    def quizzes(self) -> QuizService:
+        """Quizzes: attempts, results, and the questions due in daily study."""
+        from trainer.study.quiz_service import QuizService
+
+        return QuizService(self.db, self.clock, self.study)
+
+    @cached_property
+    def assessments(self) -> AssessmentService:
+        """Self-assessments."""
+        from trainer.study.assessment_service import AssessmentService
+
+        return AssessmentService(self.db, self.clock)
+
+    @cached_property
+    def paths(self) -> PathService:
+        """Learning paths and the rep's progress along them."""
+        from trainer.study.path_service import PathService
+
+        return PathService(self.db, self.clock, self.study)
 
     @cached_property
     def settings(self) -> SettingsService:
@@ -78,7 +99,7 @@ class Services:
         """Daily study in a deck, begun now: due cards and questions, then practice."""
         from trainer.study.daily import DailyStudy
 
-        return DailyStudy(self.study, self.quizzes, lambda: self.practice, deck_id)
+        return DailyStudy(self.study, lambda: self.quizzes, lambda: self.practice, deck_id)
 
     @cached_property
     def imports(self) -> ImportService:
@@ -279,9 +300,7 @@ def open_services(config: Config, clock: Clock = system_clock,
     except Exception:
         db.close()
         raise
-    return Services(config, clock, db, study, QuizService(db, clock, study),
-                    AssessmentService(db, clock), PathService(db, clock, study), backups,
-                    problems, db.conn.total_changes,
+    return Services(config, clock, db, study, backups, problems, db.conn.total_changes,
                     lambda: open_services(config, clock, settings, decks_folder,
                                           writer=writer))
 

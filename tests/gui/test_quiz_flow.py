@@ -210,15 +210,24 @@ def test_quit_mid_quiz_and_resume_on_next_start(
     window.close()
     services.close()
 
+    # The offer comes once the window is up, in a modal box that opening the window
+    # waits on: press Resume whenever it appears.
+    pressed: list[str] = []
+
     def press_resume() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        assert "2 of 6 answered" in box.text()
+        if not isinstance(box, QMessageBox):
+            return
+        poll.stop()
+        pressed.append(box.text())
         resume = next(b for b in box.buttons() if b.text() == "Resume")
         qtbot.mouseClick(resume, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(50, press_resume)
+    poll = QTimer()
+    poll.timeout.connect(press_resume)
+    poll.start(20)
     window, _ = open_window(clock, data_dir=tmp_path / "data", decks_folder=quiz_decks)
+    assert len(pressed) == 1 and "2 of 6 answered" in pressed[0]
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz, timeout=20_000)
     assert window.quiz.asked is not None
     assert window.quiz.progress.text().startswith("Question 3 of 6")

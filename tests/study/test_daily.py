@@ -196,4 +196,4 @@ def test_nothing_due_is_the_end_of_the_day_at_once_and_finishing_records_it(
 
 def test_an_unknown_deck_is_refused(quizzing: Services) -> None:
     with pytest.raises(KeyError):
-        DailyStudy(quizzing.study, quizzing.quizzes, lambda: quizzing.practice, "nope")
+        DailyStudy(quizzing.study, lambda: quizzing.quizzes, lambda: quizzing.practice, "nope")

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainer.domain.practice import PracticeItem
-from trainer.domain.quiz import Assessment, LearningPath, Quiz
 from trainer.i18n import Context
+
+if TYPE_CHECKING:
+    # Only named in annotations: a card's sources are read at start-up without loading
+    # the quiz model.
+    from trainer.domain.practice import PracticeItem
+    from trainer.domain.quiz import Assessment, LearningPath, Quiz
 
 
 class DeckText(Context):

@@ -10,8 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMessageBox
-
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Rating
 from trainer.domain.scoring import Response
@@ -200,6 +198,8 @@ class DailyScreens:
         try:
             return self.study.undo()
         except ItemChangedError as exc:
+            from PySide6.QtWidgets import QMessageBox  # built only when a message is shown
+
             QMessageBox.information(self.screens.stack.window(),
                                     MainWindowText.tr("Cannot undo"), str(exc))
             return None

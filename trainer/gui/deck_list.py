@@ -3,6 +3,8 @@ its quizzes and self-assessments."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -23,6 +25,11 @@ from trainer.gui.theme import bold, count_colors
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.quiz_service import QuizRow
 from trainer.study.service import DeckCounts
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QStackedWidget
 
 
 class DeckListText(Context):
@@ -248,3 +255,20 @@ class DeckListView(QWidget):
             self.quiz_requested.emit(key[1], key[2])
         else:
             self.assessment_requested.emit(key[1], key[2])
+
+
+def home_screen(stack: QStackedWidget, problems: list[Problem], *,
+                study: Callable[[str], None], quiz: Callable[[str, str], None],
+                assessment: Callable[[str, str], None], stats: Callable[[], None],
+                open_step: Callable[[str, str], None]) -> DeckListView:
+    """The home screen on ``stack``, its requests wired to the given handlers (built the
+    first time the window shows it)."""
+    view = DeckListView()
+    view.study_requested.connect(study)
+    view.quiz_requested.connect(quiz)
+    view.assessment_requested.connect(assessment)
+    view.stats_requested.connect(stats)
+    view.path.step_requested.connect(open_step)
+    view.show_problems(problems)
+    stack.addWidget(view)
+    return view

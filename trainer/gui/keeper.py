@@ -10,17 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDialog, QMessageBox
 
-from trainer.gui.tasks import Report, Task
 from trainer.i18n import Context
-from trainer.profile.backup_service import PERIODIC, BackupInfo
-from trainer.profile.errors import user_message
+from trainer.profile.backup_service import PERIODIC
 
+# Message boxes, dialogs, the worker thread and the error sentences are imported when a
+# backup, restore or check first needs them, not at start-up.
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from trainer.app import Services
+    from trainer.gui.tasks import Report, Task
+    from trainer.profile.backup_service import BackupInfo
     from trainer.profile.check_service import CheckReport
 
 
@@ -57,11 +58,17 @@ class Keeper(QObject):
     def _run(self, title: str, job: Callable[[Report], Any], on_done: Callable[[Any], None],
              on_error: Callable[[Exception], None] | None = None, *,
              show_progress: bool = True) -> Task:
+        from trainer.gui.tasks import Task
+
         self.task = Task(self.window, title, job, on_done, on_error or self._failed,
                          show_progress=show_progress).start()
         return self.task
 
     def _failed(self, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from trainer.profile.errors import user_message
+
         QMessageBox.warning(self.window, KeeperText.tr("Sales Trainer"),
                             user_message(error, self.services().config))
 
@@ -82,6 +89,8 @@ class Keeper(QObject):
         changes, backups = services.changes, services.backups
 
         def done(info: BackupInfo) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
             services.backed_up(changes)
             QMessageBox.information(self.window, KeeperText.tr("Backed up"),
                                     KeeperText.tr("Backed up to {path}").format(path=info.path))
@@ -90,6 +99,8 @@ class Keeper(QObject):
 
     def restore_backup(self) -> None:
         """File > Restore from backup…: choose a backup, see what it changes, restore."""
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
         from trainer.gui.backup_dialog import RestoreDialog, when
 
         window = self.window
@@ -138,6 +149,10 @@ class Keeper(QObject):
         if services.db.closed:
             return
         self.window.hide()
+        from PySide6.QtWidgets import QMessageBox
+
+        from trainer.profile.errors import user_message
+
         try:
             if services.changed_since_backup:
                 services.backup("close")

@@ -1,5 +1,5 @@
 """The main window: the home list, review, quiz, self-assessment and summary screens,
-built when first used (except home and review); daily study on them is daily_study.py's."""
+built when first used (except review); daily study on them is daily_study.py's."""
 
 from __future__ import annotations
 
@@ -10,20 +10,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from trainer.app import Services
 from trainer.gui.daily_study import DailyScreens, MainWindowText
-from trainer.gui.deck_list import DeckListView
 from trainer.gui.keeper import Keeper
 from trainer.gui.menus import build_menus
 from trainer.gui.review_view import ReviewView
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only named in annotations: PySide builds no Python type for them
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+
     from trainer.gui.assessment_view import AssessmentView
     from trainer.gui.browser_view import BrowserView
     from trainer.gui.cohort_view import CohortView
+    from trainer.gui.deck_list import DeckListView
     from trainer.gui.practice_view import PracticeView
     from trainer.gui.quiz_flow import QuizFlow
     from trainer.gui.quiz_results import QuizResultsView
@@ -60,29 +61,47 @@ class MainWindow(QMainWindow):
         self._fit_screen(900, 640)
         self.setAcceptDrops(True)
 
-        self.decks = DeckListView()
+        self._unchosen = QWidget()  # shown until the first screen is chosen: _first_screen
         self.review = ReviewView()
         self.stack = QStackedWidget()
-        for view in (self.decks, self.review):
+        for view in (self._unchosen, self.review):
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
 
-        self.decks.study_requested.connect(self.study)
-        self.decks.quiz_requested.connect(lambda deck, key: self.quiz_flow.start(deck, key))
-        self.decks.assessment_requested.connect(self.start_assessment)
-        self.decks.stats_requested.connect(self.show_stats)
-        self.decks.path.step_requested.connect(self.open_step)
         self.review.rated.connect(self.daily.rate)
         self.review.undo_requested.connect(self.daily.undo_on_review)
         self.review.leave.connect(self.show_decks)
         build_menus(self)
-        self.decks.show_problems(services.deck_problems)
-        self.show_decks()
         self.keeper = Keeper(self, lambda: self.services, self.end_session,
                              self.replace_services)
         self._use_stored_theme()
-        # After the window is up: offer to resume a quiz that was interrupted.
-        QTimer.singleShot(0, self._offer_resume)
+        self._painted = False
+        QTimer.singleShot(0, self._first_screen)  # runs before the window is first drawn
+
+    @cached_property
+    def decks(self) -> DeckListView:
+        """The home screen: decks, their quizzes and self-checks, the learning paths."""
+        from trainer.gui.deck_list import home_screen
+
+        return home_screen(self.stack, self.services.deck_problems, study=self.study,
+                           quiz=lambda deck, key: self.quiz_flow.start(deck, key),
+                           assessment=self.start_assessment, stats=self.show_stats,
+                           open_step=self.open_step)
+
+    def _first_screen(self) -> None:
+        """The home screen, built now unless another screen (a deck's study) was chosen
+        before the event loop started; the empty page goes."""
+        if self.stack.currentWidget() is self._unchosen and not self.services.db.closed:
+            self.show_decks()
+        self.stack.removeWidget(self._unchosen)
+        self._unchosen.deleteLater()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """After the first paint: offer to resume a quiz that was interrupted."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._offer_resume)
 
     @cached_property
     def practice(self) -> PracticeView:
@@ -204,6 +223,8 @@ class MainWindow(QMainWindow):
         return self.cohort_view
 
     def _offer_resume(self) -> None:
+        if self.services.db.closed or not self.isVisible():
+            return  # closed before the offer's turn came
         if self.services.quizzes.open_attempts():
             self.quiz_flow.offer_resume(self)
 
@@ -364,6 +385,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: Exception) -> None:
         """Say in one sentence why something could not be saved; the window goes on."""
+        from PySide6.QtWidgets import QMessageBox
+
         from trainer.profile.errors import user_message
 
         QMessageBox.warning(self, MainWindowText.tr("Sales Trainer"),

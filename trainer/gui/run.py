@@ -13,8 +13,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from trainer import i18n
 from trainer.app import Services, open_services
@@ -26,7 +25,6 @@ from trainer.domain.settings import StudySettings
 from trainer.gui.language import use_language
 from trainer.gui.main_window import MainWindow
 from trainer.gui.theme import follow_system
-from trainer.profile.errors import user_message
 from trainer.profile.lock import WINDOW, ProfileInUseError, ProfileLock
 
 if TYPE_CHECKING:
@@ -46,11 +44,20 @@ def make_app() -> QApplication:
     if icon.exists():
         # Loading an icon costs several milliseconds of image plugins; do it once the
         # event loop runs so it does not delay the first screen.
-        QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(icon))))
+        QTimer.singleShot(0, lambda: _set_icon(app, icon))
     follow_system(app)
     return app
 
 
+def _set_icon(app: QApplication, icon: Path) -> None:
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(icon)))
+
+
+# Message boxes and the profile's error sentences are imported where they are shown: a
+# normal start shows none, and PySide builds a class's Python type (with its enums) the
+# first time it is touched.
 def install_error_dialog(config: Config) -> None:
     """Show unexpected errors as a message (details go to a log file), not a traceback;
     a database error is one sentence naming the profile, and the window keeps running."""
@@ -58,6 +65,10 @@ def install_error_dialog(config: Config) -> None:
 
     def hook(kind: type[BaseException], error: BaseException,
              tb: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from trainer.profile.errors import user_message
+
         log = log_folder / "error.log"
         try:
             log_folder.mkdir(parents=True, exist_ok=True)
@@ -90,11 +101,19 @@ def open_profile(config: Config, clock: Clock = system_clock,
                 if not _offer_a_way_out(exc, config, clock):
                     return None
             except (TrainerError, sqlite3.Error, OSError) as error:
-                QMessageBox.critical(None, "Sales Trainer", user_message(error, config))
+                _cannot("Sales Trainer", error, config)
         except (TrainerError, sqlite3.Error, OSError) as exc:
-            QMessageBox.critical(None, "Sales Trainer cannot open this profile",
-                                 user_message(exc, config))
+            _cannot("Sales Trainer cannot open this profile", exc, config)
             return None
+
+
+def _cannot(title: str, error: BaseException, config: Config) -> None:
+    """Say in one sentence why the profile cannot be used."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from trainer.profile.errors import user_message
+
+    QMessageBox.critical(None, title, user_message(error, config))
 
 
 def _offer_a_way_out(error: ProfileDamagedError, config: Config, clock: Clock) -> bool:
@@ -110,6 +129,8 @@ def _offer_a_way_out(error: ProfileDamagedError, config: Config, clock: Clock) -
     if dialog.choice is Choice.RESTORE and newest is not None:
         backups.restore(newest)
     elif dialog.choice is Choice.CHOOSE:
+        from PySide6.QtWidgets import QDialog
+
         from trainer.gui.backup_dialog import RestoreDialog
 
         chooser = RestoreDialog(backups)
@@ -158,6 +179,8 @@ def take_profile(config: Config, clock: Clock,
             print(f"Sales Trainer is already open on profile '{config.profile}'; "
                   "it was brought forward.", file=sys.stderr)
             return None, 0
+        from PySide6.QtWidgets import QMessageBox
+
         message = str(exc)
         QMessageBox.warning(None, "Sales Trainer", f"{message[0].upper()}{message[1:]}.")
         return None, 2

@@ -17,11 +17,11 @@ from trainer.domain.deck import Source
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Rating
 from trainer.domain.scoring import Response
-from trainer.study.quiz_service import Asked, Feedback, QuizService
 from trainer.study.service import Counts, SessionSummary, Shown, StudyService
 
 if TYPE_CHECKING:
     from trainer.study.practice_service import PracticeResult, PracticeService, PracticeShown
+    from trainer.study.quiz_service import Asked, Feedback, QuizService
 
 
 # What to show next: a small tagged union (``kind`` names the screen it goes to).
@@ -69,11 +69,12 @@ class DailyStudy:
     """One sitting of daily study in one deck. Every answer is committed before the next
     step is handed out; ``current`` is always what should be on screen."""
 
-    def __init__(self, study: StudyService, quizzes: QuizService,
+    def __init__(self, study: StudyService, quizzes: Callable[[], QuizService],
                  practice: Callable[[], PracticeService], deck_id: str) -> None:
         self.study = study
-        self.quizzes = quizzes
-        # A callable: the practice service is built only once a practice item comes up.
+        # Callables: the quiz and practice services are built only once a due question
+        # or a practice item comes up (neither is part of showing the first card).
+        self._quizzes = quizzes
         self._practice = practice
         self.session = study.start(deck_id)  # first: an unknown deck is a KeyError
         row = next(d.deck for d in study.deck_counts() if d.deck.id == deck_id)
@@ -91,7 +92,7 @@ class DailyStudy:
         if shown.is_practice:
             return PracticeStep(self._practice().shown(self.session))
         if shown.is_question:
-            return QuestionStep(shown, self.quizzes.asked_in_review(self.session))
+            return QuestionStep(shown, self._quizzes().asked_in_review(self.session))
         return CardStep(shown, self.session.counts())
 
     def _go(self, shown: Shown | None) -> Step:
@@ -127,7 +128,7 @@ class DailyStudy:
         its feedback until ``go_on``. Without a certainty, medium is assumed."""
         if not isinstance(self.current, QuestionStep):
             raise RuntimeError("there is no question on screen")
-        feedback = self.quizzes.answer_in_review(self.session, self.current.asked, response,
+        feedback = self._quizzes().answer_in_review(self.session, self.current.asked, response,
                                                  certainty or 2)
         self.answered += 1
         return feedback

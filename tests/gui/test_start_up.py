@@ -1,0 +1,141 @@
+"""Start-up stays lean: going from a fresh process to the first card on screen loads
+neither the modules nor the Qt classes that only other screens, dialogs and commands use.
+
+Each check runs in a fresh Python process (this one has imported everything already) on
+a profile made beforehand, as a rep's second start finds it. Speed itself is measured by
+bench/startup.py; this only guards what start-up does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trainer.app import open_services
+from trainer.config import Config
+
+REPO = Path(__file__).resolve().parents[2]
+
+# What the child does: start as bench/startup.py's app child does (the window, then
+# straight to a deck's first card) and say, once the window's first paint is over, what
+# it had loaded by then. Work meant for after the first paint may load more later.
+FIRST_CARD = """
+import json, sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from trainer.app import open_services
+from trainer.config import Config
+from trainer.gui.main_window import MainWindow
+from trainer.gui.run import make_app
+
+shown = {}
+
+
+def look() -> None:
+    import PySide6.QtWidgets as widgets
+
+    shown["screen"] = "review" if window.stack.currentWidget() is window.review else "other"
+    shown["card"] = window.review.card.toPlainText()
+    shown["modules"] = sorted(sys.modules)
+    shown["widget_classes"] = sorted(name for name in vars(widgets) if name.startswith("Q"))
+    app.quit()
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not shown:
+            QTimer.singleShot(0, look)  # once this paint is over, before anything after it
+        return False
+
+
+app = make_app()
+services = open_services(Config(Path(sys.argv[1])))
+window = MainWindow(services)
+probe = FirstPaint()
+window.installEventFilter(probe)
+window.show()
+window.study(sys.argv[2])
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+window.close()
+services.close()
+print(json.dumps(shown))
+"""
+
+# Loaded only by what the first card does not need.
+NOT_AT_START = (
+    # other screens and dialogs
+    "trainer.gui.deck_list", "trainer.gui.path_panel", "trainer.gui.quiz_view",
+    "trainer.gui.quiz_flow", "trainer.gui.practice_view", "trainer.gui.summary_view",
+    "trainer.gui.assessment_view", "trainer.gui.stats_view", "trainer.gui.browser_view",
+    "trainer.gui.cohort_view", "trainer.gui.settings_dialog", "trainer.gui.import_dialog",
+    "trainer.gui.progress_dialog", "trainer.gui.optimize_dialog", "trainer.gui.about",
+    "trainer.gui.backup_dialog", "trainer.gui.check_dialog", "trainer.gui.tasks",
+    "trainer.gui.audio",
+    # services the first card does not use, reports, commands
+    "trainer.study.quiz_service", "trainer.study.assessment_service",
+    "trainer.study.path_service", "trainer.study.settings_service",
+    "trainer.study.browse_service", "trainer.study.optimizer", "trainer.profile.check_service",
+    "trainer.reports", "trainer.commands",
+    # deck files, packages and other apps' files: read only when something is imported
+    "trainer.content.deckfile", "trainer.content.package", "trainer.content.importers",
+    "trainer.library.importing",
+    # native and heavy libraries of other features
+    "fsrs_rs_python", "miniaudio", "zstandard", "ziamath", "sqlite_utils",
+)
+# PySide builds a class's Python type, enums included, the first time it is touched.
+QT_NOT_AT_START = ("QMessageBox", "QProgressDialog", "QTreeWidget", "QHeaderView",
+                   "QFileDialog")
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    """A data folder whose profile has been opened once (the built-in decks are in), on
+    the system's clock as the child's start is: new cards are shown whatever the date."""
+    data = tmp_path / "data"
+    services = open_services(Config(data))
+    services.close()
+    return data
+
+
+def first_card(data: Path, deck: str = "objections") -> dict[str, object]:
+    """Start a fresh process on ``data``, study ``deck``; what it showed and loaded."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH"))
+                                         if p)}
+    done = subprocess.run([sys.executable, "-c", FIRST_CARD, str(data), deck],
+                          capture_output=True, text=True, env=env, cwd=REPO, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    shown: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return shown
+
+
+def test_the_first_card_is_shown_without_the_other_screens_modules(profile: Path) -> None:
+    shown = first_card(profile)
+    assert shown["screen"] == "review"
+    assert shown["card"]
+    modules = shown["modules"]
+    assert isinstance(modules, list)
+    loaded = [name for name in NOT_AT_START
+              if any(m == name or m.startswith(name + ".") for m in modules)]
+    assert loaded == []
+    # What the first card does need is there: the check above is not vacuous.
+    assert "trainer.gui.card_view" in modules and "trainer.content.render" in modules
+
+
+def test_the_first_card_builds_no_dialog_or_list_classes(profile: Path) -> None:
+    shown = first_card(profile)
+    classes = shown["widget_classes"]
+    assert isinstance(classes, list)
+    if "QCalendarWidget" in classes:
+        pytest.skip("this PySide builds every class when its module is imported")
+    assert [name for name in QT_NOT_AT_START if name in classes] == []
+    assert "QTextBrowser" in classes  # the card itself
