@@ -31,6 +31,17 @@ done
 grep -q '"decks"' "$work/plan.json" || fail "import --dry-run --json printed no plan"
 optimized=$("$app" optimize --json)
 grep -q '"outcome"' <<<"$optimized" || fail "optimize"
+# A cohort of 64 exports or more is read by worker processes, which a frozen program
+# starts as itself: each must run its task, not the app (multiprocessing.freeze_support
+# in packaging/launcher.py), or the app prints its usage from every worker.
+mkdir "$work/cohort"
+"$app" export progress -o "$work/cohort/rep-0.json" --name "Smoke Rep" >/dev/null
+for n in $(seq 1 69); do cp "$work/cohort/rep-0.json" "$work/cohort/rep-$n.json"; done
+"$app" cohort report "$work/cohort" -o "$work/cohort.html" > "$work/cohort.out" 2>&1 ||
+    fail "cohort report: $(cat "$work/cohort.out")"
+grep -q "from 70 exports" "$work/cohort.out" || fail "cohort report: $(cat "$work/cohort.out")"
+! grep -qiE "usage:|unknown command|Traceback|died unexpectedly" "$work/cohort.out" ||
+    fail "the cohort's worker processes started the app: $(cat "$work/cohort.out")"
 shown=$(QT_QPA_PLATFORM=offscreen "$app" --smoke-test 2>/dev/null)
 grep -q "^first card: ." <<<"$shown" || fail "the window did not show a first card"
 grep -q "^native modules: all load" <<<"$shown" || fail "a native module is missing"
