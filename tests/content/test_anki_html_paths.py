@@ -88,3 +88,50 @@ def test_text_nh3_need_not_parse_comes_out_as_nh3_gives_it() -> None:
         assert sanitize_html(text) == _CLEANER.clean(text), text
     with pytest.raises(UnicodeEncodeError):
         sanitize_html("half a pair \ud800")  # as nh3 refuses it
+
+
+def test_markup_nh3_need_not_parse_comes_out_as_nh3_gives_it() -> None:
+    """Tags that pass through as they are, however they nest or fail to: whatever the
+    quick way takes gives what nh3 gives."""
+    from itertools import product
+
+    from trainer.content.render import _CLEANER, _plain_markup
+
+    tags = [f"<{t}>" for t in ("b", "div", "span", "s", "li", "p", "pre", "a", "B")]
+    pieces = [*tags, *(t.replace("<", "</") for t in tags), "<br>", "<br/>", "<b x>",
+              "x", " ", "\n", "\xa0", ">", "&", "\t", "\ue000"]
+    taken = 0
+    for count in range(1, 4):  # every sequence of up to three pieces
+        for combination in product(pieces, repeat=count):
+            text = "".join(combination)
+            assert sanitize_html(text) == _CLEANER.clean(text), text
+            taken += "<" in text and _plain_markup(text)
+    rng = random.Random(8)
+    for _ in range(20000):
+        text = nested(rng)
+        assert sanitize_html(text) == _CLEANER.clean(text), text
+        taken += "<" in text and _plain_markup(text)
+    deep = "<div>" * 40 + "x" + "</div>" * 40
+    assert not _plain_markup(deep) and sanitize_html(deep) == _CLEANER.clean(deep)
+    assert taken > 2000  # the quick way was tried, not only the careful one
+
+
+def nested(rng: random.Random) -> str:
+    """Tags opened and mostly closed in order, now and then closed out of order or left
+    open, with text and breaks between them."""
+    names = ["b", "i", "u", "em", "strong", "div", "span", "sub", "code", "del"]
+    out: list[str] = []
+    open_: list[str] = []
+    for _ in range(rng.randint(1, 16)):
+        step = rng.random()
+        if step < 0.35:
+            open_.append(rng.choice(names))
+            out.append(f"<{open_[-1]}>")
+        elif step < 0.6 and open_:
+            wrong = rng.random() < 0.05
+            out.append(f"</{rng.choice(names) if wrong else open_.pop()}>")
+        else:
+            out.append(rng.choice(["a b", "\n", "\xa0", " ", "<br>", "x\ue000"]))
+    if rng.random() < 0.9:
+        out += [f"</{name}>" for name in reversed(open_)]
+    return "".join(out)
