@@ -7,7 +7,6 @@ image that points off the machine is dropped before Qt ever sees it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from html import escape
 
 import cmarkgfm
@@ -90,11 +89,6 @@ def _plain_markup(html: str) -> bool:
     tags = _ANY_TAG.findall(html)
     if len(tags) != html.count("<") or len(tags) != html.count(">"):
         return False  # a "<" or ">" in the text, or a tag in a tag
-    return _plain_tags(tuple(tags))
-
-
-@lru_cache(maxsize=1024)  # thousands of card sides share a few sequences of tags
-def _plain_tags(tags: tuple[str, ...]) -> bool:
     open_: list[str] = []
     for tag in tags:
         name = _OPENS.get(tag)
@@ -112,12 +106,12 @@ def sanitize_html(html: str) -> str:
     from HTML; what a link says stays as text. Takes time in proportion to the text."""
     if not _NEEDS_PARSING.search(html):
         return html.replace(">", "&gt;").replace("\xa0", "&nbsp;")
-    if html.count("<") > MAX_TAGS:
-        return "<p>" + escape(html) + "</p>"
     if not _NEEDS_ENTITY_PARSING.search(html) and _plain_markup(html):
         # What nh3 gives for it (tests/content/test_anki_html_paths.py compares them), in
         # a fraction of its time: most Anki sides need no parsing.
         return html.replace("\xa0", "&nbsp;")
+    if html.count("<") > MAX_TAGS:
+        return "<p>" + escape(html) + "</p>"
     return _CLEANER.clean(html)
 
 
