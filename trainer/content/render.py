@@ -68,48 +68,11 @@ _CLEANER = nh3.Cleaner(
 _NEEDS_PARSING = re.compile("[<&\x00\r\ufeff\ud800-\udfff]")
 
 
-# Tags nh3 gives back as they are, when they are all a text holds and each one opened is
-# closed in order: no attributes to filter, no element the HTML parser closes, moves or
-# treats as more than a container (not <p>, <li>, <pre>, <a>, tables). Most Anki card
-# sides hold only these (Anki's editor writes <b>, <i>, <u>, <br> and <div>).
-_PLAIN_TAGS = ("b", "i", "u", "s", "em", "strong", "sub", "sup", "span", "div", "mark",
-               "code", "kbd", "del")
-_OPENS = {f"<{t}>": t for t in _PLAIN_TAGS}
-_CLOSES = {f"</{t}>": t for t in _PLAIN_TAGS}
-_ANY_TAG = re.compile(r"<[^<>]*>")
-_NEEDS_ENTITY_PARSING = re.compile("[&\x00\r\ufeff\ud800-\udfff]")
-_MAX_PLAIN_DEPTH = 32  # deeper nesting goes to nh3, whatever it does with it
-
-
-def _plain_markup(html: str) -> bool:
-    """Whether ``html`` (with no entity or character nh3's parser changes) holds only
-    tags of ``_PLAIN_TAGS`` without attributes, and ``<br>``, each one opened closed in
-    order, and no ">" outside them: nh3 would give it back as it is, but for its
-    no-break spaces."""
-    tags = _ANY_TAG.findall(html)
-    if len(tags) != html.count("<") or len(tags) != html.count(">"):
-        return False  # a "<" or ">" in the text, or a tag in a tag
-    open_: list[str] = []
-    for tag in tags:
-        name = _OPENS.get(tag)
-        if name is not None:
-            if len(open_) >= _MAX_PLAIN_DEPTH:
-                return False
-            open_.append(name)
-        elif tag != "<br>" and (not open_ or _CLOSES.get(tag) != open_.pop()):
-            return False
-    return not open_
-
-
 def sanitize_html(html: str) -> str:
     """Strip scripts, event handlers, frames, forms and remote URLs (links and images)
     from HTML; what a link says stays as text. Takes time in proportion to the text."""
     if not _NEEDS_PARSING.search(html):
         return html.replace(">", "&gt;").replace("\xa0", "&nbsp;")
-    if not _NEEDS_ENTITY_PARSING.search(html) and _plain_markup(html):
-        # What nh3 gives for it (tests/content/test_anki_html_paths.py compares them), in
-        # a fraction of its time: most Anki sides need no parsing.
-        return html.replace("\xa0", "&nbsp;")
     if html.count("<") > MAX_TAGS:
         return "<p>" + escape(html) + "</p>"
     return _CLEANER.clean(html)
