@@ -186,39 +186,10 @@ def _changed_meanwhile(plan: ImportPlan, change: DeckChange) -> TrainerError:
         "imported. Try again.").format(file=plan.source, deck=change.deck.title))
 
 
-def _broken_text(value: object) -> str | None:
+def _broken_text(value: object, item: str | None = None, depth: int = 0) -> str | None:
     """Where in a deck (any reader's) a text holds half of a UTF-16 pair, which SQLite
-    cannot store, in words; ``None`` if nowhere."""
-    texts: list[str] = []
-    _gather_texts(value, texts)
-    # All of them looked through at once; only a deck that holds one is searched again,
-    # text by text, for where it is.
-    return None if is_text("".join(texts)) else _where_broken(value)
-
-
-def _gather_texts(value: object, texts: list[str]) -> None:
-    """Every text in ``value`` (a dataclass, list or tuple, nested), in ``texts``."""
-    fields_of = _fields_of(type(value))
-    children: Iterable[object]
-    if fields_of is not None:
-        children = fields_of(value)
-    elif isinstance(value, tuple | list):
-        children = value
-    elif isinstance(value, str):
-        texts.append(value)
-        return
-    else:
-        return
-    for child in children:
-        if isinstance(child, str):
-            texts.append(child)
-        elif child is not None and not isinstance(child, int | float):
-            _gather_texts(child, texts)
-
-
-def _where_broken(value: object, item: str | None = None, depth: int = 0) -> str | None:
-    """Where the text ``_broken_text`` found is, in words. ``item`` is the id of the
-    item being looked through (None: the deck's own details)."""
+    cannot store, in words; ``None`` if nowhere. ``item`` is the id of the item being
+    looked through (None: the deck's own details)."""
     if isinstance(value, str):
         return None if is_text(value) else _where(item)
     fields_of = _fields_of(type(value))
@@ -239,7 +210,7 @@ def _where_broken(value: object, item: str | None = None, depth: int = 0) -> str
             if not is_text(child):
                 return _where(item)
         elif child is not None and not isinstance(child, int | float):
-            found = _where_broken(child, item, depth + 1)
+            found = _broken_text(child, item, depth + 1)
             if found is not None:
                 return found
     return None
