@@ -236,6 +236,39 @@ def test_the_progress_file_is_written_off_the_window(qtbot: QtBot, window: MainW
     assert "<b>Saved</b>" in label(dialog, "progressStatus") and not dialogs.warnings
 
 
+def test_escape_and_a_second_press_wait_for_the_file(qtbot: QtBot, window: MainWindow,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the file is written the dialog stays open and Save does nothing: the rep
+    presses Escape and Save again before the worker may go on (the guard's event comes
+    after theirs)."""
+    from apart import OffTheWindow
+    from PySide6.QtCore import QTimer  # noqa: TID251
+
+    from trainer.reports import progress_export
+
+    dialogs = FileDialogs(monkeypatch)
+    dialog = open_dialog(qtbot, window)
+    pressed: list[bool] = []
+
+    def impatient() -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        pressed.append(dialog.isVisible())
+
+    QTimer.singleShot(0, impatient)
+    writing = OffTheWindow(monkeypatch, progress_export, "write_export")
+    target = tmp_path / "ann.json"
+    dialogs.answers.append(str(target))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert pressed == [True] and writing.threads == ["worker"]
+    assert dialogs.proposed == [dialogs.proposed[0]]  # asked where only once
+    assert target.exists() and "<b>Saved</b>" in label(dialog, "progressStatus")
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # now it closes
+    qtbot.waitUntil(lambda: window.findChild(ProgressExportDialog) is None, timeout=20_000)
+
+
 def test_the_csv_files_are_written_off_the_window(qtbot: QtBot, window: MainWindow,
                                                   tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,10 +4,13 @@ see, then save the JSON file (or the CSV files) where the rep chooses."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -62,6 +65,7 @@ class ProgressExportDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.folder = Path.home()  # where the last file went; the next save starts there
+        self.busy = False  # a file is being written on the worker thread
         db = services.db
         self.learner = progress_export.learner_id(db)
         counts = progress_export.counts_line(*progress_export.profile_counts(db))
@@ -132,6 +136,27 @@ class ProgressExportDialog(QDialog):
         button.clicked.connect(slot)
         return button
 
+    def _run(self, title: str, job: Callable[[Report], Any]) -> Any:
+        """``job`` on a worker thread under a progress dialog; meanwhile the buttons do
+        nothing and the dialog stays open, since the work's end is handled here."""
+        self.busy = True
+        self.buttons.setEnabled(False)
+        try:
+            return run_job(self, title, job)
+        finally:
+            self.busy = False
+            self.buttons.setEnabled(True)
+
+    def reject(self) -> None:
+        if not self.busy:  # Escape while the file is written: it is closed when done
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
     def _says(self, error: Exception) -> str:
         """A sentence for what stopped the export: the app's own errors as they are,
         SQLite's and the file system's in the profile's words."""
@@ -190,8 +215,8 @@ class ProgressExportDialog(QDialog):
                                                     report=report)
 
         try:
-            export: progress_export.Written = run_job(
-                self, ProgressDialogText.tr("Saving the progress file…"), job)
+            export: progress_export.Written = self._run(
+                ProgressDialogText.tr("Saving the progress file…"), job)
         except (TrainerError, ValueError, sqlite3.Error, OSError) as exc:
             QMessageBox.warning(self, ProgressDialogText.tr("Export progress"),
                                 ProgressDialogText.tr("The progress file was not saved.\n\n"
@@ -222,8 +247,7 @@ class ProgressExportDialog(QDialog):
                 return csv_export.write_csv(db, clock, folder, report=report)
 
         try:
-            written: list[Path] = run_job(self, ProgressDialogText.tr("Exporting CSV files…"),
-                                          job)
+            written: list[Path] = self._run(ProgressDialogText.tr("Exporting CSV files…"), job)
         except (TrainerError, ValueError, sqlite3.Error, OSError) as exc:
             QMessageBox.warning(self, ProgressDialogText.tr("Export CSV"),
                                 ProgressDialogText.tr("The CSV files were not saved.\n\n{error}")
