@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from trainer.gui.main_window import MainWindow
 from trainer.gui.progress_dialog import ProgressExportDialog
 from trainer.gui.run import make_app
+from trainer.profile.errors import user_message
 from trainer.reports.progress_export import learner_id, stored_display_name
 
 pytestmark = pytest.mark.gui
@@ -208,3 +212,156 @@ def test_files_already_there_are_replaced_only_when_the_rep_says_so(
     assert questions[-1] == f"reviews.csv already exists in {tmp_path}. Replace it?"
     assert (tmp_path / "reviews.csv").read_text(encoding="utf-8") == "kept"
     assert not (tmp_path / "quiz_answers.csv").exists()
+
+
+def test_the_progress_file_is_written_off_the_window(qtbot: QtBot, window: MainWindow,
+                                                     history: History, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export waits until the window's thread has handled an event of its own: on
+    that thread it would wait in vain and the test fail, not hang."""
+    from apart import OffTheWindow
+
+    from trainer.reports import progress_export
+
+    dialogs = FileDialogs(monkeypatch)
+    writing = OffTheWindow(monkeypatch, progress_export, "write_export")
+    dialog = open_dialog(qtbot, window)
+    target = tmp_path / "ann.json"
+    dialogs.answers.append(str(target))
+    qtbot.keyClicks(dialog.name, "Ann")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert writing.threads == ["worker"]
+    assert json.loads(target.read_text(encoding="utf-8"))["learner"]["display_name"] == "Ann"
+    assert stored_display_name(history.services.db) == "Ann"  # seen by the window too
+    assert "<b>Saved</b>" in label(dialog, "progressStatus") and not dialogs.warnings
+
+
+def test_escape_and_a_second_press_wait_for_the_file(qtbot: QtBot, window: MainWindow,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the file is written the dialog stays open and Save does nothing: the rep
+    presses Escape and Save again before the worker may go on (the guard's event comes
+    after theirs)."""
+    from apart import OffTheWindow
+    from PySide6.QtCore import QTimer  # noqa: TID251
+
+    from trainer.reports import progress_export
+
+    dialogs = FileDialogs(monkeypatch)
+    dialog = open_dialog(qtbot, window)
+    pressed: list[bool] = []
+
+    def impatient() -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        pressed.append(dialog.isVisible())
+
+    QTimer.singleShot(0, impatient)
+    writing = OffTheWindow(monkeypatch, progress_export, "write_export")
+    target = tmp_path / "ann.json"
+    dialogs.answers.append(str(target))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert pressed == [True] and writing.threads == ["worker"]
+    assert dialogs.proposed == [dialogs.proposed[0]]  # asked where only once
+    assert target.exists() and "<b>Saved</b>" in label(dialog, "progressStatus")
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # now it closes
+    qtbot.waitUntil(lambda: window.findChild(ProgressExportDialog) is None, timeout=20_000)
+
+
+def test_the_csv_files_are_written_off_the_window(qtbot: QtBot, window: MainWindow,
+                                                  tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from apart import OffTheWindow
+
+    from trainer.reports import csv_export
+
+    dialogs = FileDialogs(monkeypatch)
+    writing = OffTheWindow(monkeypatch, csv_export, "write_csv")
+    dialog = open_dialog(qtbot, window)
+    folder = tmp_path / "sheets"
+    dialogs.answers.append(str(folder))
+    qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
+    assert writing.threads == ["worker"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "practice.csv", "quiz_answers.csv", "reviews.csv", "self_assessments.csv"]
+    assert "<b>Saved</b>" in label(dialog, "progressStatus") and not dialogs.warnings
+
+
+DISK_FULL = sqlite3.OperationalError("database or disk is full")
+
+
+def test_a_database_error_while_writing_leaves_no_file(qtbot: QtBot, window: MainWindow,
+                                                       history: History, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch
+                                                       ) -> None:
+    from trainer.reports import progress_records
+
+    dialogs = FileDialogs(monkeypatch)
+    threads: list[bool] = []
+
+    def failing(_db: object) -> Iterator[dict[str, object]]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        yield {"deck": "d", "item": "i"}  # part of the file is written already
+        raise DISK_FULL
+
+    monkeypatch.setattr(progress_records, "reviews", failing)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialog = open_dialog(qtbot, window)
+    dialogs.answers.append(str(folder / "ann.json"))
+    qtbot.keyClicks(dialog.name, "Ann")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert threads == [False]
+    assert dialogs.warnings == ["The progress file was not saved.\n\n"
+                                + user_message(DISK_FULL, history.services.config)]
+    assert "disk is full" in dialogs.warnings[0]
+    assert list(folder.iterdir()) == []  # neither the file nor its temporary one
+    assert stored_display_name(history.services.db) is None
+    assert not dialog.status.isVisible()
+
+
+def test_a_full_disk_leaves_no_file(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.reports import files
+
+    def no_room(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    dialogs = FileDialogs(monkeypatch)
+    monkeypatch.setattr(files.os, "fsync", no_room)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialog = open_dialog(qtbot, window)
+    dialogs.answers.append(str(folder / "ann.json"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialogs.warnings == [f"The progress file was not saved.\n\n{folder / 'ann.json'}: "
+                                "cannot write the progress export (No space left on device)"]
+    assert list(folder.iterdir()) == []
+
+    dialogs.answers.append(str(folder))
+    qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
+    assert dialogs.warnings[-1] == (f"The CSV files were not saved.\n\n{folder / 'reviews.csv'}"
+                                    ": cannot write the CSV export (No space left on device)")
+    assert list(folder.iterdir()) == []
+    assert not dialog.status.isVisible()
+
+
+def test_a_database_error_in_the_csv_export_leaves_no_file(
+        qtbot: QtBot, window: MainWindow, history: History, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.reports import csv_export
+
+    def failing(_db: object) -> object:
+        raise DISK_FULL
+
+    dialogs = FileDialogs(monkeypatch)
+    monkeypatch.setattr(csv_export, "practice_table", failing)
+    folder = tmp_path / "sheets"
+    dialog = open_dialog(qtbot, window)
+    dialogs.answers.append(str(folder))
+    qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
+    assert dialogs.warnings == ["The CSV files were not saved.\n\n"
+                                + user_message(DISK_FULL, history.services.config)]
+    assert not folder.exists() or list(folder.iterdir()) == []
+    assert not dialog.status.isVisible()

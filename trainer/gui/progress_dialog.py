@@ -3,10 +3,14 @@ see, then save the JSON file (or the CSV files) where the rep chooses."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from trainer.app import Services
 from trainer.domain.errors import TrainerError
+from trainer.gui.tasks import Report, run_job
 from trainer.i18n import QT_TRANSLATE_NOOP, Context
+from trainer.profile.errors import user_message
 from trainer.reports import csv_export, progress_export
 
 
@@ -59,6 +65,7 @@ class ProgressExportDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.folder = Path.home()  # where the last file went; the next save starts there
+        self.busy = False  # a file is being written on the worker thread
         db = services.db
         self.learner = progress_export.learner_id(db)
         counts = progress_export.counts_line(*progress_export.profile_counts(db))
@@ -129,6 +136,34 @@ class ProgressExportDialog(QDialog):
         button.clicked.connect(slot)
         return button
 
+    def _run(self, title: str, job: Callable[[Report], Any]) -> Any:
+        """``job`` on a worker thread under a progress dialog; meanwhile the buttons do
+        nothing and the dialog stays open, since the work's end is handled here."""
+        self.busy = True
+        self.buttons.setEnabled(False)
+        try:
+            return run_job(self, title, job)
+        finally:
+            self.busy = False
+            self.buttons.setEnabled(True)
+
+    def reject(self) -> None:
+        if not self.busy:  # Escape while the file is written: it is closed when done
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
+    def _says(self, error: Exception) -> str:
+        """A sentence for what stopped the export: the app's own errors as they are,
+        SQLite's and the file system's in the profile's words."""
+        if isinstance(error, sqlite3.Error | OSError):
+            return user_message(error, self.services.config)
+        return str(error)
+
     def _done(self, message: str) -> None:
         self.status.setText(message)
         self.status.show()
@@ -170,15 +205,24 @@ class ProgressExportDialog(QDialog):
             # The save dialog asked about the name as typed, not with ".json" added.
             if path.exists() and not self._replace([path]):
                 return
+        services = self.services
+        clock, settings = services.clock, services.study.settings
+
+        def job(report: Report) -> progress_export.Written:
+            # The worker reads on a connection of its own, from what was read here.
+            with services.apart() as db:
+                return progress_export.write_export(db, clock, path, name, settings=settings,
+                                                    report=report)
+
         try:
-            export = progress_export.write_export(
-                self.services.db, self.services.clock, path, name,
-                settings=self.services.study.settings)
-        except (TrainerError, ValueError) as exc:
+            export: progress_export.Written = self._run(
+                ProgressDialogText.tr("Saving the progress file…"), job)
+        except (TrainerError, ValueError, sqlite3.Error, OSError) as exc:
             QMessageBox.warning(self, ProgressDialogText.tr("Export progress"),
                                 ProgressDialogText.tr("The progress file was not saved.\n\n"
-                                                      "{error}").format(error=exc))
+                                                      "{error}").format(error=self._says(exc)))
             return
+        services.changed_elsewhere()  # the name typed was stored on the worker's connection
         self.folder = path.parent
         self.name.setText(export.display_name or "")
         self._done(ProgressDialogText.tr("<b>Saved</b> to {path}").format(path=escape(str(path)))
@@ -195,13 +239,19 @@ class ProgressExportDialog(QDialog):
                     if (Path(chosen) / name).exists()]
         if existing and not self._replace(existing):
             return
+        services = self.services
+        clock, folder = services.clock, Path(chosen)
+
+        def job(report: Report) -> list[Path]:
+            with services.apart() as db:
+                return csv_export.write_csv(db, clock, folder, report=report)
+
         try:
-            written = csv_export.write_csv(self.services.db, self.services.clock,
-                                           Path(chosen))
-        except (TrainerError, ValueError) as exc:
+            written: list[Path] = self._run(ProgressDialogText.tr("Exporting CSV files…"), job)
+        except (TrainerError, ValueError, sqlite3.Error, OSError) as exc:
             QMessageBox.warning(self, ProgressDialogText.tr("Export CSV"),
                                 ProgressDialogText.tr("The CSV files were not saved.\n\n{error}")
-                                .format(error=exc))
+                                .format(error=self._says(exc)))
             return
         self.folder = Path(chosen)
         self._done(ProgressDialogText.tr("<b>Saved</b> {files} to {folder}").format(

@@ -17,8 +17,9 @@ from typing import Any
 
 from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
+from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.reports.files import write_files
-from trainer.reports.progress_export import counts_line, plain_prompt, profile_counts
+from trainer.reports.progress_export import Report, counts_line, plain_prompt, profile_counts
 from trainer.reports.spreadsheet import csv_bytes, safe_cell
 from trainer.storage.store import Store
 from trainer.storage.timefmt import from_db
@@ -28,6 +29,20 @@ PHASES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 FILES = ("reviews.csv", "quiz_answers.csv", "self_assessments.csv", "practice.csv")
 
 Table = tuple[list[str], list[list[Any]]]
+
+
+class CsvExportText(Context):
+    """The steps of the CSV export a rep is shown while it is written."""
+
+
+# Each table is read whole (a spreadsheet row is cheap): one step each, then the files.
+STEPS = (
+    QT_TRANSLATE_NOOP("CsvExportText", "Reading your card reviews…"),
+    QT_TRANSLATE_NOOP("CsvExportText", "Reading your quiz answers…"),
+    QT_TRANSLATE_NOOP("CsvExportText", "Reading your self-assessments…"),
+    QT_TRANSLATE_NOOP("CsvExportText", "Reading your practice replies…"),
+    QT_TRANSLATE_NOOP("CsvExportText", "Saving the files…"),
+)
 
 
 def _time(text: str | None) -> str:
@@ -155,20 +170,33 @@ def _zip_bytes(contents: dict[str, bytes], clock: Clock) -> bytes:
     return buffer.getvalue()
 
 
-def write_csv(db: Store, clock: Clock, folder_or_file: Path) -> list[Path]:
+def write_csv(db: Store, clock: Clock, folder_or_file: Path, *,
+              report: Report | None = None) -> list[Path]:
     """Write the four tables as CSV files into a folder, or into one ``.zip`` file.
 
     A path ending in ``.zip`` becomes an archive holding the four files; any other
     path is a folder (made if missing). A failure leaves no half-written file. Returns the
     paths written; raises TrainerError naming the path when it cannot be written.
+    ``report``, when given, is told ``(step, steps, what)`` as each table is read and
+    before the files are written.
     """
     target = Path(folder_or_file)
     if target.suffix.lower() == ".csv":
         raise TrainerError(f"{target}: the CSV export is four files; give a folder, "
                            "or a name ending in .zip to get them in one archive")
+    steps = [CsvExportText.tr(step) for step in STEPS]
+
+    def step(n: int) -> None:
+        if report is not None:
+            report(n, len(steps), steps[n])
+
+    tables: list[Table] = []
     with db.snapshot():  # the tables from one moment, even if a window is studying
-        tables = (reviews_table(db), quiz_answers_table(db), assessments_table(db),
-                  practice_table(db))
+        for n, read in enumerate((reviews_table, quiz_answers_table, assessments_table,
+                                  practice_table)):
+            step(n)
+            tables.append(read(db))
+    step(len(tables))
     contents = {name: csv_bytes(*table) for name, table in zip(FILES, tables, strict=True)}
     if target.suffix.lower() == ".zip":
         if target.is_dir():

@@ -10,7 +10,7 @@ encodes them), so exporting a million answers takes little memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,7 +24,7 @@ from trainer import __version__
 from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
 from trainer.domain.settings import StudySettings
-from trainer.i18n import Context, in_english
+from trainer.i18n import QT_TRANSLATE_NOOP, Context, in_english
 from trainer.reports import progress_records as records
 from trainer.reports.files import write_streamed
 from trainer.reports.progress_format import FORMAT, MAX_PROMPT, VERSION
@@ -46,7 +46,7 @@ from trainer.storage.timefmt import to_db
 # The learner's identity lives in storage; it is part of this module's interface too.
 __all__ = [
     "DISPLAY_NAME_KEY", "FORMAT", "LEARNER_ID_KEY", "MAX_DISPLAY_NAME", "MAX_PROMPT",
-    "VERSION", "Written", "build_export", "clean_display_name", "counts_line",
+    "VERSION", "Report", "Written", "build_export", "clean_display_name", "counts_line",
     "default_file_name", "export_text", "learner_id", "plain_prompt", "profile_counts",
     "set_display_name", "stored_display_name", "summary", "write_export",
     "write_json_atomically",
@@ -55,6 +55,10 @@ __all__ = [
 
 class ProgressExportText(Context):
     """Texts of the progress export a rep reads: how much it holds, why it was not saved."""
+
+
+# Told ``(done, total, what is being written)`` as an export goes (total 0: no count).
+Report = Callable[[int, int, str], object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,58 @@ class _Counted:
 
 
 Sections = list[tuple[str, object]]
+
+# The sections read a record at a time, with what the rep is told while each is written
+# and the count of its rows (one query, so the bar has a true end).
+_LONG = {
+    "items": (QT_TRANSLATE_NOOP("ProgressExportText", "Writing your cards and questions…"),
+              "SELECT count(*) FROM items"),
+    "reviews": (QT_TRANSLATE_NOOP("ProgressExportText", "Writing your answers…"),
+                "SELECT count(*) FROM reviews"),
+    "quiz_attempts": (QT_TRANSLATE_NOOP("ProgressExportText", "Writing your quiz attempts…"),
+                      "SELECT count(*) FROM quiz_attempts"),
+    "study_answers": (QT_TRANSLATE_NOOP("ProgressExportText",
+                                        "Writing your answers in daily study…"),
+                      "SELECT count(*) FROM quiz_answers WHERE attempt_id IS NULL"),
+    "assessments": (QT_TRANSLATE_NOOP("ProgressExportText", "Writing your self-assessments…"),
+                    "SELECT count(*) FROM assessment_attempts WHERE finished_at IS NOT NULL"),
+    "practice": (QT_TRANSLATE_NOOP("ProgressExportText", "Writing your practice replies…"),
+                 "SELECT count(*) FROM practice_replies"),
+}
+_EVERY = 5000  # records between two reports: often enough for the bar, cheap for the file
+
+
+class _Progress:
+    """Tells ``report`` how many of the long sections' records are written."""
+
+    def __init__(self, report: Report, labels: dict[str, str]) -> None:
+        self.report, self.labels = report, labels
+        self.done = 0
+        self.total = 0
+
+    def count(self, db: Store) -> None:
+        """The records to come: one count per long section, inside the snapshot."""
+        self.total = sum(int(db.execute(query).fetchone()[0]) for _, query in _LONG.values())
+
+    def watch(self, key: str, source: Iterable[Any]) -> Iterator[Any]:
+        """``source``'s records, reported as they pass."""
+        label = self.labels[key]
+        self.report(min(self.done, self.total), self.total, label)
+        for record in source:
+            self.done += 1
+            if self.done % _EVERY == 0:
+                self.report(min(self.done, self.total), self.total, label)
+            yield record
+
+    def shown(self, sections: Sections) -> Sections:
+        """``sections`` with the long ones reported as they are written."""
+        return [(key, self.watch(key, value) if key in _LONG and _is_records(value) else value)
+                for key, value in sections]
+
+    def then_saving(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
+        """``chunks``, then a word that the file is being put to disk (its last step)."""
+        yield from chunks
+        self.report(self.total, self.total, self.labels["saving"])
 
 
 def _sections(db: Store, clock: Clock, settings: StudySettings, learner: str,
@@ -199,11 +255,14 @@ def write_json_atomically(path: Path, data: object) -> None:
 
 
 def write_export(db: Store, clock: Clock, path: Path, display_name: str | None = None, *,
-                 settings: StudySettings | None = None) -> Written:
+                 settings: StudySettings | None = None, report: Report | None = None
+                 ) -> Written:
     """Read the profile and write its progress export to ``path`` as it is read; returns
     whom it was for and how much it holds.
 
     If the file cannot be written, the display name given is not stored either.
+    ``report``, when given, is told ``(done, total, what)`` as the records are written
+    (every few thousand, and as each long section begins).
     """
     # The name is checked first but stored only once the file is written, so a failed
     # export changes nothing, and no write lock is held while the file is made.
@@ -211,14 +270,27 @@ def write_export(db: Store, clock: Clock, path: Path, display_name: str | None =
         clean_display_name(display_name) or None)
     path = Path(path)
     _check_target(path)
+    # The rep's own language for the steps shown: the file itself is written in English.
+    progress = None if report is None else _Progress(report, _labels())
     with _reading(db, settings) as (usable, learner):
         sections = _sections(db, clock, usable, learner, name)
-        write_streamed(path, _layout(sections), "the progress export")
+        if progress is None:
+            chunks: Iterable[bytes] = _layout(sections)
+        else:
+            progress.count(db)
+            chunks = progress.then_saving(_layout(progress.shown(sections)))
+        write_streamed(path, chunks, "the progress export")
     if display_name is not None:
         set_display_name(db, display_name)
     counted = dict(sections)
     return Written(learner, name, *(_count(counted[key])
                                     for key in ("reviews", "quiz_attempts", "assessments")))
+
+
+def _labels() -> dict[str, str]:
+    labels = {key: ProgressExportText.tr(text) for key, (text, _) in _LONG.items()}
+    labels["saving"] = ProgressExportText.tr("Saving the file…")
+    return labels
 
 
 def _count(section: object) -> int:

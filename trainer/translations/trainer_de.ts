@@ -106,11 +106,11 @@
         <translation>Bildverdeckung: Die Notiz hat kein Bild</translation>
     </message>
     <message>
-        <source>image occlusion: its picture &apos;{name}&apos; is not in the package</source>
+        <source>image occlusion: its picture '{name}' is not in the package</source>
         <translation>Bildverdeckung: Ihr Bild „{name}“ fehlt im Paket</translation>
     </message>
     <message>
-        <source>image occlusion: its picture &apos;{name}&apos; is not a PNG, JPEG, GIF or WebP picture</source>
+        <source>image occlusion: its picture '{name}' is not a PNG, JPEG, GIF or WebP picture</source>
         <translation>Bildverdeckung: Ihr Bild „{name}“ ist kein PNG-, JPEG-, GIF- oder WebP-Bild</translation>
     </message>
     <message>
@@ -133,11 +133,11 @@
         <translation>Ihre Vorlage öffnet {tag} und schließt es nie</translation>
     </message>
     <message>
-        <source>its template shows {tag}, but the note type has no field &apos;{name}&apos;</source>
+        <source>its template shows {tag}, but the note type has no field '{name}'</source>
         <translation>Ihre Vorlage zeigt {tag}, aber der Notiztyp hat kein Feld „{name}“</translation>
     </message>
     <message>
-        <source>its template has a section {tag}, but the note type has no field &apos;{name}&apos;</source>
+        <source>its template has a section {tag}, but the note type has no field '{name}'</source>
         <translation>Ihre Vorlage hat einen Abschnitt {tag}, aber der Notiztyp hat kein Feld „{name}“</translation>
     </message>
 </context>
@@ -419,7 +419,7 @@
 <context>
     <name>BackupServiceText</name>
     <message>
-        <source>no backup called &apos;{name}&apos; in {folder}; &apos;trainer backup list&apos; shows them</source>
+        <source>no backup called '{name}' in {folder}; 'trainer backup list' shows them</source>
         <translation>keine Sicherung namens „{name}“ in {folder}; „trainer backup list“ zeigt alle an</translation>
     </message>
     <message>
@@ -452,15 +452,15 @@
         <translation>Die Zahl der Antworten bleibt gleich.</translation>
     </message>
     <message>
-        <source>Deck &apos;{deck}&apos; was added since and would be removed.</source>
+        <source>Deck '{deck}' was added since and would be removed.</source>
         <translation>Der Stapel „{deck}“ ist seitdem dazugekommen und würde entfernt.</translation>
     </message>
     <message>
-        <source>Deck &apos;{deck}&apos; would go back from version {now} to {then}.</source>
+        <source>Deck '{deck}' would go back from version {now} to {then}.</source>
         <translation>Der Stapel „{deck}“ ginge von Version {now} auf Version {then} zurück.</translation>
     </message>
     <message>
-        <source>Deck &apos;{deck}&apos; would come back.</source>
+        <source>Deck '{deck}' would come back.</source>
         <translation>Der Stapel „{deck}“ käme zurück.</translation>
     </message>
     <message>
@@ -623,7 +623,7 @@
         <translation>Vorderseite</translation>
     </message>
     <message>
-        <source>What you hear or are asked, e.g. a buyer&apos;s objection</source>
+        <source>What you hear or are asked, e.g. a buyer's objection</source>
         <translation>Was du hörst oder gefragt wirst, z. B. ein Einwand des Kunden</translation>
     </message>
     <message>
@@ -694,11 +694,11 @@
         <translation>Eine Notiz hat höchstens {limit} Zeichen</translation>
     </message>
     <message>
-        <source>Only your own cards can be edited here; a deck&apos;s cards change when its trainer sends a new version</source>
+        <source>Only your own cards can be edited here; a deck's cards change when its trainer sends a new version</source>
         <translation>Hier kannst du nur deine eigenen Karten bearbeiten; die Karten eines Stapels ändern sich, wenn sein Trainer eine neue Version schickt</translation>
     </message>
     <message>
-        <source>Only your own cards can be deleted; suspend a deck&apos;s card to keep it out of study</source>
+        <source>Only your own cards can be deleted; suspend a deck's card to keep it out of study</source>
         <translation>Du kannst nur deine eigenen Karten löschen; setze die Karte eines Stapels aus, wenn sie nicht mehr drankommen soll</translation>
     </message>
     <message>
@@ -873,7 +873,7 @@
 <context>
     <name>CardViewText</name>
     <message>
-        <source>{name} is not among this deck&apos;s files.</source>
+        <source>{name} is not among this deck's files.</source>
         <translation>{name} gehört nicht zu den Dateien dieses Stapels.</translation>
     </message>
 </context>
@@ -1075,7 +1075,7 @@
         <translation>die Indizes neu aufbauen. Reicht das nicht, stell eine Sicherung wieder her (Datei &gt; Aus Sicherung wiederherstellen)</translation>
     </message>
     <message>
-        <source>Checking each card&apos;s schedule against its answers…</source>
+        <source>Checking each card's schedule against its answers…</source>
         <translation>Zeitplan jeder Karte wird mit ihren Antworten abgeglichen…</translation>
     </message>
     <message>
@@ -1102,7 +1102,7 @@
         <translation>{count} {what}.</translation>
     </message>
     <message>
-        <source>give them a new card&apos;s schedule</source>
+        <source>give them a new card's schedule</source>
         <translation>den Zeitplan einer neuen Karte vergeben</translation>
     </message>
     <message>
@@ -1132,22 +1132,22 @@
         </translation>
     </message>
     <message>
-        <source>move their pictures into the profile&apos;s picture store</source>
+        <source>move their pictures into the profile's picture store</source>
         <translation>ihre Bilder in den Bilderspeicher des Profils verschieben</translation>
     </message>
     <message>
-        <source>Deck &apos;{deck}&apos; shows 1 picture that is missing ({names}): import the deck again to bring them back.</source>
+        <source>Deck '{deck}' shows 1 picture that is missing ({names}): import the deck again to bring them back.</source>
         <translation>Der Stapel „{deck}“ zeigt 1 Bild, das fehlt ({names}): Importiere den Stapel erneut, um es zurückzuholen.</translation>
     </message>
     <message numerus="yes">
-        <source>Deck &apos;{deck}&apos; shows %Ln pictures that are missing ({names}): import the deck again to bring them back.</source>
+        <source>Deck '{deck}' shows %Ln pictures that are missing ({names}): import the deck again to bring them back.</source>
         <translation>
             <numerusform>Der Stapel „{deck}“ zeigt %Ln Bild, das fehlt ({names}): Importiere den Stapel erneut, um es zurückzuholen.</numerusform>
             <numerusform>Der Stapel „{deck}“ zeigt %Ln Bilder, die fehlen ({names}): Importiere den Stapel erneut, um sie zurückzuholen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Deck &apos;{deck}&apos; has %Ln picture(s) that no card shows now ({names}); kept, since a backup may still show them.</source>
+        <source>Deck '{deck}' has %Ln picture(s) that no card shows now ({names}); kept, since a backup may still show them.</source>
         <translation>
             <numerusform>Der Stapel „{deck}“ hat %Ln Bild, das keine Karte mehr zeigt ({names}). Es bleibt erhalten, weil eine Sicherung es noch zeigen kann.</numerusform>
             <numerusform>Der Stapel „{deck}“ hat %Ln Bilder, die keine Karte mehr zeigt ({names}). Sie bleiben erhalten, weil eine Sicherung sie noch zeigen kann.</numerusform>
@@ -1180,7 +1180,7 @@
         </translation>
     </message>
     <message>
-        <source>gave a new card&apos;s schedule to {count} {what}</source>
+        <source>gave a new card's schedule to {count} {what}</source>
         <translation>Zeitplan einer neuen Karte vergeben an: {count} {what}</translation>
     </message>
     <message>
@@ -1263,12 +1263,12 @@
         <translation>kein Fortschrittsexport (oberste Ebene ist kein JSON-Objekt)</translation>
     </message>
     <message>
-        <source>not a progress export (&quot;format&quot; is {found})</source>
-        <translation>kein Fortschrittsexport (&quot;format&quot; ist {found})</translation>
+        <source>not a progress export ("format" is {found})</source>
+        <translation>kein Fortschrittsexport ("format" ist {found})</translation>
     </message>
     <message>
-        <source>&quot;version&quot; should be a whole number, not {value}</source>
-        <translation>&quot;version&quot; muss eine ganze Zahl sein, nicht {value}</translation>
+        <source>"version" should be a whole number, not {value}</source>
+        <translation>"version" muss eine ganze Zahl sein, nicht {value}</translation>
     </message>
     <message>
         <source>made by a newer Sales Trainer (export version {version}; this version reads up to {known}): update the app</source>
@@ -1283,84 +1283,84 @@
         <translation>fehlende Schlüssel: {keys}</translation>
     </message>
     <message>
-        <source>&quot;{key}&quot; should be a list</source>
-        <translation>&quot;{key}&quot; muss eine Liste sein</translation>
+        <source>"{key}" should be a list</source>
+        <translation>"{key}" muss eine Liste sein</translation>
     </message>
     <message>
-        <source>&quot;learner&quot; should be an object</source>
-        <translation>&quot;learner&quot; muss ein Objekt sein</translation>
+        <source>"learner" should be an object</source>
+        <translation>"learner" muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>&quot;learner.id&quot; should be text of 1 to 200 characters</source>
-        <translation>&quot;learner.id&quot; muss Text mit 1 bis 200 Zeichen sein</translation>
+        <source>"learner.id" should be text of 1 to 200 characters</source>
+        <translation>"learner.id" muss Text mit 1 bis 200 Zeichen sein</translation>
     </message>
     <message>
-        <source>&quot;learner.display_name&quot; should be text</source>
-        <translation>&quot;learner.display_name&quot; muss Text sein</translation>
+        <source>"learner.display_name" should be text</source>
+        <translation>"learner.display_name" muss Text sein</translation>
     </message>
     <message>
-        <source>&quot;deck&quot;, &quot;id&quot; and &quot;topic&quot; should be text</source>
-        <translation>&quot;deck&quot;, &quot;id&quot; und &quot;topic&quot; müssen Text sein</translation>
+        <source>"deck", "id" and "topic" should be text</source>
+        <translation>"deck", "id" und "topic" müssen Text sein</translation>
     </message>
     <message>
-        <source>&quot;retired&quot; should be true or false</source>
-        <translation>&quot;retired&quot; muss true oder false sein</translation>
+        <source>"retired" should be true or false</source>
+        <translation>"retired" muss true oder false sein</translation>
     </message>
     <message>
-        <source>&quot;stability&quot; should be a positive number, not {value}</source>
-        <translation>&quot;stability&quot; muss eine positive Zahl sein, nicht {value}</translation>
+        <source>"stability" should be a positive number, not {value}</source>
+        <translation>"stability" muss eine positive Zahl sein, nicht {value}</translation>
     </message>
     <message>
-        <source>&quot;deck&quot; and &quot;quiz&quot; should be text</source>
-        <translation>&quot;deck&quot; und &quot;quiz&quot; müssen Text sein</translation>
+        <source>"deck" and "quiz" should be text</source>
+        <translation>"deck" und "quiz" müssen Text sein</translation>
     </message>
     <message>
-        <source>&quot;answers&quot; should be a list</source>
-        <translation>&quot;answers&quot; muss eine Liste sein</translation>
+        <source>"answers" should be a list</source>
+        <translation>"answers" muss eine Liste sein</translation>
     </message>
     <message>
-        <source>&quot;questions&quot; and &quot;pass_mark&quot; should be numbers</source>
-        <translation>&quot;questions&quot; und &quot;pass_mark&quot; müssen Zahlen sein</translation>
+        <source>"questions" and "pass_mark" should be numbers</source>
+        <translation>"questions" und "pass_mark" müssen Zahlen sein</translation>
     </message>
     <message>
-        <source>&quot;deck&quot; should be text</source>
-        <translation>&quot;deck&quot; muss Text sein</translation>
+        <source>"deck" should be text</source>
+        <translation>"deck" muss Text sein</translation>
     </message>
     <message>
-        <source>&quot;correct&quot; should be true or false</source>
-        <translation>&quot;correct&quot; muss true oder false sein</translation>
+        <source>"correct" should be true or false</source>
+        <translation>"correct" muss true oder false sein</translation>
     </message>
     <message>
-        <source>&quot;certainty&quot; should be 1, 2, 3 or null, not {value}</source>
-        <translation>&quot;certainty&quot; muss 1, 2, 3 oder null sein, nicht {value}</translation>
+        <source>"certainty" should be 1, 2, 3 or null, not {value}</source>
+        <translation>"certainty" muss 1, 2, 3 oder null sein, nicht {value}</translation>
     </message>
     <message>
-        <source>&quot;score&quot; should be a number</source>
-        <translation>&quot;score&quot; muss eine Zahl sein</translation>
+        <source>"score" should be a number</source>
+        <translation>"score" muss eine Zahl sein</translation>
     </message>
     <message>
-        <source>&quot;item&quot; and &quot;answered_at&quot; should be text</source>
-        <translation>&quot;item&quot; und &quot;answered_at&quot; müssen Text sein</translation>
+        <source>"item" and "answered_at" should be text</source>
+        <translation>"item" und "answered_at" müssen Text sein</translation>
     </message>
     <message>
-        <source>&quot;day&quot; should be a whole number or null</source>
-        <translation>&quot;day&quot; muss eine ganze Zahl oder null sein</translation>
+        <source>"day" should be a whole number or null</source>
+        <translation>"day" muss eine ganze Zahl oder null sein</translation>
     </message>
     <message>
-        <source>&quot;steps&quot; should be a list</source>
-        <translation>&quot;steps&quot; muss eine Liste sein</translation>
+        <source>"steps" should be a list</source>
+        <translation>"steps" muss eine Liste sein</translation>
     </message>
     <message>
-        <source>&quot;day&quot; should be a whole number</source>
-        <translation>&quot;day&quot; muss eine ganze Zahl sein</translation>
+        <source>"day" should be a whole number</source>
+        <translation>"day" muss eine ganze Zahl sein</translation>
     </message>
     <message>
-        <source>&quot;done&quot; should be true or false</source>
-        <translation>&quot;done&quot; muss true oder false sein</translation>
+        <source>"done" should be true or false</source>
+        <translation>"done" muss true oder false sein</translation>
     </message>
     <message>
-        <source>&quot;study_answers&quot; should be a list</source>
-        <translation>&quot;study_answers&quot; muss eine Liste sein</translation>
+        <source>"study_answers" should be a list</source>
+        <translation>"study_answers" muss eine Liste sein</translation>
     </message>
     <message>
         <source>not valid JSON ({name} is not a number JSON allows)</source>
@@ -1466,7 +1466,7 @@
         <translation>Bereit bei</translation>
     </message>
     <message numerus="yes">
-        <source>Readiness is a topic&apos;s weakest part: recall of every card %n day(s) after the export, the latest answer to every quiz question and the checks met in the latest reply to every practice item, each counting what was never done as 0. Ready: {ready} and up; nearly: {nearly}–{ready}. In brackets: the part holding it down. Hover a cell for all three.</source>
+        <source>Readiness is a topic's weakest part: recall of every card %n day(s) after the export, the latest answer to every quiz question and the checks met in the latest reply to every practice item, each counting what was never done as 0. Ready: {ready} and up; nearly: {nearly}–{ready}. In brackets: the part holding it down. Hover a cell for all three.</source>
         <translation>
             <numerusform>Die Einsatzbereitschaft ist der schwächste Teil eines Themas: die Abrufwahrscheinlichkeit jeder Karte %n Tag nach dem Export, die letzte Antwort auf jede Quizfrage und die erfüllten Kriterien der letzten Antwort auf jede Übung. Was nie gemacht wurde, zählt als 0. Bereit: ab {ready}; fast bereit: {nearly}–{ready}. In Klammern: der Teil, der sie nach unten zieht. Zeig auf eine Zelle, um alle drei zu sehen.</numerusform>
             <numerusform>Die Einsatzbereitschaft ist der schwächste Teil eines Themas: die Abrufwahrscheinlichkeit jeder Karte %n Tage nach dem Export, die letzte Antwort auf jede Quizfrage und die erfüllten Kriterien der letzten Antwort auf jede Übung. Was nie gemacht wurde, zählt als 0. Bereit: ab {ready}; fast bereit: {nearly}–{ready}. In Klammern: der Teil, der sie nach unten zieht. Zeig auf eine Zelle, um alle drei zu sehen.</numerusform>
@@ -1508,20 +1508,20 @@
         <translation>muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>&quot;deck&quot;, &quot;item&quot; and &quot;answered_at&quot; should be text</source>
-        <translation>&quot;deck&quot;, &quot;item&quot; und &quot;answered_at&quot; müssen Text sein</translation>
+        <source>"deck", "item" and "answered_at" should be text</source>
+        <translation>"deck", "item" und "answered_at" müssen Text sein</translation>
     </message>
     <message>
-        <source>&quot;counted&quot; should be true or false and &quot;checks&quot; a list</source>
-        <translation>&quot;counted&quot; muss true oder false sein und &quot;checks&quot; eine Liste</translation>
+        <source>"counted" should be true or false and "checks" a list</source>
+        <translation>"counted" muss true oder false sein und "checks" eine Liste</translation>
     </message>
     <message>
-        <source>should have &quot;text&quot; as text and &quot;met&quot; as true or false</source>
-        <translation>braucht &quot;text&quot; als Text und &quot;met&quot; als true oder false</translation>
+        <source>should have "text" as text and "met" as true or false</source>
+        <translation>braucht "text" als Text und "met" als true oder false</translation>
     </message>
     <message>
-        <source>&quot;kind&quot; should be text</source>
-        <translation>&quot;kind&quot; muss Text sein</translation>
+        <source>"kind" should be text</source>
+        <translation>"kind" muss Text sein</translation>
     </message>
 </context>
 <context>
@@ -1654,7 +1654,7 @@
         <translation>Quizantworten: {right} von {answers} richtig ({share})</translation>
     </message>
     <message numerus="yes">
-        <source>Mean recall probability (FSRS) of each topic&apos;s items at the learner&apos;s export; “—” is not enough data (under %n answer(s)). Hover a cell for its figures.</source>
+        <source>Mean recall probability (FSRS) of each topic's items at the learner's export; “—” is not enough data (under %n answer(s)). Hover a cell for its figures.</source>
         <translation>
             <numerusform>Mittlere Abrufwahrscheinlichkeit (FSRS) der Elemente jedes Themas zum Zeitpunkt des Exports; „—“ heißt: zu wenige Daten (unter %n Antwort). Zeig auf eine Zelle, um ihre Werte zu sehen.</numerusform>
             <numerusform>Mittlere Abrufwahrscheinlichkeit (FSRS) der Elemente jedes Themas zum Zeitpunkt des Exports; „—“ heißt: zu wenige Daten (unter %n Antworten). Zeig auf eine Zelle, um ihre Werte zu sehen.</numerusform>
@@ -1737,7 +1737,7 @@
         <translation>Nächster Schritt</translation>
     </message>
     <message>
-        <source>{behind} behind. Behind: a step whose day has passed is not done, counted on the day of the learner&apos;s export.</source>
+        <source>{behind} behind. Behind: a step whose day has passed is not done, counted on the day of the learner's export.</source>
         <translation>{behind} im Rückstand. Im Rückstand heißt: Ein Schritt, dessen Tag vorbei ist, ist nicht erledigt (gezählt am Tag des Exports).</translation>
     </message>
     <message>
@@ -1866,17 +1866,40 @@
     </message>
 </context>
 <context>
+    <name>CsvExportText</name>
+    <message>
+        <source>Reading your card reviews…</source>
+        <translation>Deine Kartenwiederholungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading your quiz answers…</source>
+        <translation>Deine Quizantworten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading your self-assessments…</source>
+        <translation>Deine Selbsteinschätzungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading your practice replies…</source>
+        <translation>Deine Übungsantworten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Saving the files…</source>
+        <translation>Die Dateien werden gespeichert…</translation>
+    </message>
+</context>
+<context>
     <name>CsvFileText</name>
     <message>
-        <source>&apos;#{key}&apos; must be a column number</source>
+        <source>'#{key}' must be a column number</source>
         <translation>„#{key}“ muss eine Spaltennummer sein</translation>
     </message>
     <message>
-        <source>&apos;#{key}&apos; must be a column number from 1 to {most}, not {value}</source>
+        <source>'#{key}' must be a column number from 1 to {most}, not {value}</source>
         <translation>„#{key}“ muss eine Spaltennummer von 1 bis {most} sein, nicht {value}</translation>
     </message>
     <message>
-        <source>this line cannot be read ({problem}); a card&apos;s field may be at most 128 KB</source>
+        <source>this line cannot be read ({problem}); a card's field may be at most 128 KB</source>
         <translation>Diese Zeile ist nicht lesbar ({problem}); ein Feld einer Karte darf höchstens 128 KB groß sein</translation>
     </message>
     <message>
@@ -1892,7 +1915,7 @@
         <translation>Eine Bildverdeckungs-Notiz braucht ihr Bild, das eine Textdatei nicht enthält (exportiere stattdessen ein Anki-Paket); übersprungen</translation>
     </message>
     <message>
-        <source>note type &apos;{name}&apos; is not one of Anki&apos;s standard note types, whose cards this app knows: its rows are read as front (the first field) and back (the others)</source>
+        <source>note type '{name}' is not one of Anki's standard note types, whose cards this app knows: its rows are read as front (the first field) and back (the others)</source>
         <translation>Der Notiztyp „{name}“ ist keiner der Standard-Notiztypen von Anki, deren Karten die App kennt: Seine Zeilen werden als Vorderseite (erstes Feld) und Rückseite (die übrigen) gelesen</translation>
     </message>
     <message>
@@ -1904,11 +1927,11 @@
         <translation>braucht eine Vorder- und eine Rückseite; übersprungen</translation>
     </message>
     <message>
-        <source>has more fields than note type &apos;{name}&apos; ({count}); the others are ignored</source>
+        <source>has more fields than note type '{name}' ({count}); the others are ignored</source>
         <translation>hat mehr Felder als der Notiztyp „{name}“ ({count}); die übrigen werden ignoriert</translation>
     </message>
     <message>
-        <source>makes no card: note type &apos;{name}&apos; needs more of its fields filled in</source>
+        <source>makes no card: note type '{name}' needs more of its fields filled in</source>
         <translation>ergibt keine Karte: Beim Notiztyp „{name}“ müssen mehr Felder ausgefüllt sein</translation>
     </message>
     <message>
@@ -2086,11 +2109,11 @@
         <translation>es lässt sich nicht beschreiben (die Datei oder ihr Ordner ist schreibgeschützt), daher wurde die letzte Änderung nicht gespeichert</translation>
     </message>
     <message>
-        <source>its database is damaged; Check Database (&apos;trainer check&apos;) says more, and Restore from backup (&apos;trainer backup restore&apos;) puts back the newest good backup</source>
+        <source>its database is damaged; Check Database ('trainer check') says more, and Restore from backup ('trainer backup restore') puts back the newest good backup</source>
         <translation>seine Datenbank ist beschädigt; Datenbank prüfen („trainer check“) sagt mehr dazu, und Aus Sicherung wiederherstellen („trainer backup restore“) holt die neueste intakte Sicherung zurück</translation>
     </message>
     <message>
-        <source>its database file is not a database any more; Restore from backup (&apos;trainer backup restore&apos;) puts back the newest good backup</source>
+        <source>its database file is not a database any more; Restore from backup ('trainer backup restore') puts back the newest good backup</source>
         <translation>seine Datenbankdatei ist keine Datenbank mehr; Aus Sicherung wiederherstellen („trainer backup restore“) holt die neueste intakte Sicherung zurück</translation>
     </message>
     <message>
@@ -2102,7 +2125,7 @@
         <translation>seine Datenbankdatei lässt sich nicht öffnen; prüf, ob der Ordner existiert und beschreibbar ist</translation>
     </message>
     <message>
-        <source>profile &apos;{name}&apos; ({path})</source>
+        <source>profile '{name}' ({path})</source>
         <translation>Profil „{name}“ ({path})</translation>
     </message>
     <message>
@@ -2113,7 +2136,7 @@
 <context>
     <name>FieldsText</name>
     <message>
-        <source>tag &apos;{tag}&apos; has a space in it, and spaces separate tags (in Anki too): join its words with &apos;-&apos; or &apos;_&apos;, or use &apos;::&apos; for a level below another tag, like &apos;sales::cold-call&apos;</source>
+        <source>tag '{tag}' has a space in it, and spaces separate tags (in Anki too): join its words with '-' or '_', or use '::' for a level below another tag, like 'sales::cold-call'</source>
         <translation>Das Schlagwort „{tag}“ enthält ein Leerzeichen, und Leerzeichen trennen Schlagwörter (auch in Anki): Verbinde die Wörter mit „-“ oder „_“, oder nutze „::“ für eine Ebene unter einem anderen Schlagwort, etwa „sales::cold-call“</translation>
     </message>
 </context>
@@ -2148,7 +2171,7 @@
         <translation>Ausmustern: Diese Datei ersetzt den installierten Stapel</translation>
     </message>
     <message numerus="yes">
-        <source>Bring in %Ln past answer(s) from the file&apos;s review history, so each card&apos;s schedule goes on where it was (answers already here are never doubled)</source>
+        <source>Bring in %Ln past answer(s) from the file's review history, so each card's schedule goes on where it was (answers already here are never doubled)</source>
         <translation>
             <numerusform>%Ln frühere Antwort aus dem Wiederholungsverlauf der Datei übernehmen, damit jede Karte im Zeitplan dort weitermacht, wo sie war (Antworten, die schon hier sind, werden nie doppelt gezählt)</numerusform>
             <numerusform>%Ln frühere Antworten aus dem Wiederholungsverlauf der Datei übernehmen, damit jede Karte im Zeitplan dort weitermacht, wo sie war (Antworten, die schon hier sind, werden nie doppelt gezählt)</numerusform>
@@ -2294,18 +2317,18 @@ Es wurde nichts geändert.</translation>
         </translation>
     </message>
     <message>
-        <source>&apos;{old}&apos; was renamed to &apos;{new}&apos; in Anki: it stays the same deck, with its progress</source>
+        <source>'{old}' was renamed to '{new}' in Anki: it stays the same deck, with its progress</source>
         <translation>„{old}“ wurde in Anki in „{new}“ umbenannt: Es bleibt derselbe Stapel, mit deinem Fortschritt</translation>
     </message>
     <message numerus="yes">
-        <source>&apos;{deck}&apos; takes over %Ln card(s) from &apos;{source}&apos; (moved in Anki), schedule and answers included</source>
+        <source>'{deck}' takes over %Ln card(s) from '{source}' (moved in Anki), schedule and answers included</source>
         <translation>
             <numerusform>„{deck}“ übernimmt %Ln Karte aus „{source}“ (in Anki verschoben), samt Zeitplan und Antworten</numerusform>
             <numerusform>„{deck}“ übernimmt %Ln Karten aus „{source}“ (in Anki verschoben), samt Zeitplan und Antworten</numerusform>
         </translation>
     </message>
     <message>
-        <source>&apos;{title}&apos; comes in as a deck of its own (&apos;{id}&apos;): the installed deck &apos;{other}&apos; has the same name but came from {origin}, and this file leaves it alone</source>
+        <source>'{title}' comes in as a deck of its own ('{id}'): the installed deck '{other}' has the same name but came from {origin}, and this file leaves it alone</source>
         <translation>„{title}“ kommt als eigener Stapel („{id}“) hinzu: Der installierte Stapel „{other}“ hat denselben Namen, stammt aber aus {origin}, und diese Datei lässt ihn unverändert</translation>
     </message>
     <message>
@@ -2321,26 +2344,26 @@ Es wurde nichts geändert.</translation>
         <translation>einer CSV-Datei</translation>
     </message>
     <message>
-        <source>&apos;{title}&apos; is already installed, and this file has a deck of the same name: importing it would retire 1 card or question of the installed deck that this file does not have (they are hidden; their answers are kept).</source>
+        <source>'{title}' is already installed, and this file has a deck of the same name: importing it would retire 1 card or question of the installed deck that this file does not have (they are hidden; their answers are kept).</source>
         <translation>„{title}“ ist schon installiert, und diese Datei enthält einen Stapel mit demselben Namen. Der Import würde 1 Karte oder Frage des installierten Stapels ausmustern, die in dieser Datei fehlt (sie wird ausgeblendet, ihre Antworten bleiben erhalten).</translation>
     </message>
     <message numerus="yes">
-        <source>&apos;{title}&apos; is already installed, and this file has a deck of the same name: importing it would retire %Ln cards and questions of the installed deck that this file does not have (they are hidden; their answers are kept).</source>
+        <source>'{title}' is already installed, and this file has a deck of the same name: importing it would retire %Ln cards and questions of the installed deck that this file does not have (they are hidden; their answers are kept).</source>
         <translation>
             <numerusform>„{title}“ ist schon installiert, und diese Datei enthält einen Stapel mit demselben Namen. Der Import würde %Ln Karte oder Frage des installierten Stapels ausmustern, die in dieser Datei fehlt (sie wird ausgeblendet, ihre Antworten bleiben erhalten).</numerusform>
             <numerusform>„{title}“ ist schon installiert, und diese Datei enthält einen Stapel mit demselben Namen. Der Import würde %Ln Karten und Fragen des installierten Stapels ausmustern, die in dieser Datei fehlen (sie werden ausgeblendet, ihre Antworten bleiben erhalten).</numerusform>
         </translation>
     </message>
     <message>
-        <source>deck id &apos;{id}&apos; is kept for the cards a rep writes in the browser; give the deck another id</source>
+        <source>deck id '{id}' is kept for the cards a rep writes in the browser; give the deck another id</source>
         <translation>die Stapel-ID „{id}“ ist für Meine Karten reserviert (die Karten, die du selbst schreibst); gib dem Stapel eine andere ID</translation>
     </message>
     <message>
-        <source>deck &apos;{id}&apos;: {where} holds characters that are not text (half of a UTF-16 pair)</source>
+        <source>deck '{id}': {where} holds characters that are not text (half of a UTF-16 pair)</source>
         <translation>Stapel „{id}“: {where} enthält Zeichen, die kein Text sind (ein halbes UTF-16-Paar)</translation>
     </message>
     <message>
-        <source>{file}: deck &apos;{deck}&apos; changed while this import was being prepared; nothing was imported. Try again.</source>
+        <source>{file}: deck '{deck}' changed while this import was being prepared; nothing was imported. Try again.</source>
         <translation>{file}: Der Stapel „{deck}“ hat sich geändert, während dieser Import vorbereitet wurde. Es wurde nichts importiert. Versuch es noch einmal.</translation>
     </message>
     <message>
@@ -2352,7 +2375,7 @@ Es wurde nichts geändert.</translation>
         <translation>seine Angaben</translation>
     </message>
     <message>
-        <source>item &apos;{id}&apos;</source>
+        <source>item '{id}'</source>
         <translation>Element „{id}“</translation>
     </message>
 </context>
@@ -2786,7 +2809,7 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Strg+Enter: mit der Musterantwort vergleichen · Strg+L: laut gesagt · Strg+Z: rückgängig · Esc: zurück zu den Stapeln</translation>
     </message>
     <message>
-        <source>Type your reply first, or choose &quot;I said it out loud&quot;.</source>
+        <source>Type your reply first, or choose "I said it out loud".</source>
         <translation>Schreib zuerst deine Antwort oder wähle „Ich habe es laut gesagt“.</translation>
     </message>
     <message>
@@ -2871,7 +2894,7 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Profil umbenennen</translation>
     </message>
     <message>
-        <source>New name for &apos;{name}&apos;:</source>
+        <source>New name for '{name}':</source>
         <translation>Neuer Name für „{name}“:</translation>
     </message>
     <message>
@@ -2879,18 +2902,18 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <source>Delete the profile &apos;{name}&apos;? Its folder, with its progress and backups, is moved to deleted-profiles in the data folder, from where it can be put back.</source>
+        <source>Delete the profile '{name}'? Its folder, with its progress and backups, is moved to deleted-profiles in the data folder, from where it can be put back.</source>
         <translation>Profil „{name}“ löschen? Sein Ordner mit Fortschritt und Sicherungen wird nach deleted-profiles im Datenordner verschoben. Von dort lässt er sich zurückholen.</translation>
     </message>
 </context>
 <context>
     <name>ProfilesServiceText</name>
     <message>
-        <source>&apos;{name}&apos; cannot be a profile name: use letters, digits, spaces, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; (up to 64), starting with a letter or digit</source>
+        <source>'{name}' cannot be a profile name: use letters, digits, spaces, '.', '-' and '_' (up to 64), starting with a letter or digit</source>
         <translation>„{name}“ geht nicht als Profilname: Verwende Buchstaben (ohne Umlaute), Ziffern, Leerzeichen, „.“, „-“ und „_“ (bis zu 64 Zeichen), am Anfang ein Buchstabe oder eine Ziffer</translation>
     </message>
     <message>
-        <source>There is already a profile called &apos;{name}&apos;</source>
+        <source>There is already a profile called '{name}'</source>
         <translation>Es gibt schon ein Profil namens „{name}“</translation>
     </message>
     <message>
@@ -2898,19 +2921,19 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Der Profilordner {folder} lässt sich nicht anlegen: {error}</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; is the profile open in this window: open another one first</source>
+        <source>'{name}' is the profile open in this window: open another one first</source>
         <translation>„{name}“ ist das Profil, das in diesem Fenster offen ist: Öffne zuerst ein anderes</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; is in use: {reason}</source>
+        <source>'{name}' is in use: {reason}</source>
         <translation>„{name}“ wird gerade verwendet: {reason}</translation>
     </message>
     <message>
-        <source>Cannot rename &apos;{name}&apos;: {error}</source>
+        <source>Cannot rename '{name}': {error}</source>
         <translation>„{name}“ lässt sich nicht umbenennen: {error}</translation>
     </message>
     <message>
-        <source>Cannot delete &apos;{name}&apos;: {error}</source>
+        <source>Cannot delete '{name}': {error}</source>
         <translation>„{name}“ lässt sich nicht löschen: {error}</translation>
     </message>
 </context>
@@ -2937,7 +2960,7 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>deine Angaben und Ergebnisse in Selbsteinschätzungen und deinen Fortschritt im Lernpfad</translation>
     </message>
     <message>
-        <source>no one else&apos;s name or progress</source>
+        <source>no one else's name or progress</source>
         <translation>keine Namen oder Fortschritte anderer</translation>
     </message>
     <message>
@@ -2965,7 +2988,7 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Es wird nichts verschickt: Du speicherst die Datei und entscheidest, wer sie bekommt.</translation>
     </message>
     <message>
-        <source>Made once for this profile; it tells your exports apart from other people&apos;s without saying who you are.</source>
+        <source>Made once for this profile; it tells your exports apart from other people's without saying who you are.</source>
         <translation>Einmal für dieses Profil erzeugt. Sie unterscheidet deine Exporte von denen anderer, ohne zu verraten, wer du bist.</translation>
     </message>
     <message>
@@ -3013,6 +3036,10 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Fortschrittsdateien</translation>
     </message>
     <message>
+        <source>Saving the progress file…</source>
+        <translation>Fortschrittsdatei wird gespeichert…</translation>
+    </message>
+    <message>
         <source>The progress file was not saved.
 
 {error}</source>
@@ -3031,6 +3058,10 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
     <message>
         <source>Folder for the CSV files</source>
         <translation>Ordner für die CSV-Dateien</translation>
+    </message>
+    <message>
+        <source>Exporting CSV files…</source>
+        <translation>CSV-Dateien werden exportiert…</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -3052,8 +3083,36 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
 <context>
     <name>ProgressExportText</name>
     <message>
+        <source>Writing your cards and questions…</source>
+        <translation>Deine Karten und Fragen werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Writing your answers…</source>
+        <translation>Deine Antworten werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Writing your quiz attempts…</source>
+        <translation>Deine Quizversuche werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Writing your answers in daily study…</source>
+        <translation>Deine Antworten beim täglichen Lernen werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Writing your self-assessments…</source>
+        <translation>Deine Selbsteinschätzungen werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Writing your practice replies…</source>
+        <translation>Deine Übungsantworten werden geschrieben…</translation>
+    </message>
+    <message>
         <source>{path}: is a folder; give a file name to write</source>
         <translation>{path}: ist ein Ordner; gib einen Dateinamen an</translation>
+    </message>
+    <message>
+        <source>Saving the file…</source>
+        <translation>Die Datei wird gespeichert…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln answer(s)</source>
@@ -3204,7 +3263,7 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
 <context>
     <name>QuizServiceText</name>
     <message>
-        <source>quiz &apos;{title}&apos; has no questions to ask</source>
+        <source>quiz '{title}' has no questions to ask</source>
         <translation>Das Quiz „{title}“ enthält keine Fragen.</translation>
     </message>
     <message>
@@ -3290,7 +3349,7 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
 <context>
     <name>ReminderTrayText</name>
     <message>
-        <source>Time for today&apos;s sales training</source>
+        <source>Time for today's sales training</source>
         <translation>Zeit für dein heutiges Verkaufstraining</translation>
     </message>
     <message>
@@ -3578,7 +3637,7 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Eine Benachrichtigung sagt dir, was heute ansteht, solange Sales Trainer läuft (minimiert oder im Systembereich der Taskleiste genügt). An Tagen ohne Lernstoff kommt keine Erinnerung.</translation>
     </message>
     <message>
-        <source>This desktop has no system tray, so the reminder makes the window&apos;s taskbar entry flash and says what waits in its title, while Sales Trainer is open.</source>
+        <source>This desktop has no system tray, so the reminder makes the window's taskbar entry flash and says what waits in its title, while Sales Trainer is open.</source>
         <translation>Dieser Desktop hat keinen Systembereich in der Taskleiste. Die Erinnerung lässt darum den Eintrag des Fensters in der Taskleiste blinken und nennt im Titel, was ansteht, solange Sales Trainer läuft.</translation>
     </message>
     <message>
@@ -3623,12 +3682,12 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>keine</translation>
     </message>
     <message>
-        <source>no deck &apos;{deck}&apos; in this profile (its decks: {known})</source>
-        <translation>kein Stapel &apos;{deck}&apos; in diesem Profil (vorhandene Stapel: {known})</translation>
+        <source>no deck '{deck}' in this profile (its decks: {known})</source>
+        <translation>kein Stapel '{deck}' in diesem Profil (vorhandene Stapel: {known})</translation>
     </message>
     <message>
-        <source>no topic &apos;{topic}&apos; in this profile (its topics: {known})</source>
-        <translation>kein Thema &apos;{topic}&apos; in diesem Profil (vorhandene Themen: {known})</translation>
+        <source>no topic '{topic}' in this profile (its topics: {known})</source>
+        <translation>kein Thema '{topic}' in diesem Profil (vorhandene Themen: {known})</translation>
     </message>
     <message>
         <source>Topic: {topic}</source>
@@ -3830,7 +3889,7 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Wiederholung</translation>
     </message>
     <message>
-        <source>No practice replies in these days — practice items come up in daily study after a deck&apos;s cards.</source>
+        <source>No practice replies in these days — practice items come up in daily study after a deck's cards.</source>
         <translation>Keine Übungsantworten in diesem Zeitraum – Übungen kommen beim täglichen Lernen nach den Karten eines Stapels.</translation>
     </message>
     <message>
@@ -3947,7 +4006,7 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Heute ist nichts fällig.</translation>
     </message>
     <message numerus="yes">
-        <source>Today&apos;s goal done: %n answer(s).</source>
+        <source>Today's goal done: %n answer(s).</source>
         <translation>
             <numerusform>Tagesziel erreicht: %n Antwort.</numerusform>
             <numerusform>Tagesziel erreicht: %n Antworten.</numerusform>
