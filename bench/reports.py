@@ -110,7 +110,7 @@ def simulated_log_profile(path: Path, n_reviews: int, seed: int) -> int:
     return len(reviews)
 
 
-def _spread(times: list[float]) -> dict[str, float]:
+def _spread_ms(times: list[float]) -> dict[str, float]:
     """min / median / max in ms of times in seconds."""
     return {"min": round(min(times) * 1000, 1), "median": round(statistics.median(times) * 1000, 1),
             "max": round(max(times) * 1000, 1)}
@@ -199,9 +199,9 @@ def measure_optimize(folder: Path, n_reviews: int, runs: int, seed: int) -> dict
     held_out = result.held_out
     return {
         "optimize_reviews": written,
-        "optimize_ms": _spread(ours),
-        "optimize_one_process_ms": _spread(one_process),
-        "anki_optimize_ms": _spread(theirs) if theirs else None,
+        "optimize_ms": _spread_ms(ours),
+        "optimize_one_process_ms": _spread_ms(one_process),
+        "anki_optimize_ms": _spread_ms(theirs) if theirs else None,
         "optimize_outcome": str(result.outcome),
         "optimize_log_loss": None if held_out is None else
         [round(held_out.before.log_loss, 4), round(held_out.after.log_loss, 4)],
@@ -261,8 +261,8 @@ def measure_topic_stats(path: Path, runs: int) -> dict[str, object]:
                                                             UTC))]).fetchone()[0]
     finally:
         db.close()
-    return {"topic_stats_365_ms": _spread(times[topic]), "topic_stats_365_answers": answers,
-            "all_decks_365_ms": _spread(times[None])}
+    return {"topic_stats_365_ms": _spread_ms(times[topic]), "topic_stats_365_answers": answers,
+            "all_decks_365_ms": _spread_ms(times[None])}
 
 
 def _right(question: Question) -> Response:
