@@ -3,8 +3,6 @@ built when first used (except review); daily study on them is daily_study.py's."
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,7 +72,9 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.keeper = Keeper(self, lambda: self.services, self.end_session,
                              self.replace_services)
-        self._use_stored_theme()
+        from trainer.gui.theme import use_stored
+
+        use_stored(self.services.theme)
         self._painted = False
         QTimer.singleShot(0, self._first_screen)  # runs before the window is first drawn
 
@@ -127,17 +127,6 @@ class MainWindow(QMainWindow):
             width = min(width, room.width() - 16)
             height = min(height, room.height() - 48)
         self.resize(max(width, 480), max(height, 360))
-
-    def _use_stored_theme(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        from trainer.gui.theme import choose
-
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            # The theme is a nicety: if it cannot be read the window opens in the system's.
-            with contextlib.suppress(sqlite3.Error):
-                choose(app, self.services.theme())
 
     # The quiz, results and self-assessment screens are built when first used, which
     # keeps them (and their modules) out of start-up.
@@ -297,10 +286,8 @@ class MainWindow(QMainWindow):
     def open_link(self, deck_id: str, link: str) -> None:
         """Follow a self-assessment band's link to a deck or a quiz."""
         kind, _, target = link.partition(":")
-        if kind == "deck":
-            self.study(target)
-        elif kind == "quiz":
-            self.quiz_flow.start(deck_id, target)
+        if kind in ("deck", "quiz"):
+            self.open_step(kind, target if kind == "deck" else f"{deck_id}/{target}")
 
     def _link_title(self, deck_id: str, link: str) -> str:
         kind, _, target = link.partition(":")

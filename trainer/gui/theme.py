@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -15,6 +18,15 @@ _chosen: str | None = None
 def _forced() -> str | None:
     value = os.environ.get("TRAINER_THEME", "").strip().lower()
     return value if value in ("light", "dark") else _chosen
+
+
+def use_stored(read: Callable[[], str]) -> None:
+    """Use the theme ``read`` returns (the one chosen in Preferences) for this app."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        # The theme is a nicety: if it cannot be read the window opens in the system's.
+        with contextlib.suppress(sqlite3.Error):
+            choose(app, read())
 
 
 def choose(app: QApplication, theme: str) -> None:
