@@ -5,40 +5,23 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from one_deck import one_deck_service
 
 from trainer.clock import FakeClock
-from trainer.domain.deck import Card, Deck
 from trainer.domain.scheduling import Rating
-from trainer.domain.settings import StudySettings
-from trainer.storage.database import open_database
-from trainer.storage.decks_repo import install_deck, set_daily_limits
-from trainer.storage.store import Store
+from trainer.storage.decks_repo import set_daily_limits
 from trainer.study.running_counts import Capped
 from trainer.study.service import LEARNING_PHASES, REVIEW_PHASES, Counts, StudyService
 
-_opened: list[Store] = []
-
-
-@pytest.fixture(autouse=True)
-def _close_opened() -> Iterator[None]:
-    yield
-    while _opened:
-        _opened.pop().close()
-
 
 def make(path: Path, clock: FakeClock, n: int = 60, **settings: object) -> StudyService:
-    db = open_database(path, clock)
-    _opened.append(db)
-    cards = tuple(Card(f"c{i:02}", f"front {i}", f"back {i}", "t") for i in range(n))
-    install_deck(db, Deck("d", "Deck", "1", cards=cards), clock)
-    options: dict[str, object] = {"fuzz": False, "timezone": UTC, **settings}
-    return StudyService(db, clock, StudySettings(**options))  # type: ignore[arg-type]
+    """The deck "d" of ``n`` cards and its study service."""
+    return one_deck_service(path, clock, n, **settings)
 
 
 def recount(study: StudyService, deck_id: str) -> Counts:

@@ -2,41 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from one_deck import one_deck_service
 
 from trainer.clock import FakeClock
-from trainer.domain.deck import Card, Deck
 from trainer.domain.scheduling import Phase, Rating
 from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
-from trainer.storage.decks_repo import install_deck, set_daily_limits
-from trainer.storage.store import Store
+from trainer.storage.decks_repo import set_daily_limits
 from trainer.study.day import study_day
 from trainer.study.service import Counts, StudyService
 
-# Databases the helpers below open, closed after each test.
-_opened: list[Store] = []
-
-
-@pytest.fixture(autouse=True)
-def _close_opened() -> Iterator[None]:
-    yield
-    while _opened:
-        _opened.pop().close()
-
 
 def make(tmp_path: Path, clock: FakeClock, n: int = 30, **settings: object) -> StudyService:
-    db = open_database(tmp_path / "t.sqlite", clock)
-    _opened.append(db)
-    cards = tuple(Card(f"c{i:02}", f"front {i}", f"back {i}", "t") for i in range(n))
-    install_deck(db, Deck("d", "Deck", "1", cards=cards), clock)
-    options: dict[str, object] = {"fuzz": False, "timezone": UTC, **settings}
-    return StudyService(db, clock, StudySettings(**options))  # type: ignore[arg-type]
+    """The deck "d" of ``n`` cards and its study service."""
+    return one_deck_service(tmp_path / "t.sqlite", clock, n, **settings)
 
 
 def test_new_deck_counts_respect_the_daily_new_limit(tmp_path: Path, clock: FakeClock) -> None:
