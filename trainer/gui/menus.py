@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from trainer.domain.deck import Source
+from trainer.gui.by_name import set_shortcut
 from trainer.i18n import Context
 
 if TYPE_CHECKING:
@@ -82,11 +83,11 @@ def build_menus(host: MenuHost) -> None:
     window = host.window()
     file_menu = host.menuBar().addMenu(MenusText.tr("&File"))
     import_action = QAction(MenusText.tr("&Import…"), window)
-    import_action.setShortcut(QKeySequence("Ctrl+I"))
+    set_shortcut(import_action, "Ctrl+I")
     import_action.triggered.connect(host.choose_import)
     file_menu.addAction(import_action)
     export_action = QAction(MenusText.tr("&Export progress…"), window)
-    export_action.setShortcut(QKeySequence("Ctrl+E"))
+    set_shortcut(export_action, "Ctrl+E")
     export_action.triggered.connect(lambda: export_progress(host))
     file_menu.addAction(export_action)
     cohort_action = QAction(MenusText.tr("Open &cohort…"), window)
@@ -94,7 +95,7 @@ def build_menus(host: MenuHost) -> None:
     file_menu.addAction(cohort_action)
     file_menu.addSeparator()
     profiles_action = QAction(MenusText.tr("&Profiles…"), window)
-    profiles_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    set_shortcut(profiles_action, "Ctrl+Shift+P")
     profiles_action.triggered.connect(lambda: manage_profiles(host))
     file_menu.addAction(profiles_action)
     host.profiles_action = profiles_action
@@ -103,21 +104,21 @@ def build_menus(host: MenuHost) -> None:
     file_menu.addAction(restore_action)
     file_menu.addSeparator()
     decks = QAction(MenusText.tr("&Decks"), window)
-    decks.setShortcut(QKeySequence("Ctrl+D"))
+    set_shortcut(decks, "Ctrl+D")
     decks.triggered.connect(host.show_decks)
     file_menu.addAction(decks)
     file_menu.addSeparator()
     quit_action = QAction(MenusText.tr("&Quit"), window)
-    quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    set_shortcut(quit_action, "Ctrl+Q")
     quit_action.triggered.connect(host.close)
     file_menu.addAction(quit_action)
     view_menu = host.menuBar().addMenu(MenusText.tr("&View"))
     stats_action = QAction(MenusText.tr("&Statistics"), window)
-    stats_action.setShortcut(QKeySequence("Ctrl+T"))
+    set_shortcut(stats_action, "Ctrl+T")
     stats_action.triggered.connect(host.show_stats)
     view_menu.addAction(stats_action)
     browse_action = QAction(MenusText.tr("&Browse"), window)
-    browse_action.setShortcut(QKeySequence("Ctrl+B"))
+    set_shortcut(browse_action, "Ctrl+B")
     browse_action.triggered.connect(host.show_browser)
     view_menu.addAction(browse_action)
     host.browse_action = browse_action
@@ -132,7 +133,7 @@ def build_menus(host: MenuHost) -> None:
     host.backup_action = backup_action
     settings_menu = host.menuBar().addMenu(MenusText.tr("&Settings"))
     preferences_action = QAction(MenusText.tr("&Preferences…"), window)
-    preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+    set_shortcut(preferences_action, "Ctrl+,")
     preferences_action.triggered.connect(lambda: open_settings(host))
     settings_menu.addAction(preferences_action)
     host.preferences_action = preferences_action
@@ -143,7 +144,7 @@ def build_menus(host: MenuHost) -> None:
     host.stats_action, host.optimize_action = stats_action, optimize_action
     help_menu = host.menuBar().addMenu(MenusText.tr("&Help"))
     about = QAction(MenusText.tr("&About Sales Trainer"), window)
-    about.setShortcut(QKeySequence("F1"))
+    set_shortcut(about, "F1")
     about.triggered.connect(lambda: show_about(host))
     help_menu.addAction(about)
     host.about_action = about

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.scheduling import Phase, Rating
+from trainer.gui.by_name import set_by_name
 from trainer.gui.card_view import CardView
 from trainer.gui.theme import count_colors, muted
 from trainer.i18n import Context
@@ -45,11 +46,11 @@ class ReviewView(QWidget):
         self.source_credit: dict[str, str] = {}
 
         self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the deck's title: never markup
+        set_by_name(self.title, "textFormat", "PlainText")  # the deck's title: never markup
         self.title.setObjectName("reviewTitle")
         self.counts = QLabel()
         self.counts.setObjectName("reviewCounts")
-        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        set_by_name(self.counts, "textFormat", "RichText")
         self.status = QLabel()
         self.status.setObjectName("reviewStatus")
         top = QHBoxLayout()
@@ -62,7 +63,7 @@ class ReviewView(QWidget):
         self.card.setObjectName("cardView")
         self.card.autoplay = True  # as Anki: a card's sounds play as each side appears
         self.card.said.connect(self.status.setText)
-        self.card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_by_name(self.card, "focusPolicy", "NoFocus")
 
         self.show_button = QPushButton(ReviewViewText.tr("Show answer  (Space)"))
         self.show_button.setObjectName("showAnswer")
@@ -75,7 +76,7 @@ class ReviewView(QWidget):
         grid.setHorizontalSpacing(10)
         for col, rating in enumerate(Rating):
             label = QLabel()
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_by_name(label, "alignment", "AlignCenter")
             label.setObjectName(f"interval{rating.label}")
             button = QPushButton(f"{rating_label(rating)}  ({int(rating)})")
             button.setObjectName(f"rate{rating.label}")
@@ -99,12 +100,12 @@ class ReviewView(QWidget):
         for button in (self.show_button, *self.rating_buttons.values()):
             # Keys go to the shortcuts below, so Space can never press a focused
             # rating button by accident.
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            set_by_name(button, "focusPolicy", "NoFocus")
 
         self.hint = QLabel(ReviewViewText.tr(
             "Space: show answer · 1-4: answer · Ctrl+Z: undo · Esc: back to decks"))
         self.hint.setObjectName("reviewHint")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.hint, "alignment", "AlignCenter")
         self.hint.setWordWrap(True)  # German runs long; the window stays narrowable
         muted(self.hint)
 
@@ -116,12 +117,14 @@ class ReviewView(QWidget):
         layout.addWidget(self.bottom)
         layout.addWidget(self.hint)
 
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_by_name(self, "focusPolicy", "StrongFocus")
         self.setAccessibleName(ReviewViewText.tr("Card review"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space or Enter reveals, 1-4 answer, R replays the card's sounds, Ctrl+Z
         undoes, Esc leaves."""
+        from PySide6.QtCore import Qt  # not at start-up: see by_name.py
+
         key = event.key()
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
+import sys
 from collections.abc import Callable
+from typing import cast
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -45,8 +47,47 @@ def is_dark() -> bool:
     forced = _forced()
     if forced:
         return forced == "dark"
-    scheme = QGuiApplication.styleHints().colorScheme()
-    return bool(scheme == Qt.ColorScheme.Dark)
+    return _system_scheme() == _DARK
+
+
+# Qt::ColorScheme's values: Unknown, Light, Dark.
+_DARK = 2
+
+
+def _system_scheme() -> int:
+    """The system's colour scheme as Qt::ColorScheme's number.
+
+    Asking ``QStyleHints.colorScheme()`` from Python makes PySide build the Python types
+    of every enum of the ``Qt`` namespace (about 30 ms, see by_name.py) before the first
+    paint. On Linux the same C++ function is called directly through ctypes (imported
+    anyway by a start from the command line, trainer/display.py) in Qt's library as
+    PySide loaded it; anywhere else, or if that library or function is not found,
+    PySide is asked.
+    """
+    hints = QGuiApplication.styleHints()
+    color_scheme = _direct_color_scheme()
+    if color_scheme is not None:
+        import shiboken6
+
+        return int(color_scheme(shiboken6.getCppPointer(hints)[0]))
+    return int(hints.colorScheme().value)
+
+
+@functools.cache
+def _direct_color_scheme() -> Callable[[int], int] | None:
+    """``QStyleHints::colorScheme() const`` in the Qt library PySide uses, or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        # RTLD_NOLOAD: the library PySide already uses, never another copy.
+        library = ctypes.CDLL("libQt6Gui.so.6", mode=os.RTLD_NOLOAD)
+        function = library._ZNK11QStyleHints11colorSchemeEv
+    except (OSError, AttributeError):
+        return None
+    function.restype, function.argtypes = ctypes.c_int, [ctypes.c_void_p]
+    return cast("Callable[[int], int]", function)
 
 
 def _dark_palette() -> QPalette:

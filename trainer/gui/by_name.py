@@ -1,0 +1,32 @@
+"""Qt settings made by name, for what is built before the window's first paint.
+
+The first time Python reads a member of the ``Qt`` namespace (``Qt.AlignmentFlag``,
+``Qt.FocusPolicy`` ...) or receives one from Qt, PySide builds the Python enum types of
+all 93 enums of that namespace, which takes about 30 ms on Python 3.11: a seventh of a
+start. Qt's property system takes an enum property's value by its key name instead,
+without PySide's types, so the widgets of the first screen are set up that way; code
+that runs later (key presses, other screens) uses ``Qt`` as usual.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+
+
+def set_by_name(target: QObject, name: str, key: str) -> None:
+    """Set ``target``'s enum property ``name`` to the value Qt calls ``key`` (for a
+    flag, keys joined with ``|``): ``set_by_name(label, "alignment", "AlignCenter")``."""
+    _set(target, name, key)
+
+
+def set_shortcut(target: QObject, keys: str) -> None:
+    """Give an action its keyboard shortcut (``"Ctrl+I"``). ``QAction.setShortcut``
+    would make PySide build the ``Qt`` namespace to choose among its overloads."""
+    _set(target, "shortcut", QKeySequence(keys))
+
+
+def _set(target: QObject, name: str, value: object) -> None:
+    if not target.setProperty(name, value):
+        # A property Qt does not know, or a key its enum lacks: a mistake in this code.
+        raise ValueError(f"{type(target).__name__} has no property {name!r} taking {value!r}")
