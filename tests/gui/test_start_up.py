@@ -84,6 +84,7 @@ NOT_AT_START = (
     # services the first card does not use, reports, commands
     "trainer.study.quiz_service", "trainer.study.assessment_service",
     "trainer.study.path_service", "trainer.study.settings_service",
+    "trainer.domain.scoring", "trainer.domain.quiz",
     "trainer.study.browse_service", "trainer.study.optimizer", "trainer.profile.check_service",
     "trainer.reports", "trainer.commands",
     # deck files, packages and other apps' files: read only when something is imported

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Rating
-from trainer.domain.scoring import Response
 from trainer.i18n import Context
 from trainer.study.daily import CardStep, DailyStudy, DayDone, PracticeStep, QuestionStep, Step
 from trainer.study.wording import rating_label
@@ -20,6 +19,7 @@ from trainer.study.wording import rating_label
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget
 
+    from trainer.domain.scoring import Response
     from trainer.gui.practice_view import PracticeView
     from trainer.gui.quiz_view import QuizView
     from trainer.gui.review_view import ReviewView

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, ClassVar
 from trainer.domain.deck import Source
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Rating
-from trainer.domain.scoring import Response
 from trainer.study.service import Counts, SessionSummary, Shown, StudyService
 
+# Quizzes and their scoring (a dozen dataclasses) are imported when a question is due.
 if TYPE_CHECKING:
+    from trainer.domain.scoring import Response
     from trainer.study.practice_service import PracticeResult, PracticeService, PracticeShown
     from trainer.study.quiz_service import Asked, Feedback, QuizService
 
