@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from trainer.app import Services
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     preferences_action: QAction
     optimize_action: QAction
     about_action: QAction
+    first_painted = Signal()  # once, just after the window's first paint
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
 
         use_stored(self.services.theme)
         self._painted = False
+        self.first_painted.connect(self._offer_resume)
         QTimer.singleShot(0, self._first_screen)  # runs before the window is first drawn
 
     @cached_property
@@ -97,11 +99,12 @@ class MainWindow(QMainWindow):
         self._unchosen.deleteLater()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """After the first paint: offer to resume a quiz that was interrupted."""
+        """After the first paint: offer to resume a quiz that was interrupted (and what
+        else waits for first_painted)."""
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._offer_resume)
+            QTimer.singleShot(0, self.first_painted.emit)
 
     @cached_property
     def practice(self) -> PracticeView:

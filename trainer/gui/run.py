@@ -29,6 +29,7 @@ from trainer.profile.lock import WINDOW, ProfileInUseError, ProfileLock
 
 if TYPE_CHECKING:
     from trainer.gui.reminders import Reminders
+    from trainer.gui.single_instance import InstanceServer
 
 
 def make_app() -> QApplication:
@@ -169,12 +170,12 @@ def take_profile(config: Config, clock: Clock,
     """The profile's lock for this window, or why not with the exit status: another
     window has it (brought forward, and handed ``open_file`` to import: 0), or a
     command is changing the profile (said in a message: 2)."""
-    from trainer.gui.single_instance import forward
-
     try:
         # A command holding it is waited for: most finish in moments.
         return ProfileLock(config.profile_dir, WINDOW, clock).take(), 0
     except ProfileInUseError as exc:
+        from trainer.gui.single_instance import forward  # QtNetwork: only when needed
+
         if forward(config.profile_dir, open_file):
             print(f"Sales Trainer is already open on profile '{config.profile}'; "
                   "it was brought forward.", file=sys.stderr)
@@ -226,10 +227,19 @@ def _start_reminders(window: MainWindow, services: Services, clock: Clock,
     return reminders
 
 
-def _run_window(config: Config, clock: Clock, open_file: Path | None,
-                smoke_test: bool, minimized: bool = False) -> tuple[int, str | None]:
+def _attend(window: MainWindow, services: Services, clock: Clock,
+            minimized: bool) -> tuple[InstanceServer, Reminders]:
+    """What the window does besides showing itself: listen for later starts on its
+    profile (single_instance.py), and the daily reminder with its tray icon."""
     from trainer.gui.single_instance import InstanceServer
 
+    server = InstanceServer(services.config.profile_dir, lambda path: _open(window, path),
+                            window)
+    return server, _start_reminders(window, services, clock, minimized)
+
+
+def _run_window(config: Config, clock: Clock, open_file: Path | None,
+                smoke_test: bool, minimized: bool = False) -> tuple[int, str | None]:
     app = make_app()
     install_error_dialog(config)
     lock, status = take_profile(config, clock, open_file)
@@ -243,14 +253,22 @@ def _run_window(config: Config, clock: Clock, open_file: Path | None,
         with contextlib.suppress(sqlite3.Error):
             use_language(services.language())
         window = MainWindow(services)
-        server = InstanceServer(config.profile_dir, lambda path: _open(window, path), window)
-        reminders = _start_reminders(window, services, clock, minimized)
-        if not minimized:
+        attending: list[tuple[InstanceServer, Reminders]] = []
+        if minimized:
+            attending.append(_attend(window, services, clock, minimized))
+            if attending[0][1].tray is None:
+                window.showMinimized()  # no tray to wait in: the taskbar then
+        else:
+            # Neither the server (QtNetwork) nor the reminder (the tray, the settings
+            # service) is needed to show the window: both start once it is painted.
+            def attend() -> None:
+                if not attending and window.isVisible():
+                    attending.append(_attend(window, services, clock, False))
+
+            window.first_painted.connect(attend)
             window.show()
             window.raise_()
             window.activateWindow()
-        elif reminders.tray is None:
-            window.showMinimized()  # no tray to wait in: the taskbar then
         if open_file is not None:
             QTimer.singleShot(0, lambda: window.import_path(open_file))
         if smoke_test:
@@ -258,7 +276,8 @@ def _run_window(config: Config, clock: Clock, open_file: Path | None,
         try:
             return app.exec(), window.switch_to
         finally:
-            server.close()
+            for server, _reminders in attending:
+                server.close()
             window.services.close(checked=window.keeper.closed_check)
     finally:
         lock.release()
