@@ -95,11 +95,13 @@ class Services:
 
         return PracticeService(self.db, self.clock, self.study)
 
-    def daily(self, deck_id: str) -> DailyStudy:
-        """Daily study in a deck, begun now: due cards and questions, then practice."""
+    def daily(self, deck_id: str, *, record: bool = True) -> DailyStudy:
+        """Daily study in a deck, begun now: due cards and questions, then practice
+        (``record``: see StudyService.start)."""
         from trainer.study.daily import DailyStudy
 
-        return DailyStudy(self.study, lambda: self.quizzes, lambda: self.practice, deck_id)
+        return DailyStudy(self.study, lambda: self.quizzes, lambda: self.practice, deck_id,
+                          record=record)
 
     @cached_property
     def imports(self) -> ImportService:

@@ -1,5 +1,6 @@
 """A start as `trainer` makes it (run.py): the window first, then, once it is painted,
-the server that brings it forward for a later start and the daily reminder."""
+the server that brings it forward for a later start, the daily reminder, and the row of
+a study session begun before the paint."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from trainer.app import open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
+from trainer.domain.settings import StudySettings
 from trainer.gui import run
 from trainer.gui.main_window import MainWindow
 from trainer.gui.single_instance import server_name
@@ -44,3 +47,25 @@ def test_the_window_listens_and_reminds_once_it_is_painted(
     assert run._run_window(config, clock, None, smoke_test=False) == (0, None)
     assert seen == {"shown": (False, False), "painted": (True, True)}
     assert not _listening(config)  # closed with the window
+
+
+def test_a_study_chosen_before_the_first_paint_writes_its_session_once_painted(
+        qtbot: QtBot, tmp_path: Path, clock: FakeClock, settings: StudySettings,
+        card_decks: Path) -> None:
+    services = open_services(Config(tmp_path / "data"), clock, settings, card_decks)
+    try:
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        deck = next(row.deck.id for row in services.study.deck_counts() if row.counts.new)
+        window.study(deck)  # as a start straight to a deck's cards: before the paint
+        assert window.review.card.toPlainText()
+        sessions = "SELECT count(*) FROM sessions"
+        assert services.db.execute(sessions).fetchone()[0] == 0
+        with qtbot.waitSignal(window.first_painted, timeout=20_000):
+            window.show()
+        assert services.db.execute(sessions).fetchone()[0] == 1
+        window.study(deck)  # once painted, a new sitting is written at once
+        assert services.db.execute(sessions).fetchone()[0] == 2
+        window.close()
+    finally:
+        services.close()

@@ -91,16 +91,14 @@ class MainWindow(QMainWindow):
                            open_step=self.open_step)
 
     def _first_screen(self) -> None:
-        """The home screen, built now unless another screen (a deck's study) was chosen
-        before the event loop started; the empty page goes."""
+        """The home screen, unless a deck's study was chosen first; the empty page goes."""
         if self.stack.currentWidget() is self._unchosen and not self.services.db.closed:
             self.show_decks()
         self.stack.removeWidget(self._unchosen)
         self._unchosen.deleteLater()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """After the first paint: offer to resume a quiz that was interrupted (and what
-        else waits for first_painted)."""
+        """After the first paint: first_painted (offer to resume a quiz, and more)."""
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
@@ -262,8 +260,11 @@ class MainWindow(QMainWindow):
 
         self.end_session()
         services = self.services
-        self.daily.start(services.daily(deck_id), DeckPictures(
-            services.db, services.config.profile_dir / "media", deck_id).path)
+        study = services.daily(deck_id, record=self._painted)
+        if not self._painted:  # the session's row is written once the card is on screen
+            self.first_painted.connect(study.session.record)
+        media = services.config.profile_dir / "media"
+        self.daily.start(study, DeckPictures(services.db, media, deck_id).path)
 
     def show_summary(self) -> None:
         """The study session has nothing more to show today."""
@@ -383,8 +384,7 @@ class MainWindow(QMainWindow):
                             user_message(error, self.services.config))
 
     def bring_forward(self, path: Path | None = None) -> None:
-        """Another start of the app on this profile: come to the front (and import the
-        file it was given)."""
+        """Another start on this profile: come to the front (and import its file)."""
         if self.isMinimized():
             self.showNormal()
         self.raise_()

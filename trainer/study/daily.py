@@ -71,13 +71,15 @@ class DailyStudy:
     step is handed out; ``current`` is always what should be on screen."""
 
     def __init__(self, study: StudyService, quizzes: Callable[[], QuizService],
-                 practice: Callable[[], PracticeService], deck_id: str) -> None:
+                 practice: Callable[[], PracticeService], deck_id: str, *,
+                 record: bool = True) -> None:
         self.study = study
         # Callables: the quiz and practice services are built only once a due question
         # or a practice item comes up (neither is part of showing the first card).
         self._quizzes = quizzes
         self._practice = practice
-        self.session = study.start(deck_id)  # first: an unknown deck is a KeyError
+        # First: an unknown deck is a KeyError. ``record``: see StudyService.start.
+        self.session = study.start(deck_id, record=record)
         row = next(d.deck for d in study.deck_counts() if d.deck.id == deck_id)
         self.deck_id = deck_id
         self.title = row.title

@@ -274,9 +274,14 @@ class StudyService:
                                              at=now, duration_ms=duration_ms)
         return after, log_id
 
-    def start(self, deck_id: str) -> ReviewSession:
-        """Begin a review session in a deck and move to its first item."""
+    def start(self, deck_id: str, *, record: bool = True) -> ReviewSession:
+        """Begin a review session in a deck and move to its first item. Without
+        ``record``, the session's row is written when ``session.record()`` is called or
+        its id is first needed (the window writes it once the first card is painted:
+        a commit waits for the disk)."""
         self._deck_limits(deck_id)
-        session = ReviewSession(self, deck_id, self.repo.start_session(deck_id, self.clock()))
+        session = ReviewSession(self, deck_id, self.clock())
+        if record:
+            session.record()
         session.next()
         return session

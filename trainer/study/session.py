@@ -66,14 +66,28 @@ class SessionSummary:
 
 @dataclass
 class ReviewSession:
-    """One sitting of reviews in one deck. Every answer is committed before the next item."""
+    """One sitting of reviews in one deck. Every answer is committed before the next item.
+    Its row in ``sessions`` (begun ``started_at``) is written by ``record``, or by the
+    first use of ``session_id``."""
 
     service: StudyService
     deck_id: str
-    session_id: int
+    started_at: datetime
     current: Shown | None = None
     shown_at: datetime | None = None
     answered: int = field(default=0)
+    _session_id: int | None = field(default=None, repr=False)
+
+    def record(self) -> int:
+        """Write the session's row, if it is not written yet; its id."""
+        if self._session_id is None:
+            self._session_id = self.service.repo.start_session(self.deck_id, self.started_at)
+        return self._session_id
+
+    @property
+    def session_id(self) -> int:
+        """The session's row id (the row is written now if it was not yet)."""
+        return self.record()
 
     def _show(self, item_id: int | None) -> Shown | None:
         return self._showing(None if item_id is None else self.service.shown(item_id))
