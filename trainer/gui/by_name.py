@@ -11,7 +11,6 @@ that runs later (key presses, other screens) uses ``Qt`` as usual.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QKeySequence
 
 
 def set_by_name(target: QObject, name: str, key: str) -> None:
@@ -21,9 +20,10 @@ def set_by_name(target: QObject, name: str, key: str) -> None:
 
 
 def set_shortcut(target: QObject, keys: str) -> None:
-    """Give an action its keyboard shortcut (``"Ctrl+I"``). ``QAction.setShortcut``
-    would make PySide build the ``Qt`` namespace to choose among its overloads."""
-    _set(target, "shortcut", QKeySequence(keys))
+    """Give an action its keyboard shortcut (``"Ctrl+I"``, as ``QKeySequence`` reads
+    it). ``QAction.setShortcut`` would make PySide build the ``Qt`` namespace to choose
+    among its overloads; Qt turns the text into the key sequence itself."""
+    _set(target, "shortcut", keys)
 
 
 def _set(target: QObject, name: str, value: object) -> None:

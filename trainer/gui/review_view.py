@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +25,9 @@ from trainer.i18n import Context
 from trainer.study.daily import CardStep
 from trainer.study.service import Counts, Shown
 from trainer.study.wording import format_interval, rating_label
+
+if TYPE_CHECKING:  # only named in annotations: PySide builds no Python type for it
+    from PySide6.QtGui import QKeyEvent
 
 
 class ReviewViewText(Context):
@@ -124,6 +127,7 @@ class ReviewView(QWidget):
         """Space or Enter reveals, 1-4 answer, R replays the card's sounds, Ctrl+Z
         undoes, Esc leaves."""
         from PySide6.QtCore import Qt  # not at start-up: see by_name.py
+        from PySide6.QtGui import QKeySequence
 
         key = event.key()
         if event.matches(QKeySequence.StandardKey.Undo):
