@@ -11,7 +11,7 @@ from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from trainer.app import open_services
+from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.settings import StudySettings
@@ -34,8 +34,15 @@ def test_the_window_listens_and_reminds_once_it_is_painted(
     config = Config(tmp_path / "data")
     seen: dict[str, tuple[bool, bool]] = {}
 
+    made: list[MainWindow] = []
+
+    class Window(MainWindow):
+        def __init__(self, services: Services) -> None:
+            super().__init__(services)
+            made.append(self)
+
     def event_loop(app: QApplication) -> int:
-        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+        window = made[-1]
         # Shown but not painted yet: nothing besides the window has started.
         seen["shown"] = (window.reminders is not None, _listening(config))
         qtbot.waitUntil(lambda: window.reminders is not None, timeout=20_000)
@@ -43,6 +50,7 @@ def test_the_window_listens_and_reminds_once_it_is_painted(
         window.close()
         return 0
 
+    monkeypatch.setattr(run, "MainWindow", Window)
     monkeypatch.setattr(QApplication, "exec", event_loop)
     assert run._run_window(config, clock, None, smoke_test=False) == (0, None)
     assert seen == {"shown": (False, False), "painted": (True, True)}
