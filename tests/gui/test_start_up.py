@@ -40,6 +40,7 @@ shown = {}
 
 def look() -> None:
     import PySide6.QtCore as core
+    import PySide6.QtGui as gui
     import PySide6.QtWidgets as widgets
 
     shown["screen"] = "review" if window.stack.currentWidget() is window.review else "other"
@@ -47,6 +48,7 @@ def look() -> None:
     shown["modules"] = sorted(sys.modules)
     shown["widget_classes"] = sorted(name for name in vars(widgets) if name.startswith("Q"))
     shown["core_types"] = sorted(name for name in vars(core) if name.startswith("Q"))
+    shown["gui_types"] = sorted(name for name in vars(gui) if name.startswith("Q"))
     app.quit()
 
 
@@ -154,3 +156,7 @@ def test_the_first_card_builds_no_enum_of_the_qt_namespace(profile: Path) -> Non
         pytest.skip("this PySide builds every type when its module is imported")
     assert "Qt" not in types
     assert "QTimer" in types  # the check above is not vacuous
+    # Shortcuts are set from their text: no QKeySequence (its StandardKey enum) either.
+    gui_types = shown["gui_types"]
+    assert isinstance(gui_types, list)
+    assert "QKeySequence" not in gui_types and "QAction" in gui_types
