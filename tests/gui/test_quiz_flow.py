@@ -233,6 +233,31 @@ def test_quit_mid_quiz_and_resume_on_next_start(
     assert window.quiz.progress.text().startswith("Question 3 of 6")
 
 
+def test_a_quiz_begun_before_the_first_paint_is_not_interrupted_by_the_offer(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
+    # The offer waits for the window's first paint; a quiz can be on screen by then
+    # (a fast start from a deck's row, or a test driving the window at once).
+    window, services = open_window(clock, decks_folder=quiz_decks)
+    window.quiz_flow.start("qdeck", "mixed")
+    assert services.quizzes.open_attempts()
+    offered: list[str] = []
+
+    def refuse() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            offered.append(box.text())
+            box.reject()
+
+    poll = QTimer()
+    poll.timeout.connect(refuse)
+    poll.start(20)
+    window.first_painted.emit()  # the paint's signal, arriving after the quiz began
+    poll.stop()
+    assert offered == []
+    assert window.stack.currentWidget() is window.quiz
+    assert window.quiz.progress.text().startswith("Question 1 of")
+
+
 def test_a_missed_question_comes_back_in_daily_study(
         qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
     window, services = open_window(clock, decks_folder=quiz_decks)

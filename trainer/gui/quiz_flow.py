@@ -119,6 +119,10 @@ class QuizFlow(QObject):
 
     def offer_resume(self, parent: QWidget) -> None:
         """On start: resume or discard each interrupted quiz."""
+        if self.stack.currentWidget() is self.view:
+            # A question already on screen (begun before the offer's turn came) is not
+            # interrupted by a box about its own attempt; the offer comes next start.
+            return
         for attempt in self.services.quizzes.open_attempts():
             quiz = self.services.quizzes.repo.quiz(attempt.deck_id, attempt.quiz_key)
             answered = len(self.services.quizzes.repo.answers(attempt.id))
