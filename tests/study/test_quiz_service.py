@@ -117,7 +117,14 @@ def test_quit_mid_quiz_then_resume_or_discard(
         run.advance()
     first.close()  # the app is closed (or killed) here
 
+    clock.advance(timedelta(minutes=1))
     again = open_services(Config(tmp_path / "data"), clock, settings, quiz_decks)
+    reopened = clock()
+    # The attempt was begun before this start; one begun since is not "interrupted".
+    begun_now = again.quizzes.start("qdeck", "typed")
+    assert [a.id for a in again.quizzes.open_attempts(started_before=reopened)] == [
+        run.attempt.id]
+    again.quizzes.discard(begun_now.attempt.id)
     [open_attempt] = again.quizzes.open_attempts()
     resumed = again.quizzes.resume(open_attempt.id)
     assert [e["key"] for e in resumed.attempt.plan] == plan

@@ -3,7 +3,8 @@ built when first used (except review); daily study on them is daily_study.py's."
 
 from __future__ import annotations
 
-from functools import cached_property
+from datetime import datetime
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
 
         use_stored(self.services.theme)
         self._painted = False
-        self.first_painted.connect(self._offer_resume)
+        self.first_painted.connect(partial(self._offer_resume, services.clock()))
         QTimer.singleShot(0, self._first_screen)  # runs before the window is first drawn
 
     @cached_property
@@ -117,8 +118,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _fit_screen(self, width: int, height: int) -> None:
-        """Open at the usual size, or smaller on a small screen (a 1024x600 netbook
-        has no room for 640 pixels plus the title bar and panel)."""
+        """The usual size, or less on a small screen (a 1024x600 netbook's 600 rows)."""
         from PySide6.QtGui import QGuiApplication
 
         screen = self.screen() or QGuiApplication.primaryScreen()
@@ -212,11 +212,11 @@ class MainWindow(QMainWindow):
     def _cohort_page(self) -> CohortView:
         return self.cohort_view
 
-    def _offer_resume(self) -> None:
+    def _offer_resume(self, opened: datetime) -> None:
         if self.services.db.closed or not self.isVisible():
             return  # closed before the offer's turn came
-        if self.services.quizzes.open_attempts():
-            self.quiz_flow.offer_resume(self)
+        if self.services.quizzes.open_attempts(started_before=opened):
+            self.quiz_flow.offer_resume(self, opened)
 
     def end_session(self) -> None:
         """Finish the study session on screen, if any."""

@@ -4,6 +4,7 @@ interrupted attempt; retake, or review only the missed questions."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
@@ -117,13 +118,10 @@ class QuizFlow(QObject):
     def undo(self) -> None:
         """Ctrl+Z: a quiz's answers are not taken back (a retake asks again)."""
 
-    def offer_resume(self, parent: QWidget) -> None:
-        """On start: resume or discard each interrupted quiz."""
-        if self.stack.currentWidget() is self.view:
-            # A question already on screen (begun before the offer's turn came) is not
-            # interrupted by a box about its own attempt; the offer comes next start.
-            return
-        for attempt in self.services.quizzes.open_attempts():
+    def offer_resume(self, parent: QWidget, opened: datetime) -> None:
+        """On start: resume or discard each quiz interrupted before the window
+        ``opened`` (one begun since is the rep's own doing, maybe on screen now)."""
+        for attempt in self.services.quizzes.open_attempts(started_before=opened):
             quiz = self.services.quizzes.repo.quiz(attempt.deck_id, attempt.quiz_key)
             answered = len(self.services.quizzes.repo.answers(attempt.id))
             box = QMessageBox(parent)

@@ -140,11 +140,13 @@ class QuizRepository:
             raise KeyError(attempt_id)
         return _attempt(row)
 
-    def open_attempts(self) -> list[AttemptRow]:
-        """Attempts neither finished nor discarded: an interrupted quiz to resume."""
+    def open_attempts(self, started_before: str | None = None) -> list[AttemptRow]:
+        """Attempts neither finished nor discarded: an interrupted quiz to resume; only
+        those started before ``started_before`` (a stored time) if it is given."""
         return [_attempt(r) for r in self.db.execute(
             f"SELECT {_ATTEMPT_COLUMNS} FROM quiz_attempts WHERE finished_at IS NULL "
-            "AND discarded_at IS NULL ORDER BY id")]
+            "AND discarded_at IS NULL AND (? IS NULL OR started_at < ?) ORDER BY id",
+            [started_before, started_before])]
 
     def finished_attempts(self, deck_id: str, quiz_key: str) -> list[AttemptRow]:
         """Finished attempts of a quiz, oldest first."""

@@ -25,6 +25,7 @@ from trainer.i18n import Context
 from trainer.storage.quiz_repo import AnswerRow, AttemptRow, QuizRepository
 from trainer.storage.quiz_repo import QuizRow as QuizRow  # what quizzes() returns
 from trainer.storage.store import Store
+from trainer.storage.timefmt import to_db
 from trainer.study.service import ReviewSession, StudyService
 
 
@@ -236,9 +237,11 @@ class QuizService:
         """The best finished score of every quiz taken, by (deck id, quiz id)."""
         return self.repo.best_scores()
 
-    def open_attempts(self) -> list[AttemptRow]:
-        """Interrupted attempts, to offer resuming or discarding on start."""
-        return self.repo.open_attempts()
+    def open_attempts(self, started_before: datetime | None = None) -> list[AttemptRow]:
+        """Interrupted attempts, to offer resuming or discarding on start: with
+        ``started_before``, only those begun before then (the window opened)."""
+        return self.repo.open_attempts(None if started_before is None
+                                       else to_db(started_before))
 
     def discard(self, attempt_id: int) -> None:
         """Drop an interrupted attempt; what was answered stays in the history."""
