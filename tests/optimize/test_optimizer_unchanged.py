@@ -19,8 +19,9 @@ from trainer.config import Config
 from trainer.domain.scheduling import Phase
 from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
+from trainer.storage.timefmt import to_db
 from trainer.study.optimizer import fit, fold_bounds, optimize
-from trainer.study.optimizer_data import LoggedReview, rows_of, training_set
+from trainer.study.optimizer_data import LoggedReview, read_log_rows, rows_of, training_set
 from trainer.study.optimizer_fits import fits
 
 SETTINGS = StudySettings(fuzz=False, timezone=UTC)
@@ -89,6 +90,50 @@ def test_training_data_is_what_answer_by_answer_reading_gave(
     expected, counts = _answer_by_answer(log, hour, zone)
     assert (data.reviews, data.items_reviewed, data.items_with_history) == counts
     assert [_pairs(item) for item in data.items] == expected
+
+
+@pytest.mark.parametrize("change", ["learned again", "never learned"])
+def test_items_learned_again_or_never_learned_are_read_as_before(
+        josh_log: list[LoggedReview], change: str) -> None:
+    # Some cards forgotten and learned again from their fourth answer, or some with no
+    # learning answer at all (as if their history began before the log).
+    log: list[LoggedReview] = []
+    for item_id, group in groupby(josh_log, key=lambda r: r.item_id):
+        for index, r in enumerate(group):
+            phase = r.phase_before
+            if item_id % 5 == 0 and change == "learned again" and index in (3, 4):
+                phase = Phase.NEW if index == 3 else Phase.LEARNING
+            elif item_id % 5 == 0 and change == "never learned":
+                phase = Phase.REVIEW
+            log.append(LoggedReview(item_id, r.reviewed_at, r.rating, phase))
+    data = training_set(rows_of(log), 4, UTC)
+    expected, counts = _answer_by_answer(log, 4, UTC)
+    assert (data.reviews, data.items_reviewed, data.items_with_history) == counts
+    assert [_pairs(item) for item in data.items] == expected
+    assert len(expected) < len(training_set(rows_of(josh_log), 4, UTC).items)
+
+
+def test_answers_at_the_same_moment_are_read_by_item_then_as_logged(
+        tmp_path: Path, after_log: datetime) -> None:
+    db = open_database(tmp_path / "p.sqlite", FakeClock(after_log))
+    try:
+        now = to_db(after_log)
+        db.execute("INSERT INTO decks (id, title, version, installed_at, updated_at) "
+                   "VALUES ('d', 'D', '1', ?, ?)", [now, now])
+        for n in (1, 2):
+            db.execute("INSERT INTO items (id, deck_id, key, topic, front, back, position, "
+                       "created_at, updated_at) VALUES (?, 'd', ?, 't', 'f', 'b', ?, ?, ?)",
+                       [n, f"k{n}", n, now, now])
+        earlier = to_db(after_log - timedelta(days=1))
+        # Logged in this order: item 2 first at the shared moment, then item 1 twice.
+        for item_id, at, rating in ((2, now, 3), (1, now, 4), (1, now, 1), (2, earlier, 2)):
+            db.execute("INSERT INTO reviews (item_id, deck_id, reviewed_at, rating, "
+                       "phase_before, state_before, state_after) "
+                       "VALUES (?, 'd', ?, ?, 0, '{}', '{}')", [item_id, at, rating])
+        assert read_log_rows(db) == [(2, earlier, 2, 0), (1, now, 4, 0), (1, now, 1, 0),
+                                     (2, now, 3, 0)]
+    finally:
+        db.close()
 
 
 def test_the_optimizer_finds_what_it_found_before(josh_data_dir: Path,
