@@ -17,9 +17,9 @@
   interleaved with it, is every deck over the same year (the same answers: the
   profile's items share one topic).
 * ``optimize_ms``: fit FSRS parameters on 100,000 reviews (simulated reps whose memory
-  differs from the default model), time-series split included, as {min, median, max};
-  target <= 1,500 ms. ``optimize_one_process_ms`` is the same fitting in this process
-  only, ``anki_optimize_ms`` Anki's own optimizer (its health check on) on the same
+  differs from the default model), check on the latest fifth included, as {min, median,
+  max}; target <= 1,500 ms. ``optimize_one_process_ms`` is the same fitting in this
+  process only, ``anki_optimize_ms`` Anki's own optimizer (its health check on) on the same
   answers, the three interleaved.
 
 Each other figure is the median of ``--runs`` runs. Prints one JSON object.
@@ -171,7 +171,8 @@ def anki_collection_like(profile: Path, path: Path) -> Callable[[], object] | No
 
 def measure_optimize(folder: Path, n_reviews: int, runs: int, seed: int) -> dict[str, object]:
     """Time ``optimize`` (dry run: every run fits from the same defaults), check
-    included; Anki's optimizer on the same answers, runs interleaved with ours."""
+    included (its helper process started and fed within each run); Anki's optimizer
+    on the same answers, runs interleaved with ours."""
     from trainer.study.optimizer import optimize
 
     path = folder / "optimize.sqlite"

@@ -1,10 +1,11 @@
-"""The optimizer reads the log as rows and may fit in other processes; what it finds must
-be exactly what reading answer by answer and fitting one after another found."""
+"""The optimizer reads the log as rows and may check in another process; what it finds
+must be exactly what reading answer by answer and fitting one after another found."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from itertools import groupby
@@ -12,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from fsrs_rs_python import DEFAULT_PARAMETERS, FSRSItem
+from fsrs_rs_python import FSRSItem
 
 from trainer.clock import FakeClock
 from trainer.config import Config
@@ -20,9 +21,9 @@ from trainer.domain.scheduling import Phase
 from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.timefmt import to_db
-from trainer.study.optimizer import fit, fold_bounds, optimize
+from trainer.study.optimizer import optimize
 from trainer.study.optimizer_data import LoggedReview, read_log_rows, rows_of, training_set
-from trainer.study.optimizer_fits import fits
+from trainer.study.optimizer_fits import helper
 
 SETTINGS = StudySettings(fuzz=False, timezone=UTC)
 # What the optimizer found on the log of review_logs_josh.csv before it read rows
@@ -30,8 +31,9 @@ SETTINGS = StudySettings(fuzz=False, timezone=UTC)
 JOSH_NEW = (0.1726, 0.8326, 2.4851, 6.3079, 6.5383, 0.5241, 3.1816, 0.0269, 1.6629, 0.2612,
             0.6194, 1.5809, 0.0423, 0.3833, 1.798, 0.6014, 1.8729, 0.8313, 0.1011, 0.1463,
             0.2433)
-JOSH_HELD_OUT = (5021, 0.4345531967253211, 0.4306473461393578, 0.07705996434388468,
-                 0.06558809259502424)
+# The check on the latest fifth: the last fold of the five-fold split it made before.
+JOSH_HELD_OUT = (1256, 0.4346938133239746, 0.43406468629837036, 0.06512255221605301,
+                 0.0647193193435669)
 JOSH_ALL = (6276, 0.4534725546836853, 0.44442689418792725, 0.07660131901502609,
             0.05157463997602463)
 
@@ -155,14 +157,42 @@ def test_the_optimizer_finds_what_it_found_before(josh_data_dir: Path,
     assert json.dumps(result.as_json())  # still plain JSON
 
 
-def test_fits_made_in_another_process_are_the_fits_made_here(
-        josh_log: list[LoggedReview], caplog: pytest.LogCaptureFixture) -> None:
-    rows = rows_of(josh_log)
-    data = training_set(rows, 4, UTC)
-    sizes = fold_bounds(len(data.items))[1:-1]
-    here = fits(data.items, sizes, SETTINGS, fit, data.kept, workers=0)
-    with caplog.at_level(logging.INFO, logger="trainer.study.optimizer_fits"):
-        shared = fits(data.items, sizes, SETTINGS, fit, data.kept, workers=2)
-    assert "one process" not in caplog.text  # the other processes did their share
-    assert shared == here
-    assert here[1] == fit(data.items, SETTINGS) != tuple(DEFAULT_PARAMETERS)
+def test_a_check_made_in_another_process_is_the_check_made_here(
+        josh_data_dir: Path, after_log: datetime, caplog: pytest.LogCaptureFixture) -> None:
+    db = open_database(Config(josh_data_dir).database_path, FakeClock(after_log))
+    try:
+        here = optimize(db, SETTINGS, dry_run=True, workers=0)
+        with caplog.at_level(logging.INFO, logger="trainer.study.optimizer_fits"):
+            shared = optimize(db, SETTINGS, dry_run=True, workers=1)
+    finally:
+        db.close()
+    assert "this process" not in caplog.text  # the other process made the check
+    assert shared.new == here.new == JOSH_NEW
+    for ours, theirs in ((shared.held_out, here.held_out),
+                         (shared.all_reviews, here.all_reviews)):
+        assert ours is not None and theirs is not None
+        assert ours.answers == theirs.answers
+        assert (ours.before.log_loss, ours.after.log_loss, ours.before.rmse,
+                ours.after.rmse) == pytest.approx((theirs.before.log_loss, theirs.after.log_loss,
+                                                   theirs.before.rmse, theirs.after.rmse),
+                                                  rel=1e-6)
+
+
+def test_what_the_job_raises_in_the_other_process_is_raised_here() -> None:
+    with helper(0, workers=1) as other:
+        begun = other.start(int, "not a number")
+        assert begun is not None
+        with pytest.raises(ValueError, match="not a number"):
+            begun.result(lambda: 0)
+
+
+def test_the_job_is_made_here_if_the_other_process_dies(
+        caplog: pytest.LogCaptureFixture) -> None:
+    with helper(0, workers=1) as other:
+        begun = other.start(os._exit, 3)
+        assert begun is not None
+        with caplog.at_level(logging.INFO, logger="trainer.study.optimizer_fits"):
+            assert begun.result(lambda: 42) == 42
+    assert "checking in this process" in caplog.text
+    with helper(10**6, workers=0) as none:
+        assert none.start(int, "1") is None

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cached_property
 from itertools import repeat
 from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING
@@ -54,11 +55,17 @@ class LoggedReview:
 class TrainingSet:
     """The log as fsrs-rs training examples, oldest first, with counts for the report."""
 
-    items: list[FSRSItem]
+    kept: Sequence[Kept]  # the answers the examples are made of
     reviews: int
     items_reviewed: int
     items_with_history: int
-    kept: Sequence[Kept] = ()  # what ``items`` were made from (examples() makes them)
+    example_count: int
+
+    @cached_property
+    def items(self) -> list[FSRSItem]:
+        """The examples, made the first time they are asked for (the counts are known
+        first, and the kept answers may go to another process meanwhile)."""
+        return examples(self.kept)
 
 
 def read_log_rows(db: Store) -> list[LogRow]:
@@ -72,6 +79,11 @@ def read_log_rows(db: Store) -> list[LogRow]:
     if len(set(map(itemgetter(1), rows))) == len(rows):
         return rows
     return db.execute(f"{columns} ORDER BY reviewed_at, item_id, id").fetchall()
+
+
+def answer_count(db: Store) -> int:
+    """How many answers the profile's log holds (from an index: a few milliseconds)."""
+    return int(db.execute("SELECT count(*) FROM reviews").fetchone()[0])
 
 
 def rows_of(log: Iterable[LoggedReview]) -> list[LogRow]:
@@ -195,6 +207,6 @@ def training_set(rows: Sequence[LogRow], day_start_hour: int, zone: tzinfo | Non
     """Turn answers, in time order (ties by item), into training data."""
     kept = kept_answers(rows, day_start_hour, zone)
     # An item's first kept answer has 0 days, so any later day means an example.
-    with_history = {item_id for item_id, _, delta_t in kept if delta_t > 0}
-    return TrainingSet(examples(kept), len(rows), len({r[0] for r in rows}),
-                       len(with_history), kept)
+    later_day = [item_id for item_id, _, delta_t in kept if delta_t > 0]
+    return TrainingSet(kept, len(rows), len({r[0] for r in rows}), len(set(later_day)),
+                       len(later_day))
