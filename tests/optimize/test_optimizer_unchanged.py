@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import re
+import sys
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from itertools import groupby
 from pathlib import Path
@@ -23,7 +24,7 @@ from trainer.storage.database import open_database
 from trainer.storage.timefmt import to_db
 from trainer.study.optimizer import optimize
 from trainer.study.optimizer_data import LoggedReview, read_log_rows, rows_of, training_set
-from trainer.study.optimizer_fits import helper
+from trainer.study.optimizer_fits import PARALLEL_FROM, helper
 
 SETTINGS = StudySettings(fuzz=False, timezone=UTC)
 # What the optimizer found on the log of review_logs_josh.csv before it read rows
@@ -196,3 +197,21 @@ def test_the_job_is_made_here_if_the_other_process_dies(
     assert "checking in this process" in caplog.text
     with helper(10**6, workers=0) as none:
         assert none.start(int, "1") is None
+
+
+def test_a_helper_process_only_for_a_big_log_where_a_processor_is_idle(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.3, 0.3))
+    with helper(10**6) as idle:
+        begun = idle.start(int, "1")
+        assert begun is not None and begun.result(lambda: 0) == 1
+    with helper(PARALLEL_FROM - 1) as small:
+        assert small.start(int, "1") is None
+    monkeypatch.setattr(os, "getloadavg", lambda: (5.0, 5.0, 5.0))
+    with helper(10**6) as busy:
+        assert busy.start(int, "1") is None
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.3, 0.3))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    with helper(10**6) as frozen:
+        assert frozen.start(int, "1") is None
