@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import re
-import sys
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from itertools import groupby
 from pathlib import Path
@@ -211,7 +210,3 @@ def test_a_helper_process_only_for_a_big_log_where_a_processor_is_idle(
     monkeypatch.setattr(os, "getloadavg", lambda: (5.0, 5.0, 5.0))
     with helper(10**6) as busy:
         assert busy.start(int, "1") is None
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.3, 0.3))
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    with helper(10**6) as frozen:
-        assert frozen.start(int, "1") is None

@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -135,10 +134,9 @@ class Helper:
 def _spare(workers: int | None) -> bool:
     if workers is not None:
         return workers > 0
-    # A frozen build's executable is the app: a spawned process would start the app
-    # again unless its entry point called multiprocessing.freeze_support().
-    if getattr(sys, "frozen", False):
-        return False
+    # In a frozen build the spawned process is the app's own executable: its entry point
+    # (packaging/launcher.py) calls multiprocessing.freeze_support(), which makes it
+    # run the job instead of the app, as the cohort report's processes do.
     count = os.cpu_count() or 1
     try:
         busy = os.getloadavg()[0]
@@ -168,8 +166,8 @@ def _start() -> Helper:
 @contextmanager
 def helper(answers: int, workers: int | None = None) -> Iterator[Helper]:
     """A helper process for a log of ``answers`` answers, started now; none when
-    ``workers`` is 0, or by default when no processor is spare (one alone, or all busy),
-    in a frozen build or below PARALLEL_FROM answers (any other ``workers``: one)."""
+    ``workers`` is 0, or by default when no processor is spare (one alone, or all busy)
+    or below PARALLEL_FROM answers (any other ``workers``: one)."""
     wanted = _spare(workers) and (workers is not None or answers >= PARALLEL_FROM)
     started = _start() if wanted else Helper()
     try:
