@@ -177,28 +177,27 @@ def kept_answers(rows: Sequence[LogRow], day_start_hour: int, zone: tzinfo | Non
     return kept
 
 
-def examples(kept: Iterable[Kept], limit: int | None = None) -> list[FSRSItem]:
+def examples(kept: Iterable[Kept]) -> list[FSRSItem]:
     """One example per kept answer on a later study day than its item's previous one,
-    holding the item's history up to it, in time order; only the first ``limit``."""
+    holding the item's history up to it, in time order."""
     from fsrs_rs_python import FSRSItem, FSRSReview
 
     out: list[FSRSItem] = []
+    append = out.append
     so_far: dict[int, list[FSRSReview]] = {}
     # A review is a (rating, days) value: one object for each pair met is enough.
     made: dict[tuple[int, int], FSRSReview] = {}
     for item_id, rating, delta_t in kept:
-        if len(out) == limit:
-            break
         review = made.get((rating, delta_t))
         if review is None:
             review = made[rating, delta_t] = FSRSReview(rating, delta_t)
         history = so_far.get(item_id)
         if history is None:
             so_far[item_id] = [review]
-            continue
-        history.append(review)
-        if delta_t > 0:
-            out.append(FSRSItem(history))
+        else:
+            history.append(review)
+            if delta_t > 0:
+                append(FSRSItem(history))
     return out
 
 
