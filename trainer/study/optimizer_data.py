@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 from itertools import repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from trainer.domain.scheduling import Phase
@@ -128,9 +128,10 @@ def _day_starts(times: Sequence[str], hour: int, zone: tzinfo | None) -> list[st
     """The stored start of each study day from the first time's to the last's, checked
     against ``study_date``; None if the times (all in the stored form, in order) or the
     zone do not allow numbering days by them."""
+    # Each a pass in C over the times (sorting sorted text only compares neighbours).
     if set(map(len, times)) != {_STORED_LENGTH} or \
-            not all(map(methodcaller("endswith", "+00:00"), times)) or \
-            not all(map(str.__le__, times, times[1:])):
+            not all(map(str.endswith, times, repeat("+00:00"))) or \
+            sorted(times) != times:
         return None
     first = study_date(datetime.fromisoformat(times[0]), hour, zone)
     last = study_date(datetime.fromisoformat(times[-1]), hour, zone)
