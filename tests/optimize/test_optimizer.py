@@ -43,7 +43,10 @@ def test_parameters_fitted_on_earlier_answers_beat_the_defaults_on_later_ones(
     # The latest fifth, predicted by a fit on the four fifths before it.
     cut = len(data.items) * 4 // 5
     assert held_out.answers == len(data.items) - cut
-    assert held_out.after == evaluate(fit(data.items[:cut], SETTINGS), data.items[cut:])
+    earlier = evaluate(fit(data.items[:cut], SETTINGS), data.items[cut:])
+    # fsrs-rs sums its RMSE bins in no fixed order: the last bits may differ.
+    assert (held_out.after.log_loss, held_out.after.rmse) == pytest.approx(
+        (earlier.log_loss, earlier.rmse), rel=1e-6)
     assert held_out.after.log_loss < held_out.before.log_loss
     assert held_out.after.rmse < held_out.before.rmse
 
