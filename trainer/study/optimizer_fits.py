@@ -8,9 +8,10 @@ fsrs-rs) overlaps the reading; it then makes the examples again from the kept an
 Every fit is the same call on the same examples wherever it runs, so the figures are
 those of making everything here, one after another.
 
-The job is handed over on a pipe by the calling thread itself, before it starts fitting:
-a background thread (a process pool's) would need the interpreter lock to send it, and
-fsrs-rs would hold that lock until the fit here ends.
+The job is pickled by the calling thread before it starts fitting and written to a pipe
+by a thread of its own (writing lets go of the interpreter lock): a process pool's
+threads would pickle it only once they got that lock, which fsrs-rs holds until the fit
+here ends, and the other process would wait idle for that long.
 """
 
 from __future__ import annotations
@@ -145,6 +146,8 @@ def _spare(workers: int | None) -> bool:
     # Another process only pays where a processor is idle: on a machine already busy
     # it takes its share from this one (two cores at a load of 5: 3.5 s against 2.5 s).
     return count - busy >= SPARE
+
+
 def _start() -> Helper:
     # "spawn", not fork: the caller may be the window's worker thread, and a forked copy
     # of a running Qt application is not safe.
