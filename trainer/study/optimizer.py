@@ -3,13 +3,14 @@
 The review log becomes fsrs-rs training data the way Anki turns its revlog into it
 (optimizer_data.py says how).
 
-The examples, in time order, are checked by a time-series split, as the FSRS benchmark
-does: cut into five equal slices, parameters fitted on the first k slices predict slice
-k + 1 (k = 1..4), so every prediction is of answers the fit never saw and that came after
-all it learned from. New parameters are fitted on everything and kept only if they beat
-the current ones on that split and also have a lower log loss over the whole log
-(Anki's own test), so running it twice in a row changes nothing.
-"""
+The examples, in time order, are checked on a hold-out, as each fold of the FSRS
+benchmark's time-series split is: parameters fitted on the earliest four fifths predict
+the latest fifth, answers the fit never saw and that came after all it learned from.
+New parameters are fitted on everything and kept only if the fit on the earlier answers
+beats the current parameters on the later ones and the new ones also have a lower log
+loss over the whole log (Anki's own test), so running it twice in a row changes nothing.
+The check runs in another process while this one makes the final fit where a spare
+processor allows (optimizer_fits.py)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,22 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from trainer.domain.settings import StudySettings
 from trainer.i18n import Context, number
 from trainer.storage.parameters_repo import save_parameters
 from trainer.storage.store import Store
-from trainer.study.optimizer_data import TrainingSet, read_log_rows, training_set
-from trainer.study.optimizer_fits import fits
+from trainer.study.optimizer_data import (
+    Kept,
+    TrainingSet,
+    answer_count,
+    examples,
+    read_log_rows,
+    training_set,
+)
+from trainer.study.optimizer_fits import helper
 
 if TYPE_CHECKING:
     from fsrs_rs_python import FSRSItem
@@ -38,7 +47,9 @@ class OptimizerText(Context):
 # fit too few different memories to tell a slow learner from a hard card.
 MIN_TRAINING_REVIEWS = 400
 MIN_ITEMS_WITH_HISTORY = 30
-FOLDS = 5
+# The latest fifth of the examples is held out: the last fold of the five-fold
+# time-series split, and the one that learns from the most.
+HOLD_OUT = 5
 # Anki shows and stores parameters to 4 decimals; it also brings fsrs-rs's 32-bit
 # floats (0.8 is 0.800000012) back inside the bounds py-fsrs checks.
 DECIMALS = 4
@@ -128,38 +139,35 @@ def evaluate(parameters: Sequence[float], items: Sequence[FSRSItem]) -> Evaluati
     return Evaluation(float(result.log_loss), float(result.rmse_bins))
 
 
-def fold_bounds(count: int, folds: int = FOLDS) -> list[int]:
-    """Where the time-series split cuts ``count`` examples: slice k is
-    ``[bounds[k], bounds[k + 1])``."""
-    if count < folds:
-        raise ValueError(f"a {folds}-fold split needs at least {folds} examples")
-    return [count * k // folds for k in range(folds + 1)]
+def hold_out_cut(count: int) -> int:
+    """How many of ``count`` examples, the earliest, the check fits on; it scores the
+    fit on the rest."""
+    if count < HOLD_OUT:
+        raise ValueError(f"a hold-out of 1/{HOLD_OUT} needs at least {HOLD_OUT} examples")
+    return count * (HOLD_OUT - 1) // HOLD_OUT
 
 
-def time_series_split(current: Sequence[float], items: Sequence[FSRSItem],
-                      settings: StudySettings, folds: int = FOLDS,
-                      fitted: Sequence[Sequence[float]] | None = None) -> Comparison:
-    """``current`` against parameters fitted on earlier answers only, each fold's fit
-    predicting the next slice in time; figures are weighted by slice size. ``fitted``
-    holds the fits on the first k slices (k = 1 .. folds - 1) if already made."""
-    bounds = fold_bounds(len(items), folds)
-    weights: list[int] = []
-    before: list[Evaluation] = []
-    after: list[Evaluation] = []
-    for k in range(1, folds):
-        test = items[bounds[k]:bounds[k + 1]]
-        weights.append(len(test))
-        before.append(evaluate(current, test))
-        after.append(evaluate(fit(items[:bounds[k]], settings) if fitted is None
-                              else fitted[k - 1], test))
-    return Comparison(sum(weights), _weighted(before, weights), _weighted(after, weights))
+def hold_out(current: Sequence[float], items: Sequence[FSRSItem], settings: StudySettings,
+             fitted: Sequence[float] | None = None) -> Comparison:
+    """``current`` against parameters fitted on the earliest examples only, on the
+    latest fifth (``hold_out_cut``); ``fitted`` is that fit if already made."""
+    cut = hold_out_cut(len(items))
+    later = items[cut:]
+    earlier = fit(items[:cut], settings) if fitted is None else fitted
+    return Comparison(len(later), evaluate(current, later), evaluate(earlier, later))
 
 
-def _weighted(evaluations: Sequence[Evaluation], weights: Sequence[int]) -> Evaluation:
-    total = sum(weights)
-    return Evaluation(
-        sum(e.log_loss * w for e, w in zip(evaluations, weights, strict=True)) / total,
-        sum(e.rmse * w for e, w in zip(evaluations, weights, strict=True)) / total)
+def check(current: Sequence[float], items: Sequence[FSRSItem], settings: StudySettings
+          ) -> tuple[Comparison, Evaluation]:
+    """The hold-out check, and ``current`` over all ``items``: all the optimizer needs
+    besides the final fit and its own figure over all."""
+    return hold_out(current, items, settings), evaluate(current, items)
+
+
+def _check_kept(current: Sequence[float], kept: Sequence[Kept], settings: StudySettings
+                ) -> tuple[Comparison, Evaluation]:
+    # In the helper process: the examples again from what they were made of.
+    return check(current, examples(kept), settings)
 
 
 def current_parameters(db: Store, settings: StudySettings) -> tuple[float, ...]:
@@ -187,7 +195,7 @@ def _usable(parameters: Sequence[float], settings: StudySettings) -> bool:
 
 
 def _too_little(data: TrainingSet, min_reviews: int, min_items: int) -> str | None:
-    if len(data.items) >= min_reviews and data.items_with_history >= min_items:
+    if data.example_count >= min_reviews and data.items_with_history >= min_items:
         return None
     return OptimizerText.tr(
         "There is not enough history to tune your schedule yet. It learns from answers to "
@@ -196,7 +204,7 @@ def _too_little(data: TrainingSet, min_reviews: int, min_items: int) -> str | No
         "%n card(s). Keep studying and try again later; until then the standard settings, "
         "which suit most people, stay in use.", "", data.items_with_history).format(
             needed=number(min_reviews), cards_needed=min_items,
-            answers=number(len(data.items)))
+            answers=number(data.example_count))
 
 
 def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
@@ -208,34 +216,37 @@ def optimize(db: Store, settings: StudySettings, *, dry_run: bool = False,
 
     ``dry_run`` reports the same result without storing anything. ``progress(done,
     total, text)`` is told as each of the four stages begins. ``workers`` is how many
-    other processes help fit (default: optimizer_fits.py decides; 0: none).
+    other processes help (default: optimizer_fits.py decides; 0: none; more: one).
     """
     step = progress or (lambda done, total, text: None)
-    step(0, 4, OptimizerText.tr("Reading your answers…"))
-    data = training_set(read_log_rows(db), settings.day_start_hour, settings.timezone)
-    report = OptimizeResult(Outcome.TOO_LITTLE_HISTORY, "", data.reviews, data.items_reviewed,
-                            data.items_with_history, len(data.items),
-                            current_parameters(db, settings))
-    reason = _too_little(data, min_reviews, min_items)
-    if reason is not None:
-        return replace(report, message=reason)
-
-    try:
-        # The check's fits and the final one are made together (in other processes on
-        # a big log, optimizer_fits.py), then the check scores its folds.
-        step(1, 4, OptimizerText.tr("Fitting parameters to all your answers…"))
-        folds, new = fits(data.items, fold_bounds(len(data.items))[1:-1], settings, fit,
-                          data.kept, workers)
-        step(2, 4, OptimizerText.tr("Checking new parameters on your later answers…"))
-        held_out = time_series_split(report.current, data.items, settings, fitted=folds)
-        step(3, 4, OptimizerText.tr("Comparing them with the ones in use…"))
-        overall = Comparison(len(data.items), evaluate(report.current, data.items),
-                             evaluate(new, data.items))
-    except ValueError as exc:  # fsrs-rs refuses data it cannot learn from
-        return replace(report, outcome=Outcome.NOT_BETTER,
-                       message=OptimizerText.tr(
-                           "New parameters could not be fitted to your history ({error}); "
-                           "your schedule is unchanged.").format(error=exc))
+    # Started before the log is read, so that it is ready once the examples are.
+    with helper(answer_count(db), workers) as other:
+        step(0, 4, OptimizerText.tr("Reading your answers…"))
+        data = training_set(read_log_rows(db), settings.day_start_hour, settings.timezone)
+        report = OptimizeResult(Outcome.TOO_LITTLE_HISTORY, "", data.reviews,
+                                data.items_reviewed, data.items_with_history,
+                                data.example_count, current_parameters(db, settings))
+        reason = _too_little(data, min_reviews, min_items)
+        if reason is not None:
+            return replace(report, message=reason)
+        try:
+            # The check in the other process if there is one, the final fit here.
+            step(1, 4, OptimizerText.tr("Fitting parameters to all your answers…"))
+            # Handed over before the examples are made here: the other process makes
+            # its own meanwhile.
+            begun = other.start(_check_kept, report.current, data.kept, settings)
+            new = fit(data.items, settings)
+            after = evaluate(new, data.items)
+            step(2, 4, OptimizerText.tr("Checking new parameters on your later answers…"))
+            here = partial(check, report.current, data.items, settings)
+            held_out, before = here() if begun is None else begun.result(here)
+            step(3, 4, OptimizerText.tr("Comparing them with the ones in use…"))
+            overall = Comparison(len(data.items), before, after)
+        except ValueError as exc:  # fsrs-rs refuses data it cannot learn from
+            return replace(report, outcome=Outcome.NOT_BETTER,
+                           message=OptimizerText.tr(
+                               "New parameters could not be fitted to your history ({error}); "
+                               "your schedule is unchanged.").format(error=exc))
     report = replace(report, outcome=Outcome.NOT_BETTER, new=new, held_out=held_out,
                      all_reviews=overall)
     if not (held_out.better and overall.better):
