@@ -20,9 +20,11 @@ from trainer.domain.scoring import calibration
 from trainer.i18n import QT_TRANSLATE_NOOP
 from trainer.reports.cohort_model import ExportProblem as ExportProblem
 from trainer.reports.cohort_model import LearnerReport, located
+from trainer.reports.cohort_quick import quick_summary
 from trainer.reports.cohort_readiness import practice_latest, readiness_by_topic
 from trainer.reports.cohort_records import (
     bad,
+    clean_name,
     decay_of,
     deck_titles,
     path_standings,
@@ -34,7 +36,6 @@ from trainer.reports.cohort_records import (
     topic_stats,
 )
 from trainer.reports.progress_format import FORMAT, VERSION
-from trainer.storage.learner_repo import MAX_DISPLAY_NAME
 
 # "\ud800" not followed by a low half, or "\udc00" not preceded by a high one.
 _LONE_SURROGATE = re.compile(
@@ -93,11 +94,7 @@ def _header(doc: object) -> tuple[str, str | None, datetime]:
     _check(name is None or type(name) is str,
            QT_TRANSLATE_NOOP("CohortReadText", '"learner.display_name" should be text'))
     if name is not None:
-        # Someone else's text, shown in a report: one line, short enough for a table
-        # cell, and without control or direction-changing characters (which can make
-        # a name read as another).
-        name = " ".join("".join(c if c.isprintable() else " " for c in name).split()
-                        )[:MAX_DISPLAY_NAME] or None
+        name = clean_name(name)
     try:
         exported_at = time_of(doc["exported_at"])
     except ValueError as exc:
@@ -149,6 +146,11 @@ def read_export(path: Path) -> LearnerReport:
     if len(raw) > MAX_FILE_BYTES:
         raise bad(QT_TRANSLATE_NOOP("CohortReadText", "larger than {limit}"),
                   limit=size_text(MAX_FILE_BYTES))
+    # Nearly every export is read the quick way; the rest (damaged, odd or very old
+    # ones) are parsed and checked in detail, which names what is wrong.
+    quick = quick_summary(raw, path)
+    if quick is not None:
+        return quick
     doc = parse(raw)
     try:
         return summarise(doc, path)

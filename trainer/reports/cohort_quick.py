@@ -1,0 +1,385 @@
+"""Reading a usual progress export quickly: msgspec decodes only the fields the report
+uses, into typed structs, and the records are boiled down with plain loops.
+
+This is the same reading as cohort_read.py's ``summarise`` for every export it accepts,
+and stricter: anything it is not sure of (a missing key, an odd type, a number orjson
+would read otherwise, bytes that are not UTF-8, ...) makes ``quick_summary`` return
+None, and the export is then parsed and checked the detailed way, which says what is
+wrong with it. So the report and its messages do not depend on which way was taken.
+Skipping what the report does not use (answers' responses, practice replies, the review
+log's other columns) and never building a dict per record is what makes it quicker.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections import Counter
+from datetime import datetime
+from operator import attrgetter
+from pathlib import Path
+from typing import Annotated, Any
+
+import msgspec
+from msgspec import Meta, Struct
+
+from trainer.domain.readiness import HORIZON_DAYS, Readiness, mean_with_missing
+from trainer.domain.scheduling import recall_after
+from trainer.domain.scoring import calibration
+from trainer.reports.cohort_model import LearnerReport, PathStanding, PathStep, QuizBest, TopicStats
+from trainer.reports.cohort_records import (
+    DAILY_STUDY,
+    clean_name,
+    decay_of,
+    deck_titles,
+    prompt_text,
+    quiz_titles,
+    text_or,
+    time_of,
+)
+from trainer.reports.progress_format import FORMAT, VERSION
+
+# orjson reads a whole number beyond 64 bits as a float, which the detailed checks then
+# refuse where they want a whole number: such numbers go the detailed way.
+Whole = Annotated[int, Meta(ge=-(2**63), le=2**63 - 1)]
+Number = Whole | float
+
+# The structs are never part of a cycle (JSON cannot make one): the cyclic collector
+# need not track them. Only fields the report reads are declared; msgspec skips the rest.
+
+
+class _Learner(Struct, gc=False):
+    id: str
+    display_name: str | None = None
+
+
+class _Item(Struct, gc=False):
+    deck: str
+    id: str
+    topic: str
+    last_review: str | None
+    stability: Number | None
+    retired: bool
+    kind: str = "card"
+    prompt: Any = None
+
+
+class _Review(Struct, gc=False):
+    deck: str
+    item: str
+
+
+class _Answer(Struct, gc=False):
+    item: str
+    topic: Any  # counted for its topic only when it is text
+    certainty: Whole | None
+    score: Number
+    correct: bool
+    answered_at: str = ""
+
+
+class _StudyAnswer(Struct, gc=False):
+    deck: str
+    item: str
+    topic: Any
+    certainty: Whole | None
+    score: Number
+    correct: bool
+    answered_at: str = ""
+
+
+class _Attempt(Struct, gc=False):
+    deck: str
+    quiz: str
+    answers: list[_Answer]
+    kind: Any
+    finished_at: Any
+    discarded: Any
+    questions: Whole
+    pass_mark: Number
+
+
+class _Step(Struct, gc=False):
+    day: Whole
+    done: bool
+    kind: Any
+    target: Any
+    title: Any
+    progress: Any = None
+
+
+class _Path(Struct, gc=False):
+    deck: Any
+    id: Any
+    title: Any
+    started_at: Any
+    day: Whole | None
+    steps: list[_Step]
+
+
+class _Check(Struct, gc=False):
+    text: str
+    met: bool
+
+
+class _Reply(Struct, gc=False):
+    deck: str
+    item: str
+    answered_at: str
+    checks: list[_Check]
+    counted: bool
+
+
+class _Export(Struct, gc=False):
+    format: str
+    version: Whole
+    exported_at: str
+    learner: _Learner
+    decks: list[Any]  # titles only: read by cohort_records as the detailed way reads them
+    items: list[_Item]
+    reviews: list[_Review]
+    quiz_attempts: list[_Attempt]
+    assessments: list[msgspec.Raw]  # only checked to be a list
+    paths: list[_Path]
+    study_answers: list[_StudyAnswer] = []
+    practice: list[_Reply] = []
+    quizzes: Any = None
+    scheduler: Any = None
+
+
+_DECODER = msgspec.json.Decoder(_Export)
+_BOM = "\ufeff".encode()
+_CHUNK = 1 << 14
+
+
+class _Unsure(Exception):
+    """Something the quick way leaves to the detailed one."""
+
+
+def is_utf8(raw: bytes) -> bool:
+    """Whether ``raw`` is UTF-8 throughout (msgspec does not check the text it skips)."""
+    if raw.isascii():
+        return True
+    # Most of an export is ASCII: only the pieces that are not are decoded. A sequence
+    # cut by a piece's end is carried over to the next; one cut by ASCII is an error.
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for start in range(0, len(raw), _CHUNK):
+            piece = raw[start:start + _CHUNK]
+            if piece.isascii():
+                decoder.decode(b"", final=True)
+                decoder.reset()
+            else:
+                decoder.decode(piece)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def quick_summary(raw: bytes, source: Path) -> LearnerReport | None:
+    """The export in ``raw`` boiled down as ``cohort_read.summarise`` would, or None when
+    it is to be read the detailed way."""
+    if not is_utf8(raw):
+        return None
+    try:
+        doc = _DECODER.decode(memoryview(raw)[len(_BOM):] if raw.startswith(_BOM) else raw)
+        return _summarise(doc, source)
+    except (msgspec.DecodeError, RecursionError, _Unsure, KeyError, TypeError, ValueError,
+            ArithmeticError):
+        return None
+
+
+def _summarise(doc: _Export, source: Path) -> LearnerReport:
+    if doc.format != FORMAT or not 1 <= doc.version <= VERSION:
+        raise _Unsure
+    learner_id = doc.learner.id
+    if not 0 < len(learner_id) <= 200:
+        raise _Unsure
+    name = doc.learner.display_name
+    exported_at = time_of(doc.exported_at)
+    quizzes = _Quizzes(doc.quiz_attempts, doc.study_answers)
+    prompts: dict[tuple[str, str], str | None] = {
+        (deck, item): None for deck, _quiz, item in quizzes.confident_wrong}
+    decay = decay_of(doc.scheduler)
+    practised, practice_checks = _practice(doc.practice)
+    topics, readiness = _topics(doc.items, doc.reviews, exported_at, decay, quizzes,
+                                practised, prompts)
+    return LearnerReport(
+        learner_id=learner_id, display_name=None if name is None else clean_name(name),
+        exported_at=exported_at, source=source, topics=topics, quizzes=quizzes.best,
+        paths=_paths(doc.paths),
+        confident_wrong=tuple((deck, quiz, item, prompts[deck, item])
+                              for deck, quiz, item in quizzes.confident_wrong),
+        calibration=calibration(quizzes.pairs), deck_titles=deck_titles(doc.decks),
+        quiz_titles=quiz_titles(doc.quizzes), readiness=readiness,
+        practice_checks=practice_checks)
+
+
+class _Quizzes:
+    """Every quiz and daily-study answer counted, as cohort_records.read_quizzes does."""
+
+    def __init__(self, attempts: list[_Attempt], study_answers: list[_StudyAnswer]) -> None:
+        self.best: dict[tuple[str, str], QuizBest] = {}
+        self.by_topic: dict[str, list[int]] = {}
+        self.pairs: list[tuple[float, int | None]] = []
+        self.confident_wrong: list[tuple[str, str, str]] = []
+        # (deck, item) -> (when, credit) of its latest answer, the last read on a tie
+        self.latest: dict[tuple[str, str], tuple[str, float]] = {}
+        for attempt in attempts:
+            deck, quiz = attempt.deck, attempt.quiz
+            total = 0.0
+            for answer in attempt.answers:
+                total += self._tally(deck, quiz, answer)
+            if attempt.kind != "quiz" or attempt.finished_at is None \
+                    or attempt.discarded is not False:
+                continue
+            time_of(attempt.finished_at)
+            questions, mark = attempt.questions, attempt.pass_mark
+            percent = 100.0 * total / questions if questions > 0 else 0.0
+            held = self.best.get((deck, quiz))
+            self.best[(deck, quiz)] = QuizBest(
+                max(percent, held.best_percent) if held else percent,
+                percent >= mark or (held is not None and held.passed),
+                held.attempts + 1 if held else 1)
+        for study in study_answers:
+            self._tally(study.deck, DAILY_STUDY, study)
+
+    def _tally(self, deck: str, quiz: str, answer: _Answer | _StudyAnswer) -> float:
+        certainty, correct = answer.certainty, answer.correct
+        if certainty is not None and not 1 <= certainty <= 3:
+            raise _Unsure
+        score = float(answer.score)
+        topic = answer.topic
+        if type(topic) is str:
+            tally = self.by_topic.get(topic)
+            if tally is None:
+                tally = self.by_topic[topic] = [0, 0]
+            tally[0] += 1
+            tally[1] += correct
+        key, at = (deck, answer.item), answer.answered_at
+        held = self.latest.get(key)
+        if held is None or at >= held[0]:
+            self.latest[key] = (at, score)
+        if certainty is not None:
+            self.pairs.append((min(max(score, 0.0), 1.0), certainty))
+            if certainty == 3 and not correct:
+                self.confident_wrong.append((deck, quiz, answer.item))
+        return score
+
+
+def _practice(replies: list[_Reply]) -> tuple[dict[tuple[str, str], float],
+                                              dict[str, tuple[int, int]]]:
+    """As cohort_readiness.practice_latest."""
+    latest: dict[tuple[str, str], tuple[str, float]] = {}
+    checks: dict[str, list[int]] = {}
+    tallies: dict[str, list[int]] = {}
+    for reply in replies:
+        rubric = reply.checks
+        if not rubric:
+            raise _Unsure
+        if not reply.counted:
+            continue
+        met = 0
+        for check in rubric:
+            met += check.met
+            tally = tallies.get(check.text)
+            if tally is None:
+                tally = tallies[check.text] = checks.setdefault(
+                    " ".join(check.text.split())[:200], [0, 0])
+            tally[0] += 1
+            tally[1] += not check.met
+        key, at = (reply.deck, reply.item), reply.answered_at
+        held = latest.get(key)
+        if held is None or at >= held[0]:
+            latest[key] = (at, met / len(rubric))
+    return ({k: share for k, (_at, share) in latest.items()},
+            {text: (asked, missed) for text, (asked, missed) in checks.items()})
+
+
+_REVIEW_KEY = attrgetter("deck", "item")
+
+
+def _topics(items: list[_Item], reviews: list[_Review], now: datetime, decay: float,
+            quizzes: _Quizzes, practised: dict[tuple[str, str], float],
+            prompts: dict[tuple[str, str], str | None]
+            ) -> tuple[dict[str, TopicStats], dict[str, Readiness]]:
+    """Topic figures (as cohort_records.topic_stats) and readiness (as
+    cohort_readiness.readiness_by_topic) in one pass over the items."""
+    topic_of: dict[tuple[str, str], str] = {}
+    recall: dict[str, tuple[float, int]] = {}
+    # topic -> [recall, quiz, practice values; cards, seen, questions, answered,
+    # practice items, practised]
+    ready: dict[str, list[Any]] = {}
+    quiz_latest = quizzes.latest
+    for item in items:
+        key, topic = (item.deck, item.id), item.topic
+        topic_of[key] = topic
+        if key in prompts:
+            prompts[key] = prompt_text(item.prompt)
+        total, reviewed = recall.setdefault(topic, (0.0, 0))
+        last, stability, retired = item.last_review, item.stability, item.retired
+        when = None
+        if last is not None and stability is not None and not retired:
+            if stability <= 0:
+                raise _Unsure
+            when = time_of(last)
+            recall[topic] = (total + recall_after(max(0, (now - when).days), stability, decay),
+                             reviewed + 1)
+        if retired:
+            continue
+        got = ready.get(topic)
+        if got is None:
+            got = ready[topic] = [[], [], [], 0, 0, 0, 0, 0, 0]
+        kind = item.kind
+        if kind == "card":
+            got[3] += 1
+            if when is not None:
+                got[4] += 1
+                elapsed = max(0, (now - when).days) + HORIZON_DAYS
+                got[0].append(recall_after(elapsed, float(stability or 0), decay))
+        elif kind == "practice":
+            got[7] += 1
+            if key in practised:
+                got[8] += 1
+                got[2].append(practised[key])
+        else:
+            got[5] += 1
+            held = quiz_latest.get(key)
+            if held is not None:
+                got[6] += 1
+                got[1].append(min(max(held[1], 0.0), 1.0))
+    counts = Counter(map(_REVIEW_KEY, reviews))
+    answers: Counter[str] = Counter()
+    for key, n in counts.items():
+        found = topic_of.get(key)
+        if found is not None:
+            answers[found] += n
+    topics = {}
+    by_topic = quizzes.by_topic
+    for topic in recall.keys() | by_topic.keys():
+        total, reviewed = recall.get(topic, (0.0, 0))
+        asked, right = by_topic.get(topic, (0, 0))
+        topics[topic] = TopicStats(answers[topic], total / reviewed if reviewed else None,
+                                   asked, right)
+    readiness = {topic: Readiness(
+        mean_with_missing(got[0], got[3]), mean_with_missing(got[1], got[5]),
+        mean_with_missing(got[2], got[7]), got[3], got[4], got[5], got[6], got[7], got[8])
+        for topic, got in ready.items()}
+    return topics, readiness
+
+
+def _paths(paths: list[_Path]) -> tuple[PathStanding, ...]:
+    """As cohort_records.path_standings."""
+    out = []
+    for path in paths:
+        standing = []
+        for step in path.steps:
+            target = text_or(step.target, "?")
+            standing.append(PathStep(step.day, text_or(step.kind, "step"), target,
+                                     text_or(step.title, target), step.done,
+                                     text_or(step.progress, "")))
+        deck, path_id = text_or(path.deck, "?"), text_or(path.id, "?")
+        out.append(PathStanding(deck, path_id, text_or(path.title, path_id),
+                                path.day if path.started_at is not None else None,
+                                tuple(standing)))
+    return tuple(out)
