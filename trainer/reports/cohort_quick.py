@@ -15,7 +15,9 @@ from __future__ import annotations
 import codecs
 from collections import Counter
 from datetime import datetime
-from operator import attrgetter
+from functools import reduce
+from itertools import compress
+from operator import add, attrgetter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -63,7 +65,7 @@ class _Item(Struct, gc=False):
     prompt: Any = None
 
 
-class _Review(Struct, gc=False):
+class _Review(Struct, gc=False, frozen=True):  # hashable: counted as they are
     deck: str
     item: str
 
@@ -215,21 +217,28 @@ def _summarise(doc: _Export, source: Path) -> LearnerReport:
         practice_checks=practice_checks)
 
 
+_DECK, _ITEM, _TOPIC = attrgetter("deck"), attrgetter("item"), attrgetter("topic")
+_SCORE, _CORRECT = attrgetter("score"), attrgetter("correct")
+_CERTAINTY, _ANSWERED_AT = attrgetter("certainty"), attrgetter("answered_at")
+_CERTAINTIES = frozenset((None, 1, 2, 3))
+
+
 class _Quizzes:
-    """Every quiz and daily-study answer counted, as cohort_records.read_quizzes does."""
+    """Every quiz and daily-study answer counted, as cohort_records.read_quizzes does,
+    a column at a time."""
 
     def __init__(self, attempts: list[_Attempt], study_answers: list[_StudyAnswer]) -> None:
         self.best: dict[tuple[str, str], QuizBest] = {}
-        self.by_topic: dict[str, list[int]] = {}
-        self.pairs: list[tuple[float, int | None]] = []
-        self.confident_wrong: list[tuple[str, str, str]] = []
-        # (deck, item) -> (when, credit) of its latest answer, the last read on a tie
-        self.latest: dict[tuple[str, str], tuple[str, float]] = {}
+        answers: list[_Answer | _StudyAnswer] = []
+        decks: list[str] = []
+        quizzes: list[str] = []
         for attempt in attempts:
-            deck, quiz = attempt.deck, attempt.quiz
-            total = 0.0
-            for answer in attempt.answers:
-                total += self._tally(deck, quiz, answer)
+            deck, quiz, given = attempt.deck, attempt.quiz, attempt.answers
+            answers += given
+            decks += [deck] * len(given)
+            quizzes += [quiz] * len(given)
+            # Added one by one from 0.0 as the detailed way adds them (sum() may not).
+            total = reduce(add, map(float, map(_SCORE, given)), 0.0)
             if attempt.kind != "quiz" or attempt.finished_at is None \
                     or attempt.discarded is not False:
                 continue
@@ -241,30 +250,35 @@ class _Quizzes:
                 max(percent, held.best_percent) if held else percent,
                 percent >= mark or (held is not None and held.passed),
                 held.attempts + 1 if held else 1)
-        for study in study_answers:
-            self._tally(study.deck, DAILY_STUDY, study)
+        answers += study_answers
+        decks += map(_DECK, study_answers)
+        quizzes += [DAILY_STUDY] * len(study_answers)
 
-    def _tally(self, deck: str, quiz: str, answer: _Answer | _StudyAnswer) -> float:
-        certainty, correct = answer.certainty, answer.correct
-        if certainty is not None and not 1 <= certainty <= 3:
+        certainties = list(map(_CERTAINTY, answers))
+        if not _CERTAINTIES.issuperset(certainties):
             raise _Unsure
-        score = float(answer.score)
-        topic = answer.topic
-        if type(topic) is str:
-            tally = self.by_topic.get(topic)
-            if tally is None:
-                tally = self.by_topic[topic] = [0, 0]
-            tally[0] += 1
-            tally[1] += correct
-        key, at = (deck, answer.item), answer.answered_at
-        held = self.latest.get(key)
-        if held is None or at >= held[0]:
-            self.latest[key] = (at, score)
-        if certainty is not None:
-            self.pairs.append((min(max(score, 0.0), 1.0), certainty))
-            if certainty == 3 and not correct:
-                self.confident_wrong.append((deck, quiz, answer.item))
-        return score
+        scores = list(map(float, map(_SCORE, answers)))
+        correct = list(map(_CORRECT, answers))
+        topics = list(map(_TOPIC, answers))
+        asked, right = Counter(topics), Counter(compress(topics, correct))
+        for odd in [topic for topic in asked if type(topic) is not str]:
+            del asked[odd]  # only text names a topic
+        self.by_topic = {topic: [n, right[topic]] for topic, n in asked.items()}
+        # (deck, item) -> (when, credit) of its latest answer, the last read on a tie
+        self.latest: dict[tuple[str, str], tuple[str, float]] = {}
+        latest = self.latest
+        keys = zip(decks, map(_ITEM, answers), strict=True)
+        for key, at, score in zip(keys, map(_ANSWERED_AT, answers), scores, strict=True):
+            seen = latest.get(key)
+            if seen is None or at >= seen[0]:
+                latest[key] = (at, score)
+        self.pairs: list[tuple[float, int | None]] = [
+            (min(max(score, 0.0), 1.0), certainty)
+            for score, certainty in zip(scores, certainties, strict=True) if certainty is not None]
+        self.confident_wrong = [
+            (deck, quiz, answer.item) for deck, quiz, answer, certainty, ok
+            in zip(decks, quizzes, answers, certainties, correct, strict=True)
+            if certainty == 3 and not ok]
 
 
 def _practice(replies: list[_Reply]) -> tuple[dict[tuple[str, str], float],
@@ -294,9 +308,6 @@ def _practice(replies: list[_Reply]) -> tuple[dict[tuple[str, str], float],
             latest[key] = (at, met / len(rubric))
     return ({k: share for k, (_at, share) in latest.items()},
             {text: (asked, missed) for text, (asked, missed) in checks.items()})
-
-
-_REVIEW_KEY = attrgetter("deck", "item")
 
 
 def _topics(items: list[_Item], reviews: list[_Review], now: datetime, decay: float,
@@ -348,10 +359,9 @@ def _topics(items: list[_Item], reviews: list[_Review], now: datetime, decay: fl
             if held is not None:
                 got[6] += 1
                 got[1].append(min(max(held[1], 0.0), 1.0))
-    counts = Counter(map(_REVIEW_KEY, reviews))
     answers: Counter[str] = Counter()
-    for key, n in counts.items():
-        found = topic_of.get(key)
+    for review, n in Counter(reviews).items():
+        found = topic_of.get((review.deck, review.item))
         if found is not None:
             answers[found] += n
     topics = {}
