@@ -10,6 +10,7 @@ sit in memory at once.
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -139,7 +140,12 @@ def read_export(path: Path) -> LearnerReport:
     """Read one export file; raises ``ExportProblem`` with the reason it cannot be used."""
     try:
         with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            # At most one byte past the limit, even if the file grew since it was listed;
+            # asked for by its size, as Python sets aside as much as is asked for first.
+            size = os.fstat(stream.fileno()).st_size
+            raw = stream.read(min(size, MAX_FILE_BYTES) + 1)
+            if size < len(raw) <= MAX_FILE_BYTES:
+                raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         raise bad(QT_TRANSLATE_NOOP("CohortReadText", "cannot be read ({error})"),
                   error=str(exc.strerror or exc)) from None
