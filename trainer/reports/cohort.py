@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from pathlib import Path
 
 from trainer.domain.scoring import (
@@ -245,6 +246,9 @@ class ConfidentWrong:
         return self.prompt or self.item
 
 
+_QUESTION = itemgetter(0, 2)  # (deck, item) of a confidently wrong answer
+
+
 def confident_wrong(learners: Iterable[LearnerReport], top: int = 10) -> list[ConfidentWrong]:
     """The ``top`` questions most often answered wrong at certainty 3."""
     answers: Counter[tuple[str, str]] = Counter()
@@ -252,8 +256,10 @@ def confident_wrong(learners: Iterable[LearnerReport], top: int = 10) -> list[Co
     quizzes: dict[tuple[str, str], set[str]] = {}
     prompts: dict[tuple[str, str], str] = {}
     for learner in learners:
-        for deck, quiz, item, prompt in learner.confident_wrong:
-            answers[deck, item] += 1
+        # A learner's answers are many, their questions few: each question once.
+        wrong = learner.confident_wrong
+        answers.update(map(_QUESTION, wrong))
+        for deck, quiz, item, prompt in dict.fromkeys(wrong):
             who.setdefault((deck, item), set()).add(learner.learner_id)
             quizzes.setdefault((deck, item), set()).add(quiz)
             if prompt is not None:
