@@ -353,16 +353,19 @@ class RubricMiss:
 def rubric_misses(learners: Iterable[LearnerReport], top: int = 10) -> list[RubricMiss]:
     """The rubric checks the cohort's practice replies missed most (by share, then
     count), at most ``top``; checks never missed are left out."""
-    asked: Counter[str] = Counter()
-    missed: Counter[str] = Counter()
-    who: Counter[str] = Counter()
+    # Every learner has most checks (a thousand learners, some eighty checks each): one
+    # look-up per check and learner.
+    totals: dict[str, list[int]] = {}  # text -> [asked, missed, learners who missed it]
     for learner in learners:
         for text, (n, m) in learner.practice_checks.items():
-            asked[text] += n
-            missed[text] += m
-            who[text] += m > 0
-    found = [RubricMiss(text, asked[text], missed[text], who[text])
-             for text in asked if missed[text]]
+            tally = totals.get(text)
+            if tally is None:
+                tally = totals[text] = [0, 0, 0]
+            tally[0] += n
+            tally[1] += m
+            tally[2] += m > 0
+    found = [RubricMiss(text, asked, missed, who)
+             for text, (asked, missed, who) in totals.items() if missed]
     found.sort(key=lambda r: (-r.share, -r.missed, r.text))
     return found[:top]
 
