@@ -329,13 +329,12 @@ def _topics(items: list[_Item], reviews: list[_Review], now: datetime, decay: fl
             prompts[key] = prompt_text(item.prompt)
         total, reviewed = recall.setdefault(topic, (0.0, 0))
         last, stability, retired = item.last_review, item.stability, item.retired
-        when = None
+        days = None  # whole days from its last review to the export
         if last is not None and stability is not None and not retired:
             if stability <= 0:
                 raise _Unsure
-            when = time_of(last)
-            recall[topic] = (total + recall_after(max(0, (now - when).days), stability, decay),
-                             reviewed + 1)
+            days = max(0, (now - time_of(last)).days)
+            recall[topic] = (total + recall_after(days, stability, decay), reviewed + 1)
         if retired:
             continue
         got = ready.get(topic)
@@ -344,10 +343,11 @@ def _topics(items: list[_Item], reviews: list[_Review], now: datetime, decay: fl
         kind = item.kind
         if kind == "card":
             got[3] += 1
-            if when is not None:
+            if days is not None:
                 got[4] += 1
-                elapsed = max(0, (now - when).days) + HORIZON_DAYS
-                got[0].append(recall_after(elapsed, float(stability or 0), decay))
+                # Added as days, not to the date (which may be the last one a datetime
+                # can hold), as readiness_by_topic does.
+                got[0].append(recall_after(days + HORIZON_DAYS, float(stability or 0), decay))
         elif kind == "practice":
             got[7] += 1
             if key in practised:
