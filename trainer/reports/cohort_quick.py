@@ -19,10 +19,9 @@ from functools import reduce
 from itertools import compress
 from operator import add, attrgetter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
-from msgspec import Meta, Struct
 
 from trainer.domain.readiness import HORIZON_DAYS, Readiness, mean_with_missing
 from trainer.domain.scheduling import recall_after
@@ -38,117 +37,19 @@ from trainer.reports.cohort_records import (
     text_or,
     time_of,
 )
+from trainer.reports.cohort_structs import (
+    Answer,
+    Attempt,
+    Export,
+    Item,
+    LearningPath,
+    Reply,
+    Review,
+    StudyAnswer,
+)
 from trainer.reports.progress_format import FORMAT, VERSION
 
-# orjson reads a whole number beyond 64 bits as a float, which the detailed checks then
-# refuse where they want a whole number: such numbers go the detailed way.
-Whole = Annotated[int, Meta(ge=-(2**63), le=2**63 - 1)]
-Number = Whole | float
-
-# The structs are never part of a cycle (JSON cannot make one): the cyclic collector
-# need not track them. Only fields the report reads are declared; msgspec skips the rest.
-
-
-class _Learner(Struct, gc=False):
-    id: str
-    display_name: str | None = None
-
-
-class _Item(Struct, gc=False):
-    deck: str
-    id: str
-    topic: str
-    last_review: str | None
-    stability: Number | None
-    retired: bool
-    kind: str = "card"
-    prompt: Any = None
-
-
-class _Review(Struct, gc=False, frozen=True):  # hashable: counted as they are
-    deck: str
-    item: str
-
-
-class _Answer(Struct, gc=False):
-    item: str
-    topic: Any  # counted for its topic only when it is text
-    certainty: Whole | None
-    score: Number
-    correct: bool
-    answered_at: str = ""
-
-
-class _StudyAnswer(Struct, gc=False):
-    deck: str
-    item: str
-    topic: Any
-    certainty: Whole | None
-    score: Number
-    correct: bool
-    answered_at: str = ""
-
-
-class _Attempt(Struct, gc=False):
-    deck: str
-    quiz: str
-    answers: list[_Answer]
-    kind: Any
-    finished_at: Any
-    discarded: Any
-    questions: Whole
-    pass_mark: Number
-
-
-class _Step(Struct, gc=False):
-    day: Whole
-    done: bool
-    kind: Any
-    target: Any
-    title: Any
-    progress: Any = None
-
-
-class _Path(Struct, gc=False):
-    deck: Any
-    id: Any
-    title: Any
-    started_at: Any
-    day: Whole | None
-    steps: list[_Step]
-
-
-class _Check(Struct, gc=False):
-    text: str
-    met: bool
-
-
-class _Reply(Struct, gc=False):
-    deck: str
-    item: str
-    answered_at: str
-    checks: list[_Check]
-    counted: bool
-
-
-class _Export(Struct, gc=False):
-    format: str
-    version: Whole
-    exported_at: str
-    learner: _Learner
-    decks: list[Any]  # titles only: read by cohort_records as the detailed way reads them
-    items: list[_Item]
-    reviews: list[_Review]
-    quiz_attempts: list[_Attempt]
-    assessments: list[msgspec.Raw]  # only checked to be a list
-    paths: list[_Path]
-    study_answers: list[_StudyAnswer] = []
-    practice: list[_Reply] = []
-    quizzes: Any = None
-    scheduler: Any = None
-
-
-_DECODER = msgspec.json.Decoder(_Export)
+_DECODER = msgspec.json.Decoder(Export)
 _BOM = "\ufeff".encode()
 _CHUNK = 1 << 14
 
@@ -191,7 +92,7 @@ def quick_summary(raw: bytes, source: Path) -> LearnerReport | None:
         return None
 
 
-def _summarise(doc: _Export, source: Path) -> LearnerReport:
+def _summarise(doc: Export, source: Path) -> LearnerReport:
     if doc.format != FORMAT or not 1 <= doc.version <= VERSION:
         raise _Unsure
     learner_id = doc.learner.id
@@ -210,8 +111,7 @@ def _summarise(doc: _Export, source: Path) -> LearnerReport:
         learner_id=learner_id, display_name=None if name is None else clean_name(name),
         exported_at=exported_at, source=source, topics=topics, quizzes=quizzes.best,
         paths=_paths(doc.paths),
-        confident_wrong=tuple((deck, quiz, item, prompts[deck, item])
-                              for deck, quiz, item in quizzes.confident_wrong),
+        confident_wrong=_confident_wrong(quizzes.confident_wrong, prompts),
         calibration=calibration(quizzes.pairs), deck_titles=deck_titles(doc.decks),
         quiz_titles=quiz_titles(doc.quizzes), readiness=readiness,
         practice_checks=practice_checks)
@@ -223,13 +123,22 @@ _CERTAINTY, _ANSWERED_AT = attrgetter("certainty"), attrgetter("answered_at")
 _CERTAINTIES = frozenset((None, 1, 2, 3))
 
 
+def _confident_wrong(wrong: list[tuple[str, str, str]],
+                     prompts: dict[tuple[str, str], str | None]
+                     ) -> tuple[tuple[str, str, str, str | None], ...]:
+    """One entry per answer, the same question in the same quiz being one object: the
+    report is sent back from a worker process pickled, which then sends it once."""
+    same: dict[tuple[str, str, str], tuple[str, str, str, str | None]] = {}
+    return tuple(same.setdefault(key, (*key, prompts[key[0], key[2]])) for key in wrong)
+
+
 class _Quizzes:
     """Every quiz and daily-study answer counted, as cohort_records.read_quizzes does,
     a column at a time."""
 
-    def __init__(self, attempts: list[_Attempt], study_answers: list[_StudyAnswer]) -> None:
+    def __init__(self, attempts: list[Attempt], study_answers: list[StudyAnswer]) -> None:
         self.best: dict[tuple[str, str], QuizBest] = {}
-        answers: list[_Answer | _StudyAnswer] = []
+        answers: list[Answer | StudyAnswer] = []
         decks: list[str] = []
         quizzes: list[str] = []
         for attempt in attempts:
@@ -281,7 +190,7 @@ class _Quizzes:
             if certainty == 3 and not ok]
 
 
-def _practice(replies: list[_Reply]) -> tuple[dict[tuple[str, str], float],
+def _practice(replies: list[Reply]) -> tuple[dict[tuple[str, str], float],
                                               dict[str, tuple[int, int]]]:
     """As cohort_readiness.practice_latest."""
     latest: dict[tuple[str, str], tuple[str, float]] = {}
@@ -310,7 +219,7 @@ def _practice(replies: list[_Reply]) -> tuple[dict[tuple[str, str], float],
             {text: (asked, missed) for text, (asked, missed) in checks.items()})
 
 
-def _topics(items: list[_Item], reviews: list[_Review], now: datetime, decay: float,
+def _topics(items: list[Item], reviews: list[Review], now: datetime, decay: float,
             quizzes: _Quizzes, practised: dict[tuple[str, str], float],
             prompts: dict[tuple[str, str], str | None]
             ) -> tuple[dict[str, TopicStats], dict[str, Readiness]]:
@@ -378,7 +287,7 @@ def _topics(items: list[_Item], reviews: list[_Review], now: datetime, decay: fl
     return topics, readiness
 
 
-def _paths(paths: list[_Path]) -> tuple[PathStanding, ...]:
+def _paths(paths: list[LearningPath]) -> tuple[PathStanding, ...]:
     """As cohort_records.path_standings."""
     out = []
     for path in paths:
