@@ -382,13 +382,21 @@ def _spread(values: list[float], digits: int = 1) -> dict[str, float]:
             "max": round(max(values), digits)}
 
 
-def measure_cohort(folder: Path, n_reps: int, runs: int, seed: int) -> dict[str, object]:
+def measure_cohort(folder: Path, n_reps: int, runs: int, seed: int,
+                   keep: Path | None = None) -> dict[str, object]:
     """Time reading, merging and writing the report (HTML and CSV) over the exports: in
-    worker processes as the app does, and in one process, runs alternating."""
+    worker processes as the app does, and in one process, runs alternating. With
+    ``keep``, the exports are made there, or those a run made there before are read
+    again (so that two versions of the code can be timed on the same files)."""
     from trainer.commands.cohort import write_report
     from trainer.reports.cohort import load_cohort
 
-    exports = write_cohort(folder, n_reps, seed)
+    if keep is not None and (keep / "exports").is_dir():
+        exports = keep / "exports"
+        if len(list(exports.glob("*.json"))) != n_reps:
+            raise SystemExit(f"{exports} does not hold {n_reps} exports")
+    else:
+        exports = write_cohort(keep or folder, n_reps, seed)
     sizes = [p.stat().st_size for p in exports.iterdir()]
 
     def report(workers: int | None = None) -> float:
@@ -465,6 +473,9 @@ def main() -> int:
     parser.add_argument("--optimize-reviews", type=int, default=100_000)
     parser.add_argument("--reps", type=int, default=1_000)
     parser.add_argument("--only", choices=("stats", "cohort", "export", "optimize"))
+    parser.add_argument("--keep-exports", type=Path, metavar="DIR",
+                        help="make the cohort's exports in DIR, or read again those a "
+                             "run made there (same --reps and --seed)")
     parser.add_argument("--export-child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.export_child:
@@ -476,7 +487,8 @@ def main() -> int:
         if args.only in (None, "stats"):
             result.update(measure_stats(folder, args.runs, args.seed))
         if args.only in (None, "cohort"):
-            result.update(measure_cohort(folder, args.reps, args.runs, args.seed))
+            result.update(measure_cohort(folder, args.reps, args.runs, args.seed,
+                                         args.keep_exports))
         if args.only in (None, "export"):
             result.update(measure_export(folder, args.runs, args.seed))
         if args.only in (None, "optimize"):

@@ -20,11 +20,13 @@ from trainer.reports.cohort_model import ExportProblem
 
 
 def _stdlib_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """orjson refuses everything: every file is read by the json module, as before."""
+    """orjson refuses everything, and the quick way is never taken: every file is read
+    by the json module, as before."""
     def refuse(_raw: object) -> Any:
         raise orjson.JSONDecodeError("refused", "", 0)
 
     monkeypatch.setattr(cohort_read.orjson, "loads", refuse)
+    monkeypatch.setattr(cohort_read, "quick_summary", lambda _raw, _source: None)
 
 
 def test_the_report_is_the_same_as_with_the_json_module(

@@ -240,12 +240,15 @@ def calibration(answers: Iterable[tuple[float, int | None]]) -> Calibration:
     marks: list[float] = []
     for level, credits in by_level.items():
         if credits:
-            right = [is_correct(c) for c in credits]
+            right = list(map(is_correct, credits))
             accuracy = sum(right) / len(right)
-            levels.append(LevelCalibration(level, len(right), accuracy,
-                                           CERTAINTY_PROBABILITY[level] - accuracy))
-            gaps.extend(CERTAINTY_PROBABILITY[level] - r for r in right)
-            marks.extend(certainty_marks(c, level) for c in credits)
+            claimed = CERTAINTY_PROBABILITY[level]
+            levels.append(LevelCalibration(level, len(right), accuracy, claimed - accuracy))
+            gaps.extend([claimed - r for r in right])
+            # Answers are many (a cohort's, a year's) but their credits few: each
+            # distinct credit is marked once.
+            mark_of = {c: certainty_marks(c, level) for c in set(credits)}
+            marks.extend(map(mark_of.__getitem__, credits))
         else:
             levels.append(LevelCalibration(level, 0, None, None))
     return Calibration(

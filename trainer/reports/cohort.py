@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from pathlib import Path
 
 from trainer.domain.scoring import (
@@ -245,6 +246,9 @@ class ConfidentWrong:
         return self.prompt or self.item
 
 
+_QUESTION = itemgetter(0, 2)  # (deck, item) of a confidently wrong answer
+
+
 def confident_wrong(learners: Iterable[LearnerReport], top: int = 10) -> list[ConfidentWrong]:
     """The ``top`` questions most often answered wrong at certainty 3."""
     answers: Counter[tuple[str, str]] = Counter()
@@ -252,8 +256,10 @@ def confident_wrong(learners: Iterable[LearnerReport], top: int = 10) -> list[Co
     quizzes: dict[tuple[str, str], set[str]] = {}
     prompts: dict[tuple[str, str], str] = {}
     for learner in learners:
-        for deck, quiz, item, prompt in learner.confident_wrong:
-            answers[deck, item] += 1
+        # A learner's answers are many, their questions few: each question once.
+        wrong = learner.confident_wrong
+        answers.update(map(_QUESTION, wrong))
+        for deck, quiz, item, prompt in dict.fromkeys(wrong):
             who.setdefault((deck, item), set()).add(learner.learner_id)
             quizzes.setdefault((deck, item), set()).add(quiz)
             if prompt is not None:
@@ -347,16 +353,19 @@ class RubricMiss:
 def rubric_misses(learners: Iterable[LearnerReport], top: int = 10) -> list[RubricMiss]:
     """The rubric checks the cohort's practice replies missed most (by share, then
     count), at most ``top``; checks never missed are left out."""
-    asked: Counter[str] = Counter()
-    missed: Counter[str] = Counter()
-    who: Counter[str] = Counter()
+    # Every learner has most checks (a thousand learners, some eighty checks each): one
+    # look-up per check and learner.
+    totals: dict[str, list[int]] = {}  # text -> [asked, missed, learners who missed it]
     for learner in learners:
         for text, (n, m) in learner.practice_checks.items():
-            asked[text] += n
-            missed[text] += m
-            who[text] += m > 0
-    found = [RubricMiss(text, asked[text], missed[text], who[text])
-             for text in asked if missed[text]]
+            tally = totals.get(text)
+            if tally is None:
+                tally = totals[text] = [0, 0, 0]
+            tally[0] += n
+            tally[1] += m
+            tally[2] += m > 0
+    found = [RubricMiss(text, asked, missed, who)
+             for text, (asked, missed, who) in totals.items() if missed]
     found.sort(key=lambda r: (-r.share, -r.missed, r.text))
     return found[:top]
 

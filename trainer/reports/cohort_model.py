@@ -204,6 +204,14 @@ class Cohort:
     skipped: tuple[Skipped, ...]
     superseded: tuple[Superseded, ...]
     exports_read: int  # files that were usable exports, older copies included
+    # Worked out once: the report asks for a quiz's title once per row it shows.
+    _quiz_titles: dict[tuple[str, str], str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        titles: dict[tuple[str, str], str] = {}
+        for learner in sorted(self.learners, key=lambda r: r.exported_at):
+            titles.update(learner.quiz_titles)
+        object.__setattr__(self, "_quiz_titles", titles)
 
     @property
     def topics(self) -> list[str]:
@@ -221,14 +229,11 @@ class Cohort:
     @property
     def quiz_titles(self) -> dict[tuple[str, str], str]:
         """Quiz titles by (deck, quiz id), as the newest export naming each has them."""
-        titles: dict[tuple[str, str], str] = {}
-        for learner in sorted(self.learners, key=lambda r: r.exported_at):
-            titles.update(learner.quiz_titles)
-        return titles
+        return dict(self._quiz_titles)
 
     def quiz_title(self, deck: str, quiz: str) -> str:
         """A quiz's title where an export gave it, else its id."""
-        return self.quiz_titles.get((deck, quiz), quiz)
+        return self._quiz_titles.get((deck, quiz), quiz)
 
     @property
     def date_range(self) -> tuple[datetime, datetime] | None:

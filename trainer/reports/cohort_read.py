@@ -10,6 +10,7 @@ sit in memory at once.
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -20,9 +21,11 @@ from trainer.domain.scoring import calibration
 from trainer.i18n import QT_TRANSLATE_NOOP
 from trainer.reports.cohort_model import ExportProblem as ExportProblem
 from trainer.reports.cohort_model import LearnerReport, located
+from trainer.reports.cohort_quick import quick_summary
 from trainer.reports.cohort_readiness import practice_latest, readiness_by_topic
 from trainer.reports.cohort_records import (
     bad,
+    clean_name,
     decay_of,
     deck_titles,
     path_standings,
@@ -34,7 +37,6 @@ from trainer.reports.cohort_records import (
     topic_stats,
 )
 from trainer.reports.progress_format import FORMAT, VERSION
-from trainer.storage.learner_repo import MAX_DISPLAY_NAME
 
 # "\ud800" not followed by a low half, or "\udc00" not preceded by a high one.
 _LONE_SURROGATE = re.compile(
@@ -93,11 +95,7 @@ def _header(doc: object) -> tuple[str, str | None, datetime]:
     _check(name is None or type(name) is str,
            QT_TRANSLATE_NOOP("CohortReadText", '"learner.display_name" should be text'))
     if name is not None:
-        # Someone else's text, shown in a report: one line, short enough for a table
-        # cell, and without control or direction-changing characters (which can make
-        # a name read as another).
-        name = " ".join("".join(c if c.isprintable() else " " for c in name).split()
-                        )[:MAX_DISPLAY_NAME] or None
+        name = clean_name(name)
     try:
         exported_at = time_of(doc["exported_at"])
     except ValueError as exc:
@@ -142,13 +140,23 @@ def read_export(path: Path) -> LearnerReport:
     """Read one export file; raises ``ExportProblem`` with the reason it cannot be used."""
     try:
         with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            # At most one byte past the limit, even if the file grew since it was listed;
+            # asked for by its size, as Python sets aside as much as is asked for first.
+            size = os.fstat(stream.fileno()).st_size
+            raw = stream.read(min(size, MAX_FILE_BYTES) + 1)
+            if size < len(raw) <= MAX_FILE_BYTES:
+                raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         raise bad(QT_TRANSLATE_NOOP("CohortReadText", "cannot be read ({error})"),
                   error=str(exc.strerror or exc)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise bad(QT_TRANSLATE_NOOP("CohortReadText", "larger than {limit}"),
                   limit=size_text(MAX_FILE_BYTES))
+    # Nearly every export is read the quick way; the rest (damaged, odd or very old
+    # ones) are parsed and checked in detail, which names what is wrong.
+    quick = quick_summary(raw, path)
+    if quick is not None:
+        return quick
     doc = parse(raw)
     try:
         return summarise(doc, path)

@@ -37,6 +37,7 @@ from trainer.reports.cohort_model import (
     problem,
 )
 from trainer.reports.progress_format import MAX_PROMPT
+from trainer.storage.learner_repo import MAX_DISPLAY_NAME
 
 
 class CohortReadText(Context):
@@ -118,7 +119,7 @@ def topic_stats(items: list[Any], reviews: list[Any], now: datetime,
                                             '"deck", "id" and "topic" should be text'))
             topic_of[(deck, key)] = topic
             if (deck, key) in prompts:
-                prompts[deck, key] = _prompt(item)
+                prompts[deck, key] = prompt_text(item.get("prompt"))
             total, reviewed = recall.setdefault(topic, (0.0, 0))
             last, stability, retired = item["last_review"], item["stability"], item["retired"]
             if type(retired) is not bool:
@@ -164,9 +165,18 @@ class Quizzes:
     latest: dict[tuple[str, str], tuple[str, int, float]] = field(default_factory=dict)
 
 
-def _prompt(item: dict[str, Any]) -> str | None:
-    """An item's plain text, when the export carries it (older ones do not)."""
-    text = item.get("prompt")
+def clean_name(name: str) -> str | None:
+    """A learner's display name as the report shows it."""
+    # Someone else's text, shown in a report: one line, short enough for a table cell,
+    # and without control or direction-changing characters (which can make a name read
+    # as another).
+    return " ".join("".join(c if c.isprintable() else " " for c in name).split()
+                    )[:MAX_DISPLAY_NAME] or None
+
+
+def prompt_text(text: object) -> str | None:
+    """An item's ``prompt`` as the report shows it; None when the export has none (older
+    ones do not)."""
     if type(text) is not str or not text.strip():
         return None
     return " ".join(text.split())[:MAX_PROMPT]
