@@ -4,7 +4,7 @@
 hours is a range of it; a zone whose days start at :30 or :45 (India, Nepal, parts of
 Australia) leaves a partial hour at each end of a day, and those few answers are
 counted from the log itself. The figures are the same as counting every day from the
-log (tests/stats/test_review_hours.py compares them).
+log (tests/stats/test_stats_from_summary.py compares them).
 """
 
 from __future__ import annotations

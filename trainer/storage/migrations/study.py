@@ -201,6 +201,10 @@ def review_hours(db: Database) -> None:
     deck removed, a repair, an import) and change of a counted column (an item moved to
     another topic or deck), so no code path can forget it. The second index holds every
     column, so one topic's year is one range of it.
+
+    Two indexes over items serve the other figures: ``items_topic_of`` gives an item's
+    topic without reading its row (its text makes rows large, and a scope of one topic
+    looks up every scheduled item's), ``items_kind`` finds the practice items.
     """
     counts = ", ".join(f"{c} INTEGER NOT NULL" for c, _ in _COUNTS)
     db.execute(
@@ -214,6 +218,8 @@ def review_hours(db: Database) -> None:
         f"SELECT {_KEY_OF.format(r='reviews')}, count(*), sum(duration_ms), "
         + ", ".join(f"sum({e.format(r='reviews')})" for _, e in _COUNTS)
         + " FROM reviews GROUP BY 1, 2, 3")
+    db.execute("CREATE INDEX items_topic_of ON items (id, topic)")
+    db.execute("CREATE INDEX items_kind ON items (kind, retired)")
     db.execute(f"CREATE TRIGGER review_hours_insert AFTER INSERT ON reviews BEGIN {_ADD} END")
     db.execute(f"CREATE TRIGGER review_hours_delete AFTER DELETE ON reviews BEGIN {_TAKE} END")
     changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _COUNTED.split(", "))
