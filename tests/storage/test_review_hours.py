@@ -167,3 +167,33 @@ def test_check_database_finds_and_repairs_a_summary_changed_behind_its_back(
         _assert_exact(db)
     finally:
         db.close()
+
+
+def test_each_state_carries_its_item_s_topic(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    old = Database(path)
+    migrations.apply(old, stop_before="0012_review_hours")
+    old.execute("PRAGMA user_version = 11")
+    _decks_and_items(old)
+    old.execute("INSERT INTO item_state (item_id, deck_id, position) "
+                "SELECT id, deck_id, position FROM items WHERE id <= 6")
+    old.conn.commit()
+    old.close()
+
+    db = open_database(path, clock)
+    try:
+        def topics() -> list[tuple[int, str | None, str]]:
+            return db.execute("SELECT s.item_id, s.topic, i.topic FROM item_state s "
+                              "JOIN items i ON i.id = s.item_id ORDER BY s.item_id").fetchall()
+
+        assert [(i, own) for i, own, _ in topics()] == [
+            (n, TOPICS[(n - 1) % 3]) for n in range(1, 7)]  # the migration filled them
+        # A state written without its topic gets it; an item moved takes it along.
+        db.execute("INSERT INTO item_state (item_id, deck_id, position) "
+                   "SELECT id, deck_id, position FROM items WHERE id > 6")
+        db.execute("UPDATE items SET topic = 'renamed' WHERE id IN (2, 9)")
+        rows = topics()
+        assert len(rows) == 12 and all(own == item for _, own, item in rows)
+        assert {i for i, own, _ in rows if own == "renamed"} == {2, 9}
+    finally:
+        db.close()

@@ -61,6 +61,10 @@ class DayAnswers:
         return day
 
 
+# What each count column of the summary counts, as ``_key`` names it.
+_COLUMN_KEYS = [(c.phase_before, c.rating, c.mature) for c in COUNT_COLUMNS]
+
+
 def _floor(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
 
@@ -111,8 +115,9 @@ def day_answers(db: Store, scope: ScopeFilter, bounds: Sequence[tuple[datetime, 
                 continue
             day = days[n]
             day.duration_ms += duration
-            for column, count in zip(COUNT_COLUMNS, counts, strict=True):
-                day.add((column.phase_before, column.rating, column.mature), count, 0)
+            for key, count in zip(_COLUMN_KEYS, counts, strict=True):
+                if count:
+                    day.counts[key] = day.counts.get(key, 0) + count
     if partial:
         cond, args = scope.where(deck_column="r.deck_id", topic_column="r.topic")
         for n, phase, rating, mature, count, duration in db.execute(

@@ -33,12 +33,10 @@ class ScopeFilter:
             sql += f" AND {deck_column} = ?"
             args.append(self.deck)
         if self.topic is not None:
-            # Elsewhere looked up row by row, from the index migration 0012 made for it
-            # (an item's row holds its text, so reading rows costs many pages): an IN
-            # list of a large topic's items took longer to build than the look-ups.
+            # Elsewhere looked up row by row: an IN list of a large topic's items would
+            # be built again for every day counted, and could lure SQLite off an index.
             sql += (f" AND {topic_column} = ?" if topic_column is not None else
-                    " AND (SELECT topic FROM items INDEXED BY items_topic_of "
-                    f"WHERE items.id = {item_column}) = ?")
+                    f" AND (SELECT topic FROM items WHERE items.id = {item_column}) = ?")
             args.append(self.topic)
         return sql, args
 
@@ -76,8 +74,9 @@ def _deck_ids(db: Store, scope: ScopeFilter) -> list[str]:
 def _due_query(db: Store, scope: ScopeFilter, phases: Sequence[int]) -> tuple[str, list[object]]:
     decks = _deck_ids(db, scope) or [""]
     topic_cond, topic_args = ScopeFilter(topic=scope.topic).where(
-        item_column="item_state.item_id")
-    # Naming every deck lets SQLite walk item_state_due (deck_id, active, phase, due).
+        topic_column="item_state.topic")
+    # Naming every deck lets SQLite walk item_state_due (deck_id, active, phase, due),
+    # or with a topic item_state_topic (topic, active, deck_id, phase, due).
     return (f"FROM item_state WHERE deck_id IN ({', '.join('?' * len(decks))}) AND active = 1 "
             f"AND phase IN ({', '.join('?' * len(phases))}){topic_cond}",
             [*decks, *phases, *topic_args])
@@ -119,19 +118,18 @@ def mastery_rows(db: Store, scope: ScopeFilter, now: datetime, *, factor: float,
                  decay: float, target: float) -> list[MasteryRow]:
     """Per topic: py-fsrs's recall probability (1 + factor * days / S) ** decay, with
     days the whole days since the last answer, averaged over the items answered."""
-    cond, args = ScopeFilter(deck=scope.deck).where()
-    topic_cond, topic_args = ScopeFilter(topic=scope.topic).where(topic_column="i.topic")
+    cond, args = scope.where(topic_column="topic")
+    # The item's topic is on its state (migration 0012): item_state_topic holds every
+    # column read here, in topic order, so no item row is read and nothing is sorted.
     rows = db.execute(
-        "SELECT i.topic, count(*), sum(s.phase > 0), avg(s.recall), total(s.recall >= ?) "
-        "FROM (SELECT item_id, phase, CASE WHEN phase > 0 AND stability > 0 THEN pow(1.0 + ? "
+        "SELECT topic, count(*), sum(phase > 0), avg(recall), total(recall >= ?) "
+        "FROM (SELECT topic, phase, CASE WHEN phase > 0 AND stability > 0 THEN pow(1.0 + ? "
         # Whole days as py-fsrs counts them, in arithmetic any SQLite has (unixepoch()
         # came in 3.38): seconds rounded from julianday, then divided whole.
         "* max(0, CAST((julianday(?) - julianday(last_review)) * 86400 + 0.5 AS INTEGER) "
-        "/ 86400) / stability, ?) END "
-        "AS recall FROM item_state WHERE active = 1" + cond + ") s "
-        "JOIN items i ON i.id = s.item_id WHERE 1" + topic_cond +
-        " GROUP BY i.topic ORDER BY i.topic",
-        [target, factor, to_db(now), decay, *args, *topic_args])
+        "/ 86400) / stability, ?) END AS recall FROM item_state INDEXED BY item_state_topic "
+        "WHERE topic IS NOT NULL AND active = 1" + cond + ") GROUP BY topic ORDER BY topic",
+        [target, factor, to_db(now), decay, *args])
     return [MasteryRow(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
 
 

@@ -202,9 +202,11 @@ def review_hours(db: Database) -> None:
     another topic or deck), so no code path can forget it. The second index holds every
     column, so one topic's year is one range of it.
 
-    Two indexes over items serve the other figures: ``items_topic_of`` gives an item's
-    topic without reading its row (its text makes rows large, and a scope of one topic
-    looks up every scheduled item's), ``items_kind`` finds the practice items.
+    The other figures read the schedule by topic (mastery, due counts): ``item_state``
+    carries its item's topic, kept by triggers (set when a state is written without it,
+    moved with the item), and ``item_state_topic`` holds what they read, so a topic's
+    schedule is one range of it rather than a look-up of each item's large row.
+    ``items_kind`` finds the practice items without reading every item.
     """
     counts = ", ".join(f"{c} INTEGER NOT NULL" for c, _ in _COUNTS)
     db.execute(
@@ -218,8 +220,19 @@ def review_hours(db: Database) -> None:
         f"SELECT {_KEY_OF.format(r='reviews')}, count(*), sum(duration_ms), "
         + ", ".join(f"sum({e.format(r='reviews')})" for _, e in _COUNTS)
         + " FROM reviews GROUP BY 1, 2, 3")
-    db.execute("CREATE INDEX items_topic_of ON items (id, topic)")
     db.execute("CREATE INDEX items_kind ON items (kind, retired)")
+    db.execute("ALTER TABLE item_state ADD COLUMN topic TEXT")
+    db.execute("UPDATE item_state SET topic = "
+               "(SELECT topic FROM items WHERE items.id = item_state.item_id)")
+    db.execute("CREATE INDEX item_state_topic ON item_state "
+               "(topic, active, deck_id, phase, due, stability, last_review)")
+    db.execute("CREATE TRIGGER item_state_topic_set AFTER INSERT ON item_state "
+               "WHEN new.topic IS NULL BEGIN UPDATE item_state SET topic = "
+               "(SELECT topic FROM items WHERE items.id = new.item_id) "
+               "WHERE item_id = new.item_id; END")
+    db.execute("CREATE TRIGGER item_state_follow_item_topic AFTER UPDATE OF topic ON items "
+               "WHEN old.topic IS NOT new.topic BEGIN "
+               "UPDATE item_state SET topic = new.topic WHERE item_id = new.id; END")
     db.execute(f"CREATE TRIGGER review_hours_insert AFTER INSERT ON reviews BEGIN {_ADD} END")
     db.execute(f"CREATE TRIGGER review_hours_delete AFTER DELETE ON reviews BEGIN {_TAKE} END")
     changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _COUNTED.split(", "))
