@@ -196,3 +196,20 @@ def test_repair_changes_nothing_when_no_backup_can_be_made(
         studied.checks.repair()
     assert studied.db.execute("SELECT * FROM item_state ORDER BY item_id").fetchall() == before
     studied.close()
+
+
+def test_a_summary_of_answers_that_differs_from_the_log_is_summed_again(
+        studied: Services) -> None:
+    db = studied.db
+    db.execute("UPDATE review_hours SET answers = answers + 2, new_good = new_good + 2 "
+               "WHERE topic = (SELECT min(topic) FROM review_hours)")
+    report = studied.checks.check()
+    assert [(f.what, f.repair) for f in report.findings] == [(
+        "The statistics' summary of answers differs from the answer log in 1 hour.",
+        "sum it again from the answer log")]
+    assert studied.checks.check(quick=True).ok  # not summed again at every close
+    repaired = studied.checks.repair()
+    assert repaired.ok and repaired.repaired == [
+        "summed the statistics' summary of answers again from the answer log"]
+    assert db.execute("SELECT sum(answers) FROM review_hours").fetchone()[0] == 3
+    studied.close()

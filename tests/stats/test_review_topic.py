@@ -14,6 +14,7 @@ from trainer.content.importers.bundle import HistoryEntry
 from trainer.domain.scheduling import Rating
 from trainer.reports.stats_days import day_bounds, days_between
 from trainer.reports.stats_sql import ScopeFilter, answer_groups
+from trainer.storage import review_hours
 from trainer.storage.database import open_database
 from trainer.storage.migrations import migrations
 from trainer.storage.timefmt import to_db
@@ -83,6 +84,9 @@ def test_new_undone_and_imported_answers_carry_the_topic(fresh: Services, tmp_pa
     assert [own for own, _ in rows] == ["general", "general", "practice", "practice"]
     assert [r[0] for r in svc.db.execute("SELECT rating FROM reviews ORDER BY id")][2:] == [
         int(Rating.GOOD), int(Rating.HARD)]
+    # The hourly summary (migration 0012) followed the import, the answers and the undo.
+    assert review_hours.mismatched_hours(svc.db) == 0
+    assert svc.db.execute("SELECT sum(answers) FROM review_hours").fetchone()[0] == 4
 
 
 def test_an_item_moved_to_another_topic_takes_its_answers_along(history: History) -> None:

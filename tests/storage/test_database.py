@@ -30,7 +30,7 @@ def test_new_profile_has_schema_and_safe_pragmas(tmp_path: Path, clock: FakeCloc
         "0001_initial", "0002_quizzes", "0003_paths", "0004_statistics",
         "0005_review_deck_version", "0006_pending_media", "0007_practice_replies",
         "0008_browser", "0009_item_resets", "0010_origins_and_media_store",
-        "0011_review_topic"]
+        "0011_review_topic", "0012_review_hours"]
     db.close()
 
 

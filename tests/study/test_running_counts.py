@@ -144,7 +144,13 @@ def test_statements_per_answer_as_the_review_screen_asks(tmp_path: Path) -> None
             session.counts()
             if shown is not None:
                 session.intervals()
-            per_answer.append(len(statements))
+            # The trace reports a trigger SQLite runs as the statement that fired it,
+            # again: the answer's is the statistics' hourly summary (migration 0012), a
+            # write inside SQLite, not a statement sent from here.
+            repeats = [s for s, before in zip(statements[1:], statements, strict=False)
+                       if s == before]
+            assert all(s.startswith("INSERT INTO reviews") for s in repeats), repeats
+            per_answer.append(len(statements) - len(repeats))
     finally:
         study.db.conn.set_trace_callback(None)
     assert max(per_answer) <= 8, per_answer

@@ -4,7 +4,8 @@ SQLite's integrity check, then the profile's own invariants, then the pictures, 
 what an interrupted import may have left behind. Findings are said in plain words, and
 repairing (after a backup) fixes what can be fixed: scheduling states rebuilt from the
 answer log, rows that point at nothing removed, leftover import folders deleted,
-pictures still in the per-deck folders of the layout before the store moved in.
+pictures still in the per-deck folders of the layout before the store moved in, the
+statistics' hourly summary of answers summed again from the log.
 Pictures no card shows, and stored picture files no deck names, are only noted:
 backups hold no pictures, so a restored older profile may need them. A quick form (no
 full integrity check, no pictures) runs whenever a profile is closed.
@@ -23,7 +24,7 @@ from trainer.i18n import Context, number
 from trainer.library import media
 from trainer.library.media import STAGING_PREFIX
 from trainer.profile.backup_service import BackupService
-from trainer.storage import integrity, media_repo
+from trainer.storage import integrity, media_repo, review_hours
 from trainer.storage.database import is_damage
 from trainer.storage.store import Store
 
@@ -138,7 +139,13 @@ class CheckService:
                 CheckServiceText.tr("%Ln folder(s) left by an interrupted import ({size}).",
                                     "", len(staging)).format(size=_size(size)),
                 CheckServiceText.tr("delete them")))
-        if not quick:
+        if not quick:  # summing the whole log is too slow for every close
+            hours = review_hours.mismatched_hours(self.db)
+            if hours:
+                report.findings.append(Finding(
+                    CheckServiceText.tr("The statistics' summary of answers differs from the "
+                                        "answer log in %Ln hour(s).", "", hours),
+                    CheckServiceText.tr("sum it again from the answer log")))
             progress(3, 4, CheckServiceText.tr("Checking pictures…"))
             found = self._media()
             missing, unused = found.missing, found.unused
@@ -211,6 +218,10 @@ class CheckService:
                              if "without" in kind
                              else CheckServiceText.tr("removed {count} {what}")).format(
                     count=number(n), what=_orphan_words(kind)))
+        if review_hours.mismatched_hours(self.db):
+            review_hours.rebuild(self.db)
+            done.append(CheckServiceText.tr(
+                "summed the statistics' summary of answers again from the answer log"))
         for folder in self._staging_folders():
             shutil.rmtree(folder, ignore_errors=True)
             done.append(CheckServiceText.tr("deleted the leftover import folder {name}").format(

@@ -1,7 +1,8 @@
 """Study statistics for a scope (everything, a deck or a topic) and a range of study days.
 
 ``compute_stats`` is what the Statistics screen draws and what ``trainer stats`` prints.
-The SQL lives in stats_sql.py, the figures in stats_figures.py.
+The SQL lives in stats_sql.py (answers per day in stats_hours.py, from the hourly
+summary of the log), the figures in stats_figures.py.
 """
 
 from __future__ import annotations
@@ -36,11 +37,10 @@ from trainer.reports.stats_figures import (
     TopicMastery,
     TopicQuizScores,
 )
+from trainer.reports.stats_hours import DayAnswers, day_answers
 from trainer.reports.stats_practice import practice_figure
 from trainer.reports.stats_sql import (
-    AnswerGroup,
     ScopeFilter,
-    answer_groups,
     assessment_rows,
     certainty_counts,
     due_by_day,
@@ -95,26 +95,26 @@ def resolve_scope(db: Store, deck: str | None, topic: str | None) -> Scope:
     return Scope(deck, topic, " · ".join(parts) or StatsText.tr("All decks"))
 
 
-def _kind(group: AnswerGroup) -> str:
-    if group.phase_before == REVIEW_PHASE:
-        return "mature" if group.mature else "young"
-    return "relearning" if group.phase_before == 3 else "learning"
+def _kind(phase_before: int, mature: bool) -> str:
+    if phase_before == REVIEW_PHASE:
+        return "mature" if mature else "young"
+    return "relearning" if phase_before == 3 else "learning"
 
 
-def _day(day: date, groups: list[AnswerGroup]) -> Day:
+def _day(day: date, answers: DayAnswers) -> Day:
     by_kind = {"learning": 0, "young": 0, "mature": 0, "relearning": 0}
-    for g in groups:
-        by_kind[_kind(g)] += g.count
-    return Day(day, sum(by_kind.values()), seconds=sum(g.duration_ms for g in groups) // 1000,
-               **by_kind)
+    for (phase, _, mature), count in answers.counts.items():
+        by_kind[_kind(phase, mature)] += count
+    return Day(day, sum(by_kind.values()), seconds=answers.duration_ms // 1000, **by_kind)
 
 
-def _buttons(groups: Iterable[AnswerGroup]) -> ButtonBreakdown:
+def _buttons(days: Iterable[DayAnswers]) -> ButtonBreakdown:
     counts = {k: dict.fromkeys(_BUTTON_NAMES, 0) for k in ("learning", "young", "mature")}
-    for g in groups:
-        kind = _kind(g)
-        counts["learning" if kind == "relearning" else kind][_BUTTON_NAMES[g.rating - 1]] += \
-            g.count
+    for answers in days:
+        for (phase, rating, mature), count in answers.counts.items():
+            kind = _kind(phase, mature)
+            counts["learning" if kind == "relearning" else kind][_BUTTON_NAMES[rating - 1]] \
+                += count
     return ButtonBreakdown(**{k: Buttons(**v) for k, v in counts.items()})
 
 
@@ -140,16 +140,16 @@ class _Calendar:
 
 
 def _today(db: Store, scope: ScopeFilter, cal: _Calendar, now: datetime,
-           groups: list[AnswerGroup]) -> Today:
+           answers: DayAnswers) -> Today:
     today = cal.day_of(now)
     _, end = cal.bounds(today)
-    answers = sum(g.count for g in groups)
-    again = sum(g.count for g in groups if g.rating == 1)
+    total = sum(answers.counts.values())
+    again = sum(n for (_, rating, _), n in answers.counts.items() if rating == 1)
     due = (due_count(db, scope, LEARNING_PHASES, now + timedelta(microseconds=1))
            + due_count(db, scope, (REVIEW_PHASE,), end))
-    return Today(today, answers, sum(g.duration_ms for g in groups) // 1000,
-                 (answers - again) / answers if answers else None,
-                 sum(g.count for g in groups if g.phase_before == 0), due)
+    return Today(today, total, answers.duration_ms // 1000,
+                 (total - again) / total if total else None,
+                 sum(n for (phase, _, _), n in answers.counts.items() if phase == 0), due)
 
 
 def _forecast(db: Store, scope: ScopeFilter, cal: _Calendar, today: date
@@ -237,13 +237,13 @@ def compute_stats(db: Store, clock: Clock, settings: StudySettings, *,
     cal = _Calendar(settings)
     today = cal.day_of(now)
     first, last = resolve_range(today, start, end)
-    groups: dict[date, list[AnswerGroup]] = {}
-    for day in days_between(first, last):
-        groups[day] = answer_groups(db, where, *cal.bounds(day))
-    today_groups = groups.get(today)
-    if today_groups is None:
-        today_groups = answer_groups(db, where, *cal.bounds(today))
-    buttons = _buttons(chain.from_iterable(groups.values()))
+    days = days_between(first, last)
+    # Today is counted with the range's days when it is not one of them.
+    counted = days if first <= today <= last else [*days, today]
+    answers = dict(zip(counted, day_answers(db, where, [cal.bounds(d) for d in counted]),
+                       strict=True))
+    today_answers = answers.pop(today) if today not in days else answers[today]
+    buttons = _buttons(answers.values())
     range_start, range_end = cal.bounds(first)[0], cal.bounds(last)[1]
     return Stats(
         scope=scope,
@@ -251,8 +251,8 @@ def compute_stats(db: Store, clock: Clock, settings: StudySettings, *,
         last_day=last,
         generated_at=now,
         desired_retention=settings.desired_retention,
-        today=_today(db, where, cal, now, today_groups),
-        days=tuple(_day(d, g) for d, g in groups.items()),
+        today=_today(db, where, cal, now, today_answers),
+        days=tuple(_day(d, a) for d, a in answers.items()),
         forecast=_forecast(db, where, cal, today),
         retention={"young": _retention(buttons.young), "mature": _retention(buttons.mature)},
         buttons=buttons,

@@ -13,7 +13,7 @@ class StatsDaysText(Context):
     """Why a range of study days cannot be counted (the Statistics page and ``trainer stats``)."""
 
 
-# A range longer than this is almost certainly a typo in a year; each day is a query.
+# A range longer than this is almost certainly a typo in a year.
 MAX_RANGE_DAYS = 3660
 DEFAULT_RANGE_DAYS = 30
 

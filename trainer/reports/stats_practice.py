@@ -39,8 +39,9 @@ def practice_figure(db: Store, scope: ScopeFilter, start: datetime, end: datetim
     by_text: dict[str, list[int]] = {}  # wording -> [asked, missed]
     items_with: dict[str, set[int]] = {}
     for item_id, mode, met_json, checks_json in db.execute(
+            # CROSS JOIN keeps the replies outside, as in certainty_counts.
             "SELECT p.item_id, p.mode, p.met, p.checks FROM practice_replies p "
-            "JOIN items i ON i.id = p.item_id WHERE p.review_id IS NOT NULL "
+            "CROSS JOIN items i ON i.id = p.item_id WHERE p.review_id IS NOT NULL "
             "AND p.answered_at >= ? AND p.answered_at < ?" + cond,
             [to_db(start), to_db(end), *args]):
         if item_id not in items:

@@ -74,8 +74,9 @@ def _deck_ids(db: Store, scope: ScopeFilter) -> list[str]:
 def _due_query(db: Store, scope: ScopeFilter, phases: Sequence[int]) -> tuple[str, list[object]]:
     decks = _deck_ids(db, scope) or [""]
     topic_cond, topic_args = ScopeFilter(topic=scope.topic).where(
-        item_column="item_state.item_id")
-    # Naming every deck lets SQLite walk item_state_due (deck_id, active, phase, due).
+        topic_column="item_state.topic")
+    # Naming every deck lets SQLite walk item_state_due (deck_id, active, phase, due),
+    # or with a topic item_state_topic (topic, active, deck_id, phase, due).
     return (f"FROM item_state WHERE deck_id IN ({', '.join('?' * len(decks))}) AND active = 1 "
             f"AND phase IN ({', '.join('?' * len(phases))}){topic_cond}",
             [*decks, *phases, *topic_args])
@@ -117,19 +118,18 @@ def mastery_rows(db: Store, scope: ScopeFilter, now: datetime, *, factor: float,
                  decay: float, target: float) -> list[MasteryRow]:
     """Per topic: py-fsrs's recall probability (1 + factor * days / S) ** decay, with
     days the whole days since the last answer, averaged over the items answered."""
-    cond, args = ScopeFilter(deck=scope.deck).where()
-    topic_cond, topic_args = ScopeFilter(topic=scope.topic).where(topic_column="i.topic")
+    cond, args = scope.where(topic_column="topic")
+    # The item's topic is on its state (migration 0012): item_state_topic holds every
+    # column read here, in topic order, so no item row is read and nothing is sorted.
     rows = db.execute(
-        "SELECT i.topic, count(*), sum(s.phase > 0), avg(s.recall), total(s.recall >= ?) "
-        "FROM (SELECT item_id, phase, CASE WHEN phase > 0 AND stability > 0 THEN pow(1.0 + ? "
+        "SELECT topic, count(*), sum(phase > 0), avg(recall), total(recall >= ?) "
+        "FROM (SELECT topic, phase, CASE WHEN phase > 0 AND stability > 0 THEN pow(1.0 + ? "
         # Whole days as py-fsrs counts them, in arithmetic any SQLite has (unixepoch()
         # came in 3.38): seconds rounded from julianday, then divided whole.
         "* max(0, CAST((julianday(?) - julianday(last_review)) * 86400 + 0.5 AS INTEGER) "
-        "/ 86400) / stability, ?) END "
-        "AS recall FROM item_state WHERE active = 1" + cond + ") s "
-        "JOIN items i ON i.id = s.item_id WHERE 1" + topic_cond +
-        " GROUP BY i.topic ORDER BY i.topic",
-        [target, factor, to_db(now), decay, *args, *topic_args])
+        "/ 86400) / stability, ?) END AS recall FROM item_state INDEXED BY item_state_topic "
+        "WHERE topic IS NOT NULL AND active = 1" + cond + ") GROUP BY topic ORDER BY topic",
+        [target, factor, to_db(now), decay, *args])
     return [MasteryRow(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
 
 
@@ -166,8 +166,10 @@ def certainty_counts(db: Store, scope: ScopeFilter, start: datetime, end: dateti
     Credits are few distinct values (0, 1 and the partial ones a deck's questions give)."""
     cond, args = scope.where("i.deck_id", "a.item_id")
     rows = db.execute(
+        # CROSS JOIN keeps the answers outside: SQLite would otherwise walk a topic's
+        # every item (a hundred thousand in a large deck) to find their few answers.
         "SELECT a.certainty, a.score, count(*) FROM quiz_answers a "
-        "JOIN items i ON i.id = a.item_id WHERE a.certainty IS NOT NULL "
+        "CROSS JOIN items i ON i.id = a.item_id WHERE a.certainty IS NOT NULL "
         "AND a.answered_at >= ? AND a.answered_at < ?" + cond +
         " GROUP BY a.certainty, a.score", [to_db(start), to_db(end), *args])
     return [(int(r[0]), float(r[1]), int(r[2])) for r in rows]

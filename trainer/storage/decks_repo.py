@@ -234,8 +234,8 @@ def _write_items(db: Store, deck: Deck, plan: InstallPlan, now: str,
             [value for row in batch for value in row])
         # The new items' ids are a known range: one statement gives them all a state.
         db.execute(
-            "INSERT INTO item_state (item_id, deck_id, position, in_new_queue) "
-            "SELECT id, deck_id, position, kind IN ('card', 'practice') FROM items "
+            "INSERT INTO item_state (item_id, deck_id, position, in_new_queue, topic) "
+            "SELECT id, deck_id, position, kind IN ('card', 'practice'), topic FROM items "
             "WHERE id BETWEEN ? AND ?",
             [batch[0][0], batch[-1][0]])
         done += len(batch)

@@ -3,4 +3,4 @@
 tests/storage/test_database.py checks that it equals the number of migrations.
 """
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12

@@ -1120,6 +1120,17 @@
         <source>delete them</source>
         <translation>die Reste löschen</translation>
     </message>
+    <message numerus="yes">
+        <source>The statistics' summary of answers differs from the answer log in %Ln hour(s).</source>
+        <translation>
+            <numerusform>Die Zusammenfassung der Antworten für die Statistik weicht in %Ln Stunde vom Antwortprotokoll ab.</numerusform>
+            <numerusform>Die Zusammenfassung der Antworten für die Statistik weicht in %Ln Stunden vom Antwortprotokoll ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sum it again from the answer log</source>
+        <translation>sie neu aus dem Antwortprotokoll berechnen</translation>
+    </message>
     <message>
         <source>Checking pictures…</source>
         <translation>Bilder werden geprüft…</translation>
@@ -1186,6 +1197,10 @@
     <message>
         <source>removed {count} {what}</source>
         <translation>{count} {what} entfernt</translation>
+    </message>
+    <message>
+        <source>summed the statistics' summary of answers again from the answer log</source>
+        <translation>die Zusammenfassung der Antworten für die Statistik neu aus dem Antwortprotokoll berechnet</translation>
     </message>
     <message>
         <source>deleted the leftover import folder {name}</source>

@@ -25,5 +25,6 @@ for _name, _step in (
     ("0009_item_resets", browser.item_resets),
     ("0010_origins_and_media_store", library.origins_and_media_store),
     ("0011_review_topic", study.review_topic),
+    ("0012_review_hours", study.review_hours),
 ):
     migrations(name=_name)(_step)

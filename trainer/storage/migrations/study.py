@@ -1,4 +1,5 @@
-"""The study core: decks, items, their schedule and the answer log (0001, 0004, 0005)."""
+"""The study core: decks, items, their schedule and the answer log (0001, 0004, 0005,
+0011, 0012)."""
 
 from __future__ import annotations
 
@@ -150,3 +151,90 @@ def review_topic(db: Database) -> None:
         "CREATE TRIGGER reviews_follow_item_topic AFTER UPDATE OF topic ON items "
         "WHEN old.topic IS NOT new.topic BEGIN "
         "UPDATE reviews SET topic = new.topic WHERE item_id = new.id; END")
+
+
+
+# The answer classes the statistics tell apart, each with every button: a column each
+# in review_hours. "learning" is any phase but new, review and relearning (in practice
+# learning), "young" and "mature" are reviews by their interval before the answer.
+_CLASSES = (
+    ("new", "{r}.phase_before = 0"),
+    ("learning", "{r}.phase_before NOT IN (0, 2, 3)"),
+    ("relearning", "{r}.phase_before = 3"),
+    ("young", "{r}.phase_before = 2 AND ifnull({r}.mature, 0) = 0"),
+    ("mature", "{r}.phase_before = 2 AND ifnull({r}.mature, 0) <> 0"),
+)
+_BUTTONS = ("again", "hard", "good", "easy")
+_COUNTS = [(f"{name}_{button}", f"({test} AND {{r}}.rating = {rating})")
+           for name, test in _CLASSES for rating, button in enumerate(_BUTTONS, 1)]
+_KEY = "hour, deck_id, topic"
+# An answer without a topic is summed under x'' (a blob equals no topic's text): a key
+# column cannot be NULL.
+_KEY_OF = "substr({r}.reviewed_at, 1, 13), {r}.deck_id, ifnull({r}.topic, x'')"
+_MATCH = ("hour = substr({r}.reviewed_at, 1, 13) AND deck_id = {r}.deck_id "
+          "AND topic = ifnull({r}.topic, x'')")
+_COLUMNS = ", ".join(c for c, _ in _COUNTS)
+_ADD = (f"INSERT INTO review_hours ({_KEY}, answers, duration_ms, {_COLUMNS}) VALUES ("
+        + _KEY_OF.format(r="new") + ", 1, new.duration_ms, "
+        + ", ".join(e.format(r="new") for _, e in _COUNTS) + f") ON CONFLICT ({_KEY}) "
+        "DO UPDATE SET answers = answers + 1, duration_ms = duration_ms + excluded.duration_ms, "
+        + ", ".join(f"{c} = {c} + excluded.{c}" for c, _ in _COUNTS) + ";")
+_TAKE = ("UPDATE review_hours SET answers = answers - 1, "
+         "duration_ms = duration_ms - old.duration_ms, "
+         + ", ".join(f"{c} = {c} - {e.format(r='old')}" for c, e in _COUNTS)
+         + " WHERE " + _MATCH.format(r="old") + "; DELETE FROM review_hours WHERE "
+         + _MATCH.format(r="old") + " AND answers <= 0;")
+_COUNTED = "reviewed_at, deck_id, topic, phase_before, rating, mature, duration_ms"
+
+
+def review_hours(db: Database) -> None:
+    """A summary of the answer log by UTC hour, so a year of statistics reads a few
+    thousand rows instead of every answer.
+
+    One row per whole UTC hour (``hour``: the first 13 characters of the answers' time,
+    'YYYY-MM-DDTHH'), deck and topic: how many answers, their total duration, and a
+    column per answer class and button (``young_good``: Good on a review whose interval
+    was under 21 days). Hours and not study days: a study day depends on the rep's time
+    zone and day-start hour, which can change; where days start at :30 or :45 the
+    statistics count the partial hour at each end of a day from the log itself.
+    Triggers on ``reviews`` keep it exact through every insert, delete (undo, reset, a
+    deck removed, a repair, an import) and change of a counted column (an item moved to
+    another topic or deck), so no code path can forget it. The second index holds every
+    column, so one topic's year is one range of it.
+
+    The other figures read the schedule by topic (mastery, due counts): ``item_state``
+    carries its item's topic, kept by triggers (set when a state is written without it,
+    moved with the item), and ``item_state_topic`` holds what they read, so a topic's
+    schedule is one range of it rather than a look-up of each item's large row.
+    ``items_kind`` finds the practice items without reading every item.
+    """
+    counts = ", ".join(f"{c} INTEGER NOT NULL" for c, _ in _COUNTS)
+    db.execute(
+        "CREATE TABLE review_hours (hour TEXT NOT NULL, deck_id TEXT NOT NULL, "
+        "topic TEXT NOT NULL, answers INTEGER NOT NULL, duration_ms INTEGER NOT NULL, "
+        f"{counts}, PRIMARY KEY ({_KEY})) WITHOUT ROWID")
+    db.execute("CREATE INDEX review_hours_topic ON review_hours "
+               f"(topic, hour, deck_id, answers, duration_ms, {_COLUMNS})")
+    db.execute(
+        f"INSERT INTO review_hours ({_KEY}, answers, duration_ms, {_COLUMNS}) "
+        f"SELECT {_KEY_OF.format(r='reviews')}, count(*), sum(duration_ms), "
+        + ", ".join(f"sum({e.format(r='reviews')})" for _, e in _COUNTS)
+        + " FROM reviews GROUP BY 1, 2, 3")
+    db.execute("CREATE INDEX items_kind ON items (kind, retired)")
+    db.execute("ALTER TABLE item_state ADD COLUMN topic TEXT")
+    db.execute("UPDATE item_state SET topic = "
+               "(SELECT topic FROM items WHERE items.id = item_state.item_id)")
+    db.execute("CREATE INDEX item_state_topic ON item_state "
+               "(topic, active, deck_id, phase, due, stability, last_review)")
+    db.execute("CREATE TRIGGER item_state_topic_set AFTER INSERT ON item_state "
+               "WHEN new.topic IS NULL BEGIN UPDATE item_state SET topic = "
+               "(SELECT topic FROM items WHERE items.id = new.item_id) "
+               "WHERE item_id = new.item_id; END")
+    db.execute("CREATE TRIGGER item_state_follow_item_topic AFTER UPDATE OF topic ON items "
+               "WHEN old.topic IS NOT new.topic BEGIN "
+               "UPDATE item_state SET topic = new.topic WHERE item_id = new.id; END")
+    db.execute(f"CREATE TRIGGER review_hours_insert AFTER INSERT ON reviews BEGIN {_ADD} END")
+    db.execute(f"CREATE TRIGGER review_hours_delete AFTER DELETE ON reviews BEGIN {_TAKE} END")
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _COUNTED.split(", "))
+    db.execute(f"CREATE TRIGGER review_hours_update AFTER UPDATE OF {_COUNTED} ON reviews "
+               f"WHEN {changed} BEGIN {_TAKE} {_ADD} END")
