@@ -49,6 +49,12 @@ class Keeper(QObject):
         self.timer.setInterval(int(PERIODIC.total_seconds() * 1000))
         self.timer.timeout.connect(self.periodic_backup)
         self.timer.start()
+        # Every second the window is idle, the write-ahead log is folded into the file
+        # if enough was written: a timer runs between events, never inside an answer.
+        self.tidy_timer = QTimer(self)
+        self.tidy_timer.setInterval(1000)
+        self.tidy_timer.timeout.connect(lambda: self.services().tidy())
+        self.tidy_timer.start()
 
     @property
     def busy(self) -> bool:
@@ -143,6 +149,7 @@ class Keeper(QObject):
         The window is hidden first, so nothing on screen waits for this; a backup or
         restore still under way is let finish."""
         self.timer.stop()
+        self.tidy_timer.stop()
         if self.task is not None:
             self.task.wait()
         services = self.services()

@@ -14,6 +14,10 @@ from pathlib import Path
 from typing import Any
 
 _savepoints = count()
+# Rows written since the last checkpoint before ``tidy()`` runs one: an answer writes two
+# rows and about a dozen pages to the write-ahead log, so 100 rows is some 650 pages,
+# close to the 1,000 at which SQLite's own checkpoint would have run.
+TIDY_ROWS = 100
 
 
 class Store:
@@ -23,6 +27,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.closed = False
+        self._checkpointed = conn.total_changes
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         """Run one statement."""
@@ -73,6 +78,25 @@ class Store:
         """Names of the tables in the database."""
         return [r[0] for r in self.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+
+    def checkpoint(self) -> bool:
+        """Copy what the write-ahead log holds into the database file (SQLite's PASSIVE
+        checkpoint: it waits for no reader or writer and leaves what they still need).
+        False inside a transaction, where SQLite cannot checkpoint."""
+        if self.conn.in_transaction:
+            return False
+        self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        self._checkpointed = self.conn.total_changes
+        return True
+
+    def tidy(self) -> bool:
+        """Checkpoint if ``TIDY_ROWS`` rows were written since the last one; whether it
+        did. Called while the app waits for the rep, so that the checkpoint does not run
+        inside the commit of an answer, as SQLite's automatic one would (database.py
+        keeps that only as a bound on the log)."""
+        if self.conn.total_changes - self._checkpointed < TIDY_ROWS:
+            return False
+        return self.checkpoint()
 
     def close(self) -> None:
         """Close the connection (again is harmless)."""

@@ -1,0 +1,73 @@
+"""The write-ahead log is folded into the profile's file while the app is idle (Store.tidy),
+not by SQLite inside the commit of an answer, and stays bounded when nothing is idle."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from trainer.clock import FakeClock
+from trainer.storage.database import WAL_BOUND_PAGES, open_database
+from trainer.storage.store import TIDY_ROWS, Store
+
+
+def _write_settings(db: Store, first: int, count: int) -> None:
+    for n in range(first, first + count):
+        with db.atomic():
+            db.execute("INSERT INTO settings VALUES (?, '1')", (f"k{n}",))
+
+
+def _rows_in_file_alone(path: Path, tmp: Path) -> int:
+    """Rows of ``settings`` in the database file without its write-ahead log."""
+    copy = tmp / "file-alone.sqlite"
+    shutil.copyfile(path, copy)
+    conn = sqlite3.connect(copy)
+    try:
+        return int(conn.execute("SELECT count(*) FROM settings").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_automatic_checkpoint_is_only_a_bound(tmp_path: Path, clock: FakeClock) -> None:
+    db = open_database(tmp_path / "t.sqlite", clock)
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_BOUND_PAGES
+    assert WAL_BOUND_PAGES > 1000  # later than SQLite's own, which ran inside answers
+    db.close()
+
+
+def test_tidy_checkpoints_once_enough_was_written(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    db = open_database(path, clock)
+    db.checkpoint()
+    _write_settings(db, 0, TIDY_ROWS - 1)
+    assert not db.tidy()
+    assert _rows_in_file_alone(path, tmp_path) == 0  # still only in the log
+    _write_settings(db, TIDY_ROWS - 1, 1)
+    assert db.tidy()
+    assert _rows_in_file_alone(path, tmp_path) == TIDY_ROWS
+    assert not db.tidy()  # nothing written since
+    db.close()
+
+
+def test_no_checkpoint_inside_a_transaction(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    db = open_database(path, clock)
+    db.checkpoint()
+    _write_settings(db, 0, TIDY_ROWS)
+    with db.atomic():
+        assert not db.tidy()
+        db.execute("INSERT INTO settings VALUES ('open', '1')")
+    assert _rows_in_file_alone(path, tmp_path) == 0
+    assert db.tidy()
+    assert _rows_in_file_alone(path, tmp_path) == TIDY_ROWS + 1
+    db.close()
+
+
+def test_closing_folds_the_log_into_the_file(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    db = open_database(path, clock)
+    _write_settings(db, 0, 3)
+    db.close()
+    assert not Path(f"{path}-wal").exists()
+    assert _rows_in_file_alone(path, tmp_path) == 3
