@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from trainer.clock import FakeClock
+from trainer.storage.backups import create_backup
 from trainer.storage.database import WAL_BOUND_PAGES, open_database
 from trainer.storage.store import TIDY_ROWS, Store
 
@@ -71,3 +72,15 @@ def test_closing_folds_the_log_into_the_file(tmp_path: Path, clock: FakeClock) -
     db.close()
     assert not Path(f"{path}-wal").exists()
     assert _rows_in_file_alone(path, tmp_path) == 3
+
+
+def test_a_backup_checkpoints_first(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    db = open_database(path, clock)
+    db.checkpoint()
+    _write_settings(db, 0, 3)
+    assert _rows_in_file_alone(path, tmp_path) == 0
+    backup = create_backup(db.conn, path, clock(), "manual")
+    assert _rows_in_file_alone(path, tmp_path) == 3
+    assert _rows_in_file_alone(backup, tmp_path) == 3
+    db.close()
