@@ -84,3 +84,44 @@ def test_a_backup_checkpoints_first(tmp_path: Path, clock: FakeClock) -> None:
     assert _rows_in_file_alone(path, tmp_path) == 3
     assert _rows_in_file_alone(backup, tmp_path) == 3
     db.close()
+
+
+def _log_restarts(path: Path) -> int:
+    """The write-ahead log's checkpoint sequence: one more each time it starts again."""
+    with Path(f"{path}-wal").open("rb") as wal:
+        return int.from_bytes(wal.read(16)[12:16], "big")
+
+
+def test_the_log_starts_again_at_the_checkpoint_not_at_the_next_answer(
+        tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    db = open_database(path, clock)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    _write_settings(db, 0, TIDY_ROWS)
+    changes = db.conn.total_changes
+    assert db.tidy()
+    restarts = _log_restarts(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == version
+    assert db.conn.total_changes == changes  # no row written: the counts stay valid
+    _write_settings(db, TIDY_ROWS, 1)  # the next answer appends to the log
+    assert _log_restarts(path) == restarts
+    db.close()
+
+
+def test_a_checkpoint_does_not_wait_for_another_writer(tmp_path: Path,
+                                                        clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    db = open_database(path, clock)
+    _write_settings(db, 0, TIDY_ROWS)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO settings VALUES ('other', '1')")
+    try:
+        assert db.tidy()  # copied what was committed; the log's restart left to `other`
+        assert _rows_in_file_alone(path, tmp_path) == TIDY_ROWS
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 15000
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert db.execute("SELECT count(*) FROM settings").fetchone()[0] == TIDY_ROWS + 1
+    db.close()
