@@ -136,6 +136,9 @@ def child_answer(data_dir: Path, decks_folder: Path, seed: int) -> int:
         answered += 1
         out.write(f"{answered}\n")
         out.flush()
+        # As the window does while the rep reads (trainer/gui/keeper.py), so that some
+        # kills land in a checkpoint.
+        services.tidy()
 
 
 # --- kills while answering -------------------------------------------------------------

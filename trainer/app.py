@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -177,6 +178,16 @@ class Services:
         path = self.backups.create(reason, self.db.conn).path
         self._changes_backed_up = changes
         return path
+
+    def tidy(self) -> None:
+        """Work that waits until the window is idle: fold the write-ahead log into the
+        profile's file once enough was written (Store.tidy), so that no answer's commit
+        has to. A checkpoint that fails loses nothing (the log still holds every
+        commit), so it is left for the next one, or for closing."""
+        if self.db.closed:
+            return
+        with suppress(sqlite3.Error):
+            self.db.tidy()
 
     def backed_up(self, changes: int) -> None:
         """Record that a backup made elsewhere (a worker thread) holds every change up to

@@ -10,11 +10,12 @@ import pytest
 
 from trainer.clock import FakeClock
 from trainer.domain.deck import Card, Deck
-from trainer.domain.scheduling import Rating
+from trainer.domain.scheduling import ItemState, Phase, Rating
 from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
 from trainer.storage.decks_repo import install_deck
 from trainer.storage.store import Store
+from trainer.study.fsrs_adapter import FsrsScheduling
 from trainer.study.service import StudyService
 
 # Databases the helpers below open, closed after each test.
@@ -63,3 +64,21 @@ def test_memory_state_matches_py_fsrs(tmp_path: Path) -> None:
     state = service.repo.state(item_id)
     assert state.stability == pytest.approx(53.62691, abs=1e-4)
     assert state.difficulty == pytest.approx(6.3574867, abs=1e-4)
+
+
+def test_button_intervals_are_what_each_answer_would_schedule() -> None:
+    fsrs = FsrsScheduling(StudySettings(fuzz=False, timezone=UTC))
+    now = datetime(2026, 6, 1, 12, tzinfo=UTC)
+    states = [
+        ItemState(1, Phase.NEW, None, None, None, None, None, 0, 0),
+        ItemState(2, Phase.LEARNING, 1, 2.3, 5.1, now - timedelta(minutes=1),
+                  now - timedelta(minutes=11), 1, 0),
+        ItemState(3, Phase.REVIEW, None, 12.0, 6.4, now - timedelta(days=2),
+                  now - timedelta(days=14), 5, 1),
+        ItemState(4, Phase.RELEARNING, 0, 1.2, 8.9, now, now - timedelta(minutes=10), 7, 2),
+    ]
+    for state in states:
+        previews = fsrs.preview(state, now)
+        scheduled = {r: fsrs.review(state, r, now).due for r in Rating}
+        assert previews == {r: due - now for r, due in scheduled.items() if due is not None}
+        assert len(set(previews.values())) > 1

@@ -1,6 +1,7 @@
 """Keeping the window's profile safe: the half-hourly backup, Back up now, Restore from
 backup, and the backup and quick check when the window closes. They run off the
-window's thread, except the last, which runs once the window is hidden."""
+window's thread, except the last, which runs once the window is hidden. Also the
+write-ahead log's checkpoint, run between events while the window is idle."""
 
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ class Keeper(QObject):
         self.timer.setInterval(int(PERIODIC.total_seconds() * 1000))
         self.timer.timeout.connect(self.periodic_backup)
         self.timer.start()
+        # Every second the window is idle, the write-ahead log is folded into the file
+        # if enough was written: a timer runs between events, never inside an answer.
+        self.tidy_timer = QTimer(self)
+        self.tidy_timer.setInterval(1000)
+        self.tidy_timer.timeout.connect(lambda: self.services().tidy())
+        self.tidy_timer.start()
 
     @property
     def busy(self) -> bool:
@@ -143,6 +150,7 @@ class Keeper(QObject):
         The window is hidden first, so nothing on screen waits for this; a backup or
         restore still under way is let finish."""
         self.timer.stop()
+        self.tidy_timer.stop()
         if self.task is not None:
             self.task.wait()
         services = self.services()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -122,7 +123,14 @@ def free_backup_path(database: Path, when: datetime, reason: str) -> Path:
 
 def create_backup(source: sqlite3.Connection, database: Path, when: datetime,
                   reason: str) -> Path:
-    """Back up the profile at ``database`` (open on ``source``) into its backups folder."""
+    """Back up the profile at ``database`` (open on ``source``) into its backups folder.
+
+    The backup API copies what the write-ahead log holds too, so a backup never needs
+    a checkpoint; one is run first anyway (outside a transaction, where SQLite allows
+    it), so that the profile's own file is then as current as its newest backup."""
+    if not source.in_transaction:
+        with suppress(sqlite3.OperationalError):  # a read-only or busy source: skip it
+            source.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
     return write_backup(source, free_backup_path(database, when, reason))
 
 

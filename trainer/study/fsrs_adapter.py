@@ -68,12 +68,11 @@ def review(scheduler: Scheduler, state: ItemState, rating: Rating, now: datetime
 def preview_intervals(scheduler: Scheduler, state: ItemState,
                       now: datetime) -> dict[Rating, timedelta]:
     """How long until the item comes back for each possible answer (without fuzz)."""
-    out: dict[Rating, timedelta] = {}
-    for rating in Rating:
-        after = review(scheduler, state, rating, now)
-        assert after.due is not None
-        out[rating] = after.due - now
-    return out
+    # One py-fsrs card for the four answers (review_card works on a copy of it), and
+    # only its due date read back: the buttons are worked out after every answer.
+    card = to_fsrs(state, now)
+    return {rating: scheduler.review_card(card, FsrsRating(int(rating)), now)[0].due - now
+            for rating in Rating}
 
 
 def retrievability(scheduler: Scheduler, state: ItemState, now: datetime) -> float:
