@@ -12,7 +12,9 @@ then measures both as their review screens use them:
   ``--rounds`` rounds of ``--answers`` each; ``answer_p99_vs_anki`` is {min, median,
   max} over the rounds of our p99 over Anki's;
 * ``statements_per_answer``: SQL statements per answer, as SQLite's trace callback sees
-  them.
+  them, less its repeats: it reports a statement again at the start of each trigger the
+  statement fires (the answer's INSERT keeps the statistics' hourly summary), which is
+  work inside SQLite, not another statement; ``trace_calls_per_answer`` counts them all.
 
 Then the same again at ``--big-cards`` (1,000,000; 0 leaves it out), printed as
 ``answer_p99_vs_anki_1m`` and under ``big``. Prints one JSON object. Needs the ``bench``
@@ -186,19 +188,24 @@ class OurReviewer:
             [format_interval(i) for i in self.session.intervals().values()]
         return (time.perf_counter_ns() - started) / 1e6
 
-    def statements(self, answers: int) -> list[int]:
-        """SQL statements per answer, as SQLite's trace callback sees them."""
+    def statements(self, answers: int) -> tuple[list[int], list[int]]:
+        """SQL statements per answer, and trace calls per answer: the trace callback
+        repeats a statement for each trigger it fires, and the first count leaves those
+        repeats out (as tests/study/test_running_counts.py does)."""
         seen: list[str] = []
-        per_answer = []
+        per_answer, calls = [], []
         self.db.conn.set_trace_callback(seen.append)
         try:
             for _ in range(answers):
                 seen.clear()
                 self.answer()
-                per_answer.append(len(seen))
+                calls.append(len(seen))
+                repeats = sum(1 for now, before in zip(seen[1:], seen, strict=False)
+                              if now == before)
+                per_answer.append(len(seen) - repeats)
         finally:
             self.db.conn.set_trace_callback(None)
-        return per_answer
+        return per_answer, calls
 
     def close(self) -> None:
         """Close the profile."""
@@ -253,7 +260,9 @@ def run_size(tmp: Path, n_cards: int, args: argparse.Namespace) -> dict[str, obj
                 anki_p50.append(statistics.median(theirs))
                 anki_p99.append(_percentile(theirs, 0.99))
                 ratios.append(p99[-1] / anki_p99[-1])
-        out["statements_per_answer"] = spread([float(n) for n in ours.statements(50)], 0)
+        sent, calls = ours.statements(50)
+        out["statements_per_answer"] = spread([float(n) for n in sent], 0)
+        out["trace_calls_per_answer"] = spread([float(n) for n in calls], 0)
     finally:
         ours.close()
         if anki is not None:
