@@ -122,6 +122,14 @@ class QuizBest:
     passed: bool
     attempts: int
 
+    @staticmethod
+    def after(held: QuizBest | None, percent: float, pass_mark: float) -> QuizBest:
+        """``held`` (None before the first) with one more finished attempt."""
+        if held is None:
+            return QuizBest(percent, percent >= pass_mark, 1)
+        return QuizBest(max(percent, held.best_percent),
+                        percent >= pass_mark or held.passed, held.attempts + 1)
+
 
 @dataclass(frozen=True, slots=True)
 class PathStep:

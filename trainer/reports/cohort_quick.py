@@ -154,11 +154,7 @@ class _Quizzes:
             time_of(attempt.finished_at)
             questions, mark = attempt.questions, attempt.pass_mark
             percent = 100.0 * total / questions if questions > 0 else 0.0
-            held = self.best.get((deck, quiz))
-            self.best[(deck, quiz)] = QuizBest(
-                max(percent, held.best_percent) if held else percent,
-                percent >= mark or (held is not None and held.passed),
-                held.attempts + 1 if held else 1)
+            self.best[(deck, quiz)] = QuizBest.after(self.best.get((deck, quiz)), percent, mark)
         answers += study_answers
         decks += map(_DECK, study_answers)
         quizzes += [DAILY_STUDY] * len(study_answers)

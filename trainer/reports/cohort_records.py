@@ -208,11 +208,7 @@ def read_quizzes(attempts: list[Any], study_answers: list[Any]) -> Quizzes:
                     "CohortReadText", '"questions" and "pass_mark" should be numbers'))
             time_of(finished)
             percent = 100.0 * total / questions if questions > 0 else 0.0
-            held = out.best.get((deck, quiz))
-            out.best[(deck, quiz)] = QuizBest(
-                max(percent, held.best_percent) if held else percent,
-                percent >= mark or (held is not None and held.passed),
-                held.attempts + 1 if held else 1)
+            out.best[(deck, quiz)] = QuizBest.after(out.best.get((deck, quiz)), percent, mark)
         # Questions answered again in daily study (exports from before this list was
         # added have none): they count for accuracy and calibration like quiz answers.
         for i, answer in enumerate(study_answers):
