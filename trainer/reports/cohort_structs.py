@@ -49,14 +49,9 @@ class Answer(Struct, gc=False):
     answered_at: str = ""
 
 
-class StudyAnswer(Struct, gc=False):
+class StudyAnswer(Answer, kw_only=True, gc=False):
+    # A quiz answer's fields and its deck: keyword-only, since it follows a default.
     deck: str
-    item: str
-    topic: Any
-    certainty: Whole | None
-    score: Number
-    correct: bool
-    answered_at: str = ""
 
 
 class Attempt(Struct, gc=False):
