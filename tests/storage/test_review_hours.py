@@ -48,6 +48,15 @@ def _random_answers(db: Store | Database, rng: random.Random, n: int, *,
              rng.choice((None, 0, 1)), rng.random() > 0.05, item])
 
 
+def _before_0012(path: Path) -> Database:
+    """A profile as the app left it before migration 0012, with its decks and items."""
+    old = Database(path)
+    migrations.apply(old, stop_before="0012_review_hours")
+    old.execute("PRAGMA user_version = 11")
+    _decks_and_items(old)
+    return old
+
+
 def _summed_by_hand(db: Store) -> dict[tuple[str, str, object], list[int]]:
     """The summary worked out in Python from the log's rows."""
     out: dict[tuple[str, str, object], list[int]] = {}
@@ -114,10 +123,7 @@ def test_the_summary_follows_inserts_deletes_and_moves(tmp_path: Path, clock: Fa
 def test_an_old_profile_gets_the_summary_of_its_log(tmp_path: Path, clock: FakeClock
                                                     ) -> None:
     path = tmp_path / "t.sqlite"
-    old = Database(path)
-    migrations.apply(old, stop_before="0012_review_hours")
-    old.execute("PRAGMA user_version = 11")
-    _decks_and_items(old)
+    old = _before_0012(path)
     _random_answers(old, random.Random(3), 400, topic=False)  # as before 0011: no topic
     old.execute("UPDATE reviews SET topic = "
                 "(SELECT topic FROM items WHERE items.id = reviews.item_id)")
@@ -171,10 +177,7 @@ def test_check_database_finds_and_repairs_a_summary_changed_behind_its_back(
 
 def test_each_state_carries_its_item_s_topic(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "t.sqlite"
-    old = Database(path)
-    migrations.apply(old, stop_before="0012_review_hours")
-    old.execute("PRAGMA user_version = 11")
-    _decks_and_items(old)
+    old = _before_0012(path)
     old.execute("INSERT INTO item_state (item_id, deck_id, position) "
                 "SELECT id, deck_id, position FROM items WHERE id <= 6")
     old.conn.commit()
