@@ -38,7 +38,8 @@ def _read(path: Path) -> LearnerReport | str:
 
 def _richer(files: CohortFiles) -> Doc:
     """Ana's newer export with a bit of everything the report reads: answers met again
-    in daily study (one with partial credit, one tied in time with a quiz answer),
+    in daily study (one with partial credit, one tied in time with a quiz answer, one
+    with negative credit),
     practice replies, a practice item, a retired item, whole-number stability and
     score, an unfinished and a discarded attempt, the rep's own FSRS parameters."""
     doc: Doc = files.load(files.ana_new)
@@ -48,6 +49,9 @@ def _richer(files: CohortFiles) -> Doc:
         {**first, "deck": "qdeck", "score": 1, "correct": True, "certainty": None},
         {**first, "deck": "qdeck", "item": "q-tf", "certainty": 3, "correct": False,
          "score": 0.0, "topic": None},
+        # credit outside 0..1 (negative marking, say) is held to it for calibration
+        {**first, "deck": "qdeck", "item": "q-tf", "certainty": 1, "correct": False,
+         "score": -0.25, "answered_at": "2026-01-01T00:00:00.000000+00:00"},
     ]
     topic = doc["items"][0]["topic"]
     doc["items"].append({**doc["items"][0], "id": "practice-1", "kind": "practice",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
@@ -63,4 +64,14 @@ def recall_after(days: int, stability: float, decay: float = DEFAULT_DECAY) -> f
     """FSRS's probability of recall ``days`` whole days after the last answer, for an
     item of ``stability``, on the curve of ``decay`` (the last FSRS parameter, negated).
     Worked out here rather than through a py-fsrs card, which costs far more per item."""
-    return float((1 + recall_factor(decay) * days / stability) ** decay)
+    return recall_curve(decay)(days, stability)
+
+
+def recall_curve(decay: float = DEFAULT_DECAY) -> Callable[[int, float], float]:
+    """``recall_after`` on the curve of ``decay``, its factor worked out once: for
+    reading many items' recall (a cohort report reads a few hundred per export)."""
+    factor = recall_factor(decay)
+
+    def recall(days: int, stability: float) -> float:
+        return float((1 + factor * days / stability) ** decay)
+    return recall

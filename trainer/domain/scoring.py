@@ -235,6 +235,12 @@ def calibration(answers: Iterable[tuple[float, int | None]]) -> Calibration:
     for credit, certainty in answers:
         if certainty is not None:
             by_level[certainty].append(float(credit))
+    return calibration_by_level(by_level)
+
+
+def calibration_by_level(by_level: dict[int, list[float]]) -> Calibration:
+    """Calibration from the credits given at each certainty level (1, 2 and 3, in
+    order), as ``calibration`` works it out: for a caller that has them grouped."""
     levels = []
     gaps: list[float] = []
     marks: list[float] = []

@@ -16,16 +16,16 @@ import codecs
 from collections import Counter
 from datetime import datetime
 from functools import reduce
-from itertools import compress
-from operator import add, attrgetter
+from itertools import compress, repeat
+from operator import add, attrgetter, eq
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from trainer.domain.readiness import HORIZON_DAYS, Readiness, mean_with_missing
-from trainer.domain.scheduling import recall_after
-from trainer.domain.scoring import calibration
+from trainer.domain.scheduling import recall_curve
+from trainer.domain.scoring import calibration_by_level
 from trainer.reports.cohort_model import LearnerReport, PathStanding, PathStep, QuizBest, TopicStats
 from trainer.reports.cohort_records import (
     DAILY_STUDY,
@@ -112,7 +112,7 @@ def _summarise(doc: Export, source: Path) -> LearnerReport:
         exported_at=exported_at, source=source, topics=topics, quizzes=quizzes.best,
         paths=_paths(doc.paths),
         confident_wrong=_confident_wrong(quizzes.confident_wrong, prompts),
-        calibration=calibration(quizzes.pairs), deck_titles=deck_titles(doc.decks),
+        calibration=calibration_by_level(quizzes.by_level), deck_titles=deck_titles(doc.decks),
         quiz_titles=quiz_titles(doc.quizzes), readiness=readiness,
         practice_checks=practice_checks)
 
@@ -177,9 +177,11 @@ class _Quizzes:
             seen = latest.get(key)
             if seen is None or at >= seen[0]:
                 latest[key] = (at, score)
-        self.pairs: list[tuple[float, int | None]] = [
-            (min(max(score, 0.0), 1.0), certainty)
-            for score, certainty in zip(scores, certainties, strict=True) if certainty is not None]
+        # Credits by certainty level, in the order read, as calibration() groups them
+        # (credit outside 0 to 1 counts as calibration counts it: no need to hold it to
+        # that range first).
+        self.by_level = {level: list(compress(scores, map(eq, certainties, repeat(level))))
+                         for level in (1, 2, 3)}
         self.confident_wrong = [
             (deck, quiz, answer.item) for deck, quiz, answer, certainty, ok
             in zip(decks, quizzes, answers, certainties, correct, strict=True)
@@ -227,6 +229,7 @@ def _topics(items: list[Item], reviews: list[Review], now: datetime, decay: floa
     # practice items, practised]
     ready: dict[str, list[Any]] = {}
     quiz_latest = quizzes.latest
+    recall_after = recall_curve(decay)
     for item in items:
         key, topic = (item.deck, item.id), item.topic
         topic_of[key] = topic
@@ -239,7 +242,7 @@ def _topics(items: list[Item], reviews: list[Review], now: datetime, decay: floa
             if stability <= 0:
                 raise _Unsure
             days = max(0, (now - time_of(last)).days)
-            recall[topic] = (total + recall_after(days, stability, decay), reviewed + 1)
+            recall[topic] = (total + recall_after(days, stability), reviewed + 1)
         if retired:
             continue
         got = ready.get(topic)
@@ -252,7 +255,7 @@ def _topics(items: list[Item], reviews: list[Review], now: datetime, decay: floa
                 got[4] += 1
                 # Added as days, not to the date (which may be the last one a datetime
                 # can hold), as readiness_by_topic does.
-                got[0].append(recall_after(days + HORIZON_DAYS, float(stability or 0), decay))
+                got[0].append(recall_after(days + HORIZON_DAYS, float(stability or 0)))
         elif kind == "practice":
             got[7] += 1
             if key in practised:
