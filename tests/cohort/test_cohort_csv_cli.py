@@ -128,3 +128,27 @@ def test_the_report_is_never_written_over_an_export(
     assert "the report and its CSV need different file names" in err
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert not (tmp_path / "r.html").exists() and not (tmp_path / "same").exists()
+
+
+def test_an_export_reached_another_way_is_never_written_over(
+        cohort_files: CohortFiles, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same file named through "..", through a link to it, or read through a link
+    under another name is still one of the files the report reads."""
+    folder = cohort_files.folder
+    export = cohort_files.ana_new
+    before = export.read_bytes()
+    roundabout = folder / ".." / folder.name / export.name
+    link = tmp_path / "link.html"
+    link.symlink_to(export)
+    linked_in = tmp_path / "linked"
+    linked_in.mkdir()
+    (linked_in / "another-name.json").symlink_to(export)
+
+    assert main(["cohort", "report", str(folder), "-o", str(roundabout)]) == 3
+    assert main(["cohort", "report", str(folder), "-o", str(link)]) == 3
+    assert main(["cohort", "report", str(linked_in), "-o", str(export)]) == 3
+
+    err = capsys.readouterr().err
+    for target in (roundabout, link, export):
+        assert f"trainer: {target}: this is one of the files the report reads" in err
+    assert export.read_bytes() == before and link.is_symlink()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 HORIZON_DAYS = 30  # how far ahead recall is predicted
 READY = 0.8
@@ -25,7 +26,10 @@ NEARLY = 0.6
 @dataclass(frozen=True)
 class Readiness:
     """A learner's readiness on one topic: each part (None when the topic has nothing
-    for it) and how much of the topic the rep has met."""
+    for it) and how much of the topic the rep has met.
+
+    What is worked out from the parts is kept once read: a cohort report reads each
+    learner's several times per topic, for thousands of learners."""
 
     recall: float | None  # mean predicted recall in HORIZON_DAYS over every card
     quiz: float | None  # mean latest credit over every quiz question
@@ -37,25 +41,25 @@ class Readiness:
     practice_items: int = 0
     practised: int = 0
 
-    @property
+    @cached_property
     def parts(self) -> dict[str, float]:
         """The parts the topic has, by name."""
         named = {"recall": self.recall, "quiz": self.quiz, "practice": self.practice}
         return {k: v for k, v in named.items() if v is not None}
 
-    @property
+    @cached_property
     def value(self) -> float | None:
         """The weakest part, from 0 to 1; None when the topic has no items at all."""
         parts = self.parts
         return min(parts.values()) if parts else None
 
-    @property
+    @cached_property
     def weakest(self) -> str | None:
         """Which part holds readiness down: "recall", "quiz" or "practice"."""
         parts = self.parts
         return min(parts, key=lambda k: parts[k]) if parts else None
 
-    @property
+    @cached_property
     def verdict(self) -> str:
         """"ready", "nearly" or "not ready" (READY and NEARLY are the bounds)."""
         value = self.value

@@ -32,11 +32,13 @@ def cohort_rows(cohort: Cohort) -> list[list[str]]:
         standing = _path(learner)
         day = "" if standing is None or standing.day is None else str(standing.day)
         behind = "" if standing is None else str(len(standing.behind))
+        # The learner's cells are the same on each of their topics' rows.
+        who = (safe_cell(learner.learner_id), safe_cell(learner.name),
+               learner.exported_at.isoformat())
         for topic in sorted(learner.topics):
             stats = learner.topics[topic]
             ready = learner.readiness.get(topic)
-            rows.append([safe_cell(learner.learner_id), safe_cell(learner.name),
-                         learner.exported_at.isoformat(), safe_cell(topic), str(stats.answers),
+            rows.append([*who, safe_cell(topic), str(stats.answers),
                          _ratio(stats.shown_mastery), str(stats.quiz_answers),
                          str(stats.quiz_correct), _ratio(stats.quiz_accuracy), day, behind,
                          *(("", "", "", "", "") if ready is None else (

@@ -22,12 +22,19 @@ def check_outputs(cohort: Cohort, output: Path, csv: Path | None = None) -> None
     if csv is not None and output.resolve() == csv.resolve():
         raise TrainerError(CohortOutputText.tr(
             "{path}: the report and its CSV need different file names").format(path=output))
-    read = {path.resolve() for path in (
-        *(learner.source for learner in cohort.learners),
-        *(old.path for old in cohort.superseded),
-        *(skipped.path for skipped in cohort.skipped))}
+    read = [*(learner.source for learner in cohort.learners),
+            *(old.path for old in cohort.superseded),
+            *(skipped.path for skipped in cohort.skipped)]
     for target in (output, csv):
-        if target is not None and target.resolve() in read:
+        if target is None:
+            continue
+        real = target.resolve()
+        name = real.name.casefold()
+        # Resolving costs a system call per folder of the path, for a thousand files:
+        # only a file of the target's name (in any case, as Windows resolves it) or a
+        # link can resolve to it.
+        if any((path.name.casefold() == name or path.is_symlink()) and path.resolve() == real
+               for path in read):
             raise TrainerError(CohortOutputText.tr(
                 "{path}: this is one of the files the report reads; write the report to "
                 "another file").format(path=target))
