@@ -43,6 +43,7 @@ from trainer.reports.cohort_model import (
 )
 from trainer.reports.cohort_read import MAX_FILE_BYTES, ExportProblem, read_export, summarise
 from trainer.reports.cohort_records import DAILY_STUDY, recall_probability, short_repr
+from trainer.reports.cohort_transfer import send_by_fields
 from trainer.study.wording import natural_key
 
 
@@ -147,6 +148,12 @@ def _read_here(files: list[Path], progress: Progress) -> list[LearnerReport | Sk
             gc.enable()
 
 
+def _start_worker() -> None:
+    # What a worker reads lives until it is sent back: no cycles for the collector to find.
+    gc.disable()
+    send_by_fields()
+
+
 def _read_in_parallel(files: list[Path], workers: int, progress: Progress
                       ) -> list[LearnerReport | Skipped]:
     # Parsing JSON is most of a big cohort's time and each file is independent, so the
@@ -154,7 +161,7 @@ def _read_in_parallel(files: list[Path], workers: int, progress: Progress
     # window, and a forked copy of a running Qt application is not safe.
     context = multiprocessing.get_context("spawn")
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.disable) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
             # Small batches: a worker left with a long last batch while the others
             # are done would add its time to the whole (a tenth of the whole with four
             # batches each); a batch of a dozen files costs little to send.

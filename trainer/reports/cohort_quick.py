@@ -19,6 +19,7 @@ from functools import reduce
 from itertools import compress, repeat
 from operator import add, attrgetter, eq
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import msgspec
@@ -127,9 +128,18 @@ def _confident_wrong(wrong: list[tuple[str, str, str]],
                      prompts: dict[tuple[str, str], str | None]
                      ) -> tuple[tuple[str, str, str, str | None], ...]:
     """One entry per answer, the same question in the same quiz being one object: the
-    report is sent back from a worker process pickled, which then sends it once."""
+    report is sent back from a worker process pickled, which then sends it once (and
+    its texts once for a batch of learners, as they are interned)."""
     same: dict[tuple[str, str, str], tuple[str, str, str, str | None]] = {}
-    return tuple(same.setdefault(key, (*key, prompts[key[0], key[2]])) for key in wrong)
+    out = []
+    for key in wrong:
+        entry = same.get(key)
+        if entry is None:
+            prompt = prompts[key[0], key[2]]
+            deck, quiz, item = map(intern, key)
+            entry = same[key] = (deck, quiz, item, None if prompt is None else intern(prompt))
+        out.append(entry)
+    return tuple(out)
 
 
 class _Quizzes:
@@ -206,7 +216,7 @@ def _practice(replies: list[Reply]) -> tuple[dict[tuple[str, str], float],
             tally = tallies.get(check.text)
             if tally is None:
                 tally = tallies[check.text] = checks.setdefault(
-                    " ".join(check.text.split())[:200], [0, 0])
+                    intern(" ".join(check.text.split())[:200]), [0, 0])
             tally[0] += 1
             tally[1] += not check.met
         key, at = (reply.deck, reply.item), reply.answered_at
@@ -223,7 +233,8 @@ def _topics(items: list[Item], reviews: list[Review], now: datetime, decay: floa
             ) -> tuple[dict[str, TopicStats], dict[str, Readiness]]:
     """Topic figures (as cohort_records.topic_stats) and readiness (as
     cohort_readiness.readiness_by_topic) in one pass over the items."""
-    topic_of: dict[tuple[str, str], str] = {}
+    # Keyed as the reviews are decoded, so they are counted by topic in one pass.
+    topic_of: dict[Review, str] = {}
     recall: dict[str, tuple[float, int]] = {}
     # topic -> [recall, quiz, practice values; cards, seen, questions, answered,
     # practice items, practised]
@@ -232,7 +243,7 @@ def _topics(items: list[Item], reviews: list[Review], now: datetime, decay: floa
     recall_after = recall_curve(decay)
     for item in items:
         key, topic = (item.deck, item.id), item.topic
-        topic_of[key] = topic
+        topic_of[Review(*key)] = topic
         if key in prompts:
             prompts[key] = prompt_text(item.prompt)
         total, reviewed = recall.setdefault(topic, (0.0, 0))
@@ -267,11 +278,7 @@ def _topics(items: list[Item], reviews: list[Review], now: datetime, decay: floa
             if held is not None:
                 got[6] += 1
                 got[1].append(min(max(held[1], 0.0), 1.0))
-    answers: Counter[str] = Counter()
-    for review, n in Counter(reviews).items():
-        found = topic_of.get((review.deck, review.item))
-        if found is not None:
-            answers[found] += n
+    answers: Counter[str | None] = Counter(map(topic_of.get, reviews))
     topics = {}
     by_topic = quizzes.by_topic
     for topic in recall.keys() | by_topic.keys():
