@@ -3,6 +3,7 @@ files are named with their reason and the rest still merge."""
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from datetime import datetime, timedelta
@@ -361,3 +362,37 @@ def test_names_lose_control_characters_and_twins_are_told_apart(
     ana_id = cohort_files.load(cohort_files.ana_new)["learner"]["id"]
     assert names == sorted([f"Ana ({ana_id[:8]})", f"Ana ({doc['learner']['id'][:8]})",
                             SCRIPT_NAME])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_cyclic_collector_is_off_only_while_the_files_are_read(
+        cohort_files: CohortFiles, workers: int) -> None:
+    """Neither the parsed exports nor the reports workers send back hold cycles, so the
+    collector is off while they pile up, and as it was afterwards."""
+    folder = _big_folder(cohort_files, 7)
+    collecting: list[bool] = []
+    assert gc.isenabled()
+    load_cohort([folder], workers, lambda *_: collecting.append(gc.isenabled()))
+    assert collecting and not any(collecting)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_cohort([folder], workers)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_file_named_more_than_once_is_read_once(cohort_files: CohortFiles,
+                                                  tmp_path: Path) -> None:
+    """Named on its own as well as in its folder, through a link or a second hard link:
+    one file is one export read, under the first name found."""
+    export = cohort_files.ana_new
+    others = tmp_path / "others"
+    others.mkdir()
+    (others / "link.json").symlink_to(export)
+    (others / "hard.json").hardlink_to(export)
+    alone = load_cohort([cohort_files.folder])
+    again = load_cohort([cohort_files.folder, export, others])
+    assert again.exports_read == alone.exports_read
+    assert again == alone

@@ -14,9 +14,10 @@ import multiprocessing
 import os
 import stat
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from pathlib import Path
@@ -67,7 +68,7 @@ PARALLEL_FROM = 64
 def find_exports(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
     """Files named on the command line, and every ``*.json`` under the folders named,
     once each; plus what is skipped before reading (missing, not a file, too big)."""
-    found: dict[Path, Path] = {}
+    found: dict[object, Path] = {}  # by the file each names, as the first name found
     skipped: list[Skipped] = []
     for given in paths:
         if given.is_dir():
@@ -95,7 +96,11 @@ def find_exports(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
                 skipped.append(Skipped(candidate, Reason(CohortText, QT_TRANSLATE_NOOP(
                     "CohortText", "larger than {limit}"), limit=limit)))
             else:
-                found.setdefault(candidate.resolve(), candidate)
+                # The stat already made says which file it is (through links too);
+                # resolving each name would cost a system call per folder of its path.
+                # Some file systems give no inode number: the name is resolved there.
+                same = (info.st_dev, info.st_ino) if info.st_ino else candidate.resolve()
+                found.setdefault(same, candidate)
     return list(found.values()), skipped
 
 
@@ -131,21 +136,27 @@ def _read_or_skip(path: Path) -> LearnerReport | Skipped:
 Progress = Callable[[int, int, str], object]
 
 
-def _read_here(files: list[Path], progress: Progress) -> list[LearnerReport | Skipped]:
-    # A parsed export is a tree of millions of small objects and no cycles: reference
-    # counting frees each one, while the cyclic collector would walk them over and over
-    # (it doubled the time of reading a thousand exports).
+@contextmanager
+def _no_cyclic_collection() -> Iterator[None]:
+    # A parsed export is a tree of millions of small objects and no cycles, and so are
+    # the reports workers send back: reference counting frees each one, while the
+    # cyclic collector would walk them over and over (it doubled the time of reading a
+    # thousand exports here, and took a third of this process's time beside workers).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        out = []
-        for done, path in enumerate(files, start=1):
-            out.append(_read_or_skip(path))
-            progress(done, len(files), path.name)
-        return out
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def _read_here(files: list[Path], progress: Progress) -> list[LearnerReport | Skipped]:
+    out = []
+    for done, path in enumerate(files, start=1):
+        out.append(_read_or_skip(path))
+        progress(done, len(files), path.name)
+    return out
 
 
 def _start_worker() -> None:
@@ -198,8 +209,9 @@ def load_cohort(paths: Iterable[Path], workers: int | None = None,
     files, skipped = find_exports(paths)
     count = (os.cpu_count() or 1) if workers is None else workers
     report = progress or (lambda done, total, name: None)
-    read = (_read_in_parallel(files, count, report)
-            if count > 1 and len(files) >= PARALLEL_FROM else _read_here(files, report))
+    with _no_cyclic_collection():
+        read = (_read_in_parallel(files, count, report)
+                if count > 1 and len(files) >= PARALLEL_FROM else _read_here(files, report))
     reports = [r for r in read if isinstance(r, LearnerReport)]
     skipped.extend(r for r in read if isinstance(r, Skipped))
     learners, superseded = merge(reports)
