@@ -78,7 +78,8 @@ def simulated_log_profile(path: Path, n_reviews: int, seed: int) -> int:
     now_text = to_db(NOW)
     db.execute("INSERT INTO decks (id, title, version, installed_at, updated_at) "
                "VALUES ('sim', 'Simulated', '1', ?, ?)", [now_text, now_text])
-    items, reviews = [], []
+    items: list[tuple[object, ...]] = []
+    reviews: list[tuple[object, ...]] = []
     card = 0
     start = NOW - timedelta(days=365)
     while len(reviews) < n_reviews:
@@ -337,9 +338,9 @@ def simulate_rep(root: Path, name: str, skill: float, seed: int) -> dict[str, ob
             if day in (2, 9):
                 for quiz in services.quizzes.quizzes():
                     run = services.quizzes.start(quiz.deck_id, quiz.key)
-                    while (asked := run.current()) is not None:
+                    while (current := run.current()) is not None:
                         right = rng.random() < skill
-                        answer = _right(asked.question) if right else _wrong(asked.question)
+                        answer = _right(current.question) if right else _wrong(current.question)
                         run.answer(answer, rng.choice((1, 2, 3)))
                         run.advance()
                     run.finish()
@@ -388,8 +389,8 @@ def measure_cohort(folder: Path, n_reps: int, runs: int, seed: int,
     worker processes as the app does, and in one process, runs alternating. With
     ``keep``, the exports are made there, or those a run made there before are read
     again (so that two versions of the code can be timed on the same files)."""
-    from trainer.commands.cohort import write_report
     from trainer.reports.cohort import load_cohort
+    from trainer.reports.cohort_output import write_report
 
     if keep is not None and (keep / "exports").is_dir():
         exports = keep / "exports"

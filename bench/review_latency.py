@@ -81,7 +81,8 @@ def build_profile(path: Path, n_cards: int, n_reviews: int, seed: int,
             "INSERT INTO decks (id, title, version, installed_at, updated_at, reviews_per_day) "
             "VALUES (?, ?, '1', ?, ?, ?)", (deck, deck.title(), now_text, now_text,
                                             REVIEWS_PER_DAY))
-    items, states, reviewed = [], [], []
+    items, reviewed = [], []
+    states: list[tuple[object, ...]] = []
     for i in range(n_cards):
         deck = rng.choices(DECKS, DECK_WEIGHTS)[0]
         items.append((i + 1, deck, f"c{i}", "topic", f"Front of card {i}", f"Back of card {i}",
