@@ -101,8 +101,8 @@ def test_the_checkpoint_runs_on_another_thread_and_folds_the_log(
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL, untouched
 
 
-def test_the_worker_starts_the_log_again_without_writing_a_row(
-        db: Store, tmp_path: Path) -> None:
+def test_the_next_tick_starts_the_log_again_on_the_window_s_connection(
+        db: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = db.path
     assert path is not None
     version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -112,28 +112,61 @@ def test_the_worker_starts_the_log_again_without_writing_a_row(
     tidier = Tidier(db)
     assert tidier.tidy()
     tidier.wait()
-    assert _log_restarts(path) == restarts + 1  # started again on the worker
-    assert db.conn.total_changes == changes
+    assert _log_restarts(path) == restarts  # the worker's connection wrote nothing
+    on: list[int] = []
+    real = Store.start_log_again
+
+    def start_log_again(store: Store) -> bool:
+        on.append(threading.get_ident())
+        return real(store)
+
+    monkeypatch.setattr(Store, "start_log_again", start_log_again)
+    assert not tidier.tidy()  # the next tick: nothing due, but the log starts again
+    assert on == [threading.get_ident()]
+    assert _log_restarts(path) == restarts + 1
+    assert db.conn.total_changes == changes  # no row written: the counts stay valid
     assert db.execute("PRAGMA user_version").fetchone()[0] == version
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 15000
     _write(db, TIDY_ROWS, 1)  # the next answer appends to the log: no second flush
     assert _log_restarts(path) == restarts + 1
+    assert not tidier.tidy() and on == [threading.get_ident()]  # once only
     assert _rows_in_file_alone(path, tmp_path) == TIDY_ROWS
 
 
-def test_the_log_is_not_started_again_while_the_window_begins_a_write(
-        db: Store, tmp_path: Path) -> None:
+def test_the_log_is_left_to_a_write_made_after_the_checkpoint(db: Store) -> None:
     path = db.path
     assert path is not None
     _write(db, 0, TIDY_ROWS)
-    restarts = _log_restarts(path)
     tidier = Tidier(db)
-    with db.write_gate:  # as while an answer's BEGIN IMMEDIATE runs
-        assert tidier.tidy()
-        tidier.wait()
-    assert _log_restarts(path) == restarts  # skipped: that answer restarts it itself
-    assert _rows_in_file_alone(path, tmp_path) == TIDY_ROWS  # the copy itself was made
-    _write(db, TIDY_ROWS, 1)
+    assert tidier.tidy()
+    tidier.wait()
+    restarts = _log_restarts(path)
+    _write(db, TIDY_ROWS, 1)  # an answer before the next tick restarts the log itself
     assert _log_restarts(path) == restarts + 1
+    tidier.tidy()
+    assert _log_restarts(path) == restarts + 1
+    assert db.execute("SELECT count(*) FROM settings WHERE key LIKE 'k%'").fetchone()[0] \
+        == TIDY_ROWS + 1
+
+
+def test_the_log_s_restart_waits_for_no_other_writer(db: Store) -> None:
+    path = db.path
+    assert path is not None
+    _write(db, 0, TIDY_ROWS)
+    tidier = Tidier(db)
+    assert tidier.tidy()
+    tidier.wait()
+    restarts = _log_restarts(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        tidier.tidy()  # busy: skipped at once, not waited for
+        assert _log_restarts(path) == restarts
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 15000
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
 
 
 def test_halting_stops_the_checkpoint_and_closes_its_connection_first(
@@ -154,7 +187,8 @@ def test_halting_stops_the_checkpoint_and_closes_its_connection_first(
     assert tidier.tidy() and folds.inside.wait(HOLD)
     tidier.halt()
     assert not tidier.running and folds.ended == ["checkpoint"]
-    assert _log_restarts(path) == restarts  # halted: not started again after the copy
+    tidier.tidy()
+    assert _log_restarts(path) == restarts  # halted: what comes next restarts it
     db.close()  # the last connection: it folds the log and removes it
     assert not Path(f"{path}-wal").exists()
 

@@ -1,7 +1,7 @@
 """Keeping the window's profile safe: the half-hourly backup, Back up now, Restore from
 backup, and the backup and quick check when the window closes. They run off the
 window's thread, except the last, which runs once the window is hidden. Also the
-write-ahead log's checkpoint, run between events while the window is idle."""
+write-ahead log's checkpoint, started between events while the window is idle."""
 
 from __future__ import annotations
 

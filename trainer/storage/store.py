@@ -7,7 +7,6 @@ is loaded only when a migration has to run, which keeps it off the start-up path
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import count
@@ -29,11 +28,6 @@ class Store:
         self.path = path
         self.closed = False
         self._checkpointed = conn.total_changes
-        # Held while this connection begins a write transaction, and by the idle
-        # checkpoint's worker while it starts the log again (``start_log_again``): an
-        # answer that meets that short commit waits here, woken the moment it ends,
-        # rather than in SQLite's busy handler, which sleeps in steps of 1 to 100 ms.
-        self.write_gate = threading.Lock()
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         """Run one statement."""
@@ -55,8 +49,7 @@ class Store:
             else:
                 self.conn.execute(f"RELEASE {name}")
             return
-        with self.write_gate:
-            self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
         except BaseException:
@@ -96,8 +89,48 @@ class Store:
         full = fold_log(self.conn)
         self._checkpointed = self.conn.total_changes
         if full:
-            start_log_again(self.conn, self.write_gate)
+            self.start_log_again()
         return True
+
+    def start_log_again(self) -> bool:
+        """After a checkpoint copied the whole log, start it again from the top with a
+        commit that changes nothing (the schema version written over with itself: no
+        row, no trigger, so ``total_changes`` stays as it was); whether it did.
+
+        The first commit after such a checkpoint restarts the log and, whatever the
+        connection's ``synchronous``, flushes the new header before writing (SQLite's
+        guard against out-of-order writes): a second flush that made the first answer
+        after a checkpoint about twice as slow. Done here, while the rep reads, the
+        answer appends to the log with its one flush. This commit runs with
+        ``synchronous=NORMAL``, so the header's flush is its only one: what it writes
+        is nothing worth a flush, and the next answer's flush covers the whole file.
+
+        It must run on this connection, the one that answers: a commit on any other
+        makes this one drop its whole page cache (SQLite's rule when another
+        connection changed the file), which cost the next answer some 20 ms on a
+        100,000-card profile (bench/idle_checkpoint.py). Skipped, not waited for,
+        when another connection is writing: that writer starts the log again itself."""
+        timeout = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        synchronous = self.conn.execute("PRAGMA synchronous").fetchone()[0]
+        try:
+            self.conn.execute("PRAGMA busy_timeout=0")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError:
+                return False
+            try:
+                version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+                self.conn.execute(f"PRAGMA user_version={version}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            return True
+        finally:
+            self.conn.execute(f"PRAGMA synchronous={int(synchronous)}")
+            self.conn.execute(f"PRAGMA busy_timeout={int(timeout)}")
 
     def tidy_due(self) -> bool:
         """Whether ``TIDY_ROWS`` rows were written through this connection since the
@@ -132,45 +165,3 @@ def fold_log(conn: sqlite3.Connection) -> bool:
     busy, log, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     return not busy and 0 < log == copied
 
-
-def start_log_again(conn: sqlite3.Connection, gate: threading.Lock) -> bool:
-    """After a checkpoint copied the whole log, start it again from the top with a
-    commit that changes nothing (the schema version written over with itself: no row,
-    no trigger, so ``total_changes`` stays as it was); whether it did.
-
-    The first commit after such a checkpoint restarts the log and, whatever the
-    connection's ``synchronous``, flushes the new header before writing (SQLite's guard
-    against out-of-order writes): a second flush that made the first answer after a
-    checkpoint about twice as slow. Done here, the answer appends to the log with its
-    one flush. This commit runs with ``synchronous=NORMAL``, so the header's flush is
-    its only one: what it writes needs no flush of its own, being nothing, and the next
-    answer's flush covers the whole file anyway.
-
-    Never waits: skipped when ``gate`` is taken (the window's connection is beginning
-    a write, which restarts the log itself) or another connection writes. An answer
-    that begins while this runs waits on ``gate`` for that one flush, no longer than
-    it would have taken to flush the new header itself."""
-    if not gate.acquire(blocking=False):
-        return False
-    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    synchronous = conn.execute("PRAGMA synchronous").fetchone()[0]
-    try:
-        conn.execute("PRAGMA busy_timeout=0")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:
-            return False  # busy: that writer starts the log again itself
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute(f"PRAGMA user_version={version}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        return True
-    finally:
-        conn.execute(f"PRAGMA synchronous={int(synchronous)}")
-        conn.execute(f"PRAGMA busy_timeout={int(timeout)}")
-        gate.release()

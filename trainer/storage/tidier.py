@@ -9,6 +9,10 @@ reader or writer, so the window goes on answering meanwhile). At most one is und
 way: a tick while one runs is skipped, not queued, since the next tick finds the log
 where this one leaves it.
 
+When the worker copied the whole log, the next tick starts the log again on the
+window's connection (``Store.start_log_again``: one flush, while the rep reads), not on
+the worker's, whose commit would empty the window's page cache.
+
 Anything that works on the profile's file as a whole (closing, a backup, the check on
 closing, a restore) first calls ``halt``: the checkpoint under way is interrupted and
 its connection closed before that goes on. The window's connection is then the last
@@ -19,8 +23,10 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import suppress
+from pathlib import Path
 
-from trainer.storage.store import Store, fold_log, start_log_again
+from trainer.storage.store import Store, fold_log
 
 __all__ = ["Tidier"]
 
@@ -38,6 +44,9 @@ class Tidier:
         self._conn: sqlite3.Connection | None = None
         self._thread: threading.Thread | None = None
         self._halt = threading.Event()
+        # Set by the worker when it copied the whole log: the window's change count
+        # when it began. Read by the next tick, once the worker has ended.
+        self._copied_all: int | None = None
 
     @property
     def running(self) -> bool:
@@ -45,15 +54,25 @@ class Tidier:
         return self._thread is not None and self._thread.is_alive()
 
     def tidy(self) -> bool:
-        """Start a checkpoint if enough was written since the last one and none is under
+        """The tick: start the log again after a checkpoint that copied all of it, and
+        start a checkpoint if enough was written since the last one and none is under
         way; whether one started."""
-        if self.db.path is None or self.db.closed or self.running or not self.db.tidy_due():
+        if self.db.path is None or self.db.closed or self.running:
             return False
+        copied_all, self._copied_all = self._copied_all, None
+        # Only if the window wrote nothing since: its first write restarted the log.
+        if copied_all == self.db.conn.total_changes:
+            with suppress(sqlite3.Error):  # as a failed checkpoint, it loses nothing
+                self.db.start_log_again()
+        if not self.db.tidy_due():
+            return False
+        changes = self.db.conn.total_changes
         self.db.tidy_begun()
         self._halt.clear()
         # A daemon: closing always halts it first, but a process that ends some other
         # way must not wait for a checkpoint (one cut short loses nothing).
-        self._thread = threading.Thread(target=self._work, name="checkpoint", daemon=True)
+        self._thread = threading.Thread(target=self._work, args=(self.db.path, changes),
+                                        name="checkpoint", daemon=True)
         self._thread.start()
         return True
 
@@ -71,6 +90,7 @@ class Tidier:
                 self._conn.interrupt()
         thread.join()
         self._thread = None
+        self._copied_all = None  # whatever comes next starts the log again itself
 
     def wait(self) -> None:
         """Return once the checkpoint under way, if any, is done, without stopping it
@@ -78,12 +98,11 @@ class Tidier:
         if self._thread is not None:
             self._thread.join()
 
-    def _work(self) -> None:
-        assert self.db.path is not None
+    def _work(self, path: Path, changes: int) -> None:
         try:
             # mode=rw: never create a file where the profile is no longer. timeout=0:
             # the worker waits for no one (a PASSIVE checkpoint would not anyway).
-            conn = sqlite3.connect(f"{self.db.path.resolve().as_uri()}?mode=rw", uri=True,
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True,
                                    isolation_level=None, timeout=0)
         except (sqlite3.Error, OSError):
             return
@@ -96,7 +115,7 @@ class Tidier:
             # the copy, before the log can be started again over what was copied.
             conn.execute("PRAGMA synchronous=FULL")
             if fold_log(conn) and not self._halt.is_set():
-                start_log_again(conn, self.db.write_gate)
+                self._copied_all = changes
         except (sqlite3.Error, OSError):
             # Disk full, locked, damaged or interrupted: a checkpoint that fails loses
             # nothing (the log still holds every commit), so it is left for the next
