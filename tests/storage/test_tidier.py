@@ -255,3 +255,18 @@ def test_a_closed_profile_is_never_checkpointed(db: Store) -> None:
     tidier = Tidier(db)
     assert not tidier.tidy()
     tidier.halt()  # nothing under way: harmless
+
+
+def test_the_log_is_not_started_again_inside_a_read(db: Store) -> None:
+    path = db.path
+    assert path is not None
+    _write(db, 0, TIDY_ROWS)
+    tidier = Tidier(db)
+    assert tidier.tidy()
+    tidier.wait()
+    restarts = _log_restarts(path)
+    with db.snapshot():  # a tick while a nested event loop runs inside a read
+        tidier.tidy()
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 15000
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert _log_restarts(path) == restarts

@@ -110,6 +110,8 @@ class Store:
         connection changed the file), which cost the next answer some 20 ms on a
         100,000-card profile (bench/idle_checkpoint.py). Skipped, not waited for,
         when another connection is writing: that writer starts the log again itself."""
+        if self.conn.in_transaction:
+            return False  # SQLite allows no change of ``synchronous`` inside one
         timeout = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
         synchronous = self.conn.execute("PRAGMA synchronous").fetchone()[0]
         try:
@@ -129,8 +131,9 @@ class Store:
                 raise
             return True
         finally:
-            self.conn.execute(f"PRAGMA synchronous={int(synchronous)}")
+            # The wait for other writers first: an answer must never find it at 0.
             self.conn.execute(f"PRAGMA busy_timeout={int(timeout)}")
+            self.conn.execute(f"PRAGMA synchronous={int(synchronous)}")
 
     def tidy_due(self) -> bool:
         """Whether ``TIDY_ROWS`` rows were written through this connection since the
