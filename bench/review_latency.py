@@ -172,10 +172,12 @@ class OurReviewer:
     def tidy(self) -> None:
         """What the window does while it waits for the rep (trainer/gui/keeper.py):
         checkpoint the write-ahead log once enough was written, on a worker thread,
-        here waited for as the rep reads the card meanwhile. Timed apart."""
+        here waited for as the rep reads the card meanwhile, and the next tick, which
+        starts the log again. Timed apart."""
         started = time.perf_counter_ns()
         if self.tidier.tidy():
             self.tidier.wait()
+            self.tidier.tidy()
             self.tidied.append((time.perf_counter_ns() - started) / 1e6)
 
     def answer(self) -> float:
