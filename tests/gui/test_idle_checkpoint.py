@@ -196,3 +196,25 @@ def test_a_failing_checkpoint_shows_nothing_and_the_window_goes_on(
     window.keeper.tidy_timer.timeout.emit()
     qtbot.waitUntil(lambda: checkpoints.events == ["failed", "failed"], timeout=TIMEOUT)
     assert len(checkpoints.threads) == 2
+
+
+def test_a_backup_stops_the_checkpoint_first_and_none_starts_beside_it(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    checkpoints = Checkpoints(monkeypatch, hold=True)
+    checkpoints.record(monkeypatch, BackupService, "create")
+    window, services = open_window(clock)
+    write_rows(services)
+    window.keeper.tidy_timer.timeout.emit()
+    assert checkpoints.inside.wait(TIMEOUT / 1000)
+    window.keeper.timer.timeout.emit()  # the half-hourly backup, on its worker thread
+    task = window.keeper.task
+    assert task is not None and task.running
+    write_rows(services, TIDY_ROWS)  # enough for another checkpoint, but a backup runs
+    window.keeper.tidy_timer.timeout.emit()
+    qtbot.waitUntil(lambda: not task.running, timeout=TIMEOUT)
+    assert checkpoints.events == ["halt", "checkpoint done", "create"]
+    assert len(checkpoints.threads) == 1
+    assert [b.reason for b in services.backups.list()] == ["periodic"]
+    window.keeper.tidy_timer.timeout.emit()  # the backup is over: the next tick starts one
+    qtbot.waitUntil(lambda: len(checkpoints.threads) == 2, timeout=TIMEOUT)

@@ -10,8 +10,10 @@ way: a tick while one runs is skipped, not queued, since the next tick finds the
 where this one leaves it.
 
 When the worker copied the whole log, the next tick starts the log again on the
-window's connection (``Store.start_log_again``: one flush, while the rep reads), not on
-the worker's, whose commit would empty the window's page cache.
+window's connection (``Store.start_log_again``), not on the worker's, whose commit would
+empty the window's page cache. That is one flush on the window's thread, while the rep
+reads: the flush the next answer would otherwise make before its own, so a key pressed
+meanwhile waits no longer than that answer would have.
 
 Anything that works on the profile's file as a whole (closing, a backup, the check on
 closing, a restore) first calls ``halt``: the checkpoint under way is interrupted and
