@@ -39,6 +39,7 @@ from trainer.clock import FakeClock
 from trainer.domain.scheduling import Phase, Rating
 from trainer.domain.settings import StudySettings
 from trainer.storage.database import open_database
+from trainer.storage.tidier import Tidier
 from trainer.storage.timefmt import to_db
 from trainer.study.service import StudyService
 from trainer.study.wording import format_interval
@@ -165,15 +166,19 @@ class OurReviewer:
         self.session = StudyService(self.db, self.clock,
                                     StudySettings(timezone=UTC)).start(DECKS[0])
         self.rng = random.Random(seed)
+        self.tidier = Tidier(self.db)
         # Milliseconds of each checkpoint run between answers (not part of an answer).
         self.tidied: list[float] = []
 
     def tidy(self) -> None:
         """What the window does while it waits for the rep (trainer/gui/keeper.py):
-        checkpoint the write-ahead log once enough was written. Timed apart, since the
-        rep is reading the card meanwhile."""
+        checkpoint the write-ahead log once enough was written, on a worker thread,
+        here waited for as the rep reads the card meanwhile, and the next tick, which
+        starts the log again. Timed apart."""
         started = time.perf_counter_ns()
-        if self.db.tidy():
+        if self.tidier.tidy():
+            self.tidier.wait()
+            self.tidier.tidy()
             self.tidied.append((time.perf_counter_ns() - started) / 1e6)
 
     def answer(self) -> float:
@@ -210,6 +215,7 @@ class OurReviewer:
 
     def close(self) -> None:
         """Close the profile."""
+        self.tidier.halt()
         self.db.close()
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +19,7 @@ from trainer.domain.settings import StudySettings
 from trainer.profile.backup_service import BackupService
 from trainer.storage.database import mark_clean, open_database
 from trainer.storage.store import Store
+from trainer.storage.tidier import Tidier
 from trainer.study.service import StudyService
 from trainer.study.stored_settings import usable_settings
 from trainer.study.wording import local_minute
@@ -174,6 +174,7 @@ class Services:
 
     def backup(self, reason: str) -> Path:
         """Back up the profile now (before an import, on closing, every half hour)."""
+        self.settle()
         changes = self.changes
         path = self.backups.create(reason, self.db.conn).path
         self._changes_backed_up = changes
@@ -181,13 +182,20 @@ class Services:
 
     def tidy(self) -> None:
         """Work that waits until the window is idle: fold the write-ahead log into the
-        profile's file once enough was written (Store.tidy), so that no answer's commit
-        has to. A checkpoint that fails loses nothing (the log still holds every
-        commit), so it is left for the next one, or for closing."""
-        if self.db.closed:
-            return
-        with suppress(sqlite3.Error):
-            self.db.tidy()
+        profile's file once enough was written, so that no answer's commit has to; on a
+        thread of its own (``storage/tidier.py``), so that the window never waits for
+        the disk either."""
+        self.tidier.tidy()
+
+    def settle(self) -> None:
+        """Stop the idle checkpoint under way, if any, and return once its connection is
+        closed: nothing of it may run beside a backup, a check, a restore or closing."""
+        self.tidier.halt()
+
+    @cached_property
+    def tidier(self) -> Tidier:
+        """The idle checkpoint's worker (``tidy`` starts it, ``settle`` stops it)."""
+        return Tidier(self.db)
 
     def backed_up(self, changes: int) -> None:
         """Record that a backup made elsewhere (a worker thread) holds every change up to
@@ -216,6 +224,7 @@ class Services:
         """Close the database. With ``check``, run the quick check first (``checked``:
         one already run since the last change); a profile that passes opens next time
         without being checked again."""
+        self.settle()  # the window's connection must be the last: closing it folds the log
         report = checked
         if check and report is None:
             report = self.checks.check(quick=True)

@@ -5,7 +5,6 @@ with a way out, and a second start that brings the first window forward."""
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -31,7 +30,6 @@ from trainer.gui.run import install_error_dialog, open_profile, take_profile
 from trainer.gui.single_instance import InstanceServer
 from trainer.profile.backup_service import BackupService
 from trainer.profile.check_service import CheckService
-from trainer.storage.store import TIDY_ROWS
 
 Opener = Callable[..., tuple[MainWindow, Services]]
 TIMEOUT = 20_000
@@ -284,26 +282,3 @@ def test_leaving_check_database_while_it_checks_lets_the_check_finish(
     assert not task.running and not task.worker_thread.isRunning()
     assert dialog.report is not None and dialog.report.ok
 
-
-def test_the_log_is_folded_into_the_file_while_the_window_is_idle(
-        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
-    window, services = open_window(clock)
-    assert window.keeper.tidy_timer.isActive()
-    services.db.checkpoint()
-    for n in range(TIDY_ROWS):
-        with services.db.atomic():
-            services.db.execute("INSERT INTO settings VALUES (?, '1')", (f"k{n}",))
-    copy = tmp_path / "file-alone.sqlite"
-
-    def in_file_alone() -> int:
-        shutil.copyfile(services.config.database_path, copy)
-        conn = sqlite3.connect(copy)
-        try:
-            return int(conn.execute(
-                "SELECT count(*) FROM settings WHERE key LIKE 'k%'").fetchone()[0])
-        finally:
-            conn.close()
-
-    assert in_file_alone() == 0  # the answers' commits left them in the log
-    window.keeper.tidy_timer.timeout.emit()
-    assert in_file_alone() == TIDY_ROWS

@@ -1,7 +1,7 @@
 """Keeping the window's profile safe: the half-hourly backup, Back up now, Restore from
 backup, and the backup and quick check when the window closes. They run off the
 window's thread, except the last, which runs once the window is hidden. Also the
-write-ahead log's checkpoint, run between events while the window is idle."""
+write-ahead log's checkpoint, started between events while the window is idle."""
 
 from __future__ import annotations
 
@@ -51,10 +51,11 @@ class Keeper(QObject):
         self.timer.timeout.connect(self.periodic_backup)
         self.timer.start()
         # Every second the window is idle, the write-ahead log is folded into the file
-        # if enough was written: a timer runs between events, never inside an answer.
+        # if enough was written: a timer runs between events, never inside an answer;
+        # the checkpoint itself runs on a thread of its own.
         self.tidy_timer = QTimer(self)
         self.tidy_timer.setInterval(1000)
-        self.tidy_timer.timeout.connect(lambda: self.services().tidy())
+        self.tidy_timer.timeout.connect(self.tidy)
         self.tidy_timer.start()
 
     @property
@@ -62,12 +63,25 @@ class Keeper(QObject):
         """Whether a backup, restore or check is under way."""
         return self.task is not None and self.task.running
 
+    def tidy(self) -> None:
+        """The idle checkpoint's tick; none starts beside a backup or restore."""
+        if not self.busy:
+            self.services().tidy()
+
     def _run(self, title: str, job: Callable[[Report], Any], on_done: Callable[[Any], None],
              on_error: Callable[[Exception], None] | None = None, *,
              show_progress: bool = True) -> Task:
         from trainer.gui.tasks import Task
 
-        self.task = Task(self.window, title, job, on_done, on_error or self._failed,
+        services = self.services()
+
+        def settled(report: Report) -> Any:
+            # On the worker's thread: a checkpoint under way is stopped before the file
+            # is copied or replaced, and the window does not wait for it.
+            services.settle()
+            return job(report)
+
+        self.task = Task(self.window, title, settled, on_done, on_error or self._failed,
                          show_progress=show_progress).start()
         return self.task
 
@@ -157,6 +171,7 @@ class Keeper(QObject):
         if services.db.closed:
             return
         self.window.hide()
+        services.settle()  # after hiding: nothing on screen waits for it
         from PySide6.QtWidgets import QMessageBox
 
         from trainer.profile.errors import user_message
