@@ -30,10 +30,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-from trainer.app import open_services
 from trainer.config import Config
 from trainer.gui.main_window import MainWindow
-from trainer.gui.run import make_app
+from trainer.gui.run import make_app, open_profile
 
 shown = {}
 
@@ -60,7 +59,8 @@ class FirstPaint(QObject):
 
 
 app = make_app()
-services = open_services(Config(Path(sys.argv[1])))
+services = open_profile(Config(Path(sys.argv[1])))  # as run_gui opens it
+assert services is not None
 window = MainWindow(services)
 probe = FirstPaint()
 window.installEventFilter(probe)
@@ -92,6 +92,10 @@ NOT_AT_START = (
     # deck files, packages and other apps' files: read only when something is imported
     "trainer.content.deckfile", "trainer.content.package", "trainer.content.importers",
     "trainer.library.importing",
+    # the media folder's upkeep (after the first paint) and backups (on a timer, on
+    # closing, before an import)
+    "trainer.library.media", "trainer.profile.backup_service", "trainer.storage.backups",
+    "trainer.domain.backup_policy",
     # native and heavy libraries of other features
     "fsrs_rs_python", "miniaudio", "zstandard", "ziamath", "sqlite_utils",
 )
