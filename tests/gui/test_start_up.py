@@ -99,6 +99,8 @@ NOT_AT_START = (
     # closing, before an import)
     "trainer.library.media", "trainer.profile.backup_service", "trainer.storage.backups",
     "trainer.domain.backup_policy",
+    # decks and cards as parsed (the first card's credits need only its sources)
+    "trainer.domain.deck",
     # native and heavy libraries of other features
     "fsrs_rs_python", "miniaudio", "zstandard", "ziamath", "sqlite_utils",
 )
