@@ -133,7 +133,7 @@ class Services:
             from trainer.library.media import finish_pending
 
             # Left undone, it is done at the next start; Check Database names leftovers.
-            with suppress(sqlite3.Error):
+            with suppress(sqlite3.Error, OSError):
                 finish_pending(db or self.db, self.config.profile_dir / "media")
 
     @cached_property
