@@ -7,9 +7,10 @@ window has been painted, then closes it and quits. The difference is the start-u
 user would wait for. The child also prints the CPU time it had used by then
 (``startup_cpu_ms``, ``bare_qt_cpu_ms``, ``cpu_ratio``), which a busy machine distorts less.
 
-* ``app``: import the app, ``make_app()``, ``open_services`` on a profile prepared by an
-  untimed first run, ``MainWindow``, ``show()``, ``study("objections")``; the time is taken once
-  the window's first paint, with the first card on the review screen, has finished.
+* ``app``: import the app, ``make_app()``, ``open_profile`` (as ``run_gui`` opens it) on a
+  profile prepared by an untimed first run, ``MainWindow``, ``show()``,
+  ``study("objections")``; the time is taken once the window's first paint, with the first
+  card on the review screen, has finished.
 * ``home`` (``home_ms``, ``home_ratio``): the same start without studying, to the first paint
   of the home screen a rep's start shows (its decks listed).
 * ``bare``: import ``PySide6.QtWidgets``, ``QApplication``, a ``QMainWindow`` with a
@@ -119,13 +120,15 @@ def child_bare() -> int:
 def child_app(data_dir: Path, *, home: bool = False) -> int:
     """App child: start the trainer as ``run_gui`` does, then study the objections deck
     (with ``home``, stay on the home screen a rep's start shows)."""
-    from trainer.app import open_services
     from trainer.config import Config
     from trainer.gui.main_window import MainWindow
-    from trainer.gui.run import make_app
+    from trainer.gui.run import make_app, open_profile
 
     app = make_app()
-    services = open_services(Config(data_dir))
+    services = open_profile(Config(data_dir))  # as run_gui opens it
+    if services is None:
+        print("startup bench: the profile could not be opened", file=sys.stderr)
+        return 5
     window: MainWindow | None = None
     try:
         window = MainWindow(services)

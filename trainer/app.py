@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,8 +18,8 @@ from trainer.config import Config
 from trainer.content.builtin import builtin_decks_dir
 from trainer.domain.errors import Problem, ProfileDamagedError
 from trainer.domain.settings import StudySettings
-from trainer.profile.backup_service import BackupService
 from trainer.storage.database import mark_clean, open_database
+from trainer.storage.media_repo import work_waiting
 from trainer.storage.store import Store
 from trainer.storage.tidier import Tidier
 from trainer.study.service import StudyService
@@ -25,7 +27,10 @@ from trainer.study.stored_settings import usable_settings
 from trainer.study.wording import local_minute
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     from trainer.library.importing import ImportService
+    from trainer.profile.backup_service import BackupService
     from trainer.profile.check_service import CheckReport, CheckService
     from trainer.study.assessment_service import AssessmentService
     from trainer.study.browse_service import BrowseService
@@ -47,12 +52,24 @@ class Services:
     clock: Clock
     db: Store
     study: StudyService
-    backups: BackupService
     deck_problems: list[Problem] = field(default_factory=list)
     # The connection's change count when the profile was last backed up (or opened).
     _changes_backed_up: int = 0
     # Opens this profile again the same way (after a restore).
     reopen: Callable[[], Services] | None = None
+    # The time zone backups are thinned by (None: the system's).
+    backup_timezone: tzinfo | None = None
+    # The media folder's upkeep at opening, left for later (see open_services).
+    _media_left: bool = False
+    _media_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        """Backing up and restoring this profile (built on first use: its module and the
+        backups' records are not needed for the first card)."""
+        from trainer.profile.backup_service import BackupService
+
+        return BackupService(self.config.database_path, self.clock, self.backup_timezone)
 
     @cached_property
     def quizzes(self) -> QuizService:
@@ -104,11 +121,28 @@ class Services:
         return DailyStudy(self.study, lambda: self.quizzes, lambda: self.practice, deck_id,
                           record=record)
 
+    def finish_media(self, db: Store | None = None) -> None:
+        """The media folder's upkeep that open_services left (library/media.py's
+        ``finish_pending``: stray staging folders and old per-deck folders), if it left
+        any; done once, and before any import or check. ``db``: this profile on another
+        connection (a worker thread's).
+        """
+        with self._media_lock:
+            if not self._media_left:
+                return
+            self._media_left = False
+            from trainer.library.media import finish_pending
+
+            # Left undone, it is done at the next start; Check Database names leftovers.
+            with suppress(sqlite3.Error, OSError):
+                finish_pending(db or self.db, self.config.profile_dir / "media")
+
     @cached_property
     def imports(self) -> ImportService:
         """Importing (built when first needed: it is not part of starting up)."""
         from trainer.library.importing import ImportService
 
+        self.finish_media()  # its staging folders are never mistaken for stray ones
         return ImportService(self.db, self.clock, self.study,
                              self.config.profile_dir / "media", self.backup)
 
@@ -145,6 +179,7 @@ class Services:
         from trainer.library.importing import ImportService
 
         with self.apart() as db:
+            self.finish_media(db)  # its staging folders are never mistaken for stray ones
             study = StudyService(db, self.clock, self.study.settings)
             yield ImportService(db, self.clock, study, self.config.profile_dir / "media",
                                 lambda reason: self.backups.create(reason, db.conn))
@@ -160,6 +195,7 @@ class Services:
         """Check Database (built when first needed)."""
         from trainer.profile.check_service import CheckService
 
+        self.finish_media()  # a check names stray staging folders: the upkeep goes first
         return CheckService(self.db, self.config.profile_dir / "media", self.backups)
 
     @property
@@ -211,6 +247,7 @@ class Services:
 
         db = connect(self.config.database_path)
         try:
+            self.finish_media(db)  # as in checks
             service = CheckService(db, self.config.profile_dir / "media", self.backups)
             report_progress = progress or (lambda done, total, text: None)
             if repair:
@@ -226,6 +263,8 @@ class Services:
         without being checked again."""
         self.settle()  # the window's connection must be the last: closing it folds the log
         report = checked
+        if not self.db.closed:
+            self.finish_media()
         if check and report is None:
             report = self.checks.check(quick=True)
         self.db.close()
@@ -293,38 +332,53 @@ def _skipped_builtin(db: Store) -> list[str]:
 
 def open_services(config: Config, clock: Clock = system_clock,
                   settings: StudySettings | None = None,
-                  decks_folder: Path | None = None, *, writer: bool = True) -> Services:
+                  decks_folder: Path | None = None, *, writer: bool = True,
+                  media_later: bool = False) -> Services:
     """Open the profile, load the built-in decks and build the services.
 
     ``settings`` is the base the profile's stored settings are laid over (tests pass
     one without fuzz and with a fixed time zone). Only the holder of the profile's lock
     is a ``writer``: it finishes an import stopped before its pictures were in place and
     installs changed built-in decks; a reader (a command run while the window is open)
-    leaves both to it.
+    leaves both to it. With ``media_later`` (the window), the media folder's upkeep is
+    left for ``Services.finish_media`` (after the first paint, before any import, or on
+    closing) unless an import's pictures are pending or the old per-deck folders were
+    never moved in: then a card could name a picture not yet in the store, so it is
+    done now, as always without ``media_later``.
     """
-    backups = BackupService(config.database_path, clock,
-                            settings.timezone if settings else None)
+    timezone = settings.timezone if settings else None
+
+    def backups() -> BackupService:
+        from trainer.profile.backup_service import BackupService
+
+        return BackupService(config.database_path, clock, timezone)
+
     try:
         db = open_database(config.database_path, clock)
     except ProfileDamagedError as exc:
-        raise exc.with_remedy(damage_remedy(backups)) from exc
+        raise exc.with_remedy(damage_remedy(backups())) from exc
     try:
-        # An import stopped between its commit and its pictures is finished now.
-        from trainer.library.media import finish_pending
-
         problems: list[Problem] = []
+        media_left = False
         if writer:
-            finish_pending(db, config.profile_dir / "media")
+            if media_later and not work_waiting(db):
+                media_left = True
+            else:
+                # An import stopped between its commit and its pictures is finished now.
+                from trainer.library.media import finish_pending
+
+                finish_pending(db, config.profile_dir / "media")
             problems = load_builtin_decks(
                 db, clock, decks_folder,
-                before_update=lambda: backups.create("before-update", db.conn))
+                before_update=lambda: backups().create("before-update", db.conn))
         study = StudyService(db, clock, usable_settings(db, settings))
     except Exception:
         db.close()
         raise
-    return Services(config, clock, db, study, backups, problems, db.conn.total_changes,
+    return Services(config, clock, db, study, problems, db.conn.total_changes,
                     lambda: open_services(config, clock, settings, decks_folder,
-                                          writer=writer))
+                                          writer=writer, media_later=media_later),
+                    timezone, media_left)
 
 
 def damage_remedy(backups: BackupService) -> str:

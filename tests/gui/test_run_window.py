@@ -77,3 +77,32 @@ def test_a_study_chosen_before_the_first_paint_writes_its_session_once_painted(
         window.close()
     finally:
         services.close()
+
+
+def test_the_media_folder_is_tidied_once_the_window_is_painted(
+        qtbot: QtBot, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = Config(tmp_path / "data")
+    open_services(config, clock).close()
+    stray = config.profile_dir / "media" / ".incoming-stray"  # an import stopped early
+    stray.mkdir(parents=True)
+    seen: dict[str, list[bool]] = {"shown": [], "painted": []}
+    made: list[MainWindow] = []
+
+    class Window(MainWindow):
+        def __init__(self, services: Services) -> None:
+            super().__init__(services)
+            made.append(self)
+            # Connected after the window's own: runs after them.
+            self.first_painted.connect(lambda: seen["painted"].append(stray.exists()))
+
+    def event_loop(app: QApplication) -> int:
+        window = made[-1]
+        seen["shown"].append(stray.exists())  # shown, not painted: left for after the paint
+        qtbot.waitUntil(lambda: bool(seen["painted"]), timeout=20_000)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(run, "MainWindow", Window)
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    assert run._run_window(config, clock, None, smoke_test=False) == (0, None)
+    assert seen == {"shown": [True], "painted": [False]}

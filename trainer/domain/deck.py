@@ -6,45 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trainer.i18n import Context
+from trainer.domain.source import Source as Source  # its old home: still imported from here
 
 if TYPE_CHECKING:
     # Only named in annotations: a card's sources are read at start-up without loading
     # the quiz model.
     from trainer.domain.practice import PracticeItem
     from trainer.domain.quiz import Assessment, LearningPath, Quiz
-
-
-class DeckText(Context):
-    """How a source is credited on a card."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """An article or book that deck items are drawn from, credited to its author or publisher."""
-
-    id: str
-    title: str
-    author: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    # The article has no title of its own: ``title`` describes it and says so.
-    descriptive_title: bool = False
-    # The article names neither author nor publisher: the credit says that, not a name.
-    unattributed: bool = False
-
-    def credit(self) -> str:
-        """A one-line credit such as "Title — Author (Publisher)"; a descriptive title
-        is shown as such, and an article naming no one says so."""
-        title = DeckText.tr("{title} (untitled article; title describes it)").format(
-            title=self.title) if self.descriptive_title else self.title
-        who = [w for w in (self.author, self.publisher) if w]
-        if not who:
-            return DeckText.tr("{title} — author not named").format(title=title) \
-                if self.unattributed else title
-        if len(who) == 2:
-            return f"{title} — {who[0]} ({who[1]})"
-        return f"{title} — {who[0]}"
 
 
 @dataclass(frozen=True)

@@ -30,3 +30,13 @@ def _set(target: QObject, name: str, value: object) -> None:
     if not target.setProperty(name, value):
         # A property Qt does not know, or a key its enum lacks: a mistake in this code.
         raise ValueError(f"{type(target).__name__} has no property {name!r} taking {value!r}")
+
+
+# Item views take data roles and alignments as plain numbers: the values of Qt's
+# ItemDataRole and AlignmentFlag, for the home screen's lists (before its first paint).
+USER_ROLE = 0x0100
+TEXT_ALIGNMENT_ROLE = 7
+# A colour set as this role's data is painted as setForeground's brush would be; making
+# a QBrush (or passing a QColor for one) builds the ``Qt`` namespace to pick a constructor.
+FOREGROUND_ROLE = 9
+ALIGN_RIGHT, ALIGN_VCENTER = 0x0002, 0x0080

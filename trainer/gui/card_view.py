@@ -56,8 +56,9 @@ class CardView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(CARD_CSS)
         self.document().setDocumentMargin(18)
-        # The current deck's media files by the name its cards use (library/media.py's
-        # DeckPictures.path); None shows no pictures and plays no sounds.
+        # The current deck's media files by the name its cards use
+        # (library/deck_pictures.py's DeckPictures.path); None shows no pictures and plays
+        # no sounds.
         self.find_media: Callable[[str], Path | None] | None = None
         self._found: dict[str, Path | None] = {}  # find_media's answers for this card
         self._found_by: Callable[[str], Path | None] | None = None  # ... from this one

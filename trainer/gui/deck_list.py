@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +20,14 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.errors import Problem
 from trainer.domain.quiz import Assessment
+from trainer.gui.by_name import (
+    ALIGN_RIGHT,
+    ALIGN_VCENTER,
+    FOREGROUND_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    USER_ROLE,
+    set_by_name,
+)
 from trainer.gui.path_panel import PathPanel, only_when_focused
 from trainer.gui.theme import bold, count_colors
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
@@ -38,7 +46,9 @@ class DeckListText(Context):
 
 COLUMNS = (QT_TRANSLATE_NOOP("DeckListText", "Deck"), QT_TRANSLATE_NOOP("DeckListText", "New"),
            QT_TRANSLATE_NOOP("DeckListText", "Learning"), QT_TRANSLATE_NOOP("DeckListText", "Due"))
-ROLE = Qt.ItemDataRole.UserRole
+# Roles, alignments and label settings by number or name (by_name.py): the home screen
+# reads nothing of the ``Qt`` namespace before its first paint.
+ROLE = USER_ROLE
 
 
 class DeckListView(QWidget):
@@ -57,13 +67,13 @@ class DeckListView(QWidget):
         bold(self.heading, 1.5)
         self.today = QLabel()
         self.today.setObjectName("todayLine")
-        self.today.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.today, "textFormat", "PlainText")
         self.today.setWordWrap(True)  # German runs long; the window stays narrowable
 
         self.problems = QLabel()
         self.problems.setObjectName("deckProblems")
         self.problems.setWordWrap(True)
-        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_by_name(self.problems, "textInteractionFlags", "TextSelectableByMouse")
         self.problems.setStyleSheet(
             "QLabel { border: 1px solid #d9822b; border-radius: 4px; padding: 8px; }")
         self.problems.hide()
@@ -83,18 +93,18 @@ class DeckListView(QWidget):
         for col in range(1, len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, 90)
-            self.tree.headerItem().setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
+            self.tree.headerItem().setData(col, TEXT_ALIGNMENT_ROLE, ALIGN_RIGHT)
         self.tree.itemActivated.connect(lambda item, _col: self._request(item))
         self.tree.currentItemChanged.connect(lambda cur, _prev: self._describe(cur))
 
         self.empty = QLabel(DeckListText.tr("No decks are installed yet."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.empty, "alignment", "AlignCenter")
         self.empty.hide()
 
         self.description = QLabel()
         self.description.setObjectName("deckDescription")
         self.description.setWordWrap(True)
-        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.description, "textFormat", "PlainText")
 
         self.study_button = QPushButton(DeckListText.tr("Study now  (Enter)"))
         self.study_button.setObjectName("studyButton")
@@ -130,7 +140,7 @@ class DeckListView(QWidget):
                    assessments: list[tuple[str, Assessment]] | None = None,
                    best: dict[tuple[str, str], float] | None = None) -> None:
         """Fill the list; keep the row ``keep`` selected if it is still there."""
-        new_color, learn_color, due_color = (QBrush(QColor(c)) for c in count_colors())
+        new_color, learn_color, due_color = (QColor(c) for c in count_colors())
         self.tree.clear()
         self._descriptions = {}
         selected = None
@@ -146,11 +156,10 @@ class DeckListView(QWidget):
             item.setData(0, ROLE, key)
             item.setToolTip(0, DeckListText.tr("{title} (version {version})").format(
                 title=row.deck.title, version=row.deck.version))
-            for col, brush in ((1, new_color), (2, learn_color), (3, due_color)):
-                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight |
-                                      Qt.AlignmentFlag.AlignVCenter)
+            for col, color in ((1, new_color), (2, learn_color), (3, due_color)):
+                item.setData(col, TEXT_ALIGNMENT_ROLE, ALIGN_RIGHT | ALIGN_VCENTER)
                 if int(item.text(col)):
-                    item.setForeground(col, brush)
+                    item.setData(col, FOREGROUND_ROLE, color)
             self._descriptions[key] = row.deck.description
             self.tree.addTopLevelItem(item)
             if selected is None or key == keep:

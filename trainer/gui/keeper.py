@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from trainer.i18n import Context
-from trainer.profile.backup_service import PERIODIC
 
 # Message boxes, dialogs, the worker thread and the error sentences are imported when a
 # backup, restore or check first needs them, not at start-up.
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 class KeeperText(Context):
     """Texts of backing up, restoring and the check on closing."""
+
+
+# How often the window backs up a profile that is being changed.
+PERIODIC = timedelta(minutes=30)
 
 
 class Keeper(QObject):

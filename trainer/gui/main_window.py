@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         use_stored(self.services.theme)
         self._painted = False
         self.first_painted.connect(partial(self._offer_resume, services.clock()))
+        # Tidying the media folder, if opening the profile left it (Services.finish_media).
+        self.first_painted.connect(lambda: self.services.finish_media())
         QTimer.singleShot(0, self._first_screen)  # runs before the window is first drawn
 
     @cached_property
@@ -256,7 +258,7 @@ class MainWindow(QMainWindow):
 
     def study(self, deck_id: str) -> None:
         """Start daily study in a deck: due cards and due quiz questions, then practice."""
-        from trainer.library.media import DeckPictures
+        from trainer.library.deck_pictures import DeckPictures
 
         self.end_session()
         services = self.services
@@ -364,6 +366,7 @@ class MainWindow(QMainWindow):
         """Go on with a freshly opened profile (after a restore): every screen that
         holds the old one is dropped and built again when next used."""
         self.services = services
+        services.finish_media()  # after the first paint, as at the start
         self.daily.forget()  # it was the old profile's
         for name in ("quiz", "results", "quiz_flow", "assessment", "summary", "stats_view",
                      "browser_view"):

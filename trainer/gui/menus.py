@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 
-from trainer.domain.deck import Source
+from trainer.domain.source import Source
 from trainer.gui.by_name import set_shortcut
 from trainer.i18n import Context
 

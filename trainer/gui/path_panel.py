@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.gui.by_name import FOREGROUND_ROLE, USER_ROLE, set_by_name
 from trainer.gui.theme import verdict_colors
 from trainer.i18n import Context
 from trainer.study.path_service import PathProgress
@@ -22,7 +23,7 @@ class PathPanelText(Context):
     """Texts of the learning-path checklist on the home screen."""
 
 
-ROLE = Qt.ItemDataRole.UserRole
+ROLE = USER_ROLE  # the home screen reads nothing of ``Qt`` (deck_list.py)
 VISIBLE_STEPS = 9
 
 
@@ -64,7 +65,7 @@ class PathPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # path titles: never markup
+        set_by_name(self.heading, "textFormat", "PlainText")  # path titles: never markup
         self.heading.setObjectName("pathHeading")
         font = self.heading.font()
         font.setBold(True)
@@ -112,14 +113,14 @@ class PathPanel(QWidget):
                 item = QListWidgetItem(text)
                 item.setData(ROLE, (step.step.kind, step.step.target))
                 if step.done:
-                    item.setForeground(self.palette().placeholderText().color())
+                    item.setData(FOREGROUND_ROLE, self.palette().placeholderText().color())
                 elif step is nxt:
                     bold = QFont(item.font())
                     bold.setBold(True)
                     item.setFont(bold)
-                    item.setForeground(self.palette().link().color())
+                    item.setData(FOREGROUND_ROLE, self.palette().link().color())
                 if late:
-                    item.setForeground(QColor(partial))
+                    item.setData(FOREGROUND_ROLE, QColor(partial))
                 self.list.addItem(item)
                 if step is nxt:
                     self.list.setCurrentItem(item)

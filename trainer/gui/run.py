@@ -96,7 +96,8 @@ def open_profile(config: Config, clock: Clock = system_clock,
     when the rep quits or the profile cannot be opened (said in a message)."""
     while True:
         try:
-            return open_services(config, clock, settings, decks_folder)
+            # The media folder's upkeep waits for the first paint (MainWindow).
+            return open_services(config, clock, settings, decks_folder, media_later=True)
         except ProfileDamagedError as exc:
             try:
                 if not _offer_a_way_out(exc, config, clock):

@@ -9,8 +9,9 @@ An import writes the pictures the store does not have yet to a staging folder an
 flushes them to disk before the database transaction; that transaction writes the rows
 and records the staging folder in ``pending_media``; after the commit the files are
 moved into the store and the record is deleted. If the app stops anywhere in between,
-``finish_pending`` (run whenever a profile is opened by its writer) completes the move
-from the record, and removes staging folders that no commit ever claimed.
+``finish_pending`` (run whenever a profile is opened by its writer; by the window just
+after its first paint when nothing is pending: see ``app.open_services``) completes the
+move from the record, and removes staging folders that no commit ever claimed.
 
 Profiles from before the store kept a folder per deck, ``media/DECK/NAME``. Opening
 one moves those pictures in (``adopt_old_folders``): each file is linked (or copied)
@@ -31,6 +32,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from trainer.content.pictures import is_bare_name
+from trainer.library.deck_pictures import DeckPictures as DeckPictures  # its old home
 from trainer.storage import media_repo
 from trainer.storage.durable import fsync_file, fsync_folder
 from trainer.storage.media_repo import StoredPicture, extension, is_stored_name
@@ -276,25 +278,3 @@ def _remove_adopted(folders: list[Path], adopted: Placement) -> None:
             leftover.unlink(missing_ok=True)  # a picture an old import never finished
         with contextlib.suppress(OSError):  # holding what the app did not put there
             folder.rmdir()
-
-
-class DeckPictures:
-    """The pictures one deck's cards show, found by the names the cards use."""
-
-    def __init__(self, db: Store, media_root: Path, deck_id: str) -> None:
-        self.db = db
-        self.media_root = media_root
-        self.deck_id = deck_id
-
-    def path(self, name: str) -> Path | None:
-        """The file to show for ``name``, or None if the deck has no such picture (or
-        the name is not a bare file name)."""
-        if not is_bare_name(name):
-            return None
-        picture = media_repo.find(self.db, self.deck_id, name)
-        if picture is not None:
-            file = self.media_root / picture.file_name
-            return file if file.is_file() else None
-        # An old per-deck folder a reading command opened before the writer moved it in.
-        old = self.media_root / self.deck_id / name
-        return old if old.is_file() and not old.is_symlink() else None

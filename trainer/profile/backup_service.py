@@ -12,7 +12,7 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import timedelta, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 
 from trainer.clock import Clock
@@ -33,16 +33,12 @@ from trainer.storage.backups import (
 from trainer.storage.database import is_damage, quick_check
 from trainer.study.wording import local_minute
 
-__all__ = ["PERIODIC", "BackupInfo", "BackupService", "RestorePreview"]
+__all__ = ["BackupInfo", "BackupService", "RestorePreview"]
 
 
 class BackupServiceText(Context):
     """Texts of backing up and restoring: a restore's preview and why a backup cannot be
     used."""
-
-
-# How often the window backs up a profile that is being changed.
-PERIODIC = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)

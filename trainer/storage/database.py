@@ -17,12 +17,10 @@ from pathlib import Path
 
 from trainer.clock import Clock
 from trainer.domain.errors import DatabaseError, DatabaseTooNewError, ProfileDamagedError
-from trainer.storage.backups import BACKUP_FOLDER, create_backup
 from trainer.storage.schema import SCHEMA_VERSION
 from trainer.storage.store import Store
 
-__all__ = ["BACKUP_FOLDER", "connect", "is_damage", "mark_clean", "open_database",
-           "quick_check"]
+__all__ = ["connect", "is_damage", "mark_clean", "open_database", "quick_check"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # Written when a profile is closed after a passing check; while the file still has
@@ -47,6 +45,9 @@ def _read_user_version(path: Path) -> int:
 
 def backup_database(db: Store, path: Path, clock: Clock, reason: str) -> Path:
     """Copy the open database to ``backups/`` beside it, consistently even under WAL."""
+    # Imported here: opening a profile backs up only before a migration.
+    from trainer.storage.backups import create_backup
+
     return create_backup(db.conn, path, clock(), reason)
 
 

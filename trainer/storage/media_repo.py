@@ -91,6 +91,15 @@ def has_shared_layout(db: Store) -> bool:
         is not None
 
 
+def work_waiting(db: Store) -> bool:
+    """Whether an import stopped before its pictures were in place (``pending_media``
+    has a row), or the old per-deck folders were never moved into the store: then
+    cards may name pictures that are not in the store yet."""
+    row = db.execute("SELECT EXISTS (SELECT 1 FROM pending_media), "
+                     "EXISTS (SELECT 1 FROM settings WHERE key = ?)", [_LAYOUT_KEY]).fetchone()
+    return bool(row[0]) or not row[1]
+
+
 def mark_shared_layout(db: Store) -> None:
     """Record, inside the caller's transaction, that the old folders are in the rows."""
     db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, ClassVar
 
-from trainer.domain.deck import Source
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Rating
+from trainer.domain.source import Source
 from trainer.study.service import Counts, SessionSummary, Shown, StudyService
 
 # Quizzes and their scoring (a dozen dataclasses) are imported when a question is due.
