@@ -54,5 +54,7 @@ unpacked=$(du -sm dist/sales-trainer | cut -f1)
 packed=$(( $(stat -c %s "dist/$name.tar.gz") / 1048576 ))
 echo "built dist/$name.tar.gz: ${packed} MB packed, ${unpacked} MB unpacked"
 echo "largest files:"
-find dist/sales-trainer -type f -printf "%s %P\n" | sort -rn | head -8 |
-    awk '{printf "  %6.1f MB  %s\n", $1 / 1048576, $2}'
+# awk reads the whole list: "head" would stop reading after eight lines, and sort,
+# still writing, would die of SIGPIPE, which pipefail takes for a failed build.
+find dist/sales-trainer -type f -printf "%s %P\n" | sort -rn |
+    awk 'NR <= 8 {printf "  %6.1f MB  %s\n", $1 / 1048576, $2}'
