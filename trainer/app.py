@@ -18,7 +18,7 @@ from trainer.config import Config
 from trainer.content.builtin import builtin_decks_dir
 from trainer.domain.errors import Problem, ProfileDamagedError
 from trainer.domain.settings import StudySettings
-from trainer.storage.database import mark_clean, open_database
+from trainer.storage.database import mark_clean, open_database, quick_check, schema_behind
 from trainer.storage.media_repo import work_waiting
 from trainer.storage.store import Store
 from trainer.storage.tidier import Tidier
@@ -328,6 +328,37 @@ def _skipped_builtin(db: Store) -> list[str]:
     except ValueError:
         return []
     return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def profile_behind(config: Config) -> bool:
+    """Whether opening the profile will first bring it up to this version's schema: a
+    migration, which takes a while on a long history."""
+    return schema_behind(config.database_path)
+
+
+def bring_profile_up_to_date(config: Config, clock: Clock = system_clock,
+                             step: Callable[[str], object] | None = None) -> None:
+    """Open the profile to migrate it (checked and backed up first, as any opening),
+    check it and close it cleanly, so that ``open_services`` then has nothing long left
+    to do: the window does this on a worker thread, under a progress dialog. ``step``
+    is told "check", "backup", "migrate" and "verify" as each begins. Raises what
+    opening raises, a damaged profile's error with its remedy."""
+    try:
+        db = open_database(config.database_path, clock, step=step)
+    except ProfileDamagedError as exc:
+        from trainer.profile.backup_service import BackupService
+
+        remedy = damage_remedy(BackupService(config.database_path, clock, None))
+        raise exc.with_remedy(remedy) from exc
+    try:
+        if step is not None:
+            step("verify")
+        problems = quick_check(db.conn)
+    finally:
+        db.close()
+    # As on closing: only a profile that passes opens next time without a check.
+    if not problems:
+        mark_clean(config.database_path)
 
 
 def open_services(config: Config, clock: Clock = system_clock,

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from trainer import i18n
-from trainer.app import Services, open_services
+from trainer.app import Services, open_services, profile_behind
 from trainer.clock import Clock, system_clock
 from trainer.config import Config
 from trainer.content.builtin import resources_dir
@@ -96,6 +96,10 @@ def open_profile(config: Config, clock: Clock = system_clock,
     when the rep quits or the profile cannot be opened (said in a message)."""
     while True:
         try:
+            if profile_behind(config):
+                from trainer.gui.profile_upgrade import bring_up_to_date
+
+                bring_up_to_date(config, clock)
             # The media folder's upkeep waits for the first paint (MainWindow).
             return open_services(config, clock, settings, decks_folder, media_later=True)
         except ProfileDamagedError as exc:

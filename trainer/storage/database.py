@@ -13,6 +13,7 @@ import json
 import math
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from trainer.clock import Clock
@@ -153,13 +154,25 @@ def _create(path: Path) -> None:
     os.replace(partial, path)
 
 
-def open_database(path: Path, clock: Clock, *, check: bool | None = None) -> Store:
+def schema_behind(path: Path) -> bool:
+    """Whether the profile at ``path`` is there and opening it will migrate it (a file
+    that cannot be read as a profile: False, and opening it says why)."""
+    try:
+        return path.is_file() and _read_user_version(path) < SCHEMA_VERSION
+    except sqlite3.Error:
+        return False
+
+
+def open_database(path: Path, clock: Clock, *, check: bool | None = None,
+                  step: Callable[[str], object] | None = None) -> Store:
     """Open (creating or migrating as needed) the profile database at ``path``.
 
     A file that was not closed cleanly by this app (a crash, a copy, a change made by
     another program) is checked with SQLite's quick check first; ``check`` forces the
     check on or off. Raises ``ProfileDamagedError`` for a file that is not a sound
-    profile, ``DatabaseTooNewError`` for one from a newer app."""
+    profile, ``DatabaseTooNewError`` for one from a newer app. ``step`` is told
+    "check", "backup" and "migrate" as each of the long steps begins."""
+    step = step or (lambda name: None)
     try:
         if not path.exists():
             _create(path)
@@ -175,6 +188,7 @@ def open_database(path: Path, clock: Clock, *, check: bool | None = None) -> Sto
         raise _open_error(path, exc) from exc
     try:
         if check:
+            step("check")
             problems = quick_check(db.conn)
             if problems:
                 # SQLite may report several findings in one row, a line each, under a
@@ -183,7 +197,9 @@ def open_database(path: Path, clock: Clock, *, check: bool | None = None) -> Sto
                          if line.strip() and not line.startswith("***")]
                 raise ProfileDamagedError(path, "; ".join(lines[:3]))
         if found < SCHEMA_VERSION:
+            step("backup")
             backup_database(db, path, clock, f"before-v{SCHEMA_VERSION}")
+            step("migrate")
             _migrate(db, SCHEMA_VERSION)
         return db
     except sqlite3.DatabaseError as exc:

@@ -4108,6 +4108,29 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
     </message>
 </context>
 <context>
+    <name>UpgradeText</name>
+    <message>
+        <source>Checking your profile…</source>
+        <translation>Ihr Profil wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Backing up your profile…</source>
+        <translation>Ihr Profil wird gesichert…</translation>
+    </message>
+    <message>
+        <source>Updating your profile for this version of Sales Trainer. This happens once; a long history takes a while…</source>
+        <translation>Ihr Profil wird für diese Version von Sales Trainer aktualisiert. Das geschieht nur einmal; ein langer Verlauf braucht etwas Zeit…</translation>
+    </message>
+    <message>
+        <source>Checking the updated profile…</source>
+        <translation>Das aktualisierte Profil wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Updating your profile…</source>
+        <translation>Profil wird aktualisiert…</translation>
+    </message>
+</context>
+<context>
     <name>Wording</name>
     <message>
         <source>Monday</source>

@@ -1,0 +1,43 @@
+"""Bringing a profile from an older version up to date before the window opens.
+
+A migration takes a while on a long history (a million answers, a quarter of a minute),
+and the window is not up yet: it runs on a worker thread under a progress dialog that
+names each step, so the rep never looks at nothing, wondering whether to stop the app.
+"""
+
+from __future__ import annotations
+
+from trainer.app import bring_profile_up_to_date
+from trainer.clock import Clock
+from trainer.config import Config
+from trainer.i18n import Context
+
+_STEPS = ("check", "backup", "migrate", "verify")
+
+
+class UpgradeText(Context):
+    """Texts of bringing a profile up to date."""
+
+
+def bring_up_to_date(config: Config, clock: Clock) -> None:
+    """Migrate the profile (``app.bring_profile_up_to_date``) on a worker thread, the
+    steps shown as they begin; raises what opening the profile raises."""
+    from trainer.gui.tasks import Report, run_job
+
+    # Translated here: the steps are reported from the worker's thread.
+    labels = {
+        "check": UpgradeText.tr("Checking your profile…"),
+        "backup": UpgradeText.tr("Backing up your profile…"),
+        "migrate": UpgradeText.tr("Updating your profile for this version of Sales "
+                                  "Trainer. This happens once; a long history takes a "
+                                  "while…"),
+        "verify": UpgradeText.tr("Checking the updated profile…"),
+    }
+
+    def job(report: Report) -> None:
+        def step(name: str) -> None:
+            report(_STEPS.index(name), len(_STEPS), labels[name])
+
+        bring_profile_up_to_date(config, clock, step)
+
+    run_job(None, UpgradeText.tr("Updating your profile…"), job)
