@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTreeWidget
 from pytestqt.qtbot import QtBot
 
+from trainer import app as app_module
 from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
@@ -109,6 +110,37 @@ def test_restore_a_backup_from_the_menu_and_undo_it(
     window.restore_action.trigger()
     qtbot.waitUntil(lambda: bool(done), timeout=TIMEOUT)
     assert answers(window.services) == 5
+    window.services.close()
+
+
+def test_a_backup_from_an_older_version_is_brought_up_to_date_as_it_is_restored(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Restoring the backup made before an update gives a profile of the older version:
+    it is migrated on the restore's worker thread, not when the window opens it."""
+    window, _services = open_window(clock)
+    study(qtbot, window, 1)
+    said = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=TIMEOUT)
+    behind = iter([True])  # the restored file is the older version's, once
+    monkeypatch.setattr(app_module, "profile_behind", lambda _config: next(behind, False))
+    migrating = OffTheWindow(monkeypatch, app_module, "bring_profile_up_to_date")
+
+    def choose_the_manual_backup(dialog: QDialog) -> None:
+        tree = dialog.findChild(QTreeWidget, "backupList")
+        assert tree is not None
+        reasons = [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+        tree.setCurrentItem(tree.topLevelItem(reasons.index("made by hand")))
+        press("backupRestore")(dialog)
+
+    when_modal(qtbot, choose_the_manual_backup, RestoreDialog)
+    done = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(done), timeout=TIMEOUT)
+    assert migrating.threads == ["worker"]
+    assert "Restored the backup from" in done[0]
+    assert answers(window.services) == 1
     window.services.close()
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from trainer.domain.errors import TrainerError
 from trainer.i18n import Context
 
 # Message boxes, dialogs, the worker thread and the error sentences are imported when a
@@ -144,10 +146,21 @@ class Keeper(QObject):
 
         # Translated here: the job runs on a worker thread.
         backing_up = KeeperText.tr("Backing up the profile as it is now…")
+        updating = KeeperText.tr("Updating the restored profile for this version…")
 
         def job(report: Report) -> Path:
+            from trainer.app import bring_profile_up_to_date, profile_behind
+
             report(0, 2, backing_up)
-            return old.backups.restore(chosen)
+            kept = old.backups.restore(chosen)
+            if profile_behind(old.config):
+                # A backup from an older version (the one made before an update, say)
+                # is migrated here, not when the window's thread opens it again. One
+                # that fails is met again, and said, when it is opened.
+                report(1, 2, updating)
+                with suppress(TrainerError, sqlite3.Error, OSError):
+                    bring_profile_up_to_date(old.config, old.clock)
+            return kept
 
         def done(kept: Path) -> None:
             self.replace_services(reopen())

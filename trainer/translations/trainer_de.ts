@@ -2417,6 +2417,10 @@ Es wurde nichts geändert.</translation>
         <translation>Das Profil wird im jetzigen Stand gesichert…</translation>
     </message>
     <message>
+        <source>Updating the restored profile for this version…</source>
+        <translation>Das wiederhergestellte Profil wird für diese Version aktualisiert…</translation>
+    </message>
+    <message>
         <source>Restored</source>
         <translation>Wiederhergestellt</translation>
     </message>
