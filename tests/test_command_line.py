@@ -118,3 +118,29 @@ def test_bash_completion_comes_from_the_parser(tmp_path: Path,
 
     assert complete("trainer", "ba") == ["backup"]
     assert complete("trainer", "backup", "") == ["create", "list", "restore"]
+
+
+def test_a_command_says_it_is_updating_an_older_profile_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Migrating a long history takes a while: the command says so instead of seeming to
+    hang, and only the run that migrates says it."""
+    from sqlite_utils import Database
+
+    from trainer.config import make_config
+    from trainer.storage.migrations import migrations
+    from trainer.storage.schema import SCHEMA_VERSION
+
+    config = make_config(str(tmp_path))
+    config.profile_dir.mkdir(parents=True)
+    old = Database(config.database_path)
+    migrations.apply(old, stop_before="0012_review_hours")
+    old.execute("PRAGMA user_version = 11")
+    old.conn.close()
+
+    assert main(["--data-dir", str(tmp_path), "decks"]) == 0
+    assert "updating the profile for this version" in capsys.readouterr().err
+    assert main(["--data-dir", str(tmp_path), "decks"]) == 0
+    assert "updating the profile" not in capsys.readouterr().err
+    done = Database(config.database_path)
+    assert done.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    done.conn.close()

@@ -49,11 +49,15 @@ def profile_services(args: argparse.Namespace, *, writes: bool = False) -> Itera
     """The profile named by ``--data-dir`` and ``--profile``, open for one command and
     closed after it, whatever happens. A command that ``writes`` holds the profile's
     lock meanwhile and runs the quick check when it closes the profile."""
-    from trainer.app import open_services
+    from trainer.app import open_services, profile_behind
 
     config = make_config(args.data_dir, args.profile)
     lock = lock_profile(config, command_name(args)) if writes else _lock_if_free(config, args)
     try:
+        if profile_behind(config):
+            # A long history takes a while to migrate: said, so that nobody stops it.
+            print("trainer: updating the profile for this version (once; a long history "
+                  "takes a while)…", file=sys.stderr)
         services = open_services(config, writer=lock is not None)
         if lock is not None and not writes:
             # Opening is done: a reading command need not keep a window from starting.
