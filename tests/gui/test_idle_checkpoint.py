@@ -5,7 +5,6 @@ held inside its checkpoint with events, never timed."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from dialogs import answer_dialogs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTreeWidget
 from pytestqt.qtbot import QtBot
+from wal_rows import rows_in_file_alone, write_rows
 
 from trainer.app import Services
 from trainer.clock import FakeClock
@@ -77,22 +77,6 @@ class Checkpoints:
         monkeypatch.setattr(owner, name, recorded)
 
 
-def write_rows(services: Services, first: int = 0) -> None:
-    for n in range(first, first + TIDY_ROWS):
-        with services.db.atomic():
-            services.db.execute("INSERT INTO settings VALUES (?, '1')", (f"k{n}",))
-
-
-def in_file_alone(services: Services, tmp_path: Path) -> int:
-    """Rows written by ``write_rows`` that the profile's file holds without its log."""
-    copy = tmp_path / "file-alone.sqlite"
-    shutil.copyfile(services.config.database_path, copy)
-    conn = sqlite3.connect(copy)
-    try:
-        return int(conn.execute(
-            "SELECT count(*) FROM settings WHERE key LIKE 'k%'").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def test_the_log_is_folded_into_the_file_off_the_window_s_thread(
@@ -102,8 +86,9 @@ def test_the_log_is_folded_into_the_file_off_the_window_s_thread(
     window, services = open_window(clock)
     assert window.keeper.tidy_timer.isActive()
     services.db.checkpoint()
-    write_rows(services)
-    assert in_file_alone(services, tmp_path) == 0  # the commits left them in the log
+    write_rows(services.db, 0, TIDY_ROWS)
+    profile = services.config.database_path
+    assert rows_in_file_alone(profile, tmp_path) == 0  # the commits left them in the log
     window.keeper.tidy_timer.timeout.emit()
     assert checkpoints.inside.wait(TIMEOUT / 1000)
     # The window goes on while the worker is inside its checkpoint: another tick is
@@ -116,7 +101,7 @@ def test_the_log_is_folded_into_the_file_off_the_window_s_thread(
     assert checkpoints.threads == checkpoints.threads[:1]  # one checkpoint, not two
     assert checkpoints.threads[0] != threading.get_ident()
     assert threading.get_ident() == threading.main_thread().ident
-    assert in_file_alone(services, tmp_path) == TIDY_ROWS
+    assert rows_in_file_alone(profile, tmp_path) == TIDY_ROWS
 
 
 def test_closing_while_a_checkpoint_runs_stops_it_first(
@@ -125,7 +110,7 @@ def test_closing_while_a_checkpoint_runs_stops_it_first(
     checkpoints = Checkpoints(monkeypatch, hold=True)
     checkpoints.record(monkeypatch, BackupService, "create")
     window, services = open_window(clock)
-    write_rows(services)
+    write_rows(services.db, 0, TIDY_ROWS)
     window.keeper.tidy_timer.timeout.emit()
     assert checkpoints.inside.wait(TIMEOUT / 1000)
     window.close()  # with a change to back up and the quick check to run
@@ -147,7 +132,7 @@ def test_restoring_while_a_checkpoint_runs_stops_it_first(
     checkpoints.record(monkeypatch, BackupService, "restore")
     window, services = open_window(clock)
     services.backup("manual")
-    write_rows(services)
+    write_rows(services.db, 0, TIDY_ROWS)
     window.keeper.tidy_timer.timeout.emit()
     assert checkpoints.inside.wait(TIMEOUT / 1000)
 
@@ -185,14 +170,15 @@ def test_a_failing_checkpoint_shows_nothing_and_the_window_goes_on(
     monkeypatch.setattr(threading, "excepthook", uncaught.append)
     checkpoints = Checkpoints(monkeypatch, error=error)
     window, services = open_window(clock)
-    write_rows(services)
+    write_rows(services.db, 0, TIDY_ROWS)
     window.keeper.tidy_timer.timeout.emit()
     qtbot.waitUntil(lambda: checkpoints.events == ["failed"], timeout=TIMEOUT)
     qtbot.waitUntil(lambda: not services.tidier.running, timeout=TIMEOUT)
     assert uncaught == []
     assert not any(isinstance(w, QMessageBox) and w.isVisible()
                    for w in QApplication.topLevelWidgets())
-    write_rows(services, TIDY_ROWS)  # the window goes on writing, and checkpoints again
+    # The window goes on writing, and checkpoints again.
+    write_rows(services.db, TIDY_ROWS, TIDY_ROWS)
     window.keeper.tidy_timer.timeout.emit()
     qtbot.waitUntil(lambda: checkpoints.events == ["failed", "failed"], timeout=TIMEOUT)
     assert len(checkpoints.threads) == 2
@@ -204,13 +190,14 @@ def test_a_backup_stops_the_checkpoint_first_and_none_starts_beside_it(
     checkpoints = Checkpoints(monkeypatch, hold=True)
     checkpoints.record(monkeypatch, BackupService, "create")
     window, services = open_window(clock)
-    write_rows(services)
+    write_rows(services.db, 0, TIDY_ROWS)
     window.keeper.tidy_timer.timeout.emit()
     assert checkpoints.inside.wait(TIMEOUT / 1000)
     window.keeper.timer.timeout.emit()  # the half-hourly backup, on its worker thread
     task = window.keeper.task
     assert task is not None and task.running
-    write_rows(services, TIDY_ROWS)  # enough for another checkpoint, but a backup runs
+    # Enough for another checkpoint, but a backup runs.
+    write_rows(services.db, TIDY_ROWS, TIDY_ROWS)
     window.keeper.tidy_timer.timeout.emit()
     qtbot.waitUntil(lambda: not task.running, timeout=TIMEOUT)
     assert checkpoints.events == ["halt", "checkpoint done", "create"]

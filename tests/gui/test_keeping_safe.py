@@ -54,6 +54,23 @@ def when_modal(qtbot: QtBot, act: Callable[[QDialog], None],
     return answer_dialogs([act], kind)
 
 
+def restore_from_menu(qtbot: QtBot, window: MainWindow, reason: str) -> list[str]:
+    """File > Restore from backup, the backup made for ``reason`` chosen and restored;
+    returns what the message after it says."""
+    def choose(dialog: QDialog) -> None:
+        tree = dialog.findChild(QTreeWidget, "backupList")
+        assert tree is not None
+        reasons = [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+        tree.setCurrentItem(tree.topLevelItem(reasons.index(reason)))
+        press("backupRestore")(dialog)
+
+    when_modal(qtbot, choose, RestoreDialog)
+    done = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(done), timeout=TIMEOUT)
+    return done
+
+
 def test_restore_a_backup_from_the_menu_and_undo_it(
         qtbot: QtBot, open_window: Opener, clock: FakeClock,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,18 +114,7 @@ def test_restore_a_backup_from_the_menu_and_undo_it(
     counts = [window.decks.tree.topLevelItem(0).text(c) for c in range(1, 4)]
     assert counts[0] == "18"  # the new-card count follows the restored profile
     # The restore is undone by restoring what was kept before it.
-
-    def choose_before_restore(dialog: QDialog) -> None:
-        tree = dialog.findChild(QTreeWidget, "backupList")
-        assert tree is not None
-        reasons = [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
-        tree.setCurrentItem(tree.topLevelItem(reasons.index("before a restore")))
-        press("backupRestore")(dialog)
-
-    when_modal(qtbot, choose_before_restore, RestoreDialog)
-    done = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
-    window.restore_action.trigger()
-    qtbot.waitUntil(lambda: bool(done), timeout=TIMEOUT)
+    restore_from_menu(qtbot, window, "before a restore")
     assert answers(window.services) == 5
     window.services.close()
 
@@ -126,18 +132,7 @@ def test_a_backup_from_an_older_version_is_brought_up_to_date_as_it_is_restored(
     behind = iter([True])  # the restored file is the older version's, once
     monkeypatch.setattr(app_module, "profile_behind", lambda _config: next(behind, False))
     migrating = OffTheWindow(monkeypatch, app_module, "bring_profile_up_to_date")
-
-    def choose_the_manual_backup(dialog: QDialog) -> None:
-        tree = dialog.findChild(QTreeWidget, "backupList")
-        assert tree is not None
-        reasons = [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
-        tree.setCurrentItem(tree.topLevelItem(reasons.index("made by hand")))
-        press("backupRestore")(dialog)
-
-    when_modal(qtbot, choose_the_manual_backup, RestoreDialog)
-    done = when_modal(qtbot, lambda box: box.accept(), QMessageBox)
-    window.restore_action.trigger()
-    qtbot.waitUntil(lambda: bool(done), timeout=TIMEOUT)
+    done = restore_from_menu(qtbot, window, "made by hand")
     assert migrating.threads == ["worker"]
     assert "Restored the backup from" in done[0]
     assert answers(window.services) == 1

@@ -5,13 +5,13 @@ swallowed. Threads are held and released with events, never timed."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from wal_rows import rows_in_file_alone, write_rows
 
 from trainer.clock import FakeClock
 from trainer.storage import tidier as tidier_module
@@ -20,23 +20,6 @@ from trainer.storage.store import TIDY_ROWS, Store
 from trainer.storage.tidier import Tidier
 
 HOLD = 20  # seconds an event is waited for before the test fails instead of hanging
-
-
-def _write(db: Store, first: int, count: int) -> None:
-    for n in range(first, first + count):
-        with db.atomic():
-            db.execute("INSERT INTO settings VALUES (?, '1')", (f"k{n}",))
-
-
-def _rows_in_file_alone(path: Path, tmp: Path) -> int:
-    copy = tmp / "file-alone.sqlite"
-    shutil.copyfile(path, copy)
-    conn = sqlite3.connect(copy)
-    try:
-        return int(conn.execute(
-            "SELECT count(*) FROM settings WHERE key LIKE 'k%'").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def _log_restarts(path: Path) -> int:
@@ -85,18 +68,18 @@ def test_the_checkpoint_runs_on_another_thread_and_folds_the_log(
         db: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folds = Folds(monkeypatch, hold=True)
     tidier = Tidier(db)
-    _write(db, 0, TIDY_ROWS - 1)
+    write_rows(db, 0, TIDY_ROWS - 1)
     assert not tidier.tidy()  # not enough written yet: not even a thread
-    _write(db, TIDY_ROWS - 1, 1)
+    write_rows(db, TIDY_ROWS - 1, 1)
     assert tidier.tidy()
     assert folds.inside.wait(HOLD)
     assert not tidier.tidy()  # one under way: the tick is skipped, not queued
-    _write(db, TIDY_ROWS, 1)  # the window goes on writing meanwhile
+    write_rows(db, TIDY_ROWS, 1)  # the window goes on writing meanwhile
     folds.release.set()
     tidier.wait()
     assert folds.threads and folds.threads[0] != threading.get_ident()
     assert len(folds.threads) == 1
-    assert _rows_in_file_alone(db.path, tmp_path) >= TIDY_ROWS  # type: ignore[arg-type]
+    assert rows_in_file_alone(db.path, tmp_path) >= TIDY_ROWS  # type: ignore[arg-type]
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 15000
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL, untouched
 
@@ -106,7 +89,7 @@ def test_the_next_tick_starts_the_log_again_on_the_window_s_connection(
     path = db.path
     assert path is not None
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    _write(db, 0, TIDY_ROWS)
+    write_rows(db, 0, TIDY_ROWS)
     restarts = _log_restarts(path)
     changes = db.conn.total_changes
     tidier = Tidier(db)
@@ -128,21 +111,21 @@ def test_the_next_tick_starts_the_log_again_on_the_window_s_connection(
     assert db.execute("PRAGMA user_version").fetchone()[0] == version
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 15000
-    _write(db, TIDY_ROWS, 1)  # the next answer appends to the log: no second flush
+    write_rows(db, TIDY_ROWS, 1)  # the next answer appends to the log: no second flush
     assert _log_restarts(path) == restarts + 1
     assert not tidier.tidy() and on == [threading.get_ident()]  # once only
-    assert _rows_in_file_alone(path, tmp_path) == TIDY_ROWS
+    assert rows_in_file_alone(path, tmp_path) == TIDY_ROWS
 
 
 def test_the_log_is_left_to_a_write_made_after_the_checkpoint(db: Store) -> None:
     path = db.path
     assert path is not None
-    _write(db, 0, TIDY_ROWS)
+    write_rows(db, 0, TIDY_ROWS)
     tidier = Tidier(db)
     assert tidier.tidy()
     tidier.wait()
     restarts = _log_restarts(path)
-    _write(db, TIDY_ROWS, 1)  # an answer before the next tick restarts the log itself
+    write_rows(db, TIDY_ROWS, 1)  # an answer before the next tick restarts the log itself
     assert _log_restarts(path) == restarts + 1
     tidier.tidy()
     assert _log_restarts(path) == restarts + 1
@@ -153,7 +136,7 @@ def test_the_log_is_left_to_a_write_made_after_the_checkpoint(db: Store) -> None
 def test_the_log_s_restart_waits_for_no_other_writer(db: Store) -> None:
     path = db.path
     assert path is not None
-    _write(db, 0, TIDY_ROWS)
+    write_rows(db, 0, TIDY_ROWS)
     tidier = Tidier(db)
     assert tidier.tidy()
     tidier.wait()
@@ -174,7 +157,7 @@ def test_halting_stops_the_checkpoint_and_closes_its_connection_first(
     folds = Folds(monkeypatch, hold=True)
     path = db.path
     assert path is not None
-    _write(db, 0, TIDY_ROWS)
+    write_rows(db, 0, TIDY_ROWS)
     tidier = Tidier(db)
     restarts = _log_restarts(path)
     real_halt = Tidier.halt
@@ -201,7 +184,7 @@ def test_halting_interrupts_a_long_copy(db: Store) -> None:
         db.execute("CREATE TABLE filler (x)")
         db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
                    "WHERE i < 5000) INSERT INTO filler SELECT randomblob(3000) FROM n")
-    _write(db, 0, TIDY_ROWS)
+    write_rows(db, 0, TIDY_ROWS)
     tidier = Tidier(db)
     assert tidier.tidy()
     tidier.halt()
@@ -223,13 +206,13 @@ def test_an_error_in_the_worker_is_swallowed(
     uncaught: list[threading.ExceptHookArgs] = []
     monkeypatch.setattr(threading, "excepthook", uncaught.append)
     folds = Folds(monkeypatch, error=error)
-    _write(db, 0, TIDY_ROWS)
+    write_rows(db, 0, TIDY_ROWS)
     tidier = Tidier(db)
     assert tidier.tidy()
     tidier.wait()
     assert folds.threads and uncaught == []
     assert not tidier.tidy()  # tried again once as much more is written
-    _write(db, TIDY_ROWS, TIDY_ROWS)
+    write_rows(db, TIDY_ROWS, TIDY_ROWS)
     assert tidier.tidy()
     tidier.wait()
     assert len(folds.threads) == 2 and uncaught == []
@@ -240,7 +223,7 @@ def test_an_error_in_the_worker_is_swallowed(
 def test_no_file_is_made_where_the_profile_no_longer_is(db: Store) -> None:
     path = db.path
     assert path is not None
-    _write(db, 0, TIDY_ROWS)
+    write_rows(db, 0, TIDY_ROWS)
     moved = path.with_name("moved.sqlite")
     path.rename(moved)  # the window's connection still has it open
     tidier = Tidier(db)
@@ -250,7 +233,7 @@ def test_no_file_is_made_where_the_profile_no_longer_is(db: Store) -> None:
 
 
 def test_a_closed_profile_is_never_checkpointed(db: Store) -> None:
-    _write(db, 0, TIDY_ROWS)
+    write_rows(db, 0, TIDY_ROWS)
     db.close()
     tidier = Tidier(db)
     assert not tidier.tidy()
@@ -260,7 +243,7 @@ def test_a_closed_profile_is_never_checkpointed(db: Store) -> None:
 def test_the_log_is_not_started_again_inside_a_read(db: Store) -> None:
     path = db.path
     assert path is not None
-    _write(db, 0, TIDY_ROWS)
+    write_rows(db, 0, TIDY_ROWS)
     tidier = Tidier(db)
     assert tidier.tidy()
     tidier.wait()
