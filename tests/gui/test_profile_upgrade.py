@@ -90,7 +90,7 @@ def test_an_older_profile_is_migrated_off_the_window_thread_with_its_step_shown(
     assert services is not None
     try:
         assert seen["released"] and seen["thread"] != threading.main_thread().ident
-        assert "Updating your profile for this version" in seen["label"]
+        assert seen["label"].startswith("Step 3 of 4: Updating your profile for this version")
         assert int(services.db.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION
         # Closed cleanly after the migration: opening it on the window's thread did not
         # check the whole file again.

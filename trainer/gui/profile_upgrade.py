@@ -34,9 +34,14 @@ def bring_up_to_date(config: Config, clock: Clock) -> None:
         "verify": UpgradeText.tr("Checking the updated profile…"),
     }
 
+    numbered = {name: UpgradeText.tr("Step {step} of {steps}: {doing}").format(
+        step=n, steps=len(_STEPS), doing=labels[name]) for n, name in enumerate(_STEPS, 1)}
+
     def job(report: Report) -> None:
         def step(name: str) -> None:
-            report(_STEPS.index(name), len(_STEPS), labels[name])
+            # A busy bar, not a share: a step's own progress is not known, and a bar
+            # standing still for a quarter of a minute would look like a hang.
+            report(0, 0, numbered[name])
 
         bring_profile_up_to_date(config, clock, step)
 

@@ -4130,6 +4130,10 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>Das aktualisierte Profil wird geprüft…</translation>
     </message>
     <message>
+        <source>Step {step} of {steps}: {doing}</source>
+        <translation>Schritt {step} von {steps}: {doing}</translation>
+    </message>
+    <message>
         <source>Updating your profile…</source>
         <translation>Profil wird aktualisiert…</translation>
     </message>
