@@ -16,6 +16,7 @@ from trainer.gui.daily_study import DailyScreens, MainWindowText
 from trainer.gui.keeper import Keeper
 from trainer.gui.menus import build_menus
 from trainer.gui.review_view import ReviewView
+from trainer.gui.window_size import fit_to_screen
 
 if TYPE_CHECKING:  # only named in annotations: PySide builds no Python type for them
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.switch_to: str | None = None  # a profile to open once this window closes
         self.reminders: Reminders | None = None  # set by whoever runs the window
         self.setWindowTitle(MainWindowText.tr("Sales Trainer"))
-        self._fit_screen(900, 640)
+        fit_to_screen(self, 900, 640)
         self.setAcceptDrops(True)
 
         self._unchosen = QWidget()  # shown until the first screen is chosen: _first_screen
@@ -118,18 +119,6 @@ class MainWindow(QMainWindow):
         view.undo.connect(self.daily.undo_in_screen)
         self.stack.addWidget(view)
         return view
-
-    def _fit_screen(self, width: int, height: int) -> None:
-        """The usual size, or less on a small screen (a 1024x600 netbook's 600 rows)."""
-        from PySide6.QtGui import QGuiApplication
-
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            # What the window manager adds around the window: title bar and borders.
-            width = min(width, room.width() - 16)
-            height = min(height, room.height() - 48)
-        self.resize(max(width, 480), max(height, 360))
 
     # The quiz, results and self-assessment screens are built when first used, which
     # keeps them (and their modules) out of start-up.
