@@ -35,8 +35,7 @@ class Review:
     ord: int
     ease: int
     duration_ms: int  # as Anki logged it
-    after_ms: int  # epoch ms just before and after answering, to bound the revlog id
-    before_ms: int
+    logged_at_ms: int  # the revlog's id: when Anki logged the answer, in epoch ms
 
 
 @dataclass
@@ -131,18 +130,19 @@ def build_anki_packages(folder: Path) -> AnkiPackages:
         # What Anki's answerCard builds, with the time the card was shown given rather
         # than measured from a timer (the reviewer's own input to the engine).
         states = col._backend.get_scheduling_states(card.id)
-        before = int(time.time() * 1000)
+        # Anki's engine schedules by the wall clock, so the answer is given the time it
+        # is, as the reviewer gives it; what the tests compare is what Anki logged.
         col.sched.answer_card(CardAnswer(
             card_id=card.id, current_state=states.current,
             new_state=(states.again, states.hard, states.good, states.easy)[ease - 1],
             rating=(CardAnswer.AGAIN, CardAnswer.HARD, CardAnswer.GOOD,
                     CardAnswer.EASY)[ease - 1],
-            answered_at_millis=before, milliseconds_taken=int(seconds * 1000)))
+            answered_at_millis=int(time.time() * 1000),
+            milliseconds_taken=int(seconds * 1000)))
         # The importer must give back what Anki logged, whatever that was.
-        logged = col.db.scalar("SELECT time FROM revlog ORDER BY id DESC LIMIT 1")
+        logged_id, logged = col.db.first("SELECT id, time FROM revlog ORDER BY id DESC LIMIT 1")
         assert int(seconds * 1000) <= logged <= ANKI_MAX_ANSWER_MS
-        reviews.append(Review(guids[label], ord_, ease, int(logged),
-                              int(time.time() * 1000), before))
+        reviews.append(Review(guids[label], ord_, ease, int(logged), int(logged_id)))
 
     answer("basic", 0, 3, 4.0)
     answer("reversed", 1, 1, 2.5)
