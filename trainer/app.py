@@ -65,9 +65,7 @@ class Services:
     def backups(self) -> BackupService:
         """Backing up and restoring this profile (built on first use: its module and the
         backups' records are not needed for the first card)."""
-        from trainer.profile.backup_service import BackupService
-
-        return BackupService(self.config.database_path, self.clock, self.backup_timezone)
+        return _backups(self.config, self.clock, self.backup_timezone)
 
     @cached_property
     def quizzes(self) -> QuizService:
@@ -284,13 +282,7 @@ def bring_profile_up_to_date(config: Config, clock: Clock = system_clock,
     to do: the window does this on a worker thread, under a progress dialog. ``step``
     is told "check", "backup", "migrate" and "verify" as each begins. Raises what
     opening raises, a damaged profile's error with its remedy."""
-    try:
-        db = open_database(config.database_path, clock, step=step)
-    except ProfileDamagedError as exc:
-        from trainer.profile.backup_service import BackupService
-
-        remedy = damage_remedy(BackupService(config.database_path, clock, None))
-        raise exc.with_remedy(remedy) from exc
+    db = _open_profile(config, clock, None, step)
     try:
         if step is not None:
             step("verify")
@@ -319,16 +311,7 @@ def open_services(config: Config, clock: Clock = system_clock,
     done now, as always without ``media_later``.
     """
     timezone = settings.timezone if settings else None
-
-    def backups() -> BackupService:
-        from trainer.profile.backup_service import BackupService
-
-        return BackupService(config.database_path, clock, timezone)
-
-    try:
-        db = open_database(config.database_path, clock)
-    except ProfileDamagedError as exc:
-        raise exc.with_remedy(damage_remedy(backups())) from exc
+    db = _open_profile(config, clock, timezone)
     try:
         problems: list[Problem] = []
         media_left = False
@@ -342,7 +325,8 @@ def open_services(config: Config, clock: Clock = system_clock,
                 finish_pending(db, config.profile_dir / "media")
             problems = load_builtin_decks(
                 db, clock, decks_folder,
-                before_update=lambda: backups().create("before-update", db.conn))
+                before_update=lambda: _backups(config, clock, timezone).create(
+                    "before-update", db.conn))
         study = StudyService(db, clock, usable_settings(db, settings))
     except Exception:
         db.close()
@@ -351,6 +335,21 @@ def open_services(config: Config, clock: Clock = system_clock,
                     lambda: open_services(config, clock, settings, decks_folder,
                                           writer=writer, media_later=media_later),
                     timezone, media_left)
+
+
+def _backups(config: Config, clock: Clock, timezone: tzinfo | None) -> BackupService:
+    from trainer.profile.backup_service import BackupService
+
+    return BackupService(config.database_path, clock, timezone)
+
+
+def _open_profile(config: Config, clock: Clock, timezone: tzinfo | None,
+                  step: Callable[[str], object] | None = None) -> Store:
+    """``open_database`` on the profile; a damaged one's error names its remedy."""
+    try:
+        return open_database(config.database_path, clock, step=step)
+    except ProfileDamagedError as exc:
+        raise exc.with_remedy(damage_remedy(_backups(config, clock, timezone))) from exc
 
 
 def damage_remedy(backups: BackupService) -> str:
