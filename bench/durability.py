@@ -51,7 +51,8 @@ from trainer.clock import FakeClock, system_clock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
 from trainer.domain.settings import StudySettings
-from trainer.library.media import STAGING_PREFIX, DeckPictures
+from trainer.library.deck_pictures import DeckPictures
+from trainer.library.media import STAGING_PREFIX
 from trainer.storage.timefmt import from_db
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,6 +20,7 @@ from trainer.content.package import pack
 from trainer.domain.errors import DeckError
 from trainer.domain.scheduling import Phase, Rating
 from trainer.library import media
+from trainer.library.deck_pictures import DeckPictures
 from trainer.storage.browse_repo import BrowseQuery
 from trainer.storage.decks_repo import InstallCancelled
 
@@ -202,11 +203,11 @@ def test_media_lands_in_the_profile(svc: Services, tmp_path: Path) -> None:
     pack([src], package)
     svc.imports.apply(svc.imports.prepare(package))
     root = svc.config.profile_dir / "media"
-    shown = media.DeckPictures(svc.db, root, "qdeck").path("chart.png")
+    shown = DeckPictures(svc.db, root, "qdeck").path("chart.png")
     assert shown is not None and shown.read_bytes() == b"png"
     # Stored once, named by its content; only what a card shows.
     assert [p.name for p in root.iterdir()] == [hashlib.sha256(b"png").hexdigest() + ".png"]
-    assert media.DeckPictures(svc.db, root, "qdeck").path("unused.png") is None
+    assert DeckPictures(svc.db, root, "qdeck").path("unused.png") is None
     assert svc.checks.check().ok
 
 

@@ -17,7 +17,8 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.settings import StudySettings
 from trainer.library import media
-from trainer.library.media import OLD_FOLDERS_CATALOG, DeckPictures
+from trainer.library.deck_pictures import DeckPictures
+from trainer.library.media import OLD_FOLDERS_CATALOG
 from trainer.profile.backup_service import BackupService
 from trainer.storage import media_repo
 from trainer.storage.migrations import migrations

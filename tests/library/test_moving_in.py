@@ -17,7 +17,7 @@ import pytest
 
 from trainer.app import Services
 from trainer.domain.scheduling import Rating
-from trainer.library.media import DeckPictures
+from trainer.library.deck_pictures import DeckPictures
 from trainer.storage.media_repo import is_stored_name
 
 if TYPE_CHECKING:

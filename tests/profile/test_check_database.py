@@ -12,7 +12,8 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.scheduling import Rating
 from trainer.domain.settings import StudySettings
-from trainer.library.media import DeckPictures, content_of
+from trainer.library.deck_pictures import DeckPictures
+from trainer.library.media import content_of
 from trainer.storage import media_repo
 
 

@@ -19,6 +19,7 @@ from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Rating
 from trainer.domain.settings import StudySettings
 from trainer.library import media
+from trainer.library.deck_pictures import DeckPictures
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -107,8 +108,8 @@ def test_an_import_stopped_after_its_commit_gets_its_pictures_at_next_start(
     services = open_services(config, clock, settings, card_decks)
     # Only the picture the deck shows: logo.png, which no card names, is left out.
     assert [p.name for p in root.iterdir()] == [chart.name]
-    assert media.DeckPictures(services.db, root, "pics").path("chart.png") == chart
-    assert media.DeckPictures(services.db, root, "pics").path("logo.png") is None
+    assert DeckPictures(services.db, root, "pics").path("chart.png") == chart
+    assert DeckPictures(services.db, root, "pics").path("logo.png") is None
     assert services.db.execute("SELECT count(*) FROM pending_media").fetchone()[0] == 0
     assert services.checks.check().ok
     services.close()

@@ -32,7 +32,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from trainer.content.pictures import is_bare_name
-from trainer.library.deck_pictures import DeckPictures as DeckPictures  # its old home
 from trainer.storage import media_repo
 from trainer.storage.durable import fsync_file, fsync_folder
 from trainer.storage.media_repo import StoredPicture, extension, is_stored_name
