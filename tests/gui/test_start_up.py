@@ -28,11 +28,11 @@ FIRST_CARD = """
 import json, sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-
 from trainer.config import Config
 from trainer.gui.main_window import MainWindow
 from trainer.gui.run import make_app, open_profile
+
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 shown = {}
 
@@ -46,7 +46,7 @@ def look() -> None:
     shown["screen"] = ("review" if current is window.review
                        else "home" if current is window.__dict__.get("decks") else "other")
     shown["card"] = window.review.card.toPlainText()
-    shown["modules"] = sorted(sys.modules)
+    shown["modules"] = list(sys.modules)  # in the order they were first imported
     shown["widget_classes"] = sorted(name for name in vars(widgets) if name.startswith("Q"))
     shown["core_types"] = sorted(name for name in vars(core) if name.startswith("Q"))
     shown["gui_types"] = sorted(name for name in vars(gui) if name.startswith("Q"))
@@ -144,6 +144,20 @@ def test_the_first_card_is_shown_without_the_other_screens_modules(profile: Path
     assert loaded == []
     # What the first card does need is there: the check above is not vacuous.
     assert "trainer.gui.card_view" in modules and "trainer.content.render" in modules
+
+
+def test_the_engine_the_first_card_uses_is_imported_before_qt(profile: Path) -> None:
+    # PySide reads the source of each module imported after it: the engine comes first
+    # (trainer/gui/__init__.py), as it does for a start from the command line.
+    shown = first_card(profile)
+    modules = shown["modules"]
+    assert isinstance(modules, list)
+    after_qt = modules[modules.index("PySide6"):]
+    engine = [name for name in after_qt
+              if name.startswith("trainer.") and not name.startswith("trainer.gui")]
+    assert engine == []
+    # Not vacuous: the first card needed the engine, and the window came after Qt.
+    assert "trainer.study.service" in modules and "trainer.gui.card_view" in after_qt
 
 
 def test_the_first_card_builds_no_dialog_or_list_classes(profile: Path) -> None:
