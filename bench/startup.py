@@ -7,10 +7,11 @@ window has been painted, then closes it and quits. The difference is the start-u
 user would wait for. The child also prints the CPU time it had used by then
 (``startup_cpu_ms``, ``bare_qt_cpu_ms``, ``cpu_ratio``), which a busy machine distorts less.
 
-* ``app``: import the app, ``make_app()``, ``open_profile`` (as ``run_gui`` opens it) on a
-  profile prepared by an untimed first run, ``MainWindow``, ``show()``,
-  ``study("objections")``; the time is taken once the window's first paint, with the first
-  card on the review screen, has finished.
+* ``app``: import the window as the ``trainer`` command does (``cli.window_module``),
+  ``make_app()``, ``open_profile`` (as ``run_gui`` opens it) on a profile prepared by an
+  untimed first run, ``MainWindow``, ``show()``, ``study("objections")``; the time is
+  taken once the window's first paint, with the first card on the review screen, has
+  finished.
 * ``home`` (``home_ms``, ``home_ratio``): the same start without studying, to the first paint
   of the home screen a rep's start shows (its decks listed).
 * ``bare``: import ``PySide6.QtWidgets``, ``QApplication``, a ``QMainWindow`` with a
@@ -118,9 +119,13 @@ def child_bare() -> int:
 
 
 def child_app(data_dir: Path, *, home: bool = False) -> int:
-    """App child: start the trainer as ``run_gui`` does, then study the objections deck
-    (with ``home``, stay on the home screen a rep's start shows)."""
+    """App child: start the trainer as the ``trainer`` command does (its import of the
+    window, then what ``run_gui`` does), then study the objections deck (with ``home``,
+    stay on the home screen a rep's start shows)."""
+    from trainer.cli import window_module
     from trainer.config import Config
+
+    window_module()  # as the ``trainer`` command imports the window
     from trainer.gui.main_window import MainWindow
     from trainer.gui.run import make_app, open_profile
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from trainer import cli
 from trainer.cli import main
 
 
@@ -19,6 +20,59 @@ def test_a_mistyped_command_is_named_not_imported(
     assert err == ("trainer: unknown command 'stat' (did you mean 'stats'?); "
                    "'trainer --help' lists them\n")
     assert not (tmp_path / "profiles").exists()  # the window never opened a profile
+
+
+@pytest.mark.parametrize("raw", [
+    [], ["--data-dir", "/tmp/reps", "--smoke-test"], ["--profile", "anna", "--minimized"],
+    ["--data", "/tmp/reps"],  # an abbreviated option, as argparse allows
+])
+def test_opening_the_window_parses_its_options_without_the_commands(
+        raw: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = vars(cli.build_parser().parse_args(raw))
+
+    def no_commands(sub: object) -> None:
+        raise AssertionError("the commands' parsers were built to open the window")
+
+    monkeypatch.setattr(cli, "_add_commands", no_commands)
+    assert vars(cli.parse_arguments(raw)) == whole
+    assert whole["command"] is None
+
+
+@pytest.mark.parametrize(("raw", "said"), [
+    (["--colour"], "unrecognized arguments: --colour"),
+    (["--data-dir"], "argument --data-dir: expected one argument"),
+])
+def test_a_wrong_window_option_gets_the_whole_parsers_message(
+        raw: list[str], said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.parse_arguments(raw)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: trainer [-h]") and "COMMAND ..." in err
+    assert err.rstrip().endswith(f"trainer: error: {said}")
+
+
+def test_a_command_after_the_options_still_gets_its_own_parser() -> None:
+    args = cli.parse_arguments(["--profile", "anna", "decks", "--json"])
+    assert (args.command, args.profile, args.json) == ("decks", "anna", True)
+
+
+def test_the_window_is_imported_with_the_collector_held_and_then_running() -> None:
+    # A fresh process, as a start is: the window's modules are frozen out of later
+    # collections, and the collector runs again afterwards.
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+           "QT_QPA_PLATFORM": "offscreen"}
+    if os.environ.get("TRAINER_EXPECT_INSTALLED"):
+        env.pop("PYTHONPATH")
+    code = ("import gc, sys\n"
+            "from trainer.cli import window_module\n"
+            "run = window_module()\n"
+            "print(gc.isenabled(), gc.get_freeze_count() > 10_000, run.__name__,\n"
+            "      'PySide6.QtWidgets' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True", "trainer.gui.run", "True"]
 
 
 def test_a_data_folder_that_is_a_file_is_named(
