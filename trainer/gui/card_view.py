@@ -6,8 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from trainer.content.picture_urls import quote_pictures
@@ -16,6 +15,8 @@ from trainer.content.sounds import sound_name, sound_names
 from trainer.i18n import Context
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from trainer.gui.audio import Player
 
 
@@ -70,6 +71,11 @@ class CardView(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Load only pictures of the current deck, by bare file name: nothing from the
         network, nothing from anywhere else on disk."""
+        # Imported here: PySide builds these types, a dozen enums with them (1.3 ms), the
+        # first time they are touched, which a first card without pictures never needs.
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QImage, QTextDocument
+
         name = QUrl(name) if isinstance(name, str) else name
         if kind != QTextDocument.ResourceType.ImageResource.value or self.find_media is None:
             return None
@@ -119,6 +125,8 @@ class CardView(QTextBrowser):
             self._player.stop()
 
     def _clicked(self, url: QUrl) -> None:
+        from PySide6.QtCore import QUrl
+
         name = sound_name(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
         if name is not None:
             self._play([name])
