@@ -1,5 +1,6 @@
 """What start-up sets without PySide's `Qt` enums comes out as the enums would set it:
-enum properties by their key names, shortcuts, and the system's colour scheme."""
+enum properties by their key names, shortcuts, and the system's colour scheme; and the
+light palette written out (without QStyle's) is Fusion's."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import QLabel, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from trainer.gui import theme
@@ -48,3 +49,24 @@ def test_the_system_scheme_read_directly_is_what_pyside_reports(qtbot: QtBot) ->
     if sys.platform.startswith("linux"):
         assert theme._direct_color_scheme() is not None  # not falling back unseen
     assert theme._system_scheme() == QGuiApplication.styleHints().colorScheme().value
+
+
+def test_the_light_palette_is_fusions_with_readable_selection_and_hints(
+        qtbot: QtBot) -> None:
+    fusion = QStyleFactory.create("Fusion")
+    assert fusion is not None
+    expected = fusion.standardPalette()
+    ours = theme._light_palette()
+    ours_only = {QPalette.ColorRole.Highlight, QPalette.ColorRole.PlaceholderText}
+    groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive,
+              QPalette.ColorGroup.Disabled)
+    differ = [(group.name, role.name) for role in theme._LIGHT for group in groups
+              # as RGBA: Fusion works some out in HSV, which QColor's == tells apart
+              if ours.color(group, role).rgba() != expected.color(group, role).rgba()
+              and not (role in ours_only and group != QPalette.ColorGroup.Disabled)]
+    assert differ == []
+    normal = QPalette.ColorGroup.Active
+    assert ours.color(normal, QPalette.ColorRole.Highlight) == QColor(theme.LIGHT_HIGHLIGHT)
+    assert ours.color(normal, QPalette.ColorRole.PlaceholderText) == QColor(theme.MUTED_LIGHT)
+    # Every role the palette has is written out: none is left to the system's theme.
+    assert len(theme._LIGHT) == len(QPalette.ColorRole) - 2  # all but NoRole, NColorRoles

@@ -50,6 +50,7 @@ def look() -> None:
     shown["widget_classes"] = sorted(name for name in vars(widgets) if name.startswith("Q"))
     shown["core_types"] = sorted(name for name in vars(core) if name.startswith("Q"))
     shown["gui_types"] = sorted(name for name in vars(gui) if name.startswith("Q"))
+    shown["style"] = app.style().name()  # only now: it builds QStyle's type
     app.quit()
 
 
@@ -106,7 +107,9 @@ NOT_AT_START = (
 )
 # PySide builds a class's Python type, enums included, the first time it is touched.
 QT_NOT_AT_START = ("QMessageBox", "QProgressDialog", "QTreeWidget", "QHeaderView",
-                   "QFileDialog")
+                   "QFileDialog",
+                   # the style is chosen on the command line, the palette written out
+                   "QStyle")
 
 
 @pytest.fixture
@@ -122,7 +125,8 @@ def profile(tmp_path: Path) -> Path:
 def first_card(data: Path, deck: str = "objections") -> dict[str, object]:
     """Start a fresh process on ``data``, study ``deck`` (``""``: stay on the home
     screen); what it showed and loaded by its first paint."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+    # Another style asked for by the environment: the app is Fusion all the same.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows",
            "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH"))
                                          if p)}
     done = subprocess.run([sys.executable, "-c", FIRST_CARD, str(data), deck],
@@ -168,6 +172,7 @@ def test_the_first_card_builds_no_dialog_or_list_classes(profile: Path) -> None:
         pytest.skip("this PySide builds every class when its module is imported")
     assert [name for name in QT_NOT_AT_START if name in classes] == []
     assert "QTextBrowser" in classes  # the card itself
+    assert shown["style"] == "fusion"
 
 
 def test_the_first_card_builds_no_enum_of_the_qt_namespace(profile: Path) -> None:

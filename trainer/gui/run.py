@@ -36,9 +36,14 @@ def make_app() -> QApplication:
     """The QApplication, created once, with name, icon and theme."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        # Fusion on every system, chosen as a command-line option (it wins over
+        # QT_STYLE_OVERRIDE): asking for it from Python, ``setStyle`` or ``style()``,
+        # makes PySide build QStyle's Python type and its enums before the first paint.
+        app = QApplication([*(sys.argv[:1] or ["trainer"]), "-style", "Fusion"])
         # The system's language until the profile says otherwise (its dialogs come first).
         use_language("system")
+    elif app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")  # an application made elsewhere (the tests')
     app.setApplicationName("Sales Trainer")
     app.setDesktopFileName("io.github.salestrainer.trainer")
     icon = resources_dir() / "icons" / "sales-trainer.png"

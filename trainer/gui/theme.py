@@ -90,6 +90,57 @@ def _direct_color_scheme() -> Callable[[int], int] | None:
     return cast("Callable[[int], int]", function)
 
 
+# Secondary text (keyboard hints, explanations): at least 4.5:1 against the window in
+# both themes (a disabled label's grey was 1.6:1 in the light theme).
+MUTED_LIGHT, MUTED_DARK = "#50555c", "#aeb2b8"
+# Selection colours with white text at 4.5:1 or more (5.7:1 and 5.9:1).
+LIGHT_HIGHLIGHT, DARK_HIGHLIGHT = "#1c6aa8", "#2d5fc8"
+# A checked toggle button (the certainty chosen) in the selection colours, not a shade
+# of grey that was 1.2:1 against its neighbours. Set on those buttons only: a style
+# sheet on the whole application costs every widget's start-up.
+CHECKED_BUTTON_CSS = ("QPushButton:checked { background-color: palette(highlight); "
+                      "color: palette(highlighted-text); border: 1px solid "
+                      "palette(highlight); }")
+
+
+# The light look: Fusion's greys with a darker selection blue. Written out rather than
+# asked of the style: ``app.style()`` makes PySide build QStyle's Python type and its
+# eleven enums (about 5 ms) before the first paint. Each role: (normal, disabled).
+_LIGHT = {
+    QPalette.ColorRole.WindowText: ("#000000", "#bebebe"),
+    QPalette.ColorRole.Button: ("#efefef", "#efefef"),
+    QPalette.ColorRole.Light: ("#ffffff", "#ffffff"),
+    QPalette.ColorRole.Midlight: ("#cacaca", "#cacaca"),
+    QPalette.ColorRole.Dark: ("#9f9f9f", "#bebebe"),
+    QPalette.ColorRole.Mid: ("#b8b8b8", "#b8b8b8"),
+    QPalette.ColorRole.Text: ("#000000", "#bebebe"),
+    QPalette.ColorRole.BrightText: ("#ffffff", "#ffffff"),
+    QPalette.ColorRole.ButtonText: ("#000000", "#bebebe"),
+    QPalette.ColorRole.Base: ("#ffffff", "#efefef"),
+    QPalette.ColorRole.Window: ("#efefef", "#efefef"),
+    QPalette.ColorRole.Shadow: ("#767676", "#b1b1b1"),
+    # Fusion's own selection blue is 3.7:1 under white text; this one is 5.7:1.
+    QPalette.ColorRole.Highlight: (LIGHT_HIGHLIGHT, "#919191"),
+    QPalette.ColorRole.HighlightedText: ("#ffffff", "#ffffff"),
+    QPalette.ColorRole.Link: ("#0000ff", "#0000ff"),
+    QPalette.ColorRole.LinkVisited: ("#ff00ff", "#ff00ff"),
+    QPalette.ColorRole.AlternateBase: ("#f7f7f7", "#f7f7f7"),
+    QPalette.ColorRole.ToolTipBase: ("#ffffdc", "#ffffdc"),
+    QPalette.ColorRole.ToolTipText: ("#000000", "#000000"),
+    QPalette.ColorRole.PlaceholderText: (MUTED_LIGHT, "#80000000"),
+    QPalette.ColorRole.Accent: ("#308cc6", "#919191"),
+}
+
+
+def _light_palette() -> QPalette:
+    p = QPalette()
+    for role, (normal, disabled) in _LIGHT.items():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            p.setColor(group, role, QColor(normal))
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
+    return p
+
+
 def _dark_palette() -> QPalette:
     p = QPalette()
     base, window, text = QColor(30, 31, 34), QColor(43, 45, 48), QColor(224, 226, 230)
@@ -106,7 +157,8 @@ def _dark_palette() -> QPalette:
         p.setColor(group, QPalette.ColorRole.Link, QColor(110, 168, 254))
         p.setColor(group, QPalette.ColorRole.ToolTipBase, window)
         p.setColor(group, QPalette.ColorRole.ToolTipText, text)
-        p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor(150, 152, 156))
+        # Secondary text is drawn in the placeholder colour, made readable here.
+        p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor(MUTED_DARK))
     disabled = QColor(125, 127, 130)
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
                  QPalette.ColorRole.ButtonText):
@@ -117,35 +169,10 @@ def _dark_palette() -> QPalette:
     return p
 
 
-# Secondary text (keyboard hints, explanations): at least 4.5:1 against the window in
-# both themes (a disabled label's grey was 1.6:1 in the light theme).
-MUTED_LIGHT, MUTED_DARK = "#50555c", "#aeb2b8"
-# Selection colours with white text at 4.5:1 or more (5.7:1 and 5.9:1).
-LIGHT_HIGHLIGHT, DARK_HIGHLIGHT = "#1c6aa8", "#2d5fc8"
-# A checked toggle button (the certainty chosen) in the selection colours, not a shade
-# of grey that was 1.2:1 against its neighbours. Set on those buttons only: a style
-# sheet on the whole application costs every widget's start-up.
-CHECKED_BUTTON_CSS = ("QPushButton:checked { background-color: palette(highlight); "
-                      "color: palette(highlighted-text); border: 1px solid "
-                      "palette(highlight); }")
-
-
 def apply_theme(app: QApplication) -> None:
-    """Use Fusion with a palette matching the system's light or dark choice."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
-    if is_dark():
-        palette = _dark_palette()
-    else:
-        palette = app.style().standardPalette()
-        # Fusion's own selection blue is 3.7:1 under white text; this one is 5.7:1.
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(LIGHT_HIGHLIGHT))
-    # Secondary text is drawn in the placeholder colour, made readable here.
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        palette.setColor(group, QPalette.ColorRole.PlaceholderText,
-                         QColor(MUTED_DARK if is_dark() else MUTED_LIGHT))
-    app.setPalette(palette)
+    """Use a palette matching the system's light or dark choice (the style is Fusion,
+    chosen when the application is made: ``run.make_app``)."""
+    app.setPalette(_dark_palette() if is_dark() else _light_palette())
 
 
 def muted(label: QLabel) -> QLabel:
