@@ -14,7 +14,6 @@ some Anki add-ons write names encoded), as ``pictures.picture_names`` reads them
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from urllib.parse import quote, unquote
@@ -30,6 +29,10 @@ def quote_pictures(text: str, known: Callable[[str], bool]) -> str:
     ``known(name)`` says whether the deck has a picture of that name. Addresses that are
     not a bare file name are left as they are (the view loads nothing for them)."""
     def encoded(match: re.Match[str]) -> str:
+        # Imported only for a card with pictures: the html module and its table of
+        # entities take a millisecond and a half of a start without them.
+        import html
+
         written = html.unescape(match.group(2))
         names = [n for n in dict.fromkeys((written, unquote(written))) if is_bare_name(n)]
         if not names:

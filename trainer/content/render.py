@@ -7,7 +7,6 @@ image that points off the machine is dropped before Qt ever sees it.
 from __future__ import annotations
 
 import re
-from html import escape
 
 import cmarkgfm
 import nh3
@@ -74,6 +73,8 @@ def sanitize_html(html: str) -> str:
     if not _NEEDS_PARSING.search(html):
         return html.replace(">", "&gt;").replace("\xa0", "&nbsp;")
     if html.count("<") > MAX_TAGS:
+        from html import escape  # not at start-up: a card this large is rare
+
         return "<p>" + escape(html) + "</p>"
     return _CLEANER.clean(html)
 

@@ -8,7 +8,6 @@ the file's name. Anki's ``[sound:NAME]`` and ``<audio>`` become such links on im
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import quote, unquote
 
@@ -25,7 +24,9 @@ _MARKDOWN_LINK = re.compile(r"\]\(\s*<?sound:([^)\s>]+)>?\s*\)")
 
 def sound_link(name: str) -> str:
     """The marker for one sound file, as HTML that survives the sanitizer."""
-    return f'<a href="{PREFIX}{quote(name, safe="")}">▶ {html.escape(name)}</a>'
+    from html import escape  # only here and below: not at start-up (picture_urls.py)
+
+    return f'<a href="{PREFIX}{quote(name, safe="")}">▶ {escape(name)}</a>'
 
 
 def sound_name(href: str) -> str | None:
@@ -33,7 +34,9 @@ def sound_name(href: str) -> str | None:
     name a bare file name."""
     if not href.lower().startswith(PREFIX):
         return None
-    name = unquote(html.unescape(href[len(PREFIX):]))
+    from html import unescape
+
+    name = unquote(unescape(href[len(PREFIX):]))
     return name if is_bare_name(name) else None
 
 
