@@ -1,0 +1,124 @@
+"""The built-in decks at each start: a file unchanged since an earlier start is neither
+read nor hashed again, and any change to one, even one that keeps its size, is seen."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from trainer.app import Services, open_services
+from trainer.clock import FakeClock
+from trainer.config import Config
+from trainer.domain.settings import StudySettings
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+HOUR_NS = 3600 * 1_000_000_000
+
+
+def _builtin(folder: Path, version: str, front: str, age_ns: int = 0) -> Path:
+    """A built-in deck folder with one deck whose first card starts with ``front``,
+    last modified ``age_ns`` ago (0: just now)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (DATA / "cards_deck.toml").read_text()
+    text = text.replace('version = "1"', f'version = "{version}"', 1)
+    text = text.replace('front = "', f'front = "{front} ', 1)
+    deck = folder / "cards_deck.toml"
+    deck.write_text(text)
+    if age_ns:
+        modified = time.time_ns() - age_ns
+        os.utime(deck, ns=(modified, modified))
+    return folder
+
+
+def _first_front(services: Services) -> str:
+    return str(services.db.execute(
+        "SELECT front FROM items WHERE deck_id = 'cards' ORDER BY position LIMIT 1"
+    ).fetchone()[0])
+
+
+class _CountedSha256:
+    """hashlib.sha256, counting the files hashed."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self._real = hashlib.sha256
+
+    def __call__(self, data: bytes) -> hashlib._Hash:
+        self.calls += 1
+        return self._real(data)
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> _CountedSha256:
+    counter = _CountedSha256()
+    monkeypatch.setattr(hashlib, "sha256", counter)
+    return counter
+
+
+def test_a_start_with_the_builtin_decks_unchanged_reads_none_of_their_files(
+        tmp_path: Path, clock: FakeClock, settings: StudySettings,
+        counted: _CountedSha256) -> None:
+    config = Config(tmp_path / "data")
+    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", age_ns=HOUR_NS)
+    open_services(config, clock, settings, shipped).close()
+    first = counted.calls
+    assert first >= 1  # the first start hashed the file
+
+    services = open_services(config, clock, settings, shipped)
+    assert counted.calls == first  # the second did not
+    assert _first_front(services).startswith("Shipped")
+    services.close()
+
+
+def test_an_update_that_keeps_the_files_size_is_installed(
+        tmp_path: Path, clock: FakeClock, settings: StudySettings) -> None:
+    config = Config(tmp_path / "data")
+    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", age_ns=2 * HOUR_NS)
+    open_services(config, clock, settings, shipped).close()
+    # The same size: only the modification time tells the two apart.
+    _builtin(tmp_path / "builtin", "1.3.0", "Updated", age_ns=HOUR_NS)
+
+    services = open_services(config, clock, settings, shipped)
+    assert _first_front(services).startswith("Updated")
+    assert services.db.execute("SELECT version FROM decks").fetchone()[0] == "1.3.0"
+    services.close()
+
+
+def test_a_file_changed_twice_within_its_clocks_tick_is_still_seen(
+        tmp_path: Path, clock: FakeClock, settings: StudySettings,
+        counted: _CountedSha256) -> None:
+    config = Config(tmp_path / "data")
+    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped")  # modified just now
+    deck = shipped / "cards_deck.toml"
+    open_services(config, clock, settings, shipped).close()
+    written = deck.stat().st_mtime_ns
+    # Rewritten with the same size and, as a coarse file system clock can give, the same
+    # modification time: a file this new was not trusted by its time, so it is read.
+    _builtin(tmp_path / "builtin", "1.3.0", "Updated")
+    os.utime(deck, ns=(written, written))
+    before = counted.calls
+
+    services = open_services(config, clock, settings, shipped)
+    assert counted.calls > before
+    assert _first_front(services).startswith("Updated")
+    services.close()
+
+
+def test_a_damaged_record_of_the_files_is_ignored(
+        tmp_path: Path, clock: FakeClock, settings: StudySettings) -> None:
+    config = Config(tmp_path / "data")
+    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", age_ns=2 * HOUR_NS)
+    services = open_services(config, clock, settings, shipped)
+    damaged = services.db.execute("UPDATE settings SET value = '{\"x\": [1, 2' "
+                                  "WHERE key = 'builtin_file_hashes'")
+    assert damaged.rowcount == 1
+    services.close()
+    _builtin(tmp_path / "builtin", "1.3.0", "Updated", age_ns=HOUR_NS)
+
+    services = open_services(config, clock, settings, shipped)
+    assert _first_front(services).startswith("Updated")
+    services.close()
