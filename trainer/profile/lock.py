@@ -17,9 +17,9 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from trainer.clock import Clock
 from trainer.domain.errors import TrainerError
@@ -34,8 +34,7 @@ LOCK_NAME = ".lock"
 OWNER_NAME = ".lock-owner"
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     """Who holds a profile's lock, as they recorded it."""
 
     what: str  # "the Sales Trainer window", "trainer import"

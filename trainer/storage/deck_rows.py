@@ -4,13 +4,12 @@ start-up path, so it imports nothing about deck contents)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trainer.storage.store import Store
 
 
-@dataclass(frozen=True)
-class DeckRow:
+class DeckRow(NamedTuple):
     """An installed deck as the deck list needs it."""
 
     id: str

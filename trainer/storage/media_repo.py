@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from trainer.storage.store import Store
 
@@ -19,8 +19,7 @@ _EXT = re.compile(r"[a-z0-9]{1,10}")
 _STORED = re.compile(r"[0-9a-f]{64}(\.[a-z0-9]{1,10})?")
 
 
-@dataclass(frozen=True)
-class StoredPicture:
+class StoredPicture(NamedTuple):
     """A picture's content: its SHA-256 and the extension its file keeps."""
 
     hash: str

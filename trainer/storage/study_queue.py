@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from trainer.domain.scheduling import ItemState, Phase
 from trainer.storage.timefmt import from_db, to_db
@@ -56,8 +55,7 @@ LEFT JOIN item_state AS s ON s.item_id = chosen.item_id
 """
 
 
-@dataclass(frozen=True)
-class ShownRow:
+class ShownRow(NamedTuple):
     """An item as shown: its content, its state, and whether today's counts include it
     when new or due (active, and in the new queue)."""
 
@@ -73,8 +71,7 @@ class ShownRow:
     in_new_queue: bool
 
 
-@dataclass(frozen=True)
-class DoneRows:
+class DoneRows(NamedTuple):
     """Today's answers in a deck that used up a daily limit: per item, how many were
     given to it while new and while in review."""
 

@@ -7,9 +7,8 @@ together, before the caller is handed the next item.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import ItemState, Phase, Rating
@@ -62,8 +61,7 @@ def state_from_json(item_id: int, text: str) -> ItemState:
                      from_db(d["due"]), from_db(d["last_review"]), d["reps"], d["lapses"])
 
 
-@dataclass(frozen=True)
-class ReviewRow:
+class ReviewRow(NamedTuple):
     """One answer from the log."""
 
     id: int
@@ -73,8 +71,7 @@ class ReviewRow:
     duration_ms: int
 
 
-@dataclass(frozen=True)
-class UndoneAnswer:
+class UndoneAnswer(NamedTuple):
     """An answer taken back: the item's state before and after it, and when it was given."""
 
     before: ItemState
@@ -82,8 +79,7 @@ class UndoneAnswer:
     answered_at: datetime
 
 
-@dataclass(frozen=True)
-class DoneToday:
+class DoneToday(NamedTuple):
     """How many new and review items a deck has already used from today's limits."""
 
     new: int
