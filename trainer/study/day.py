@@ -3,12 +3,11 @@ so a late-night session still counts as the same day."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class StudyDay:
+class StudyDay(NamedTuple):
     """One study day as UTC bounds: ``start <= t < end``."""
 
     start: datetime

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from trainer.domain.scheduling import ItemState, Phase
 from trainer.study.day import StudyDay
@@ -56,8 +57,7 @@ class Capped:
             self.left += left
 
 
-@dataclass(frozen=True)
-class Membership:
+class Membership(NamedTuple):
     """Whether an item, in a given state, is among today's new, learning or due items."""
 
     new: int

@@ -7,10 +7,9 @@ within the learn-ahead window. Daily limits are per deck.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from trainer.clock import Clock
 from trainer.domain.errors import ItemChangedError
@@ -47,8 +46,7 @@ LEARNING_PHASES = (int(Phase.LEARNING), int(Phase.RELEARNING))
 REVIEW_PHASES = (int(Phase.REVIEW),)
 
 
-@dataclass(frozen=True)
-class DeckCounts:
+class DeckCounts(NamedTuple):
     """A deck with today's counts, for the deck list."""
 
     deck: DeckRow

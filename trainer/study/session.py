@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import ItemState, Rating
@@ -14,8 +14,7 @@ if TYPE_CHECKING:
     from trainer.study.service import StudyService
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(NamedTuple):
     """What is left to study today: new, learning and review items."""
 
     new: int
@@ -28,8 +27,7 @@ class Counts:
         return self.new + self.learning + self.review
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """The item on screen, with what each answer button would do."""
 
     item_id: int
@@ -53,8 +51,7 @@ class Shown:
         return self.kind == "practice"
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(NamedTuple):
     """The end-of-session figures."""
 
     answered: int
