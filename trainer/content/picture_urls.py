@@ -21,7 +21,8 @@ from urllib.parse import quote, unquote
 from trainer.content.filenames import is_bare_name
 
 # The sanitizer writes every attribute in double quotes, escaped.
-_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
+# Kept as text: ``re`` compiles it when first used, for a card with a picture.
+_SRC = r'(<img\b[^>]*?\bsrc=")([^"]*)(")'
 
 
 def quote_pictures(text: str, known: Callable[[str], bool]) -> str:
@@ -40,5 +41,7 @@ def quote_pictures(text: str, known: Callable[[str], bool]) -> str:
         name = next((n for n in names if known(n)), names[0])
         return match.group(1) + html.escape(quote(name, safe=""), quote=True) + match.group(3)
 
-    return _SRC.sub(encoded, text) if "<img" in text.lower() else text
+    if "<img" not in text.lower():
+        return text
+    return re.sub(_SRC, encoded, text, flags=re.IGNORECASE)
 

@@ -88,8 +88,10 @@ def render_markdown(text: str) -> str:
     return sanitize_html(html)
 
 
-_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
-_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+# Patterns kept as text: ``re`` compiles each when first used and keeps it, so a start
+# whose first card has no label with pictures does not compile them.
+_IMG_TAG = r"<img\b[^<>]*>"
+_ALT = r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')"""
 
 
 def render_without_pictures(text: str) -> str:
@@ -97,8 +99,8 @@ def render_without_pictures(text: str) -> str:
     ``render_markdown``, with each picture replaced by its description. A label would
     load a picture from any path on the disk, so none is left for it to load."""
     def describe(match: re.Match[str]) -> str:
-        alt = _ALT.search(match.group(0))
+        alt = re.search(_ALT, match.group(0), re.IGNORECASE)
         words = (alt.group(1) or alt.group(2) or "").strip() if alt else ""
         return f"[picture: {words}]" if words else "[picture]"
 
-    return _IMG_TAG.sub(describe, render_markdown(text))
+    return re.sub(_IMG_TAG, describe, render_markdown(text), flags=re.IGNORECASE)

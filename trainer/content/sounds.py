@@ -17,9 +17,10 @@ SCHEME = "sound"
 PREFIX = SCHEME + ":"
 # The formats the card view can play (miniaudio's decoders).
 SUFFIXES = (".mp3", ".ogg", ".flac", ".wav")
-_HTML_LINK = re.compile(r"""<a\b[^<>]*?\bhref\s*=\s*(?:"sound:([^"]*)"|'sound:([^']*)'|"""
-                        r"""sound:([^\s>]+))""", re.IGNORECASE)
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?sound:([^)\s>]+)>?\s*\)")
+# Patterns kept as text: ``re`` compiles each when first used (a card with a sound).
+_HTML_LINK = (r"""<a\b[^<>]*?\bhref\s*=\s*(?:"sound:([^"]*)"|'sound:([^']*)'|"""
+              r"""sound:([^\s>]+))""")
+_MARKDOWN_LINK = r"\]\(\s*<?sound:([^)\s>]+)>?\s*\)"
 
 
 def sound_link(name: str) -> str:
@@ -48,8 +49,8 @@ def sound_names(text: str | None) -> list[str]:
     text = text.replace('\\"', '"')  # quiz questions are stored as JSON
     found: dict[str, None] = {}
     hits = [(m.start(), m.group(1) or m.group(2) or m.group(3) or "")
-            for m in _HTML_LINK.finditer(text)]
-    hits += [(m.start(), m.group(1)) for m in _MARKDOWN_LINK.finditer(text)]
+            for m in re.finditer(_HTML_LINK, text, re.IGNORECASE)]
+    hits += [(m.start(), m.group(1)) for m in re.finditer(_MARKDOWN_LINK, text)]
     for _, raw in sorted(hits):
         name = sound_name(PREFIX + raw)
         if name is not None:

@@ -15,8 +15,10 @@ from typing import NamedTuple
 
 from trainer.storage.store import Store
 
-_EXT = re.compile(r"[a-z0-9]{1,10}")
-_STORED = re.compile(r"[0-9a-f]{64}(\.[a-z0-9]{1,10})?")
+# Kept as text: ``re`` compiles each when first used, when pictures are stored or the
+# media folder tidied, never before the first card.
+_EXT = r"[a-z0-9]{1,10}"
+_STORED = r"[0-9a-f]{64}(\.[a-z0-9]{1,10})?"
 
 
 class StoredPicture(NamedTuple):
@@ -35,12 +37,12 @@ def extension(name: str) -> str:
     """The extension a stored file keeps for a picture name: lower case letters and
     digits only ('' when the name has none that is safe), so Qt can tell the format."""
     ext = PurePosixPath(name).suffix[1:].lower()
-    return ext if _EXT.fullmatch(ext) else ""
+    return ext if re.fullmatch(_EXT, ext) else ""
 
 
 def is_stored_name(name: str) -> bool:
     """Whether a file name in the media folder is one the store wrote."""
-    return _STORED.fullmatch(name) is not None
+    return re.fullmatch(_STORED, name) is not None
 
 
 def record(db: Store, deck_id: str, pictures: Mapping[str, StoredPicture]) -> None:
