@@ -22,6 +22,13 @@ pass, and the report waits for the end of that pass. Watching the card's viewpor
 would mean asking for it from Python (``card.viewport()``), which makes PySide build the
 Python classes of some seventy widget types to find the viewport's (40-90 ms here): a cost
 of the measurement that the app itself never pays before its first paint.
+* with ``--instructions``, also the instructions each kind of start runs up to its first
+  paint, counted once each under valgrind's callgrind (``instructions``,
+  ``instructions_ratio``, ``home_instructions_ratio``). A count is the same from run to
+  run however busy the machine, so it shows a change of a few milliseconds that the
+  timings' spread hides; it leaves out what the timings include besides (waiting on
+  the disk, page faults, the dynamic loader's system calls), so it reads lower than
+  ``ratio``. The counted children stop at their first paint.
 * with ``--bundle PROGRAM``, also the whole program as a rep starts it, ``trainer
   --smoke-test`` of this Python's install (``pip_ms``) against the bundle's
   (``bundle_ms``), up to its line saying the first card was painted.
@@ -51,6 +58,8 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DECK_ID = "objections"
 CHILD_TIMEOUT_MS = 60_000
+# Set for the children counted under valgrind: they end at their first paint.
+STOP_AT_PAINT = "STARTUP_BENCH_STOP_AT_PAINT"
 
 
 def _install_paint_probe(target: Any, on_painted: Any) -> Any:
@@ -83,8 +92,11 @@ def _install_paint_probe(target: Any, on_painted: Any) -> Any:
 
 def _report_and_quit(app: Any, close: Any) -> None:
     """Print the wall clock and this process's CPU time now (the measurement), then close
-    the window and quit."""
+    the window and quit (under ``--instructions``, stop here: what follows the first paint
+    is not counted)."""
     print(time.time_ns(), time.process_time_ns(), flush=True)
+    if os.environ.get(STOP_AT_PAINT):
+        os._exit(0)
     close()
     app.quit()
 
@@ -166,6 +178,30 @@ def child_app(data_dir: Path, *, home: bool = False) -> int:
         services.close(checked=window.keeper.closed_check if window else None)
 
 
+def _count_instructions(valgrind: str, kind: str, data_dir: Path, work_dir: Path,
+                        env: dict[str, str]) -> int:
+    """The instructions one start of ``kind`` runs up to its first paint, counted by
+    callgrind, on a copy of the profile as the untimed first run left it: the same start
+    every time, however busy the machine."""
+    import shutil
+    import subprocess
+
+    copy = work_dir / f"counted-{kind}"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(data_dir, copy)
+    cmd = [valgrind, "--tool=callgrind", f"--callgrind-out-file={work_dir / 'callgrind.out'}",
+           sys.executable, str(Path(__file__).resolve()), "--child", kind]
+    if kind != "bare":
+        cmd += ["--data-dir", str(copy)]
+    done = subprocess.run(cmd, env={**env, STOP_AT_PAINT: "1"}, cwd=str(REPO_ROOT),
+                          capture_output=True, text=True, timeout=600, check=False)
+    counted = [line for line in done.stderr.splitlines() if "Collected :" in line]
+    if done.returncode != 0 or not counted:
+        raise RuntimeError(f"{kind} child under valgrind failed (exit {done.returncode}):\n"
+                           f"{done.stderr[-2000:]}")
+    return int(counted[-1].split(":")[-1].strip())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parent: run the interleaved children and print the JSON summary."""
     import argparse
@@ -179,12 +215,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each (default 7)")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="keep the inherited bytecode settings (no private .pyc cache)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions each start runs up to its first "
+                             "paint, under valgrind's callgrind (needs valgrind): the same "
+                             "on every run, however busy the machine")
     parser.add_argument("--bundle", type=Path, metavar="PROGRAM",
                         help="also time this bundle (dist/sales-trainer/sales-trainer) "
                              "against the pip-installed 'trainer', whole program each")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    valgrind = shutil.which("valgrind")
+    if args.instructions and valgrind is None:
+        parser.error("--instructions needs valgrind (apt install valgrind)")
 
     work_dir = Path(tempfile.mkdtemp(prefix="trainer-startup-bench-"))
     data_dir = work_dir / "data"
@@ -253,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
             # none always meets the machine as another left it.
             for kind in kinds[run % 3:] + kinds[:run % 3]:
                 timed[kind].append(run_child(kind, data_dir))
+        instructions = {kind: _count_instructions(valgrind, kind, data_dir, work_dir, env)
+                        for kind in kinds if valgrind and args.instructions}
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
 
@@ -287,6 +332,10 @@ def main(argv: list[str] | None = None) -> int:
         **({"bundle_vs_pip": round(statistics.median(programs["bundle_ms"])
                                    / statistics.median(programs["pip_ms"]), 3)}
            if programs else {}),
+        **({"instructions": instructions,
+            "instructions_ratio": round(instructions["app"] / instructions["bare"], 3),
+            "home_instructions_ratio": round(instructions["home"] / instructions["bare"], 3)}
+           if instructions else {}),
         "bytecode_cache": not args.no_bytecode_cache,
         "python": sys.version.split()[0],
     }
