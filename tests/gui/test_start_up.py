@@ -27,10 +27,25 @@ REPO = Path(__file__).resolve().parents[2]
 # straight to a deck's first card) and say, once the window's first paint is over, what
 # it had loaded by then. Work meant for after the first paint may load more later.
 FIRST_CARD = """
-import json, sys
+import inspect, json, sys
 from pathlib import Path
 
 from trainer.config import Config
+import trainer.gui  # the engine, then Qt, as the window's first import brings them in
+
+# Which modules' sources PySide reads from here on (its __feature__ check).
+loaded_before = set(sys.modules)
+sources_read = []
+_getsource = inspect.getsource
+
+
+def counted_getsource(obj):
+    sources_read.append(getattr(obj, "__name__", "?"))
+    return _getsource(obj)
+
+
+inspect.getsource = counted_getsource
+
 from trainer.gui.main_window import MainWindow
 from trainer.gui.run import make_app, open_profile
 
@@ -53,6 +68,8 @@ def look() -> None:
     shown["core_types"] = sorted(name for name in vars(core) if name.startswith("Q"))
     shown["gui_types"] = sorted(name for name in vars(gui) if name.startswith("Q"))
     shown["style"] = app.style().name()  # only now: it builds QStyle's type
+    shown["read_again"] = sorted({name for name in sources_read if name in loaded_before})
+    shown["sources_read"] = sources_read
     app.quit()
 
 
@@ -172,6 +189,20 @@ def test_the_engine_the_first_card_uses_is_imported_before_qt(profile: Path) -> 
     assert engine == []
     # Not vacuous: the first card needed the engine, and the window came after Qt.
     assert "trainer.study.service" in modules and "trainer.gui.card_view" in after_qt
+
+
+def test_pyside_reads_no_source_of_a_module_loaded_before_qt(profile: Path) -> None:
+    # Each window module's imports (datetime, typing, trainer.app, ...) would make PySide
+    # read those modules' whole source files, about 4 ms: trainer/gui/__init__.py records
+    # them as checked when Qt is loaded.
+    feature = pytest.importorskip("PySide6.support.feature")
+    if not isinstance(getattr(feature, "pyside_feature_dict", None), dict):
+        pytest.skip("this PySide keeps no record of the modules it has checked")
+    shown = first_card(profile)
+    assert shown["read_again"] == []
+    sources_read = shown["sources_read"]
+    assert isinstance(sources_read, list)
+    assert "trainer.gui.main_window" in sources_read  # its reads are seen: not vacuous
 
 
 def test_the_first_card_builds_no_dialog_or_list_classes(profile: Path) -> None:

@@ -1,11 +1,15 @@
 """The PySide6 window. Qt is imported only in this package.
 
 The engine the first screen uses is imported here, before any module of this package
-imports Qt: PySide reads the source file of every module imported after it (looking for
-its ``__feature__`` switches), which cost a start from a normal install about 6 ms for
-the sixty-odd modules these bring in. tests/gui/test_start_up.py checks that none of
-them comes after Qt.
+imports Qt: once Qt is loaded, PySide reads the source file of each module an import
+statement names (looking for its ``__feature__`` switches), which cost a start from a
+normal install about 6 ms for the sixty-odd modules these bring in. Then Qt is loaded,
+and the modules already loaded are recorded as PySide would record them
+(``_spare_source_reads``), so that the window's own imports of them are not read
+either. tests/gui/test_start_up.py checks both.
 """
+
+import sys
 
 import trainer.app
 import trainer.content.picture_urls
@@ -15,3 +19,26 @@ import trainer.library.deck_pictures
 import trainer.profile.lock
 import trainer.study.daily
 import trainer.study.wording  # noqa: F401
+
+# isort: split
+# Qt itself, after the engine (see above).
+import PySide6.QtCore  # noqa: F401
+
+
+def _spare_source_reads() -> None:
+    """Record every module loaded so far as not using PySide's ``__feature__`` switches,
+    the verdict PySide would reach by reading its source: none of them imports Qt (the
+    engine cannot: see the import contracts in pyproject.toml). Without this, each
+    window module's ``from datetime import ...`` or ``from trainer.app import ...``
+    makes PySide read that module's whole source file once, about 4 ms of a start in
+    all. ``pyside_feature_dict`` is PySide's own record (-1: does not use PySide); a
+    PySide without it is left to read them, as before."""
+    feature = sys.modules.get("PySide6.support.feature")
+    checked = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(checked, dict):
+        return
+    for name in list(sys.modules):
+        checked.setdefault(name, -1)
+
+
+_spare_source_reads()
