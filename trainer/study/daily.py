@@ -9,9 +9,8 @@ orders them, new cards, then the deck's practice items after its cards."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, NamedTuple
 
 from trainer.domain.errors import ItemChangedError
 from trainer.domain.scheduling import Rating
@@ -25,42 +24,56 @@ if TYPE_CHECKING:
     from trainer.study.quiz_service import Asked, Feedback, QuizService
 
 
-# What to show next: a small tagged union (``kind`` names the screen it goes to).
-@dataclass(frozen=True)
-class CardStep:
+# What to show next: a small tagged union (``kind`` names the screen it goes to). Named
+# tuples, which cost start-up a sixth of what frozen dataclasses do; no two kinds can
+# compare equal, as each holds what the others do not (a Counts, an Asked, ...).
+class CardStep(NamedTuple):
     """A card for the review screen, with what is left today (the counts line)."""
 
-    kind: ClassVar[str] = "card"
     shown: Shown
     counts: Counts
 
+    @property
+    def kind(self) -> str:
+        """The screen it goes to."""
+        return "card"
 
-@dataclass(frozen=True)
-class QuestionStep:
+
+class QuestionStep(NamedTuple):
     """A quiz question due today, for the quiz screen (always asking certainty)."""
 
-    kind: ClassVar[str] = "question"
     shown: Shown
     asked: Asked
 
+    @property
+    def kind(self) -> str:
+        """The screen it goes to."""
+        return "question"
 
-@dataclass(frozen=True)
-class PracticeStep:
+
+class PracticeStep(NamedTuple):
     """A practice item for the practice screen, with the rep's earlier replies."""
 
-    kind: ClassVar[str] = "practice"
     practice: PracticeShown
 
+    @property
+    def kind(self) -> str:
+        """The screen it goes to."""
+        return "practice"
 
-@dataclass(frozen=True)
-class DayDone:
+
+class DayDone(NamedTuple):
     """Nothing more to show today: the session's figures, and the time and zone to say
     when the next card is due in."""
 
-    kind: ClassVar[str] = "done"
     summary: SessionSummary
     now: datetime
     zone: tzinfo | None
+
+    @property
+    def kind(self) -> str:
+        """The screen it goes to."""
+        return "done"
 
 
 Step = CardStep | QuestionStep | PracticeStep | DayDone
