@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "sales-trainer"
 ENV_DATA_DIR = "TRAINER_DATA_DIR"
@@ -13,8 +13,7 @@ DEFAULT_PROFILE = "default"
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Paths for one profile."""
 
     data_dir: Path

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 class TrainerError(Exception):
@@ -14,8 +14,7 @@ class TrainerError(Exception):
     exit_code = 3
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with an input file."""
 
     file: str

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Rating(IntEnum):
@@ -31,8 +31,7 @@ class Phase(IntEnum):
     RELEARNING = 3
 
 
-@dataclass(frozen=True)
-class ItemState:
+class ItemState(NamedTuple):
     """An item's scheduling state, as stored after each answer."""
 
     item_id: int
@@ -47,7 +46,7 @@ class ItemState:
 
     def with_(self, **changes: object) -> ItemState:
         """A copy with some fields changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
 
 # py-fsrs 6.3.2's default decay: its last parameter, negated.

@@ -7,7 +7,6 @@ import contextlib
 import sqlite3
 import sys
 import traceback
-from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -209,7 +208,7 @@ def run_gui(config: Config, clock: Clock = system_clock, open_file: Path | None 
         minimized = False
         if switch_to is None:
             return status
-        config, open_file = replace(config, profile=switch_to), None
+        config, open_file = config._replace(profile=switch_to), None
 
 
 def _open(window: MainWindow, path: Path | None = None) -> None:

@@ -3,7 +3,7 @@ then written inside the import's transaction, never doubling answers already her
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from trainer.content.importers.bundle import HistoryEntry
 from trainer.domain.scheduling import ItemState
@@ -78,13 +78,13 @@ def write_history(db: Store, study: StudyService, replayed: list[Replayed]) -> i
             continue  # not installed
         if item_id not in checked:
             checked[item_id] = not step.existed or \
-                study.repo.state(item_id) == replace(step.before, item_id=item_id)
+                study.repo.state(item_id) == step.before.with_(item_id=item_id)
         if not checked[item_id]:
             continue  # answered here meanwhile: its own history stands
         study.repo.record_answer(
             deck_id=step.entry.deck_id, session_id=None,
-            before=replace(step.before, item_id=item_id),
-            after=replace(step.after, item_id=item_id), rating=step.entry.rating,
+            before=step.before.with_(item_id=item_id),
+            after=step.after.with_(item_id=item_id), rating=step.entry.rating,
             at=step.entry.reviewed_at, duration_ms=step.entry.duration_ms)
         written += 1
     return written
