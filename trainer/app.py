@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from trainer.study.settings_service import SettingsService
 
 
-@dataclass
+@dataclass(eq=False)  # one profile's services: the same only if the same object
 class Services:
     """Everything the GUI or the CLI needs, built once. The services beyond studying
     cards are built the first time they are used: their modules (quizzes and their

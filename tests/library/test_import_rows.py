@@ -117,9 +117,10 @@ def test_an_anki_package_stores_the_same_rows_as_before(svc: Services,
     assert stored(svc) == SECOND
 
 
-def _deck(description: str = "d", back: str = "b", tags: tuple[str, ...] = ()) -> Deck:
+def _deck(description: str = "d", back: str = "b", tags: tuple[str, ...] = (),
+          author: str | None = None) -> Deck:
     return Deck(id="d", title="D", version="1", description=description,
-                sources=(Source("s", "S"),),
+                sources=(Source("s", "S", author),),
                 cards=(Card("c1", "f", "b", "t"), Card("c2", "f", back, "t", tags)))
 
 
@@ -127,6 +128,7 @@ def _deck(description: str = "d", back: str = "b", tags: tuple[str, ...] = ()) -
     (_deck(back="b\ud800"), "item 'c2'"),
     (_deck(tags=("ok", "\udfff")), "item 'c2'"),
     (_deck(description="\ud800"), "its details"),
+    (_deck(author="A\ud800"), "item 's'"),  # a source (a named tuple) is named by its id
 ])
 def test_a_lone_surrogate_anywhere_in_a_deck_is_refused_and_placed(
         svc: Services, deck: Deck, where: str, tmp_path: Path) -> None:

@@ -3,7 +3,7 @@ decks the first card's credits do not need."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trainer.i18n import Context
 
@@ -12,8 +12,7 @@ class DeckText(Context):
     """How a source is credited on a card."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """An article or book that deck items are drawn from, credited to its author or publisher."""
 
     id: str

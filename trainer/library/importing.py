@@ -220,12 +220,16 @@ _FIELDS_OF: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
 
 
 def _fields_of(kind: type) -> Callable[[object], tuple[object, ...]] | None:
-    """What gives a dataclass's field values as a tuple (None for any other type),
-    made once per type."""
+    """What gives a record's field values as a tuple, a dataclass's or a named tuple's
+    (None for any other type), made once per type."""
     if kind not in _FIELDS_OF:
         getter = None
+        names: list[str] = []
         if is_dataclass(kind):
             names = [f.name for f in fields(kind)]
+        elif issubclass(kind, tuple) and hasattr(kind, "_fields"):
+            names = list(kind._fields)
+        if names:
             # With a single name attrgetter gives the bare value, not a tuple.
             getter = attrgetter(*names) if len(names) > 1 else _TupleOf(names)
         _FIELDS_OF[kind] = getter

@@ -61,7 +61,7 @@ class SessionSummary(NamedTuple):
     counts: Counts
 
 
-@dataclass
+@dataclass(eq=False)  # one sitting: the same only if the same object
 class ReviewSession:
     """One sitting of reviews in one deck. Every answer is committed before the next item.
     Its row in ``sessions`` (begun ``started_at``) is written by ``record``, or by the
