@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 
+@functools.cache  # where the app is does not change while it runs; each resolve stats
 def _packaged_or_checkout(name: str) -> Path:
     # An installed wheel carries the folder inside the package; a source checkout
     # keeps it at the top of the repository. (Plain paths, not importlib.resources:
