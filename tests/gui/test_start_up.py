@@ -144,7 +144,7 @@ def profile(tmp_path: Path) -> Path:
 # Open the profile once as the first card's process will (the same package, so the same
 # built-in deck files); say whether every built-in deck file's hash was recorded, and
 # whether any file is new enough not to be (library/builtin_decks.py records none
-# written in the last 3 s; 10 s leaves a margin between its look and this one).
+# changed in the last 3 s; 10 s leaves a margin between its look and this one).
 OPEN_ONCE = """
 import json, sys, time
 from pathlib import Path
@@ -161,7 +161,7 @@ files = sorted(builtin_decks_dir().rglob("*.toml"))
 services.close()
 print(json.dumps({
     "recorded": bool(files) and all(str(f) in recorded for f in files),
-    "new": any(time.time_ns() - f.stat().st_mtime_ns < 10 * 10**9 for f in files),
+    "new": any(time.time_ns() - f.stat().st_ctime_ns < 10 * 10**9 for f in files),
 }))
 """
 

@@ -1,5 +1,6 @@
 """The built-in decks at each start: a file unchanged since an earlier start is neither
-read nor hashed again, and any change to one, even one that keeps its size, is seen."""
+read nor hashed again, and any change to one is seen, even one that keeps its size and
+its modification time (as an install that gives every file a fixed time does)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from trainer.app import Services, open_services
 from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.settings import StudySettings
+from trainer.library import builtin_decks
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 HOUR_NS = 3600 * 1_000_000_000
@@ -53,6 +55,13 @@ class _CountedSha256:
 
 
 @pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written by the test count as written long ago: they are recorded at once
+    (a file changed in the last few seconds is not; see the last test)."""
+    monkeypatch.setattr(builtin_decks, "_RACY_NS", -1)
+
+
+@pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> _CountedSha256:
     counter = _CountedSha256()
     monkeypatch.setattr(hashlib, "sha256", counter)
@@ -61,7 +70,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> _CountedSha256:
 
 def test_a_start_with_the_builtin_decks_unchanged_reads_none_of_their_files(
         tmp_path: Path, clock: FakeClock, settings: StudySettings,
-        counted: _CountedSha256) -> None:
+        counted: _CountedSha256, settled: None) -> None:
     config = Config(tmp_path / "data")
     shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", age_ns=HOUR_NS)
     open_services(config, clock, settings, shipped).close()
@@ -75,12 +84,32 @@ def test_a_start_with_the_builtin_decks_unchanged_reads_none_of_their_files(
 
 
 def test_an_update_that_keeps_the_files_size_is_installed(
-        tmp_path: Path, clock: FakeClock, settings: StudySettings) -> None:
+        tmp_path: Path, clock: FakeClock, settings: StudySettings, settled: None) -> None:
     config = Config(tmp_path / "data")
     shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", age_ns=2 * HOUR_NS)
     open_services(config, clock, settings, shipped).close()
     # The same size: only the modification time tells the two apart.
     _builtin(tmp_path / "builtin", "1.3.0", "Updated", age_ns=HOUR_NS)
+
+    services = open_services(config, clock, settings, shipped)
+    assert _first_front(services).startswith("Updated")
+    assert services.db.execute("SELECT version FROM decks").fetchone()[0] == "1.3.0"
+    services.close()
+
+
+def test_an_update_installed_with_the_same_size_and_time_is_installed(
+        tmp_path: Path, clock: FakeClock, settings: StudySettings, settled: None) -> None:
+    # As Flatpak installs (every file's time 0) or rsync -t copies: the new file is
+    # written beside the old and renamed over it, with the old one's size and time.
+    config = Config(tmp_path / "data")
+    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped")
+    deck = shipped / "cards_deck.toml"
+    os.utime(deck, ns=(0, 0))
+    open_services(config, clock, settings, shipped).close()
+    update = _builtin(tmp_path / "update", "1.3.0", "Updated") / "cards_deck.toml"
+    assert update.stat().st_size == deck.stat().st_size
+    os.utime(update, ns=(0, 0))
+    update.replace(deck)
 
     services = open_services(config, clock, settings, shipped)
     assert _first_front(services).startswith("Updated")
@@ -109,7 +138,7 @@ def test_a_file_changed_twice_within_its_clocks_tick_is_still_seen(
 
 
 def test_a_damaged_record_of_the_files_is_ignored(
-        tmp_path: Path, clock: FakeClock, settings: StudySettings) -> None:
+        tmp_path: Path, clock: FakeClock, settings: StudySettings, settled: None) -> None:
     config = Config(tmp_path / "data")
     shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", age_ns=2 * HOUR_NS)
     services = open_services(config, clock, settings, shipped)

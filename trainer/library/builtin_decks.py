@@ -75,11 +75,15 @@ def _skipped_builtin(db: Store) -> list[str]:
 
 
 # Each built-in deck file's content hash as an earlier start found it, with the file's
-# size and modification time then: while they are the same, the file is neither read
-# nor hashed (importing hashlib alone took 2.5 ms of a start). As git does with "racy"
-# files, a file modified in the last few seconds is not recorded: a second change
-# within the file system's clock tick could keep both its size and its time.
+# size, modification time, change time and inode then, as git's index keeps them: while
+# all four are the same, the file is neither read nor hashed (importing hashlib alone
+# took 2.5 ms of a start). The modification time alone is not enough: an install may
+# give every file a fixed one (Flatpak's is 0; cp -a and tar keep the packager's), but
+# rewriting a file changes its change time and copying one in gives it a new inode. As
+# git does with "racy" files, a file changed in the last few seconds is not recorded:
+# a second change within the file system's clock tick could keep all four.
 _FILE_HASHES = "builtin_file_hashes"
+_STAMP_FIELDS = 4  # size, mtime, ctime, inode
 _RACY_NS = 3_000_000_000
 
 
@@ -91,24 +95,35 @@ def _content_hashes(db: Store, files: Sequence[Path]) -> list[str]:
     now = time.time_ns()
     for path in files:
         stat = path.stat()
-        stamp: list[int | str] = [stat.st_size, stat.st_mtime_ns]
+        stamp: list[int | str] = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns,
+                                  stat.st_ino]
         entry = recorded.get(str(path))
-        if entry is not None and entry[:2] == stamp:
-            content_hash = str(entry[2])
+        if entry is not None and entry[:_STAMP_FIELDS] == stamp:
+            content_hash = str(entry[_STAMP_FIELDS])
         else:
             import hashlib
 
             content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         hashes.append(content_hash)
-        if now - stat.st_mtime_ns > _RACY_NS:
+        if now - stat.st_ctime_ns > _RACY_NS:
             keep[str(path)] = [*stamp, content_hash]
     if keep != recorded:
-        # Only a shortcut for the next start: if it cannot be written, that start
-        # reads and hashes the files as this one did.
-        with contextlib.suppress(sqlite3.Error), db.atomic():
+        _record_hashes(db, keep)
+    return hashes
+
+
+def _record_hashes(db: Store, keep: dict[str, list[int | str]]) -> None:
+    # Only a shortcut for the next start: if it cannot be written, that start reads and
+    # hashes the files as this one did. A failed commit must not leave the transaction
+    # open, though: the answers of the sitting that follows would be written inside it.
+    try:
+        with db.atomic():
             db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                        [_FILE_HASHES, json.dumps(keep)])
-    return hashes
+    except sqlite3.Error:
+        if db.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                db.conn.rollback()
 
 
 def _recorded_hashes(db: Store) -> dict[str, list[int | str]]:
@@ -120,6 +135,6 @@ def _recorded_hashes(db: Store) -> dict[str, list[int | str]]:
     if not isinstance(value, dict):
         return {}
     return {str(path): entry for path, entry in value.items()
-            if isinstance(entry, list) and len(entry) == 3
-            and isinstance(entry[0], int) and isinstance(entry[1], int)
-            and isinstance(entry[2], str)}
+            if isinstance(entry, list) and len(entry) == _STAMP_FIELDS + 1
+            and all(isinstance(part, int) for part in entry[:_STAMP_FIELDS])
+            and isinstance(entry[_STAMP_FIELDS], str)}
