@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.settings import StudySettings
 from trainer.library import builtin_decks
+from trainer.storage.store import Store
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 HOUR_NS = 3600 * 1_000_000_000
@@ -150,4 +154,26 @@ def test_a_damaged_record_of_the_files_is_ignored(
 
     services = open_services(config, clock, settings, shipped)
     assert _first_front(services).startswith("Updated")
+    services.close()
+
+
+def test_a_record_that_fails_to_commit_leaves_no_transaction_open(
+        tmp_path: Path, clock: FakeClock, settings: StudySettings, settled: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A commit that fails (disk full, an I/O error) may leave SQLite's transaction open;
+    # the sitting's answers would then be written inside it and lost on closing.
+    services = open_services(Config(tmp_path / "data"), clock, settings,
+                             _builtin(tmp_path / "builtin", "1.0.0", "Shipped"))
+    db = services.db
+
+    @contextmanager
+    def commit_fails() -> Iterator[Store]:
+        db.conn.execute("BEGIN IMMEDIATE")
+        yield db
+        raise sqlite3.OperationalError("disk I/O error")  # at COMMIT, left open
+
+    monkeypatch.setattr(db, "atomic", commit_fails)
+    builtin_decks._record_hashes(db, {"x.toml": [1, 2, 3, 4, "hash"]})
+    assert not db.conn.in_transaction
+    monkeypatch.undo()
     services.close()
