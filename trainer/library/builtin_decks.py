@@ -5,7 +5,6 @@ changed, and parsed only when one's content did."""
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -14,6 +13,7 @@ from pathlib import Path
 from trainer.clock import Clock
 from trainer.content.builtin import builtin_decks_dir
 from trainer.domain.errors import Problem
+from trainer.storage.settings_repo import store_value, stored_value
 from trainer.storage.store import Store
 
 
@@ -54,9 +54,7 @@ def load_builtin_decks(db: Store, clock: Clock, folder: Path | None = None,
                 before_update()
                 backed_up = True
         install_deck(db, deck, clock, builtin=True)
-    with db.atomic():
-        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                   [_SKIPPED_BUILTIN, json.dumps(sorted(skipped))])
+    store_value(db, _SKIPPED_BUILTIN, sorted(skipped))
     return report.problems
 
 
@@ -66,11 +64,7 @@ _SKIPPED_BUILTIN = "builtin_skipped"
 
 
 def _skipped_builtin(db: Store) -> list[str]:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [_SKIPPED_BUILTIN]).fetchone()
-    try:
-        value = json.loads(row[0]) if row else []
-    except ValueError:
-        return []
+    value = stored_value(db, _SKIPPED_BUILTIN)
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
@@ -117,9 +111,7 @@ def _record_hashes(db: Store, keep: dict[str, list[int | str]]) -> None:
     # hashes the files as this one did. A failed commit must not leave the transaction
     # open, though: the answers of the sitting that follows would be written inside it.
     try:
-        with db.atomic():
-            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                       [_FILE_HASHES, json.dumps(keep)])
+        store_value(db, _FILE_HASHES, keep)
     except sqlite3.Error:
         if db.conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
@@ -127,11 +119,7 @@ def _record_hashes(db: Store, keep: dict[str, list[int | str]]) -> None:
 
 
 def _recorded_hashes(db: Store) -> dict[str, list[int | str]]:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [_FILE_HASHES]).fetchone()
-    try:
-        value = json.loads(row[0]) if row else {}
-    except ValueError:
-        return {}
+    value = stored_value(db, _FILE_HASHES)
     if not isinstance(value, dict):
         return {}
     return {str(path): entry for path, entry in value.items()

@@ -87,7 +87,8 @@ REMINDER_KEY = "reminder"
 
 
 def stored_value(db: Store, key: str) -> object:
-    """A window preference as stored (JSON), or None when it never was."""
+    """A value kept in the settings table (JSON: a window preference, or a record of
+    the app's own), or None when it never was or cannot be read."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     if not row:
         return None
@@ -98,7 +99,7 @@ def stored_value(db: Store, key: str) -> object:
 
 
 def store_value(db: Store, key: str, value: object) -> None:
-    """Store a window preference (JSON)."""
+    """Keep a value in the settings table, as JSON (see ``stored_value``)."""
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                    [key, json.dumps(value)])
