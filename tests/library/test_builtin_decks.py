@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,21 +21,20 @@ from trainer.library import builtin_decks
 from trainer.storage.store import Store
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-HOUR_NS = 3600 * 1_000_000_000
+SECOND_NS = 1_000_000_000
 
 
-def _builtin(folder: Path, version: str, front: str, age_ns: int = 0) -> Path:
+def _builtin(folder: Path, version: str, front: str, modified_ns: int | None = None) -> Path:
     """A built-in deck folder with one deck whose first card starts with ``front``,
-    last modified ``age_ns`` ago (0: just now)."""
+    with the modification time ``modified_ns`` (None: as written)."""
     folder.mkdir(parents=True, exist_ok=True)
     text = (DATA / "cards_deck.toml").read_text()
     text = text.replace('version = "1"', f'version = "{version}"', 1)
     text = text.replace('front = "', f'front = "{front} ', 1)
     deck = folder / "cards_deck.toml"
     deck.write_text(text)
-    if age_ns:
-        modified = time.time_ns() - age_ns
-        os.utime(deck, ns=(modified, modified))
+    if modified_ns is not None:
+        os.utime(deck, ns=(modified_ns, modified_ns))
     return folder
 
 
@@ -44,6 +42,18 @@ def _first_front(services: Services) -> str:
     return str(services.db.execute(
         "SELECT front FROM items WHERE deck_id = 'cards' ORDER BY position LIMIT 1"
     ).fetchone()[0])
+
+
+def _started(config: Config, clock: FakeClock, settings: StudySettings,
+             folder: Path) -> tuple[str, str]:
+    """Open the profile with ``folder`` as the built-in decks, as a start does: the
+    first card's front and the deck's version installed then."""
+    services = open_services(config, clock, settings, folder)
+    try:
+        version = str(services.db.execute("SELECT version FROM decks").fetchone()[0])
+        return _first_front(services), version
+    finally:
+        services.close()
 
 
 class _CountedSha256:
@@ -76,7 +86,7 @@ def test_a_start_with_the_builtin_decks_unchanged_reads_none_of_their_files(
         tmp_path: Path, clock: FakeClock, settings: StudySettings,
         counted: _CountedSha256, settled: None) -> None:
     config = Config(tmp_path / "data")
-    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", age_ns=HOUR_NS)
+    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped")
     open_services(config, clock, settings, shipped).close()
     first = counted.calls
     assert first >= 1  # the first start hashed the file
@@ -90,15 +100,14 @@ def test_a_start_with_the_builtin_decks_unchanged_reads_none_of_their_files(
 def test_an_update_that_keeps_the_files_size_is_installed(
         tmp_path: Path, clock: FakeClock, settings: StudySettings, settled: None) -> None:
     config = Config(tmp_path / "data")
-    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", age_ns=2 * HOUR_NS)
+    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", modified_ns=SECOND_NS)
     open_services(config, clock, settings, shipped).close()
-    # The same size: only the modification time tells the two apart.
-    _builtin(tmp_path / "builtin", "1.3.0", "Updated", age_ns=HOUR_NS)
+    # The same size, written over the old file.
+    _builtin(tmp_path / "builtin", "1.3.0", "Updated", modified_ns=2 * SECOND_NS)
 
-    services = open_services(config, clock, settings, shipped)
-    assert _first_front(services).startswith("Updated")
-    assert services.db.execute("SELECT version FROM decks").fetchone()[0] == "1.3.0"
-    services.close()
+    front, version = _started(config, clock, settings, shipped)
+    assert front.startswith("Updated")
+    assert version == "1.3.0"
 
 
 def test_an_update_installed_with_the_same_size_and_time_is_installed(
@@ -115,10 +124,9 @@ def test_an_update_installed_with_the_same_size_and_time_is_installed(
     os.utime(update, ns=(0, 0))
     update.replace(deck)
 
-    services = open_services(config, clock, settings, shipped)
-    assert _first_front(services).startswith("Updated")
-    assert services.db.execute("SELECT version FROM decks").fetchone()[0] == "1.3.0"
-    services.close()
+    front, version = _started(config, clock, settings, shipped)
+    assert front.startswith("Updated")
+    assert version == "1.3.0"
 
 
 def test_a_file_changed_twice_within_its_clocks_tick_is_still_seen(
@@ -144,17 +152,16 @@ def test_a_file_changed_twice_within_its_clocks_tick_is_still_seen(
 def test_a_damaged_record_of_the_files_is_ignored(
         tmp_path: Path, clock: FakeClock, settings: StudySettings, settled: None) -> None:
     config = Config(tmp_path / "data")
-    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", age_ns=2 * HOUR_NS)
+    shipped = _builtin(tmp_path / "builtin", "1.0.0", "Shipped", modified_ns=SECOND_NS)
     services = open_services(config, clock, settings, shipped)
     damaged = services.db.execute("UPDATE settings SET value = '{\"x\": [1, 2' "
                                   "WHERE key = 'builtin_file_hashes'")
     assert damaged.rowcount == 1
     services.close()
-    _builtin(tmp_path / "builtin", "1.3.0", "Updated", age_ns=HOUR_NS)
+    _builtin(tmp_path / "builtin", "1.3.0", "Updated", modified_ns=2 * SECOND_NS)
 
-    services = open_services(config, clock, settings, shipped)
-    assert _first_front(services).startswith("Updated")
-    services.close()
+    front, _version = _started(config, clock, settings, shipped)
+    assert front.startswith("Updated")
 
 
 def test_a_record_that_fails_to_commit_leaves_no_transaction_open(
