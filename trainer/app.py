@@ -6,7 +6,6 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,27 +38,34 @@ if TYPE_CHECKING:
     from trainer.study.settings_service import SettingsService
 
 
-@dataclass(eq=False)  # one profile's services: the same only if the same object
 class Services:
     """Everything the GUI or the CLI needs, built once. The services beyond studying
     cards are built the first time they are used: their modules (quizzes and their
     scoring, self-assessments, learning paths) cost start-up time that the first card
-    does not need."""
+    does not need. One profile's services are the same only if the same object."""
 
-    config: Config
-    clock: Clock
-    db: Store
-    study: StudyService
-    deck_problems: list[Problem] = field(default_factory=list)
-    # The connection's change count when the profile was last backed up (or opened).
-    _changes_backed_up: int = 0
-    # Opens this profile again the same way (after a restore).
-    reopen: Callable[[], Services] | None = None
-    # The time zone backups are thinned by (None: the system's).
-    backup_timezone: tzinfo | None = None
-    # The media folder's upkeep at opening, left for later (see open_services).
-    _media_left: bool = False
-    _media_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # A plain class rather than a dataclass: see domain/settings.py.
+    def __init__(self, config: Config, clock: Clock, db: Store, study: StudyService,
+                 deck_problems: list[Problem] | None = None, changes_backed_up: int = 0,
+                 reopen: Callable[[], Services] | None = None,
+                 backup_timezone: tzinfo | None = None, media_left: bool = False) -> None:
+        self.config = config
+        self.clock = clock
+        self.db = db
+        self.study = study
+        self.deck_problems: list[Problem] = deck_problems or []
+        # The connection's change count when the profile was last backed up (or opened).
+        self._changes_backed_up = changes_backed_up
+        # Opens this profile again the same way (after a restore).
+        self.reopen = reopen
+        # The time zone backups are thinned by (None: the system's).
+        self.backup_timezone = backup_timezone
+        # The media folder's upkeep at opening, left for later (see open_services).
+        self._media_left = media_left
+        self._media_lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Services({self.config.profile_dir})"
 
     @cached_property
     def backups(self) -> BackupService:

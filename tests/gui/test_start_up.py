@@ -123,6 +123,8 @@ NOT_AT_START = (
     "fsrs_rs_python", "miniaudio", "zstandard", "ziamath", "sqlite_utils",
     # escaping and entities, for cards with pictures or sounds only
     "html",
+    # generated code at import (the records a start uses are plain classes or tuples)
+    "dataclasses",
 )
 # PySide builds a class's Python type, enums included, the first time it is touched.
 QT_NOT_AT_START = ("QMessageBox", "QProgressDialog", "QTreeWidget", "QHeaderView",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -92,8 +91,8 @@ def test_running_counts_and_queue_match_counting_from_scratch(tmp_path: Path,
                 study.forget_limits()
                 seen.add("limits")
             elif roll < 0.95:
-                study.use_settings(replace(study.settings,
-                                           day_start_hour=rng.choice((0, 4, 13))))
+                study.use_settings(study.settings.replace(
+                    day_start_hour=rng.choice((0, 4, 13))))
                 seen.add("settings")
             else:
                 # Another connection (another window) takes an item out of study or back.

@@ -31,7 +31,6 @@ def decks(args: argparse.Namespace) -> int:
 
 def settings(args: argparse.Namespace) -> int:
     """Show, and with options change, the scheduling settings."""
-    from dataclasses import replace
 
     from trainer.storage.deck_rows import list_decks
     from trainer.storage.decks_repo import set_daily_limits
@@ -53,7 +52,7 @@ def settings(args: argparse.Namespace) -> int:
         if args.day_start is not None:
             changes["day_start_hour"] = args.day_start
         if changes:
-            current = replace(current, **changes)  # type: ignore[arg-type]
+            current = current.replace(**changes)
             save_settings(services.db, current)
         decks = {d.id: d for d in list_decks(services.db)}
         if args.new_per_day is not None or args.reviews_per_day is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import sqlite3
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -157,7 +156,7 @@ class OptimizeDialog(QDialog):
         if result.saved and result.new is not None:
             # The open profile schedules with the new parameters from the next answer on.
             study = self.services.study
-            study.use_settings(replace(study.settings, parameters=result.new))
+            study.use_settings(study.settings.replace(parameters=result.new))
             self.parameters_saved.emit()
         return result
 

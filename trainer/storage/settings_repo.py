@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import timedelta
 
 from trainer.domain.settings import StudySettings
@@ -36,7 +35,7 @@ def load_settings(db: Store, base: StudySettings | None = None) -> StudySettings
     parameters = parse_parameters(stored[KEY]) if KEY in stored else None
     if parameters is not None:
         changes["parameters"] = parameters
-    return replace(settings, **changes)  # type: ignore[arg-type]
+    return settings.replace(**changes)
 
 
 def save_settings(db: Store, settings: StudySettings) -> None:

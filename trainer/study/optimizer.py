@@ -178,7 +178,7 @@ def current_parameters(db: Store, settings: StudySettings) -> tuple[float, ...]:
 
     usable = usable_settings(db, settings).parameters
     return tuple(float(v) for v in make_scheduler(
-        replace(settings, parameters=usable), fuzz=False).parameters)
+        settings.replace(parameters=usable), fuzz=False).parameters)
 
 
 def _usable(parameters: Sequence[float], settings: StudySettings) -> bool:

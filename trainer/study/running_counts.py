@@ -12,7 +12,6 @@ counts are never shown: uncertain means recount.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
@@ -22,14 +21,27 @@ from trainer.study.day import StudyDay
 _LEARNING = (Phase.LEARNING, Phase.RELEARNING)
 
 
-@dataclass
 class Capped:
     """Available items known to be in ``low``..``high`` (``None``: no upper bound),
     shown no higher than ``left`` (``None``: no daily limit)."""
 
-    low: int
-    high: int | None
-    left: int | None = None
+    __slots__ = ("high", "left", "low")
+
+    # Plain classes rather than dataclasses here: see domain/settings.py.
+    def __init__(self, low: int, high: int | None, left: int | None = None) -> None:
+        self.low = low
+        self.high = high
+        self.left = left
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Capped):
+            return NotImplemented
+        return (self.low, self.high, self.left) == (other.low, other.high, other.left)
+
+    __hash__ = None  # type: ignore[assignment]  # changes in place, as a list does
+
+    def __repr__(self) -> str:
+        return f"Capped(low={self.low}, high={self.high}, left={self.left})"
 
     @classmethod
     def counted(cls, found: int, cap: int | None) -> Capped:
@@ -76,22 +88,31 @@ class Membership(NamedTuple):
         )
 
 
-@dataclass
 class RunningCounts:
     """One deck's counts for one study day, as of ``changes`` (the connection's total
     changes) and ``version`` (SQLite's data version): if either has moved since, some
     other write happened and the counts are stale."""
 
-    day: StudyDay
-    changes: int
-    version: int
-    new: Capped
-    learning: Capped
-    review: Capped
-    new_answers: Counter[int]
-    review_answers: Counter[int]
-    # Whether items shown since the count are active and in the new queue.
-    flags: dict[int, tuple[bool, bool]] = field(default_factory=dict)
+    __slots__ = ("changes", "day", "flags", "learning", "new", "new_answers", "review",
+                 "review_answers", "version")
+
+    def __init__(self, day: StudyDay, changes: int, version: int, new: Capped,
+                 learning: Capped, review: Capped, new_answers: Counter[int],
+                 review_answers: Counter[int]) -> None:
+        self.day = day
+        self.changes = changes
+        self.version = version
+        self.new = new
+        self.learning = learning
+        self.review = review
+        self.new_answers = new_answers
+        self.review_answers = review_answers
+        # Whether items shown since the count are active and in the new queue.
+        self.flags: dict[int, tuple[bool, bool]] = {}
+
+    def __repr__(self) -> str:
+        return (f"RunningCounts(day={self.day!r}, new={self.new!r}, "
+                f"learning={self.learning!r}, review={self.review!r})")
 
     @property
     def new_left(self) -> int:

@@ -3,7 +3,6 @@ figures, and the session itself (the review screen's calls per answer)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -61,19 +60,24 @@ class SessionSummary(NamedTuple):
     counts: Counts
 
 
-@dataclass(eq=False)  # one sitting: the same only if the same object
 class ReviewSession:
     """One sitting of reviews in one deck. Every answer is committed before the next item.
     Its row in ``sessions`` (begun ``started_at``) is written by ``record``, or by the
-    first use of ``session_id``."""
+    first use of ``session_id``. Two sittings are the same only if the same object."""
 
-    service: StudyService
-    deck_id: str
-    started_at: datetime
-    current: Shown | None = None
-    shown_at: datetime | None = None
-    answered: int = field(default=0)
-    _session_id: int | None = field(default=None, repr=False)
+    # A plain class rather than a dataclass: see domain/settings.py.
+    def __init__(self, service: StudyService, deck_id: str, started_at: datetime) -> None:
+        self.service = service
+        self.deck_id = deck_id
+        self.started_at = started_at
+        self.current: Shown | None = None
+        self.shown_at: datetime | None = None
+        self.answered = 0
+        self._session_id: int | None = None
+
+    def __repr__(self) -> str:
+        return (f"ReviewSession(deck_id={self.deck_id!r}, started_at={self.started_at!r}, "
+                f"answered={self.answered})")
 
     def record(self) -> int:
         """Write the session's row, if it is not written yet; its id."""

@@ -4,7 +4,7 @@ would bring. Every change is stored at once and used from the next answer on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import time, timedelta
 
 from trainer.domain.errors import TrainerError
@@ -102,9 +102,10 @@ class SettingsService:
             raise TrainerError("Steps must be shorter than a day: longer waits are the "
                                "schedule's job")
         try:
-            updated = replace(self.current, desired_retention=round(desired_retention, 2),
-                              learning_steps=learning, relearning_steps=relearning,
-                              day_start_hour=day_start_hour)
+            updated = self.current.replace(desired_retention=round(desired_retention, 2),
+                                           learning_steps=learning,
+                                           relearning_steps=relearning,
+                                           day_start_hour=day_start_hour)
         except ValueError as exc:
             raise TrainerError(str(exc).capitalize()) from None
         if updated != self.current:

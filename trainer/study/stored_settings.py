@@ -4,8 +4,6 @@ left out, so that such a profile still opens and py-fsrs's defaults schedule."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from trainer.domain.settings import StudySettings
 from trainer.storage.settings_repo import load_settings
 from trainer.storage.store import Store
@@ -16,7 +14,7 @@ def usable_settings(db: Store, base: StudySettings | None = None) -> StudySettin
     scheduler accepts."""
     settings = load_settings(db, base)
     if settings.parameters is not None and not _accepted(settings):
-        settings = replace(settings, parameters=None)
+        settings = settings.replace(parameters=None)
     return settings
 
 
