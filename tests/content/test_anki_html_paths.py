@@ -73,7 +73,9 @@ def test_only_text_with_markdown_characters_is_escaped() -> None:
 
 
 def test_text_nh3_need_not_parse_comes_out_as_nh3_gives_it() -> None:
-    from trainer.content.render import _CLEANER
+    from trainer.content.render import cleaner
+
+    _CLEANER = cleaner()
 
     characters = [chr(c) for c in (*range(1, 0xD800), *range(0xE000, 0x10000), 0x1F600,
                                    0xE0001, 0x10FFFF)]

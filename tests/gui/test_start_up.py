@@ -125,6 +125,8 @@ NOT_AT_START = (
     "html",
     # generated code at import (the records a start uses are plain classes or tuples)
     "dataclasses",
+    # Markdown and the sanitizer, for a first card that is not one plain sentence
+    "cmarkgfm", "nh3",
 )
 # PySide builds a class's Python type, enums included, the first time it is touched.
 QT_NOT_AT_START = ("QMessageBox", "QProgressDialog", "QTreeWidget", "QHeaderView",

@@ -2,18 +2,22 @@
 
 Deck text comes from other people, so raw HTML in it is sanitized with nh3 and any
 image that points off the machine is dropped before Qt ever sees it.
+
+cmarkgfm and nh3 are loaded when a text first needs them: a sentence with no Markdown
+or HTML in it (most cards' fronts) comes out as one paragraph without either, so the
+first card of a start does not wait for two native libraries and the sanitizer's rules.
 """
 
 from __future__ import annotations
 
 import re
-
-import cmarkgfm
-import nh3
-from cmarkgfm.cmark import Options
+from typing import TYPE_CHECKING
 
 from trainer.content.sounds import SCHEME as SOUND_SCHEME
 from trainer.content.sounds import sound_name
+
+if TYPE_CHECKING:
+    import nh3
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "del", "code", "pre", "kbd",
@@ -32,7 +36,6 @@ LINK_SCHEMES = {"mailto", SOUND_SCHEME}
 _EXTENSIONS = ["table", "strikethrough", "autolink"]
 _REMOTE_PREFIXES = ("http:", "https:", "ftp:", "//", "file:")
 
-
 def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src" and value.strip().lower().startswith(_REMOTE_PREFIXES):
         return None
@@ -49,38 +52,73 @@ def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
 MAX_TAGS = 10_000
 
 
-# Built once: a cleaner given its rules on each call builds them again every time, which
-# took three quarters of the time of sanitizing a card.
-_CLEANER = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    url_schemes=LINK_SCHEMES,
-    attribute_filter=_drop_remote_images,
-    link_rel="noopener noreferrer",
-)
+_cleaner: nh3.Cleaner | None = None
+_needs_parsing: re.Pattern[str] | None = None
 
 
-# What makes nh3 parse a text: a tag, an entity, or a character its HTML parser drops or
-# changes (NUL, carriage return, byte order mark) or cannot take (half of a UTF-16
-# pair). Without any, its output is the text with ">" and no-break spaces written as
-# entities (tests/content/test_anki_html_paths.py checks every character).
-_NEEDS_PARSING = re.compile("[<&\x00\r\ufeff\ud800-\udfff]")
+def cleaner() -> nh3.Cleaner:
+    """The sanitizer, built once: a cleaner given its rules on each call builds them again
+    every time, which took three quarters of the time of sanitizing a card."""
+    global _cleaner
+    if _cleaner is None:
+        import nh3
+
+        _cleaner = nh3.Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                               url_schemes=LINK_SCHEMES, attribute_filter=_drop_remote_images,
+                               link_rel="noopener noreferrer")
+    return _cleaner
 
 
 def sanitize_html(html: str) -> str:
     """Strip scripts, event handlers, frames, forms and remote URLs (links and images)
     from HTML; what a link says stays as text. Takes time in proportion to the text."""
-    if not _NEEDS_PARSING.search(html):
+    global _needs_parsing
+    if _needs_parsing is None:
+        # What makes nh3 parse a text: a tag, an entity, or a character its HTML parser
+        # drops or changes (NUL, carriage return, byte order mark) or cannot take (half of
+        # a UTF-16 pair). Without any, its output is the text with ">" and no-break spaces
+        # written as entities (tests/content/test_anki_html_paths.py checks every one).
+        _needs_parsing = re.compile("[<&\x00\r\ufeff\ud800-\udfff]")
+    if not _needs_parsing.search(html):
         return html.replace(">", "&gt;").replace("\xa0", "&nbsp;")
     if html.count("<") > MAX_TAGS:
         from html import escape  # not at start-up: a card this large is rare
 
         return "<p>" + escape(html) + "</p>"
-    return _CLEANER.clean(html)
+    return cleaner().clean(html)
+
+
+# A sentence made of these, which starts with a letter or an opening quote, is one
+# paragraph to Markdown with nothing to mark up, sanitize or escape (cmarkgfm writes a
+# straight double quote as an entity, which nh3 writes back as the quote). Left out:
+# whatever Markdown, its autolinks or HTML read (* _ ` ~ | \\ [ ] < > & # @ and line
+# breaks), and anything non-ASCII besides typographic quotes, dashes and the ellipsis.
+# tests/content/test_render.py checks the shortcut against the whole way.
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                   " ,.;:?!'\"()/%$-\u2018\u2019\u201c\u201d\u2013\u2014\u2026")
+_PLAIN_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                         "\"'\u2018\u201c")
+
+
+def _plain_paragraph(text: str) -> str | None:
+    """``render_markdown(text)`` for a plain sentence, or None for any other text."""
+    if (not text or text[0] not in _PLAIN_START or text[-1] == " "
+            or not _PLAIN.issuperset(text)):
+        return None
+    lowered = text.lower()
+    if "://" in text or "www." in lowered or "  " in text:
+        return None  # an address the autolink extension would link; a hard break's spaces
+    return f"<p>{text}</p>\n"
 
 
 def render_markdown(text: str) -> str:
     """Render deck Markdown (raw HTML allowed, then sanitized) to HTML."""
+    plain = _plain_paragraph(text)
+    if plain is not None:
+        return plain
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
     # "Unsafe" and no tagfilter: raw HTML passes the Markdown step untouched so that nh3,
     # which decides what stays, removes scripts and frames instead of showing them as text.
     html: str = cmarkgfm.markdown_to_html_with_extensions(
