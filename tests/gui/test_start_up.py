@@ -275,6 +275,8 @@ def test_the_first_card_builds_no_enum_of_the_qt_namespace(profile: Path) -> Non
     assert "QKeySequence" not in gui_types and "QAction" in gui_types
     # A card without pictures loads none: QUrl and QImage (and their enums) wait.
     assert "QUrl" not in types and "QImage" not in gui_types
+    # An English start loads no Qt translations: QLibraryInfo (and its enum) waits.
+    assert "QLibraryInfo" not in types
 
 
 def test_the_home_screen_builds_no_enum_of_the_qt_namespace(profile: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from trainer import i18n
 
@@ -52,6 +52,10 @@ def use_language(choice: str) -> str:
             code = "en"
         else:
             _installed.append(ours)
+            # Imported here: PySide builds QLibraryInfo's enum when the type is first
+            # touched, which an English start never needs.
+            from PySide6.QtCore import QLibraryInfo
+
             qt_own = QTranslator(app)
             if qt_own.load(f"qtbase_{code}",
                            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
