@@ -186,3 +186,50 @@ def test_upgrading_says_where_each_installed_deck_came_from(tmp_path: Path,
     assert db.execute("SELECT count(*) FROM decks WHERE origin_id IS NOT NULL"
                       ).fetchone()[0] == 0  # Anki's deck ids are learnt at the next import
     db.close()
+
+
+def test_a_closed_profiles_version_is_read_from_its_header(
+        tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "t.sqlite"
+    open_database(path, clock).close()
+    assert not Path(f"{path}-wal").exists()
+
+    def no_connection(_path: Path) -> int:
+        raise AssertionError("a connection was opened to read the version")
+
+    monkeypatch.setattr(database, "_read_user_version", no_connection)
+    assert database.schema_behind(path) is False
+    open_database(path, clock).close()
+    # The header says what SQLite says.
+    monkeypatch.undo()
+    header = path.read_bytes()[:100]
+    assert database._user_version(path, header) == database._read_user_version(path)
+
+
+def test_a_newer_version_still_in_the_write_ahead_log_is_seen(
+        tmp_path: Path, clock: FakeClock) -> None:
+    # Another program holds the profile open and has raised its version, which is in
+    # its -wal, not yet in the file's own header.
+    path = tmp_path / "t.sqlite"
+    open_database(path, clock).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("PRAGMA journal_mode=WAL")
+        other.execute("PRAGMA wal_autocheckpoint=0")
+        other.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+        assert path.read_bytes()[60:64] == SCHEMA_VERSION.to_bytes(4, "big")  # stale
+        with pytest.raises(DatabaseTooNewError):
+            open_database(path, clock)
+        other.execute(f"PRAGMA user_version={SCHEMA_VERSION - 1}")
+        assert database.schema_behind(path) is True
+    finally:
+        other.close()
+
+
+def test_a_file_that_is_not_a_profile_is_not_behind(tmp_path: Path) -> None:
+    path = tmp_path / "t.sqlite"
+    path.write_bytes(b"not a database at all, but long enough to have a header " * 4)
+    assert database.schema_behind(path) is False
+    path.write_bytes(b"")
+    assert database.schema_behind(path) is False
+    assert database.schema_behind(tmp_path / "missing.sqlite") is False
