@@ -202,8 +202,7 @@ def test_a_closed_profiles_version_is_read_from_its_header(
     open_database(path, clock).close()
     # The header says what SQLite says.
     monkeypatch.undo()
-    header = path.read_bytes()[:100]
-    assert database._user_version(path, header) == database._read_user_version(path)
+    assert database._user_version(path) == database._read_user_version(path)
 
 
 def test_a_newer_version_still_in_the_write_ahead_log_is_seen(
@@ -233,3 +232,49 @@ def test_a_file_that_is_not_a_profile_is_not_behind(tmp_path: Path) -> None:
     path.write_bytes(b"")
     assert database.schema_behind(path) is False
     assert database.schema_behind(tmp_path / "missing.sqlite") is False
+
+
+def test_a_damaged_header_is_named_as_damage_not_as_a_newer_profile(
+        tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "t.sqlite"
+    open_database(path, clock).close()
+    data = bytearray(path.read_bytes())
+    data[16:18] = b"\x00\x07"  # no page size SQLite writes
+    data[60:64] = b"\xde\xad\xbe\xef"  # and garbage where the version is
+    path.write_bytes(bytes(data))
+    with pytest.raises(ProfileDamagedError):
+        open_database(path, clock)
+    assert path.read_bytes() == bytes(data)  # left as it was
+
+
+def test_the_write_ahead_log_is_looked_for_beside_the_file_a_link_names(
+        tmp_path: Path, clock: FakeClock) -> None:
+    real = tmp_path / "real" / "t.sqlite"
+    open_database(real, clock).close()
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(real)
+    other = sqlite3.connect(real, isolation_level=None)  # its -wal is beside the file
+    try:
+        other.execute("PRAGMA wal_autocheckpoint=0")
+        other.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+        with pytest.raises(DatabaseTooNewError):
+            open_database(link, clock)
+    finally:
+        other.close()
+
+
+def test_a_rollback_journal_beside_the_file_sends_the_question_to_sqlite(
+        tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "t.sqlite"
+    open_database(path, clock).close()
+    Path(f"{path}-journal").write_bytes(b"")
+    asked: list[Path] = []
+    read = database._read_user_version
+
+    def counted(where: Path) -> int:
+        asked.append(where)
+        return read(where)
+
+    monkeypatch.setattr(database, "_read_user_version", counted)
+    assert database._user_version(path) == SCHEMA_VERSION
+    assert asked == [path]

@@ -131,31 +131,47 @@ def _closed_clean(path: Path) -> bool:
         return False
 
 
-def _check_header(path: Path) -> bytes:
-    """The file's 100-byte SQLite header (shorter if the file is), once it is known to
-    be one."""
+def _check_header(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         raise ProfileDamagedError(path, "the file is empty (0 bytes): its data is lost")
     with path.open("rb") as handle:
-        header = handle.read(_HEADER_SIZE)
-    if not header.startswith(_SQLITE_HEADER):
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
         raise ProfileDamagedError(path, "the file is not a SQLite database")
-    return header
 
 
-def _user_version(path: Path, header: bytes) -> int:
-    """``PRAGMA user_version`` of the profile whose header is ``header``.
+def _user_version(path: Path) -> int:
+    """``PRAGMA user_version`` of the profile at ``path`` (a SQLite file: see
+    ``_check_header``).
 
     SQLite keeps it in the header itself (4 bytes, big-endian, at offset 60). A profile
-    the app closed has no -wal or -journal beside it, so its header is the newest: read
-    there, a start opens no connection just to learn the version (two did, about 70
-    system calls each). Where either file is beside it, a newer header may be in it,
-    and SQLite is asked."""
-    if (len(header) >= _USER_VERSION_AT + 4 and not Path(f"{path}-wal").exists()
-            and not Path(f"{path}-journal").exists()):
-        return int.from_bytes(header[_USER_VERSION_AT:_USER_VERSION_AT + 4], "big")
-    return _read_user_version(path)
+    the app closed has no -wal or -journal beside it (beside the file itself, where
+    SQLite puts them, when ``path`` is a link), so its header is the newest: read there,
+    a start opens no connection just to learn the version (two did, about 70 system
+    calls each). The header is read after that look, so a write finished in between is
+    in it. SQLite is asked instead where either file is there (a newer header may be in
+    it), where the header's fixed fields are not SQLite's (a damaged file, which SQLite
+    then names as such), and to confirm a version newer than this app's before a
+    profile is refused for it."""
+    real = path.resolve()
+    if Path(f"{real}-wal").exists() or Path(f"{real}-journal").exists():
+        return _read_user_version(path)
+    with real.open("rb") as handle:
+        header = handle.read(_HEADER_SIZE)
+    if len(header) < _HEADER_SIZE or not _sound_header(header):
+        return _read_user_version(path)
+    found = int.from_bytes(header[_USER_VERSION_AT:_USER_VERSION_AT + 4], "big")
+    return found if found <= SCHEMA_VERSION else _read_user_version(path)
+
+
+def _sound_header(header: bytes) -> bool:
+    """Whether the fields SQLite's file format fixes hold their values: the page size (a
+    power of two from 512 to 32,768, or 1 for 65,536) and the payload fractions (64, 32,
+    32)."""
+    page_size = int.from_bytes(header[16:18], "big")
+    return ((page_size == 1 or (512 <= page_size <= 32768 and page_size & (page_size - 1) == 0))
+            and header[21:24] == b"\x40\x20\x20")
 
 
 def _create(path: Path) -> None:
@@ -178,7 +194,8 @@ def schema_behind(path: Path) -> bool:
     try:
         if not path.is_file():
             return False
-        return _user_version(path, _check_header(path)) < SCHEMA_VERSION
+        _check_header(path)
+        return _user_version(path) < SCHEMA_VERSION
     except (sqlite3.Error, ProfileDamagedError, OSError):
         return False
 
@@ -197,10 +214,10 @@ def open_database(path: Path, clock: Clock, *, check: bool | None = None,
         if not path.exists():
             _create(path)
             check = False
-        header = _check_header(path)
+        _check_header(path)
         if check is None:  # asked before any connection can leave a -wal beside it
             check = not _closed_clean(path)
-        found = _user_version(path, header)
+        found = _user_version(path)
         if found > SCHEMA_VERSION:
             raise DatabaseTooNewError(path, found, SCHEMA_VERSION)
         db = _connect(path)
