@@ -36,6 +36,7 @@ LINK_SCHEMES = {"mailto", SOUND_SCHEME}
 _EXTENSIONS = ["table", "strikethrough", "autolink"]
 _REMOTE_PREFIXES = ("http:", "https:", "ftp:", "//", "file:")
 
+
 def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src" and value.strip().lower().startswith(_REMOTE_PREFIXES):
         return None
