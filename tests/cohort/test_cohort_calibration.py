@@ -4,7 +4,6 @@ every answer of the cohort together gives."""
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -43,8 +42,8 @@ def test_counts_give_what_every_answer_together_gives(seed: int) -> None:
              if learner.calibration.cbm_average is not None and n]
     assert combined.cbm_average == pytest.approx(
         sum(m * n for m, n in marks) / sum(n for _m, n in marks) if marks else None)
-    assert replace(combined, overconfidence=None, cbm_average=None) == replace(
-        together, overconfidence=None, cbm_average=None)
+    assert combined._replace(overconfidence=None, cbm_average=None) == together._replace(
+        overconfidence=None, cbm_average=None)
 
 
 def test_no_answers_give_no_figures() -> None:

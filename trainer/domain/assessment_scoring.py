@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trainer.domain.quiz import Assessment, Band, Dimension
 
 
-@dataclass(frozen=True)
-class DimensionResult:
+class DimensionResult(NamedTuple):
     """One dimension's score (0-100, None when no statement was answered) and band."""
 
     dimension: Dimension

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 from trainer.domain.numeric import read_number, within
 from trainer.domain.quiz import Option, Question, QuestionType
@@ -44,8 +44,7 @@ def certainty_letters() -> dict[int, str]:
             3: ScoringText.tr("H", "key for High certainty")}
 
 
-@dataclass(frozen=True)
-class Response:
+class Response(NamedTuple):
     """What the rep answered. Only the field for the question's type is used:
     ``chosen`` option ids (single, multiple, scenario), ``truth`` (truefalse),
     ``matches`` right-hand text per left-hand item (matching), ``order`` of steps,
@@ -188,8 +187,7 @@ def rating_for(credit: float, certainty: int | None) -> Rating:
     return {1: Rating.HARD, 2: Rating.GOOD, 3: Rating.EASY}[certainty]
 
 
-@dataclass(frozen=True)
-class LevelCalibration:
+class LevelCalibration(NamedTuple):
     """Accuracy at one certainty level and how far it falls short of what it claims."""
 
     level: int
@@ -198,8 +196,7 @@ class LevelCalibration:
     overconfidence: float | None  # claimed probability minus accuracy; > 0 is overconfident
 
 
-@dataclass(frozen=True)
-class Calibration:
+class Calibration(NamedTuple):
     """Certainty against results over a set of answers."""
 
     levels: tuple[LevelCalibration, ...]

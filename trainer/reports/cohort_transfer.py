@@ -16,7 +16,6 @@ from operator import attrgetter
 from typing import Any
 
 from trainer.domain.readiness import Readiness
-from trainer.domain.scoring import Calibration, LevelCalibration
 from trainer.reports.cohort_model import (
     LearnerReport,
     PathStanding,
@@ -26,8 +25,10 @@ from trainer.reports.cohort_model import (
     TopicStats,
 )
 
+# Calibration and LevelCalibration (domain/scoring.py) are named tuples, which pickle
+# as their class and fields already.
 SENT_BY_FIELDS = (LearnerReport, TopicStats, QuizBest, PathStanding, PathStep, Skipped,
-                  Readiness, Calibration, LevelCalibration)
+                  Readiness)
 
 
 def send_by_fields() -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from trainer.domain.quiz import Assessment
 from trainer.domain.quiz_codec import assessment_from_json
@@ -12,8 +12,7 @@ from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 
 
-@dataclass(frozen=True)
-class AssessmentAttemptRow:
+class AssessmentAttemptRow(NamedTuple):
     """One attempt: its choices so far and, once finished, its dimension scores."""
 
     id: int

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from trainer.domain.quiz import Question
 from trainer.domain.scoring import Response, certainty_marks, is_correct, score
@@ -13,8 +12,7 @@ from trainer.storage.store import Store
 from trainer.storage.timefmt import to_db
 
 
-@dataclass(frozen=True)
-class QuizRow:
+class QuizRow(NamedTuple):
     """An installed quiz."""
 
     deck_id: str
@@ -29,8 +27,7 @@ class QuizRow:
     question_keys: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AttemptRow:
+class AttemptRow(NamedTuple):
     """A quiz attempt as stored; ``plan`` lists each asked question and its option order."""
 
     id: int
@@ -45,8 +42,7 @@ class AttemptRow:
     finished_at: str | None
 
 
-@dataclass(frozen=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
     """One stored answer of an attempt."""
 
     position: int

@@ -3,7 +3,7 @@ rep actually does in quizzes on the same topic."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trainer.clock import Clock
 from trainer.domain.assessment_scoring import DimensionResult, score_assessment
@@ -22,8 +22,7 @@ class AssessmentServiceText(Context):
 MIN_ANSWERS_FOR_ACCURACY = 3
 
 
-@dataclass(frozen=True)
-class DimensionReport:
+class DimensionReport(NamedTuple):
     """A dimension's result with its history and the measured counterpart."""
 
     result: DimensionResult

@@ -10,8 +10,8 @@ the path.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from trainer.clock import Clock
 from trainer.domain.quiz import LearningPath, PathStep
@@ -28,8 +28,7 @@ class PathServiceText(Context):
 DEFAULT_DECK_CARDS = 20  # one day's new cards
 
 
-@dataclass(frozen=True)
-class StepStatus:
+class StepStatus(NamedTuple):
     """A step with its title and how far the learner is."""
 
     step: PathStep
@@ -38,8 +37,7 @@ class StepStatus:
     progress: str  # e.g. "12 of 20 cards", "best 64% (pass 70%)", "not taken yet"
 
 
-@dataclass(frozen=True)
-class PathProgress:
+class PathProgress(NamedTuple):
     """A path as the home screen shows it."""
 
     deck_id: str

@@ -4,8 +4,8 @@ its spaced-repetition rating, resume after a crash, and sum up the results."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from trainer.clock import Clock
 from trainer.domain.numeric import read_number, shown_number
@@ -33,8 +33,7 @@ class QuizServiceText(Context):
     """Texts a quiz session puts on the quiz screens."""
 
 
-@dataclass(frozen=True)
-class Asked:
+class Asked(NamedTuple):
     """A question as shown: options in their shown order (matching rights shuffled too)."""
 
     position: int
@@ -46,8 +45,7 @@ class Asked:
     certainty: bool
 
 
-@dataclass(frozen=True)
-class Feedback:
+class Feedback(NamedTuple):
     """What the rep sees after answering."""
 
     credit: float
@@ -58,8 +56,7 @@ class Feedback:
     confidently_wrong: bool
 
 
-@dataclass(frozen=True)
-class MissedQuestion:
+class MissedQuestion(NamedTuple):
     """A question not answered with full marks, for the results page."""
 
     item_id: int
@@ -69,8 +66,7 @@ class MissedQuestion:
     confidently_wrong: bool
 
 
-@dataclass(frozen=True)
-class QuizResult:
+class QuizResult(NamedTuple):
     """The results page."""
 
     attempt_id: int
@@ -82,7 +78,7 @@ class QuizResult:
     answered: int
     certainty_score: float | None  # mean certainty-based mark per answer (-6..3)
     calibration: Calibration | None
-    by_topic: dict[str, float] = field(default_factory=dict)
+    by_topic: dict[str, float]  # percent right per topic
     missed: tuple[MissedQuestion, ...] = ()
 
 
@@ -230,7 +226,7 @@ class QuizService:
         missing = [e["key"] for e in attempt.plan if e["key"] not in questions]
         if missing:
             # A deck update retired a planned question: ask the rest.
-            attempt = replace(attempt, plan=[e for e in attempt.plan if e["key"] in questions])
+            attempt = attempt._replace(plan=[e for e in attempt.plan if e["key"] in questions])
         return QuizRun(self, attempt, questions, self.repo.answers(attempt_id))
 
     def best_scores(self) -> dict[tuple[str, str], float]:

@@ -3,8 +3,8 @@ of it is done) and the study streak (days in a row with at least one answer)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from trainer.i18n import Context
 from trainer.storage.timefmt import to_db
@@ -19,8 +19,7 @@ class StreakText(Context):
 STREAK_LIMIT_DAYS = 365
 
 
-@dataclass(frozen=True)
-class Today:
+class Today(NamedTuple):
     """Today's goal and streak."""
 
     answered: int  # answers given today
