@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from trainer.clock import Clock
-from trainer.domain.numeric import read_number, shown_number
 from trainer.domain.quiz import Option, Question, QuestionType
 from trainer.domain.scoring import (
     Calibration,
@@ -355,5 +354,7 @@ def _chosen_feedback(question: Question, response: Response) -> tuple[tuple[Opti
 def _shown_number(given: str) -> str:
     """A number as stored ("3.5") the way the rep's language writes it ("3,5" under
     German), with as many decimals as it has."""
+    from trainer.domain.numeric import read_number, shown_number  # decimal: see scoring.py
+
     value = read_number(given)
     return given if value is None else shown_number(float(value))
