@@ -1,8 +1,9 @@
 """How a learner's report travels back from a worker process that read the export.
 
 Pickle rebuilds a frozen dataclass from its state by looking up the class's fields for
-every object, about forty objects a learner: each is sent instead as its class and its
-fields, and rebuilt by calling the class, which sets them directly. The texts that
+every object, dozens of objects a learner: each is sent instead as its class and its
+fields, and rebuilt by calling the class, which sets them directly (the calibration
+and its levels are named tuples, which pickle that way already). The texts that
 repeat from learner to learner (questions, rubric checks) are made one object in the
 worker by cohort_quick.py, so a batch of learners sends each once.
 """

@@ -17,7 +17,8 @@ from trainer.domain.scheduling import Rating
 from trainer.domain.source import Source
 from trainer.study.service import Counts, SessionSummary, Shown, StudyService
 
-# Quizzes and their scoring (a dozen dataclasses) are imported when a question is due.
+# Quizzes and their scoring (the deck's quiz records among them) are imported when a
+# question is due.
 if TYPE_CHECKING:
     from trainer.domain.scoring import Response
     from trainer.study.practice_service import PracticeResult, PracticeService, PracticeShown
