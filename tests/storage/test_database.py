@@ -278,3 +278,19 @@ def test_a_rollback_journal_beside_the_file_sends_the_question_to_sqlite(
     monkeypatch.setattr(database, "_read_user_version", counted)
     assert database._user_version(path) == SCHEMA_VERSION
     assert asked == [path]
+
+
+def test_a_write_ahead_log_left_beside_a_linked_profile_gets_it_checked(
+        tmp_path: Path, clock: FakeClock) -> None:
+    real = tmp_path / "real" / "t.sqlite"
+    link = tmp_path / "link.sqlite"
+    open_database(real, clock).close()
+    link.symlink_to(real)
+    database.mark_clean(link)  # closed after a passing check, as the app closes it
+    steps: list[str] = []
+    open_database(link, clock, step=steps.append).close()
+    assert steps == []  # clean: no check
+    database.mark_clean(link)
+    Path(f"{real}-wal").write_bytes(b"")  # what a crash leaves beside the file
+    open_database(link, clock, step=steps.append).close()
+    assert steps == ["check"]

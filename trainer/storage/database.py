@@ -108,10 +108,16 @@ def _file_stamp(path: Path) -> dict[str, int]:
     return {"size": info.st_size, "mtime_ns": info.st_mtime_ns}
 
 
+def _wal_beside(path: Path) -> bool:
+    """Whether a -wal is beside the profile's file (the file a link names: SQLite puts
+    it there)."""
+    return Path(f"{path.resolve()}-wal").exists()
+
+
 def mark_clean(path: Path) -> None:
     """Record that the closed profile at ``path`` just passed a check (see ``_CLEAN_MARK``)."""
     try:
-        if Path(str(path) + "-wal").exists():
+        if _wal_beside(path):
             return  # another connection is still open: its checkpoint will change the file
         _mark_path(path).write_text(json.dumps(_file_stamp(path)), encoding="utf-8")
     except OSError:
@@ -120,7 +126,7 @@ def mark_clean(path: Path) -> None:
 
 def _closed_clean(path: Path) -> bool:
     mark = _mark_path(path)
-    if Path(f"{path}-wal").exists():
+    if _wal_beside(path):
         return False  # a -wal left by a crash: not as the app left the file
     try:
         # Kept, not deleted: a session that writes changes the file's time, and one
