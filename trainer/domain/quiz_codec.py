@@ -3,17 +3,26 @@ shown and rescored without the deck file)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from trainer.domain.quiz import Assessment, Band, Dimension, Statement
 
 
 def assessment_to_json(assessment: Assessment) -> dict[str, Any]:
-    """Everything about an assessment except where it was in the file."""
-    data = asdict(assessment)
-    data.pop("line", None)
-    return data
+    """Everything about an assessment except where it was in the file: each record as
+    a mapping of its fields, in their order (the form profiles have stored since
+    these were dataclasses)."""
+    return {
+        "id": assessment.id,
+        "title": assessment.title,
+        "statements": tuple(s._asdict() for s in assessment.statements),
+        "dimensions": tuple(
+            {"id": d.id, "title": d.title, "topic": d.topic,
+             "bands": tuple(b._asdict() for b in d.bands)}
+            for d in assessment.dimensions),
+        "scale": assessment.scale,
+        "description": assessment.description,
+    }
 
 
 def assessment_from_json(data: dict[str, Any]) -> Assessment:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from trainer.clock import Clock
@@ -316,7 +316,7 @@ def _install_paths(db: Store, deck: Deck) -> None:
             "INSERT OR REPLACE INTO paths (deck_id, key, title, description, body, position, "
             "retired) VALUES (?, ?, ?, ?, ?, ?, 0)",
             [deck.id, path.id, path.title, path.description,
-             json.dumps([asdict(step) for step in path.steps]), position])
+             json.dumps([step._asdict() for step in path.steps]), position])
 
 
 def _install_assessments(db: Store, deck: Deck) -> None:
