@@ -36,4 +36,8 @@ def test_an_assessment_is_stored_as_before() -> None:
 def test_a_stored_assessment_reads_back_whole_but_for_its_line() -> None:
     back = assessment_from_json(json.loads(STORED))
     assert back == ASSESSMENT._replace(line=None)
-    assert isinstance(back.dimensions[0].bands[0], Band)
+    # Named tuples equal plain ones: the records' types are checked too.
+    assert type(back) is Assessment
+    assert [type(s) for s in back.statements] == [Statement, Statement]
+    assert type(back.dimensions[0]) is Dimension
+    assert [type(b) for b in back.dimensions[0].bands] == [Band, Band]
