@@ -7,8 +7,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,6 @@ from trainer.clock import FakeClock
 from trainer.config import Config
 from trainer.domain.settings import StudySettings
 from trainer.library import builtin_decks
-from trainer.storage.store import Store
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SECOND_NS = 1_000_000_000
@@ -173,14 +170,24 @@ def test_a_record_that_fails_to_commit_leaves_no_transaction_open(
                              _builtin(tmp_path / "builtin", "1.0.0", "Shipped"))
     db = services.db
 
-    @contextmanager
-    def commit_fails() -> Iterator[Store]:
-        db.conn.execute("BEGIN IMMEDIATE")
-        yield db
-        raise sqlite3.OperationalError("disk I/O error")  # at COMMIT, left open
-
-    monkeypatch.setattr(db, "atomic", commit_fails)
+    monkeypatch.setattr(db, "conn", CommitFails(db.conn))
     builtin_decks._record_hashes(db, {"x.toml": [1, 2, 3, 4, "hash"]})
     assert not db.conn.in_transaction
     monkeypatch.undo()
     services.close()
+
+
+class CommitFails:
+    """A connection whose COMMIT fails as a full disk makes it fail: the transaction
+    is left open, as SQLite may leave it."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        if sql == "COMMIT":
+            raise sqlite3.OperationalError("disk I/O error")
+        return self.conn.execute(sql, params)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)

@@ -108,14 +108,9 @@ def _content_hashes(db: Store, files: Sequence[Path]) -> list[str]:
 
 def _record_hashes(db: Store, keep: dict[str, list[int | str]]) -> None:
     # Only a shortcut for the next start: if it cannot be written, that start reads and
-    # hashes the files as this one did. A failed commit must not leave the transaction
-    # open, though: the answers of the sitting that follows would be written inside it.
-    try:
+    # hashes the files as this one did (a failed commit is rolled back by Store.atomic).
+    with contextlib.suppress(sqlite3.Error):
         store_value(db, _FILE_HASHES, keep)
-    except sqlite3.Error:
-        if db.conn.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
-                db.conn.rollback()
 
 
 def _recorded_hashes(db: Store) -> dict[str, list[int | str]]:

@@ -52,12 +52,14 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
+            # Inside the try: a commit that fails (the disk full, the file locked past
+            # the busy timeout) rolls back too, so no later write lands in a transaction
+            # left open.
+            self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
-        else:
-            self.conn.execute("COMMIT")
 
     @contextmanager
     def snapshot(self) -> Iterator[Store]:
