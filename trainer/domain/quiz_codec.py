@@ -12,17 +12,12 @@ def assessment_to_json(assessment: Assessment) -> dict[str, Any]:
     """Everything about an assessment except where it was in the file: each record as
     a mapping of its fields, in their order (the form profiles have stored since
     these were dataclasses)."""
-    return {
-        "id": assessment.id,
-        "title": assessment.title,
-        "statements": tuple(s._asdict() for s in assessment.statements),
-        "dimensions": tuple(
-            {"id": d.id, "title": d.title, "topic": d.topic,
-             "bands": tuple(b._asdict() for b in d.bands)}
-            for d in assessment.dimensions),
-        "scale": assessment.scale,
-        "description": assessment.description,
-    }
+    data = assessment._asdict()
+    del data["line"]
+    data["statements"] = tuple(s._asdict() for s in assessment.statements)
+    data["dimensions"] = tuple({**d._asdict(), "bands": tuple(b._asdict() for b in d.bands)}
+                               for d in assessment.dimensions)
+    return data
 
 
 def assessment_from_json(data: dict[str, Any]) -> Assessment:

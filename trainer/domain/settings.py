@@ -54,17 +54,10 @@ class StudySettings:
             raise ValueError("desired retention must be between 0.70 and 0.99")
         if not 0 <= day_start_hour <= 23:
             raise ValueError("the day must start at an hour from 0 to 23")
-        put = object.__setattr__
-        put(self, "desired_retention", desired_retention)
-        put(self, "learning_steps", learning_steps)
-        put(self, "relearning_steps", relearning_steps)
-        put(self, "maximum_interval_days", maximum_interval_days)
-        put(self, "fuzz", fuzz)
-        put(self, "day_start_hour", day_start_hour)
-        put(self, "learn_ahead", learn_ahead)
-        put(self, "max_answer_time", max_answer_time)
-        put(self, "timezone", timezone)
-        put(self, "parameters", parameters)
+        values = (desired_retention, learning_steps, relearning_steps, maximum_interval_days,
+                  fuzz, day_start_hour, learn_ahead, max_answer_time, timezone, parameters)
+        for name, value in zip(_FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
 
     def replace(self, **changes: Any) -> StudySettings:
         """A copy with ``changes`` (field names as keywords), checked as a new one is."""

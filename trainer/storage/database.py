@@ -160,10 +160,9 @@ def _user_version(path: Path) -> int:
     it), where the header's fixed fields are not SQLite's (a damaged file, which SQLite
     then names as such), and to confirm a version newer than this app's before a
     profile is refused for it."""
-    real = path.resolve()
-    if Path(f"{real}-wal").exists() or Path(f"{real}-journal").exists():
+    if _wal_beside(path) or Path(f"{path.resolve()}-journal").exists():
         return _read_user_version(path)
-    with real.open("rb") as handle:
+    with path.open("rb") as handle:
         header = handle.read(_HEADER_SIZE)
     if len(header) < _HEADER_SIZE or not _sound_header(header):
         return _read_user_version(path)
