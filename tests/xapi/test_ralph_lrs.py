@@ -11,17 +11,15 @@ from __future__ import annotations
 import base64
 import json
 import os
-import queue
 import signal
 import socket
 import subprocess
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pytest
 from xapi_history import History
@@ -79,44 +77,20 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-class ServerOutput:
-    """The server's output, copied to its log as it comes, each line also handed to
-    ``wait_until_up``: a line is the event that something changed (listening,
-    started, failed); ``None`` says the output ended, with the server."""
-
-    def __init__(self, process: subprocess.Popen[bytes], log: Path) -> None:
-        self.lines: queue.Queue[bytes | None] = queue.Queue()
-        assert process.stdout is not None
-        threading.Thread(target=self._copy, args=(process.stdout, log), daemon=True).start()
-
-    def _copy(self, stream: IO[bytes], log: Path) -> None:
-        with open(log, "wb") as output:
-            for line in iter(stream.readline, b""):
-                output.write(line)
-                output.flush()
-                self.lines.put(line)
-        self.lines.put(None)
-
-
-def wait_until_up(output: ServerOutput, url: str, log: Path) -> None:
-    """Ask the heartbeat each time the server prints a line, until it answers, the
-    server ends, or the deadline passes: no fixed pauses, so a slow machine only waits
-    longer. Once the port listens, the request waits for the app itself."""
+def wait_until_up(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    """Poll the heartbeat until it answers, the server dies, or the deadline passes."""
     deadline = time.monotonic() + START_DEADLINE_SECONDS
-    while True:
-        left = deadline - time.monotonic()
-        try:
-            line = output.lines.get(timeout=max(left, 0.0))
-        except queue.Empty:
-            pytest.fail(f"ralph runserver did not answer within {START_DEADLINE_SECONDS:g} s:\n"
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"ralph runserver exited ({process.returncode}):\n"
                         + log.read_text(errors="replace")[-3000:])
-        if line is None:
-            pytest.fail("ralph runserver exited:\n" + log.read_text(errors="replace")[-3000:])
         try:
-            with urllib.request.urlopen(url, timeout=max(left, 1.0)):
+            with urllib.request.urlopen(url, timeout=2):
                 return
         except OSError:
-            continue  # not listening yet: the next line says more
+            time.sleep(0.2)
+    pytest.fail(f"ralph runserver did not answer within {START_DEADLINE_SECONDS:g} s:\n"
+                + log.read_text(errors="replace")[-3000:])
 
 
 @pytest.fixture
@@ -133,15 +107,15 @@ def ralph_lrs(tmp_path: Path) -> Iterator[Lrs]:
                    env=env, cwd=home, check=True, capture_output=True, timeout=120)
     port = free_port()
     log = home / "server.log"
-    # cwd is the temporary folder: runserver reloads on file changes under its cwd.
-    process = subprocess.Popen(
-        [str(ralph), "runserver", "-b", "fs", "-h", "127.0.0.1", "-p", str(port),
-         "--fs-default-directory-path", str(home / "data")],
-        env=env, cwd=home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True)
+    with open(log, "wb") as output:
+        # cwd is the temporary folder: runserver reloads on file changes under its cwd.
+        process = subprocess.Popen(
+            [str(ralph), "runserver", "-b", "fs", "-h", "127.0.0.1", "-p", str(port),
+             "--fs-default-directory-path", str(home / "data")],
+            env=env, cwd=home, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True)
     try:
-        wait_until_up(ServerOutput(process, log), f"http://127.0.0.1:{port}/__lbheartbeat__",
-                      log)
+        wait_until_up(process, f"http://127.0.0.1:{port}/__lbheartbeat__", log)
         yield Lrs(f"http://127.0.0.1:{port}/xAPI/", log)
     finally:
         # The reloader runs the server in a child: end the whole process group.
