@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from trainer.content.check import CheckReport, check_paths
 from trainer.content.deckfile import parse_deck_bytes, parse_deck_data
 from trainer.content.importers.bundle import ImportBundle, ImportFormatError
+from trainer.content.outputs import check_output
 from trainer.content.safezip import Limits, check_name, open_zip, read_entry
 from trainer.content.sounds import SUFFIXES as SOUND_SUFFIXES
 from trainer.domain.deck import Deck
@@ -56,6 +57,7 @@ def pack(paths: list[Path], output: Path, created: datetime | None = None) -> Ch
     Raises ``DeckError`` (writing nothing) if any deck has an error. ``created`` defaults
     to the newest modification time of the files, so packing again gives the same bytes.
     """
+    check_output(output)
     report = check_paths(paths)
     errors = [p for p in report.problems if p.severity == "error"]
     if errors:

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from trainer.content.outputs import check_output
 from trainer.domain.errors import TrainerError
 
 # "-o -": the export goes to standard output (for a pipe), as other tools do.
@@ -64,7 +65,8 @@ def _folder_for(path: Path) -> None:
 
 def write_streamed(path: Path, chunks: Iterable[bytes], what: str) -> None:
     """Write ``chunks`` to ``path`` as they come, beside its final name, then rename it
-    into place: the whole never sits in memory, and a failure (a full disk, or an error
+    into place: the whole never sits in memory, a database (the profile, a backup) is
+    never written over (``check_output``), and a failure (a full disk, or an error
     while the chunks are made) leaves neither half a file nor an earlier one changed.
 
     Missing folders are made. A TrainerError names the file (or folder) that could not
@@ -77,6 +79,7 @@ def write_streamed(path: Path, chunks: Iterable[bytes], what: str) -> None:
             sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
         return
+    check_output(path)
     current = path.parent
     temp: Path | None = None
     try:
@@ -95,7 +98,8 @@ def write_streamed(path: Path, chunks: Iterable[bytes], what: str) -> None:
 def write_files(files: dict[Path, bytes], what: str) -> None:
     """Write every file in full beside its final name, then rename them into place.
 
-    Missing folders are made. On failure the temporary files are removed and a
+    Nothing is written if any of them is a database (``check_output``). Missing
+    folders are made. On failure the temporary files are removed and a
     TrainerError names the file (or folder) that could not be written; ``what`` says
     what was being written ("the progress export").
     """
@@ -105,6 +109,8 @@ def write_files(files: dict[Path, bytes], what: str) -> None:
         for data in piped:
             write_stdout(data)
         return
+    for path in files:
+        check_output(path)
     temps: list[Path] = []
     current = next(iter(files)).parent  # named in the message, never a temporary file
     try:

@@ -22,6 +22,7 @@ import orjson
 
 from trainer import __version__
 from trainer.clock import Clock
+from trainer.content.outputs import check_output
 from trainer.domain.errors import TrainerError
 from trainer.domain.settings import StudySettings
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, in_english
@@ -238,6 +239,7 @@ def export_text(data: object) -> str:
 
 
 def _check_target(path: Path) -> None:
+    check_output(path)  # before a million answers are read for nothing
     if path.is_dir():
         raise TrainerError(ProgressExportText.tr(
             "{path}: is a folder; give a file name to write").format(path=path))

@@ -11,6 +11,7 @@ from collections.abc import Generator, Iterable
 from pathlib import Path
 from typing import Any
 
+from trainer.content.outputs import check_output
 from trainer.domain.errors import TrainerError
 from trainer.reports.files import is_stdout, temp_beside
 
@@ -29,6 +30,7 @@ def write_statements(path: Path, statements: Iterable[dict[str, Any]]) -> int:
             written += 1
         sys.stdout.flush()
         return written
+    check_output(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temp_beside(path) as (out, temp):

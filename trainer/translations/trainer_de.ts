@@ -2680,6 +2680,13 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
     </message>
 </context>
 <context>
+    <name>OutputsText</name>
+    <message>
+        <source>{file}: holds a database (a profile or a backup, or SQLite's file beside one); an export never writes over it. Choose another file name.</source>
+        <translation>{file}: enthält eine Datenbank (ein Profil, eine Sicherung oder die Datei, die SQLite daneben führt); ein Export überschreibt sie nie. Wählen Sie einen anderen Dateinamen.</translation>
+    </message>
+</context>
+<context>
     <name>PathPanelText</name>
     <message>
         <source>Learning path steps</source>

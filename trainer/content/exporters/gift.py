@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from trainer.content.importers.gift_parse import grade_text, is_grade, nearest_grade
+from trainer.content.outputs import check_output
 from trainer.domain.deck import Deck
 from trainer.domain.errors import Problem
 from trainer.domain.numeric import plain
@@ -232,5 +233,6 @@ def write_gift(deck: Deck, path: Path) -> list[Problem]:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
+        check_output(path)
         path.write_text(text, encoding="utf-8")
     return problems
