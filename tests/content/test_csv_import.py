@@ -75,6 +75,44 @@ def test_rows_without_a_back_are_skipped_with_their_line(tmp_path: Path) -> None
                                                                  "skipped")]
 
 
+@pytest.mark.parametrize("row", ['"Q10","A10 never closed', '"Q10 with a stray quote,A10'])
+def test_a_quote_never_closed_is_refused_at_its_line(tmp_path: Path, row: str) -> None:
+    rows = [f"Q{i},A{i}" for i in range(1, 501)]
+    rows[9] = row
+    path = write(tmp_path, "stray.csv", ("\n".join(rows) + "\n").encode())
+    # Read as the csv module reads it, the rest of the file would be one field of
+    # line 10's card: 490 cards lost without a word.
+    with pytest.raises(ImportFormatError, match=r"stray\.csv:10: a quote \(\"\) opens a "
+                                                r"field on this line that is never closed"):
+        read_csv(path)
+
+
+def test_a_quoted_field_may_run_over_lines(tmp_path: Path) -> None:
+    for text in (b'Q1,"two\nlines"\nQ2,A2\n', b'Q1,"two\nlines"\n', b'Q1,A1\nQ2,"A2\n'):
+        bundle = read_csv(write(tmp_path, "multi.csv", text))
+        assert bundle.decks[0].cards[0].back in ("two\nlines", "A1")
+        assert bundle.skipped == []
+
+
+@pytest.mark.parametrize("first", ["front,back,tags", "Front,Back,Tags", "Question,Answer,Tags",
+                                   '"Front","Back","Tags"', "Front, Back , tags"])
+def test_a_header_row_names_the_columns(tmp_path: Path, first: str) -> None:
+    bundle = read_csv(write(tmp_path, "h.csv", f"{first}\nQ1,A1,pricing\n".encode()))
+    [card] = bundle.decks[0].cards
+    assert (card.front, card.back, card.tags, card.line) == ("Q1", "A1", ("pricing",), 2)
+
+
+def test_a_header_row_with_deck_and_guid(tmp_path: Path) -> None:
+    bundle = read_csv(write(tmp_path, "h.csv", b"Front,Back,Deck,GUID\nQ1,A1,Calls,g1\n"))
+    [deck] = bundle.decks
+    assert deck.title == "Calls" and deck.cards[0].id == stable_key("g", "g1")
+
+
+def test_a_first_row_of_ordinary_words_is_a_card(tmp_path: Path) -> None:
+    bundle = read_csv(write(tmp_path, "h.csv", b"Front door,Back office\nQ1,A1\n"))
+    assert [c.front for c in bundle.decks[0].cards] == ["Front door", "Q1"]
+
+
 # ---------------------------------------------------------------- Anki's own text export
 
 

@@ -1906,6 +1906,10 @@
 <context>
     <name>CsvFileText</name>
     <message>
+        <source>a quote (") opens a field on this line that is never closed, so every line after it would be read into that field; close the quote, or write a quote inside a quoted field as two ("")</source>
+        <translation>ein Anführungszeichen (") öffnet in dieser Zeile ein Feld, das nie geschlossen wird, sodass jede folgende Zeile in dieses Feld gelesen würde; schließen Sie das Anführungszeichen oder schreiben Sie ein Anführungszeichen innerhalb eines Felds in Anführungszeichen doppelt ("")</translation>
+    </message>
+    <message>
         <source>'#{key}' must be a column number</source>
         <translation>„#{key}“ muss eine Spaltennummer sein</translation>
     </message>

@@ -230,13 +230,28 @@ def read_csv(path: Path) -> ImportBundle:
     header = _read_header(path, lines)
     body = "\n".join(lines[header.lines:])
     separator = header.separator or _sniff(path, body[:4096])
+    if header.lines == 0 and lines:  # Anki's "#" lines never come with a header row
+        names = _column_row(lines[0], separator)
+        if names is not None:  # a spreadsheet's own header row: "Front,Back,Tags"
+            header.columns = separator.join(names)
+            header.lines += 1
+            body = "\n".join(lines[header.lines:])
     columns = _Columns.of_header(header, separator)
     reading = _Reading(path, header, bundle, FieldConverter(available_media=()))
     reader = csv.reader(io.StringIO(body), delimiter=separator)
+    started = 1  # the body's line the row being read starts on
+    last = body.count("\n") + 1
     for offset, row in enumerate(_rows(path, reader, header.lines)):
         line = header.lines + reader.line_num if reader.line_num else header.lines + offset + 1
         if any(c.strip() for c in row):
             _read_row(reading, columns, row, line)
+        if reader.line_num > started and reader.line_num == last and \
+                _quote_left_open(body.split("\n")[started - 1:], separator):
+            raise ImportFormatError(path, CsvFileText.tr(
+                'a quote (") opens a field on this line that is never closed, so every '
+                'line after it would be read into that field; close the quote, or write '
+                'a quote inside a quoted field as two ("")'), header.lines + started)
+        started = reader.line_num + 1
     for name, line in reading.unknown_types.items():
         reading.skip(CsvFileText.tr(
             "note type '{name}' is not one of Anki's standard note types, whose cards this "
@@ -250,6 +265,37 @@ def read_csv(path: Path) -> ImportBundle:
         raise ImportFormatError(path, CsvFileText.tr(
             "has no rows with a front and a back to import"))
     return bundle
+
+
+# What a spreadsheet's header row may call its columns: the roles, and the fields of
+# Anki's standard note types. A first row of these names only is a header, not a card.
+_COLUMN_NAMES = frozenset((*ROLES, "note type", "front", "back", "question", "answer",
+                           "text", "extra", "back extra"))
+
+
+def _column_row(line: str, separator: str) -> list[str] | None:
+    """The column names if ``line`` is a header row ("Front,Back,Tags"), else None."""
+    try:
+        cells = next(csv.reader([line], delimiter=separator), [])
+    except csv.Error:
+        return None
+    names = [c.strip().lower() for c in cells]
+    if sum(1 for n in names if n) < 2 or not all(n in _COLUMN_NAMES for n in names if n):
+        return None
+    return [n.replace(" ", "") if n == "note type" else n for n in names]
+
+
+def _quote_left_open(lines: list[str], separator: str) -> bool:
+    """Whether the row on ``lines`` (which run to the end of the file) only ends there
+    because a quoted field is never closed. The csv module, like Anki's reader, reads
+    such a field to the end of the file without a word."""
+    try:
+        for _row in csv.reader(io.StringIO("\n".join(lines)), delimiter=separator,
+                               strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc)
+    return False
 
 
 def _read_row(reading: _Reading, columns: _Columns, row: list[str], line: int) -> None:
