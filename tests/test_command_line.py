@@ -198,3 +198,30 @@ def test_a_command_says_it_is_updating_an_older_profile_once(
     done = Database(config.database_path)
     assert done.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     done.conn.close()
+
+
+def test_ctrl_c_during_an_import_says_so_and_keeps_the_profile_as_it_was(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.storage import decks_repo
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "decks"]) == 0
+    before = capsys.readouterr().out
+    cards = tmp_path / "calls.csv"
+    cards.write_text("".join(f"Q{i},A{i}\n" for i in range(50)), encoding="utf-8")
+    real_write = decks_repo._write_items
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        real_write(*args, **kwargs)  # type: ignore[arg-type]
+        raise KeyboardInterrupt  # as Ctrl-C lands, with the rows written but not committed
+
+    monkeypatch.setattr(decks_repo, "_write_items", interrupted)
+    assert main([*data, "import", str(cards), "--yes"]) == 130
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.endswith("trainer: stopped (Ctrl-C); the change under way was not saved "
+                        "(what was saved before it stays)\n")
+    monkeypatch.undo()
+    assert main([*data, "decks"]) == 0
+    assert capsys.readouterr().out == before  # no deck "calls", no half of one

@@ -248,11 +248,13 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_USER = 3
 EXIT_PROFILE = 4
+EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 EXIT_STATUSES = (
     "Exit status: 0 done; 1 a check found problems (deck check, check) or you said no; "
     "2 the command line is wrong; 3 what you asked cannot be done (a missing or bad "
     "file, a bad date, an unknown deck, a refused import); 4 the profile is damaged, in "
-    "use by the window or another command, or from a newer version. With --json, a "
+    "use by the window or another command, or from a newer version; 130 stopped by "
+    "Ctrl-C. With --json, a "
     'failure is also printed on standard output as {"error": "...", "exit": N}.')
 
 
@@ -273,6 +275,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (trainer stats | head): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        # Ctrl-C: whatever was being written is rolled back (one transaction, or a
+        # file renamed into place only when whole), so there is nothing to show but this.
+        print("trainer: stopped (Ctrl-C); the change under way was not saved (what was "
+              "saved before it stays)", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except (TrainerError, ValueError, OSError, sqlite3.Error) as exc:
         message, status = _failure(exc, args)
     print(f"trainer: {message}", file=sys.stderr)

@@ -256,3 +256,57 @@ def test_a_backup_whose_deck_list_holds_bytes_is_unusable_not_a_crash(
     assert main(["--data-dir", str(profile.data_dir), "backup", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)["backups"]
     assert [b["problem"] for b in listed] == ["cannot be read (its list of decks is damaged)"]
+
+
+class _StopsHalfway:
+    """A profile connection whose backup copy stops after writing its first pages, as
+    a full disk or Ctrl-C stops it."""
+
+    def __init__(self, real: sqlite3.Connection, error: BaseException) -> None:
+        self.real, self.error = real, error
+
+    def backup(self, target: sqlite3.Connection) -> None:
+        self.real.backup(target, pages=1)
+        raise self.error
+
+
+@pytest.mark.parametrize("error", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_backup_that_stops_halfway_leaves_no_file_behind(
+        profile: Config, clock: FakeClock, settings: StudySettings, card_decks: Path,
+        error: BaseException) -> None:
+    from trainer.storage.backups import write_backup
+
+    reopen(profile, clock, settings, card_decks).close()
+    target = profile.profile_dir / "backups" / "trainer-20261202-100000-000000-manual.sqlite"
+    real = sqlite3.connect(profile.database_path)
+    try:
+        with pytest.raises(type(error)):
+            write_backup(_StopsHalfway(real, error), target)  # type: ignore[arg-type]
+    finally:
+        real.close()
+    # The half-written copy would otherwise take the disk's last free space.
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_restore_that_cannot_be_put_in_place_leaves_no_copy_behind(
+        profile: Config, clock: FakeClock, settings: StudySettings, card_decks: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.storage import backups
+
+    services = reopen(profile, clock, settings, card_decks)
+    backup = services.backups.create("manual")
+    services.close()
+    before = profile.database_path.read_bytes()
+
+    real_replace = os.replace
+
+    def refused(source: Path, target: Path) -> None:
+        if Path(target) == profile.database_path:  # an immutable profile file, say
+            raise PermissionError(1, "Operation not permitted")
+        real_replace(source, target)
+
+    monkeypatch.setattr(backups.os, "replace", refused)
+    with pytest.raises(PermissionError):
+        backups.restore_file(backup.path, profile.database_path)
+    assert sorted(p.name for p in profile.profile_dir.iterdir()) == ["backups", "trainer.sqlite"]
+    assert profile.database_path.read_bytes() == before

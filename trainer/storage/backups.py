@@ -91,21 +91,27 @@ def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + _PARTIAL)
     partial.unlink(missing_ok=True)
-    dest = sqlite3.connect(partial)
     try:
-        # No journal and no syncing while it is written: a crash leaves only a partial
-        # file, never a backup, and the whole file is flushed once at the end. This
-        # halves the time a backup takes (and steadies it).
-        dest.execute("PRAGMA journal_mode=OFF")
-        dest.execute("PRAGMA synchronous=OFF")
-        source.backup(dest)
-        # A backup is a closed file, not a live database: a rollback journal means it
-        # never needs a -wal file beside it to be complete.
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-    fsync_file(partial)
-    os.replace(partial, target)
+        dest = sqlite3.connect(partial)
+        try:
+            # No journal and no syncing while it is written: a crash leaves only a
+            # partial file, never a backup, and the whole file is flushed once at the
+            # end. This halves the time a backup takes (and steadies it).
+            dest.execute("PRAGMA journal_mode=OFF")
+            dest.execute("PRAGMA synchronous=OFF")
+            source.backup(dest)
+            # A backup is a closed file, not a live database: a rollback journal means
+            # it never needs a -wal file beside it to be complete.
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        fsync_file(partial)
+        os.replace(partial, target)
+    except BaseException:
+        # A full disk or Ctrl-C: what was written is no backup, and on a full disk it
+        # would hold the last free space every later write needs.
+        partial.unlink(missing_ok=True)
+        raise
     fsync_folder(target.parent)
     return target
 
@@ -284,6 +290,10 @@ def restore_file(backup: Path, database: Path) -> None:
         write_backup(source, staging)
     finally:
         source.close()
-    _remove_journal_files(database)
-    os.replace(staging, database)
+    try:
+        _remove_journal_files(database)
+        os.replace(staging, database)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
     fsync_folder(database.parent)
