@@ -384,3 +384,32 @@ def test_no_label_of_a_quiz_loads_a_picture_from_a_path(
     qtbot.addWidget(widget)
     labels = [label for label in widget.findChildren(QLabel) if "left" in label.text()]
     assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+
+
+def test_enter_in_an_open_drop_down_chooses_and_does_not_submit(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
+    window, _services = open_window(clock, decks_folder=quiz_decks)
+    select_row(qtbot, window, ("quiz", "qdeck", "mixed"))
+    view = window.quiz
+    while not isinstance(view.answer, MatchingWidget):
+        assert view.asked is not None
+        answer_by_keys(qtbot, view, view.asked, right=True)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_H, Qt.Key.Key_Return, Qt.Key.Key_Return):
+            qtbot.keyClick(view, key)
+    widget = view.answer
+    qtbot.keyClick(view, Qt.Key.Key_H)  # sure: Enter would submit now if it got through
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    combo = widget.combos[0]
+    assert combo.hasFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # open it
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert combo.currentIndex() == 1  # chosen
+    assert view.feedback is None and not view.result.isVisible()  # and not marked
+    assert all(c.currentIndex() == 0 for c in widget.combos[1:])
+    # Enter on the closed drop-down still submits, as the quiz's hint says.
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert view.feedback is not None

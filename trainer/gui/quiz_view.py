@@ -310,7 +310,10 @@ class QuizView(QWidget):
         self.result.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Quiz keys win over a focused drop-down or list (which would search by letter)."""
+        """Quiz keys win over a focused drop-down or list (which would search by letter),
+        but not over an open drop-down's list: its Enter chooses, it does not submit."""
+        if isinstance(watched, QWidget) and watched.window() is not self.window():
+            return super().eventFilter(watched, event)
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
