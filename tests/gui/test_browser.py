@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dialogs import answer_dialogs, press
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from trainer.app import Services
@@ -80,6 +80,12 @@ def test_browse_by_keyboard(qtbot: QtBot, open_window: Opener, clock: FakeClock,
     window.activateWindow()
     qtbot.waitUntil(view.table.hasFocus, timeout=20_000)
 
+    # Enter in the question keeps the card: deleting takes choosing Yes.
+    answer_dialogs([lambda d: qtbot.keyClick(d, Qt.Key.Key_Return)])
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.table.rowCount() == 1
+    window.activateWindow()
+    qtbot.waitUntil(view.table.hasFocus, timeout=20_000)
     answer_dialogs([press("Yes")])
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert view.table.rowCount() == 0
@@ -116,3 +122,51 @@ def test_reset_to_new_by_keyboard(qtbot: QtBot, open_window: Opener, clock: Fake
     assert (row.phase, row.reps) == (0, 0)
     assert view.details.row.phase == 0 and not view.reset_button.isEnabled()
     assert "Never answered." not in view.history.text()  # the answer is still shown
+
+
+def test_esc_asks_before_a_card_being_written_is_thrown_away(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, mixed_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=mixed_decks)
+    qtbot.keyClick(window, Qt.Key.Key_B, CTRL)
+    view = window.stack.currentWidget()
+    assert isinstance(view, BrowserView)
+    seen: list[list[str]] = []
+
+    def write_then_escape(dialog: QDialog) -> None:
+        assert isinstance(dialog, CardDialog)
+        qtbot.keyClicks(dialog.front, "Buyer: 'send me a proposal'")
+        qtbot.keyClick(dialog.front, Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.back, "Ask what they will compare it with.")
+        # The question comes up on Esc; Enter keeps writing, the card stays as typed.
+        seen.append(answer_dialogs([lambda box: qtbot.keyClick(box, Qt.Key.Key_Return)],
+                                   QMessageBox))
+        qtbot.keyClick(dialog.back, Qt.Key.Key_Escape)
+        assert dialog.isVisible()
+        assert dialog.front.toPlainText() == "Buyer: 'send me a proposal'"
+        qtbot.keyClick(dialog.back, Qt.Key.Key_Return, CTRL)  # and it saves
+
+    answer_dialogs([write_then_escape])
+    qtbot.keyClick(view.table, Qt.Key.Key_N, CTRL)
+    assert seen == [["Throw away what you typed on this card?"]]
+    assert services.study.counts("my-cards").new == 1
+
+    def escape_and_discard(dialog: QDialog) -> None:
+        assert isinstance(dialog, CardDialog)
+        qtbot.keyClicks(dialog.front, "Half a thought")
+        answer_dialogs([press("Discard")], QMessageBox)
+        qtbot.keyClick(dialog.front, Qt.Key.Key_Escape)
+
+    window.activateWindow()
+    qtbot.waitUntil(view.table.hasFocus, timeout=20_000)
+    answer_dialogs([escape_and_discard])
+    qtbot.keyClick(view.table, Qt.Key.Key_N, CTRL)
+    assert services.study.counts("my-cards").new == 1  # nothing more saved
+
+    def escape_untouched(dialog: QDialog) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes at once
+
+    window.activateWindow()
+    qtbot.waitUntil(view.table.hasFocus, timeout=20_000)
+    answer_dialogs([escape_untouched])
+    qtbot.keyClick(view.table, Qt.Key.Key_N, CTRL)
+    assert QApplication.activeModalWidget() is None

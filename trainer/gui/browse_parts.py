@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -126,6 +127,7 @@ class CardDialog(QDialog):
         self.setWindowTitle(BrowsePartsText.tr("Your card") if front
                             else BrowsePartsText.tr("A card of your own"))
         self.setObjectName("myCardDialog")
+        self.given = (front, back)
         self.front = QPlainTextEdit(front)
         self.front.setObjectName("myCardFront")
         self.front.setAccessibleName(BrowsePartsText.tr("Front"))
@@ -150,6 +152,27 @@ class CardDialog(QDialog):
         self.front.installEventFilter(self)
         self.back.installEventFilter(self)
         self.resize(520, 360)
+
+    def reject(self) -> None:
+        """Esc, Cancel or closing the window: what was typed is thrown away only if the
+        rep says so."""
+        if (self.front.toPlainText(), self.back.toPlainText()) != self.given and \
+                not self._discard_confirmed():
+            return
+        super().reject()
+
+    def _discard_confirmed(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, BrowsePartsText.tr("Discard changes?"),
+                          BrowsePartsText.tr("Throw away what you typed on this card?"),
+                          parent=self)
+        discard = box.addButton(BrowsePartsText.tr("&Discard"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(BrowsePartsText.tr("&Keep writing"),
+                             QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Enter in either box saves."""

@@ -311,7 +311,9 @@ class BrowserView(QWidget):
         item_id = self.details.row.item_id
         answer = QMessageBox.question(
             self, BrowserViewText.tr("Delete your card"),
-            BrowserViewText.tr("Delete this card of yours? Its answers stay in your history."))
+            BrowserViewText.tr("Delete this card of yours? Its answers stay in your history."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)  # Enter keeps the card: deleting is chosen
         if answer == QMessageBox.StandardButton.Yes:
             self._act(lambda: self.service.remove_card(item_id))
 

@@ -506,6 +506,22 @@
 <context>
     <name>BrowsePartsText</name>
     <message>
+        <source>Discard changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>Throw away what you typed on this card?</source>
+        <translation>Das Geschriebene auf dieser Karte verwerfen?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep writing</source>
+        <translation>&amp;Weiterschreiben</translation>
+    </message>
+    <message>
         <source>No flag</source>
         <translation>Unmarkiert</translation>
     </message>
