@@ -413,3 +413,34 @@ def test_enter_in_an_open_drop_down_chooses_and_does_not_submit(
     # Enter on the closed drop-down still submits, as the quiz's hint says.
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     assert view.feedback is not None
+
+
+def test_a_self_check_left_with_esc_goes_on_where_it_stopped(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=quiz_decks)
+    select_row(qtbot, window, ("assessment", "qdeck", "ready"))
+    view = window.assessment
+    assert not view.resumed.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_4)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert view.progress.text() == "Statement 3 of 3"
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # called away mid-way
+    assert window.stack.currentWidget() is window.decks
+
+    select_row(qtbot, window, ("assessment", "qdeck", "ready"))
+    assert view.progress.text() == "Statement 3 of 3"  # not back at the first
+    assert view.resumed.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)  # the earlier answer is there to change
+    assert view.rows[1].selected
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert not view.resumed.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    courage = view.findChild(QLabel, "dimensionText_courage")
+    assert courage is not None and "First time" in courage.text()
+    # One attempt, finished, with all three choices; the next one starts afresh.
+    [attempt] = services.assessments.repo.attempts("qdeck", "ready")
+    assert attempt.choices == {"s1": 4, "s2": 2, "s3": 2}
+    assert services.assessments.repo.attempts("qdeck", "ready", finished=False) == []
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    select_row(qtbot, window, ("assessment", "qdeck", "ready"))
+    assert view.progress.text() == "Statement 1 of 3" and not view.resumed.isVisible()

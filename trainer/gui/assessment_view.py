@@ -65,6 +65,11 @@ class AssessmentView(QWidget):
         ask_layout.addWidget(self.statement)
         ask_layout.addSpacing(12)
         ask_layout.addLayout(self.scale_box)
+        self.resumed = QLabel(AssessmentViewText.tr(
+            "Picked up where you left off: your earlier answers are kept."))
+        self.resumed.setObjectName("assessmentResumed")
+        muted(self.resumed)
+        ask_layout.addWidget(self.resumed)
         ask_layout.addStretch(1)
         hint = QLabel(AssessmentViewText.tr(
             "1-5: answer · Backspace: previous statement · Esc: leave"))
@@ -120,6 +125,7 @@ class AssessmentView(QWidget):
             self.scale_box.addWidget(option)
             self.rows.append(option)
         self.pages.setCurrentIndex(0)
+        self.resumed.setVisible(run.resumed)
         self._show_statement()
         self.setFocus()
 
@@ -142,6 +148,7 @@ class AssessmentView(QWidget):
         if not 1 <= number <= len(self.rows):
             return
         self.run.choose(number)
+        self.resumed.hide()
         if self.run.done and self.run.position >= len(self.run.assessment.statements):
             self.show_reports(self.run.finish())
         else:

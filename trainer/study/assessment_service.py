@@ -65,6 +65,7 @@ class AssessmentRun:
         self.attempt_id = attempt_id
         self.choices: dict[str, int] = {}
         self.position = 0
+        self.resumed = False  # an attempt left unfinished, taken up again
 
     def choose(self, choice: int) -> None:
         """Answer the current statement (1..scale length) and move on."""
@@ -102,8 +103,22 @@ class AssessmentService:
         return self.repo.assessments()
 
     def start(self, deck_id: str, key: str) -> AssessmentRun:
-        """Begin a new attempt."""
+        """Go on with the attempt left unfinished (each choice was committed as it was
+        made), at its first statement without an answer; else begin a new one."""
         assessment = self.repo.assessment(deck_id, key)
+        statements = [s.id for s in assessment.statements]
+        for left in reversed(self.repo.attempts(deck_id, key, finished=False)):
+            # A deck updated since may have dropped statements or shortened its scale.
+            choices = {k: v for k, v in left.choices.items()
+                       if k in statements and 1 <= v <= len(assessment.scale)}
+            if not choices:
+                continue
+            run = AssessmentRun(self, deck_id, assessment, left.id)
+            run.choices = choices
+            run.position = next((i for i, k in enumerate(statements) if k not in choices),
+                                len(statements) - 1)
+            run.resumed = True
+            return run
         return AssessmentRun(self, deck_id, assessment,
                              self.repo.start(deck_id, key, self.clock()))
 

@@ -251,6 +251,10 @@
 <context>
     <name>AssessmentViewText</name>
     <message>
+        <source>Picked up where you left off: your earlier answers are kept.</source>
+        <translation>Dort fortgesetzt, wo Sie aufgehört haben: Ihre früheren Antworten bleiben erhalten.</translation>
+    </message>
+    <message>
         <source>1-5: answer · Backspace: previous statement · Esc: leave</source>
         <translation>1-5: antworten · Rücktaste: vorige Aussage · Esc: beenden</translation>
     </message>
