@@ -111,3 +111,31 @@ def test_the_last_reply_comes_back_and_a_draft_survives_leaving(
     assert view.before.isVisible()
     assert "A half-written reply" in view.before.text()
     assert "0 of 3 checks" in view.before.text() and "again" in view.before.text()
+
+
+def test_ctrl_z_after_saving_takes_the_practice_answer_back(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, practice_decks: Path) -> None:
+    window, services = open_window(clock, decks_folder=practice_decks)
+    qtbot.keyClick(window.decks.tree, Qt.Key.Key_Return)
+    answer_cards(qtbot, window)
+    view = window.practice
+    first = view.prompt.toPlainText()
+    qtbot.keyClicks(view.editor, "Mind if I push back?")
+    qtbot.keyClick(view.editor, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert len(replies(services)) == 1
+    [(review,)] = services.db.execute("SELECT review_id FROM practice_replies").fetchall()
+    assert review is not None
+    assert view.prompt.toPlainText() != first and view.editor.hasFocus()
+
+    # Typing on the next item is undone first, as in any text box...
+    qtbot.keyClicks(view.editor, "Half a")
+    qtbot.keyClick(view.editor, Qt.Key.Key_Z, CTRL)
+    assert view.editor.toPlainText() == "" and len(replies(services)) == 1
+    # ...then, with nothing typed left to undo, the answer saved before.
+    qtbot.keyClick(view.editor, Qt.Key.Key_Z, CTRL)
+    # The answer (its review) is gone; what the rep wrote is kept, unlinked, as their work.
+    assert services.db.execute("SELECT review_id FROM practice_replies").fetchall() == [(None,)]
+    assert view.prompt.toPlainText() == first and view.status.text() == "Answer undone"
+    assert window.stack.currentWidget() is view

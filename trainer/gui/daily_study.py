@@ -164,10 +164,13 @@ class DailyScreens:
 
     def undo_in_screen(self) -> None:
         """Ctrl+Z on the practice or quiz screen during daily study."""
-        if self.study is not None:
-            step = self._undo()
-            if step is not None:
-                self.show(step)
+        if self.study is None:
+            return
+        step = self._undo() if self.study.can_undo() else None
+        if step is not None:
+            self.show(step)
+        if self.screens.stack.currentWidget() is self.screens.practice:
+            self.screens.practice.said_undone(step is not None)
 
     def show_summary(self) -> None:
         """The sitting's figures as they are now."""

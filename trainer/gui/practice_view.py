@@ -2,12 +2,13 @@
 or said out loud), then the model reply beside theirs and the rubric to mark it by.
 
 Keys: Ctrl+Enter compares a typed reply, Ctrl+L says it was said out loud; then 1-5
-tick rubric checks and Enter saves. Ctrl+Z undoes the last answer, Esc leaves. A reply
+tick rubric checks and Enter saves. Ctrl+Z undoes the last answer (in the reply box, once
+no typing is left to undo), Esc leaves. A reply
 typed and not yet saved is kept for that item until the window closes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -72,6 +73,9 @@ class PracticeView(QWidget):
         # A placeholder is not a name: a screen reader would announce a bare text box.
         self.editor.setAccessibleName(PracticeViewText.tr("Your reply"))
         self.editor.setTabChangesFocus(True)
+        # Ctrl+Z undoes typing; with no typing left to undo it takes back the last
+        # answer, as the hint says (the box has the focus when each item is shown).
+        self.editor.installEventFilter(self)
         _larger(self.editor)
         self.compare_button = QPushButton(
             PracticeViewText.tr("Compare with the model  (Ctrl+Enter)"))
@@ -191,6 +195,21 @@ class PracticeView(QWidget):
             "Ctrl+Enter: compare with the model · Ctrl+L: I said it out loud"
             " · Ctrl+Z: undo · Esc: back to decks"))
         self.editor.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z in the reply box with nothing typed to undo: the last answer back."""
+        if watched is self.editor and event.type() == QEvent.Type.KeyPress and \
+                isinstance(event, QKeyEvent) and \
+                event.matches(QKeySequence.StandardKey.Undo) and \
+                not self.editor.document().isUndoAvailable():
+            self.undo.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def said_undone(self, done: bool) -> None:
+        """Say whether an answer was taken back."""
+        self.status.setText(PracticeViewText.tr("Answer undone") if done
+                            else PracticeViewText.tr("Nothing to undo"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """While marking: 1-5 tick checks, Enter saves. Always: Ctrl+Z, Esc."""

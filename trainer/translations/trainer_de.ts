@@ -2815,6 +2815,14 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
 <context>
     <name>PracticeViewText</name>
     <message>
+        <source>Answer undone</source>
+        <translation>Antwort zurückgenommen</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nichts zurückzunehmen</translation>
+    </message>
+    <message>
         <source>Type what you would say to the prospect…</source>
         <translation>Schreib auf, was du dem Interessenten sagen würdest…</translation>
     </message>
