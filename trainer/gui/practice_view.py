@@ -3,8 +3,8 @@ or said out loud), then the model reply beside theirs and the rubric to mark it 
 
 Keys: Ctrl+Enter compares a typed reply, Ctrl+L says it was said out loud; then 1-5
 tick rubric checks and Enter saves. Ctrl+Z undoes the last answer (in the reply box, once
-no typing is left to undo), Esc leaves. A reply
-typed and not yet saved is kept for that item until the window closes."""
+no typing is left to undo), Esc leaves. A reply typed and not yet saved is kept for that
+item until the window closes."""
 
 from __future__ import annotations
 
