@@ -214,3 +214,30 @@ def test_a_summary_of_answers_that_differs_from_the_log_is_summed_again(
         "summed the statistics' summary of answers again from the answer log"]
     assert db.execute("SELECT sum(answers) FROM review_hours").fetchone()[0] == 3
     studied.close()
+
+
+@pytest.mark.parametrize("damage", [
+    # Blocks of the index overwritten: every search fails with "malformed".
+    "UPDATE items_fts_data SET block = randomblob(length(block)) WHERE id > 10",
+    # An item the index never heard of: searching misses it.
+    "INSERT INTO items_fts (items_fts, rowid, front, back, tags, topic, key) SELECT "
+    "'delete', id, front, back, tags, topic, key FROM items WHERE id = "
+    "(SELECT min(id) FROM items)",
+])
+def test_a_damaged_search_index_is_found_and_made_again(studied: Services,
+                                                        damage: str) -> None:
+    from trainer.storage.browse_repo import BrowseQuery
+
+    word = studied.db.execute("SELECT front FROM items ORDER BY id LIMIT 1").fetchone()[0]
+    word = next(w for w in word.split() if w.isalpha() and len(w) > 3)
+    found = [r.item_id for r in studied.browse.search(BrowseQuery(text=word))]
+    with studied.db.atomic():
+        studied.db.execute(damage)
+    assert studied.checks.check(quick=True).ok  # too slow a look for every close
+    report = studied.checks.check()
+    assert [f.what for f in report.findings] == [
+        "The search index of Browse is damaged, so searching fails or misses cards."]
+    repaired = studied.checks.repair()
+    assert repaired.ok and repaired.repaired == ["made the search index of Browse again"]
+    assert [r.item_id for r in studied.browse.search(BrowseQuery(text=word))] == found
+    studied.close()

@@ -140,6 +140,11 @@ class CheckService:
                                     "", len(staging)).format(size=_size(size)),
                 CheckServiceText.tr("delete them")))
         if not quick:  # summing the whole log is too slow for every close
+            if integrity.search_index_damaged(self.db):
+                report.findings.append(Finding(
+                    CheckServiceText.tr("The search index of Browse is damaged, so searching "
+                                        "fails or misses cards."),
+                    CheckServiceText.tr("make it again from the cards")))
             hours = review_hours.mismatched_hours(self.db)
             if hours:
                 report.findings.append(Finding(
@@ -218,6 +223,9 @@ class CheckService:
                              if "without" in kind
                              else CheckServiceText.tr("removed {count} {what}")).format(
                     count=number(n), what=_orphan_words(kind)))
+        if integrity.search_index_damaged(self.db):
+            integrity.rebuild_search_index(self.db)
+            done.append(CheckServiceText.tr("made the search index of Browse again"))
         if review_hours.mismatched_hours(self.db):
             review_hours.rebuild(self.db)
             done.append(CheckServiceText.tr(

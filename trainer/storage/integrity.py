@@ -7,6 +7,7 @@ never answered), and nothing refers to an item, deck or attempt that is not ther
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,24 @@ def sqlite_problems(db: Store, *, quick: bool) -> list[str]:
     pragma = "quick_check" if quick else "integrity_check"
     rows = [str(r[0]) for r in db.execute(f"PRAGMA {pragma}")]
     return [] if rows == ["ok"] else rows
+
+
+def search_index_damaged(db: Store) -> bool:
+    """Whether the browser's search index (FTS5, kept beside the items) is damaged or
+    out of step with them. SQLite's own check does not look inside it; a damaged one
+    makes every search fail."""
+    try:
+        # rank 1: the index is also compared with the items it was made from.
+        db.execute("INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return True
+    return False
+
+
+def rebuild_search_index(db: Store) -> None:
+    """Make the search index again from the items."""
+    with db.atomic():
+        db.execute("INSERT INTO items_fts (items_fts) VALUES ('rebuild')")
 
 
 def _state_of(row: tuple[Any, ...], item_id: int) -> ItemState:

@@ -1015,6 +1015,18 @@
 <context>
     <name>CheckServiceText</name>
     <message>
+        <source>The search index of Browse is damaged, so searching fails or misses cards.</source>
+        <translation>Der Suchindex von „Durchsuchen“ ist beschädigt, daher schlägt die Suche fehl oder übersieht Karten.</translation>
+    </message>
+    <message>
+        <source>make it again from the cards</source>
+        <translation>ihn aus den Karten neu aufbauen</translation>
+    </message>
+    <message>
+        <source>made the search index of Browse again</source>
+        <translation>den Suchindex von „Durchsuchen“ neu aufgebaut</translation>
+    </message>
+    <message>
         <source>answer to an item that is no longer there</source>
         <translation>Antwort zu einem nicht mehr vorhandenen Element</translation>
     </message>
