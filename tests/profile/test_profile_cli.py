@@ -175,3 +175,22 @@ def test_commands_that_change_the_profile_wait_for_the_window(
         window.release()
     capsys.readouterr()
     assert run(data, "import", str(deck), "--yes") == 0
+
+
+@pytest.mark.parametrize("how", ["header", "truncated"])
+def test_an_unreadable_backup_is_refused_before_any_preview(
+        data: Path, capsys: Capture, how: str) -> None:
+    assert run(data, "backup", "create") == 0
+    backup = next((Config(data).profile_dir / "backups").glob("*.sqlite"))
+    if how == "header":
+        with backup.open("r+b") as handle:
+            handle.write(b"\0" * 100)
+    else:
+        backup.write_bytes(backup.read_bytes()[:1500])
+    capsys.readouterr()
+    assert run(data, "backup", "restore", backup.name, "--yes") == 3
+    captured = capsys.readouterr()
+    # No "would be taken back" or "would be removed" for a file that cannot be read.
+    assert captured.out == ""
+    assert captured.err.startswith(f"trainer: {backup}: this backup cannot be restored: ")
+    assert run(data, "decks") == 0  # the profile as it was

@@ -84,6 +84,7 @@ def _restore(args: argparse.Namespace) -> int:
         if backup is None:
             raise TrainerError(f"there is no good backup of profile '{config.profile}' in "
                                f"{service.folder}")
+        service.check_restorable(backup)
         preview = service.preview(backup)
         print(f"Restoring {backup.name} ({_local(backup)}, {backup.answers:,} answers, "
               f"{len(backup.decks)} decks):")

@@ -98,6 +98,16 @@ class BackupService:
             "no backup called '{name}' in {folder}; 'trainer backup list' shows them").format(
                 name=name, folder=self.folder))
 
+    def check_restorable(self, backup: BackupInfo) -> None:
+        """Raise TrainerError, saying why, if ``backup`` cannot be restored (SQLite finds
+        it damaged, or a newer version made it): asked before a preview is shown, which
+        would otherwise describe an unreadable file as an empty profile."""
+        problem = verify_backup(backup.path)
+        if problem is not None:
+            raise TrainerError(BackupServiceText.tr(
+                "{path}: this backup cannot be restored: {problem}").format(
+                    path=backup.path, problem=problem))
+
     def preview(self, backup: BackupInfo) -> RestorePreview:
         """What restoring ``backup`` would change compared with the profile now."""
         lines: list[str] = []
@@ -146,11 +156,7 @@ class BackupService:
     def restore(self, backup: BackupInfo) -> Path:
         """Replace the profile with ``backup``; returns where the profile as it was
         has been kept. Every connection to the profile must be closed first."""
-        problem = verify_backup(backup.path)
-        if problem is not None:
-            raise TrainerError(BackupServiceText.tr(
-                "{path}: this backup cannot be restored: {problem}").format(
-                    path=backup.path, problem=problem))
+        self.check_restorable(backup)
         kept = self._keep_current()
         restore_file(backup.path, self.database)
         prune_backups(self.database, self.clock(), self.tz, protect=kept)
