@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dialogs import answer_dialogs
+from dialogs import answer_dialogs, press
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+)
 from pytestqt.qtbot import QtBot
 
 from trainer.app import Services
@@ -103,3 +111,33 @@ def test_choosing_german_reopens_the_window_in_it(qtbot: QtBot, open_window: Ope
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
     assert window.switch_to == services.config.profile  # run_gui opens it again
     assert services.language() == "de"
+
+
+def test_a_mistake_never_keeps_the_rep_in_preferences(qtbot: QtBot, open_window: Opener,
+                                                       clock: FakeClock) -> None:
+    window, services = open_window(clock)
+    saved = services.study.settings.learning_steps
+    seen: dict[str, object] = {}
+
+    def use(dialog: QDialog) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        retype(qtbot, dialog.learning, "1m banana")
+        qtbot.keyClick(dialog.learning, Qt.Key.Key_Escape)  # first: the mistake is named
+        seen["open after Esc"] = dialog.isVisible()
+        # Again: asked, and Enter means "Fix it".
+        seen["asked"] = answer_dialogs([lambda box: qtbot.keyClick(box, Qt.Key.Key_Return)],
+                                       QMessageBox)
+        qtbot.keyClick(dialog.learning, Qt.Key.Key_Escape)
+        seen["open after fixing"] = dialog.isVisible()
+        answer_dialogs([press("Close without it")], QMessageBox)
+        qtbot.keyClick(dialog.learning, Qt.Key.Key_Escape)
+
+    answer_dialogs([use])
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert seen["open after Esc"] is True and seen["open after fixing"] is True
+    [question] = seen["asked"]  # type: ignore[misc]
+    assert question.startswith("Learning steps: step 'banana'")
+    assert "Close without this change?" in question
+    assert QApplication.activeModalWidget() is None  # closed
+    assert services.study.settings.learning_steps == saved
+    assert load_settings(services.db).learning_steps == saved

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -106,6 +107,7 @@ class SettingsDialog(QDialog):
         self.day_start.setSuffix(":00")
         self.day_start.setValue(settings.day_start_hour)
         self.day_start.setAccessibleName(SettingsDialogText.tr("The study day starts at"))
+        self._close_refused = False  # a close was refused for the mistake shown
         self.problem = QLabel()
         self.problem.setObjectName("settingsProblem")
         self.problem.setWordWrap(True)
@@ -231,8 +233,26 @@ class SettingsDialog(QDialog):
 
     def reject(self) -> None:
         """Close (Esc): what is typed in a field not yet left is saved first; a mistake
-        keeps the dialog open, saying what is wrong."""
+        keeps the dialog open, saying what is wrong. Closing again with the mistake
+        still there asks whether to close without that change, so the rep is never
+        kept in the dialog."""
         if self._save_scheduling():
+            super().reject()
+            return
+        if not self._close_refused:
+            self._close_refused = True
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, SettingsDialogText.tr("Preferences"),
+                          SettingsDialogText.tr("{problem}\n\nClose without this change? "
+                                                "The saved settings stay as they are.").format(
+                              problem=self.problem.text()), parent=self)
+        leave = box.addButton(SettingsDialogText.tr("&Close without it"),
+                              QMessageBox.ButtonRole.DestructiveRole)
+        fix = box.addButton(SettingsDialogText.tr("&Fix it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(fix)
+        box.setEscapeButton(fix)
+        box.exec()
+        if box.clickedButton() is leave:
             super().reject()
 
     def _say(self, problem: str | None) -> None:
@@ -267,6 +287,7 @@ class SettingsDialog(QDialog):
             self._say(SettingsDialogText.tr("Could not save: {problem}").format(problem=exc))
             return False
         self._say(None)
+        self._close_refused = False
         return True
 
     def _limits_changed(self, deck_id: str) -> None:

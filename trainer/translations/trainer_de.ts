@@ -3547,6 +3547,22 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
 <context>
     <name>SettingsDialogText</name>
     <message>
+        <source>{problem}
+
+Close without this change? The saved settings stay as they are.</source>
+        <translation>{problem}
+
+Ohne diese Änderung schließen? Die gespeicherten Einstellungen bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Close without it</source>
+        <translation>Ohne sie &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Fix it</source>
+        <translation>&amp;Korrigieren</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
