@@ -145,3 +145,27 @@ def test_the_window_fits_a_small_screen(qtbot: QtBot, open_window: Opener,
     room = window.screen().availableGeometry()
     assert window.frameGeometry().height() <= room.height()
     assert window.width() <= room.width()
+
+
+def test_the_unfocused_selection_stays_hidden_when_the_theme_changes(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock) -> None:
+    from trainer.gui import theme
+
+    window, _ = open_window(clock, decks_folder=BUILTIN)
+    steps, tree = window.decks.path.list, window.decks.tree
+    qtbot.waitUntil(lambda: steps.count() > 0, timeout=20_000)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for choice in ("dark", "light", "dark"):
+        theme.choose(app, choice)
+        base = app.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base)
+        text = app.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+        for view in (steps, tree):
+            # The unfocused selection takes the new theme's base and text colours, not
+            # the last one's (a white bar with black text in the dark theme).
+            qtbot.waitUntil(lambda v=view, b=base: v.palette().color(
+                QPalette.ColorGroup.Active, QPalette.ColorRole.Base) == b, timeout=20_000)
+            qtbot.waitUntil(lambda v=view: not shows_selection_unfocused(v), timeout=20_000)
+            assert view.palette().color(QPalette.ColorGroup.Inactive,
+                                        QPalette.ColorRole.HighlightedText) == text
+    theme.choose(app, "system")

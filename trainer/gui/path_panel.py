@@ -38,16 +38,23 @@ class _FocusedSelection(QObject):
 
     def apply(self) -> None:
         palette = self.view.palette()
-        for role, like in ((QPalette.ColorRole.Highlight, QPalette.ColorRole.Base),
-                           (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Text)):
-            palette.setColor(QPalette.ColorGroup.Inactive, role,
-                             palette.color(QPalette.ColorGroup.Active, like))
+        wanted = [(role, palette.color(QPalette.ColorGroup.Active, like)) for role, like in (
+            (QPalette.ColorRole.Highlight, QPalette.ColorRole.Base),
+            (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Text))]
+        if all(palette.color(QPalette.ColorGroup.Inactive, role) == color
+               for role, color in wanted):
+            return  # as it should be (and setting it again would come back here)
+        for role, color in wanted:
+            palette.setColor(QPalette.ColorGroup.Inactive, role, color)
         self.view.setPalette(palette)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        # A new theme reaches the view as a change of its own palette (the application's
+        # change event is not sent to a view that has set some colours itself).
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             # After the view has taken the new palette in (this runs before it does).
-            QTimer.singleShot(0, self.apply)
+            # Tied to this object: no call comes once the view (its parent) is gone.
+            QTimer.singleShot(0, self, self.apply)
         return False
 
 
