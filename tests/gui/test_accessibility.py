@@ -11,7 +11,7 @@ import pytest
 from a11y import contrast, tab_reaches, unnamed
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from trainer.app import Services
@@ -103,7 +103,7 @@ def test_quiz_options_are_checkable_controls_announced_with_their_state(
     qtbot.keyClick(view, Qt.Key.Key_M)
 
 
-@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("mode", ["light", "dark", "light"])
 def test_secondary_text_and_the_chosen_certainty_meet_4_5_to_1(
         qtbot: QtBot, window: MainWindow, mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRAINER_THEME", mode)
@@ -118,6 +118,15 @@ def test_secondary_text_and_the_chosen_certainty_meet_4_5_to_1(
     assert contrast(palette.color(QPalette.ColorRole.HighlightedText),
                     palette.color(QPalette.ColorRole.Highlight)) >= 4.5
     assert contrast(palette.color(QPalette.ColorRole.WindowText), background) >= 4.5
+    # A check box's or radio button's unticked box stands out from the window, and its
+    # tick from the box (3:1, as WCAG asks of a control's parts); a class palette, so
+    # it follows a change of theme both ways.
+    box = QCheckBox("rubric check")
+    qtbot.addWidget(box)
+    box.ensurePolished()  # as shown: a class palette is taken in when polished
+    fill = box.palette().color(QPalette.ColorRole.Base)
+    assert contrast(fill, background) >= 3.0 if mode == "dark" else fill == QColor("#ffffff")
+    assert contrast(box.palette().color(QPalette.ColorRole.Text), fill) >= 3.0
     # No screen draws its hints as disabled (greyed) labels any more.
     for name, screen in screens(window):
         greyed = [label.text()[:30] for label in screen.findChildren(QLabel)
