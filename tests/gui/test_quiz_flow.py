@@ -444,3 +444,31 @@ def test_a_self_check_left_with_esc_goes_on_where_it_stopped(
     qtbot.keyClick(view, Qt.Key.Key_Return)
     select_row(qtbot, window, ("assessment", "qdeck", "ready"))
     assert view.progress.text() == "Statement 1 of 3" and not view.resumed.isVisible()
+
+
+def test_results_open_at_the_score_however_far_the_last_were_scrolled(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
+    window, _services = open_window(clock, decks_folder=quiz_decks)
+    select_row(qtbot, window, ("quiz", "qdeck", "mixed"))
+    view, results = window.quiz, window.results
+
+    def finish_all_wrong() -> None:
+        while window.stack.currentWidget() is view:
+            assert view.asked is not None
+            answer_by_keys(qtbot, view, view.asked, right=False)
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_H, Qt.Key.Key_Return,
+                        Qt.Key.Key_Return):
+                qtbot.keyClick(view, key)
+
+    finish_all_wrong()
+    assert window.stack.currentWidget() is results
+    results.resize(600, 260)
+    QApplication.processEvents()
+    bar = results.scroll_area.verticalScrollBar()
+    qtbot.keyClick(results, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum() > 0
+    qtbot.keyClick(results, Qt.Key.Key_M)  # review the missed ones, missed again
+    finish_all_wrong()
+    assert window.stack.currentWidget() is results
+    QApplication.processEvents()
+    assert bar.maximum() > 0 and bar.value() == 0  # the score is what shows first

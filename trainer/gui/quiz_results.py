@@ -149,6 +149,8 @@ class QuizResultsView(QWidget):
         self.result = result
         self.text.setText(results_html(result))
         self.missed_button.setEnabled(bool(result.missed))
+        # From the score down, however far the last results were scrolled.
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """R, M, Esc (and Enter goes back too); Up, Down, Page Up, Page Down, Home and
