@@ -170,3 +170,23 @@ def test_esc_asks_before_a_card_being_written_is_thrown_away(
     answer_dialogs([escape_untouched])
     qtbot.keyClick(view.table, Qt.Key.Key_N, CTRL)
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_narrow_window_keeps_the_front_readable(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, mixed_decks: Path) -> None:
+    window, _services = open_window(clock, decks_folder=mixed_decks)
+    qtbot.keyClick(window, Qt.Key.Key_B, CTRL)
+    view = window.stack.currentWidget()
+    assert isinstance(view, BrowserView)
+    table = view.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=20_000)
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(5), timeout=20_000)
+    assert not any(table.isColumnHidden(c) for c in range(6))
+    window.resize(820, 600)  # a small laptop window: the list gets about half
+    qtbot.waitUntil(lambda: table.isColumnHidden(5), timeout=20_000)
+    assert table.isColumnHidden(4) and not table.isColumnHidden(2)
+    QApplication.processEvents()
+    assert table.columnWidth(0) >= 120  # a dozen words of the front, not "In a pip…"
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(5), timeout=20_000)

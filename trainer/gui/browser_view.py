@@ -41,6 +41,9 @@ from trainer.study.browse_service import (
 )
 
 SEARCH_DELAY_MS = 150  # typing pauses this long before the list is searched again
+# Widths (px) of the item list below which its last columns (lapses and last answer,
+# then due) are hidden; the side panel shows them for the selected item.
+_NARROW, _NARROWER = 620, 480
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:
@@ -87,6 +90,9 @@ class BrowserView(QWidget):
         # Deck titles are long: a fixed share, elided, leaves room for the front.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 130)
+        # In a narrow window the front would shrink to a few letters: the columns the
+        # side panel also shows (due, lapses, last answer) make way for it.
+        self.table.viewport().installEventFilter(self)
         self.count = QLabel()
         self.count.setObjectName("browseCount")
 
@@ -231,13 +237,22 @@ class BrowserView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save the note when the keyboard leaves it; Down in the search box goes to the
         list."""
-        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        elif watched is self.note and event.type() == QEvent.Type.FocusOut:
             self._save_note()
         elif watched is self.search and isinstance(event, QKeyEvent) and \
                 event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             self.table.setFocus()
             return True
         return False
+
+    def _fit_columns(self) -> None:
+        """Hide the columns the side panel repeats while the list is too narrow for
+        them and a readable front."""
+        width = self.table.width()
+        for column, below in ((5, _NARROW), (4, _NARROW), (3, _NARROWER)):
+            self.table.setColumnHidden(column, width < below)
 
     def _save_note(self) -> None:
         if self.details is None or self.note.toPlainText() == self.details.note:
