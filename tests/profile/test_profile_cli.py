@@ -194,3 +194,31 @@ def test_an_unreadable_backup_is_refused_before_any_preview(
     assert captured.out == ""
     assert captured.err.startswith(f"trainer: {backup}: this backup cannot be restored: ")
     assert run(data, "decks") == 0  # the profile as it was
+
+
+def test_restore_waits_for_another_programs_write_and_then_refuses(
+        data: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.storage import backups
+
+    monkeypatch.setattr(backups, "WRITER_WAIT_S", 0.1)  # not the 15 s a user is given
+    assert run(data, "backup", "create") == 0
+    database = Config(data).database_path
+    other = sqlite3.connect(database)  # another program, mid-write
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("CREATE TABLE their_work (x)")
+    capsys.readouterr()
+    try:
+        assert run(data, "backup", "restore", "--yes") == 4
+        err = capsys.readouterr().err
+        assert "another program is writing to it" in err and "Traceback" not in err
+        # Its change still goes into the profile, not into a file put aside.
+        other.commit()
+    finally:
+        other.close()
+    connection = sqlite3.connect(database)
+    try:
+        assert connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'their_work'").fetchone() == (1,)
+    finally:
+        connection.close()
+    assert run(data, "backup", "restore", "--yes") == 0  # once it is done

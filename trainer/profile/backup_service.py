@@ -27,6 +27,7 @@ from trainer.storage.backups import (
     list_backups,
     prune_backups,
     read_contents,
+    refuse_if_written,
     restore_file,
     verify_backup,
 )
@@ -157,6 +158,7 @@ class BackupService:
         """Replace the profile with ``backup``; returns where the profile as it was
         has been kept. Every connection to the profile must be closed first."""
         self.check_restorable(backup)
+        refuse_if_written(self.database)
         kept = self._keep_current()
         restore_file(backup.path, self.database)
         prune_backups(self.database, self.clock(), self.tz, protect=kept)

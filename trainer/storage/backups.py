@@ -281,6 +281,33 @@ def _remove_journal_files(database: Path) -> None:
         Path(str(database) + suffix).unlink(missing_ok=True)
 
 
+# How long a restore waits for another program's write to the profile to end, as any
+# write to the profile waits (database.py's busy_timeout).
+WRITER_WAIT_S = 15.0
+
+
+def refuse_if_written(database: Path) -> None:
+    """Raise ``sqlite3.OperationalError`` ("database is locked") if another program is
+    writing to the profile at ``database`` (after waiting ``WRITER_WAIT_S`` for it to
+    finish): the file put in its place would take its changes with it, unseen. A file
+    that cannot be read at all (the damaged profile a restore replaces) does not stop
+    it."""
+    if not database.exists():
+        return
+    try:
+        probe = sqlite3.connect(database, timeout=WRITER_WAIT_S)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.rollback()
+        finally:
+            probe.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise
+    except sqlite3.DatabaseError:
+        pass  # damaged: that is what the restore is for
+
+
 def restore_file(backup: Path, database: Path) -> None:
     """Put the backup in place of the profile database. Every connection to the
     profile must be closed, and its current state backed up, before this is called."""
