@@ -167,3 +167,21 @@ def test_a_file_named_twice_is_checked_once(tmp_path: Path) -> None:
     (tmp_path / "a.toml").write_bytes(GOOD)
     report = check_paths([tmp_path, tmp_path / "a.toml"])
     assert report.ok and len(report.decks) == 1
+
+
+def test_a_device_or_pipe_is_named_not_read_for_ever(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    pipe = tmp_path / "deck.toml"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer that never comes
+    found: list[object] = []
+    # In a thread of its own, so that a check that did open it fails this test rather
+    # than hanging the run (the bound is for that failure only).
+    worker = threading.Thread(target=lambda: found.append(check_paths([pipe])), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive()
+    [report] = found
+    assert [(p.file, p.message) for p in report.problems] == [  # type: ignore[attr-defined]
+        (str(pipe), "not a file or folder of deck files")]

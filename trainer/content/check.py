@@ -74,6 +74,10 @@ def check_paths(paths: list[Path], against: list[Deck] | None = None) -> CheckRe
         if not given.exists():
             report.problems.append(Problem(str(given), "no such file or folder"))
             continue
+        if not given.is_dir() and not given.is_file():
+            # A device or a pipe (/dev/zero, say) would be read for ever.
+            report.problems.append(Problem(str(given), "not a file or folder of deck files"))
+            continue
         files = deck_files(given)
         if given.is_dir() and not files:
             report.problems.append(
