@@ -30,7 +30,13 @@ def answer_dialogs(actions: list[Action], kind: type[QDialog] = QDialog) -> list
             QTimer.singleShot(20, handle)
             return
         seen.append(_texts(dialog))
-        actions.pop(0)(dialog)
+        try:
+            actions.pop(0)(dialog)
+        except BaseException:
+            # Closed, so that exec() returns and the test fails on this error rather
+            # than waiting for ever on a dialog nobody answers.
+            dialog.reject()
+            raise
         if actions:
             QTimer.singleShot(20, handle)
 

@@ -164,17 +164,19 @@ def test_an_imported_picture_shows_on_the_card_and_nothing_else_loads(
                                  QUrl(refused)) is None
 
 
-def test_a_csv_named_like_an_installed_deck_needs_agreement_to_retire_its_cards(
+def test_a_csv_that_would_retire_cards_of_its_deck_needs_agreement(
         qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
     window, services = open_window(clock)
-    csv = tmp_path / "cards.csv"  # the practice deck's id is "cards"
-    csv.write_text("front,back\nMy own question,My own answer\n", encoding="utf-8")
+    csv = tmp_path / "team-tips.csv"
+    csv.write_text("front,back\nQ1,A1\nQ2,A2\nQ3,A3\n", encoding="utf-8")
+    services.imports.apply(services.imports.prepare(csv))
+    csv.write_text("front,back\nQ1,A1\n", encoding="utf-8")  # two rows gone since
 
     def read_then_tick(dialog: QDialog) -> None:
         label = dialog.findChild(QLabel, "importClash")
         assert label is not None
-        assert label.text().startswith("'Practice cards' is already installed")
-        assert "would retire 30 cards and questions" in label.text()
+        assert label.text().startswith("'team-tips' is already installed")
+        assert "would retire 2 cards and questions" in label.text()
         confirm = next(b for b in dialog.findChildren(QPushButton)
                        if b.objectName() == "importConfirm")
         assert not confirm.isEnabled()
@@ -187,8 +189,27 @@ def test_a_csv_named_like_an_installed_deck_needs_agreement_to_retire_its_cards(
     answer_dialogs([read_then_tick])
     window.import_path(csv)
     # Cancelled: the deck keeps all its cards.
+    assert services.db.execute("SELECT count(*) FROM items WHERE deck_id = 'team-tips' "
+                               "AND retired = 0").fetchone()[0] == 3
+
+
+def test_a_csv_named_like_a_built_in_deck_comes_in_beside_it(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+    window, services = open_window(clock)
+    csv = tmp_path / "cards.csv"  # the practice deck's id is "cards"
+    csv.write_text("front,back\nMy own question,My own answer\n", encoding="utf-8")
+
+    def read_then_import(dialog: QDialog) -> None:
+        assert dialog.findChild(QLabel, "importClash") is None  # nothing to agree to
+        press("importConfirm")(dialog)
+
+    seen = answer_dialogs([read_then_import, press("OK")])
+    window.import_path(csv)
+    assert "comes in as a deck of its own ('cards-csv')" in seen[0]
     assert services.db.execute("SELECT count(*) FROM items WHERE deck_id = 'cards' "
                                "AND retired = 0").fetchone()[0] == 30
+    assert services.db.execute("SELECT count(*) FROM items WHERE deck_id = 'cards-csv'"
+                               ).fetchone()[0] == 1
 
 
 def test_the_preview_offers_the_review_history_with_its_size(

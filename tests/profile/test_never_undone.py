@@ -183,22 +183,25 @@ def test_a_trainers_update_of_a_builtin_deck_survives_every_start(
     services.close()
 
 
-def test_a_csv_named_like_an_installed_deck_says_it_would_retire_its_cards(
+def test_a_csv_named_like_a_built_in_deck_comes_in_beside_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
     from trainer.cli import main
 
     data = tmp_path / "data"
     csv = tmp_path / "call-objectives.csv"
     csv.write_text("front,back\nMy own question,My own answer\n", encoding="utf-8")
+    assert main(["--data-dir", str(data), "decks", "--json"]) == 0
+    before = json.loads(capsys.readouterr().out)
     assert main(["--data-dir", str(data), "import", str(csv), "--dry-run", "--json"]) == 0
-    plan = __import__("json").loads(capsys.readouterr().out)
-    [warning] = plan["warnings"]
-    assert warning.startswith("'Every call needs an objective' is already installed, and "
-                              "this file has a deck of the same name: importing it would "
-                              "retire ")
-    assert "their answers are kept" in warning
-    # Without a terminal to ask, nothing is imported unless --yes says so.
-    assert main(["--data-dir", str(data), "import", str(csv)]) == 3
-    assert "add --yes" in capsys.readouterr().err
-    assert main(["--data-dir", str(data), "decks"]) == 0
-    assert "Every call needs an objective" in capsys.readouterr().out
+    plan = json.loads(capsys.readouterr().out)
+    assert plan["warnings"] == []  # nothing of the built-in deck would be retired
+    assert [d["id"] for d in plan["decks"]] == ["call-objectives-csv"]
+    assert main(["--data-dir", str(data), "import", str(csv), "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "decks", "--json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    # The built-in deck as it was, the spreadsheet beside it.
+    assert [d for d in after if d["id"] != "call-objectives-csv"] == before
+    assert any(d["id"] == "call-objectives-csv" and d["new"] == 1 for d in after)

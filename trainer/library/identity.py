@@ -10,7 +10,8 @@ Anki itself keeps a deck by its id and a note by its GUID, and so do we:
 - a card whose note GUID (and card ordinal) an installed Anki card has is that card: a
   note moved to another deck in Anki moves here too, with its schedule and answers;
 - a deck from a file of another kind than the installed deck of the same id (an Anki
-  deck and a GIFT or CSV file, say), or from another Anki deck, gets an id of its own
+  deck and a GIFT or CSV file, say, or a CSV file named like a built-in deck or one
+  from a deck package), or from another Anki deck, gets an id of its own
   (``<id>-<kind>``) instead of replacing that deck, and the plan says so.
 
 Nothing here writes: ``resolve`` returns the bundle with the ids it settled on, and
@@ -185,8 +186,10 @@ def _match_old_renames(db: Store, bundle: ImportBundle, installed: dict[str, Ins
 def _another_deck(other: InstalledDeck, kind: str, anki_id: str | None,
                   incoming_guids: set[str], guids: dict[str, set[str]]) -> bool:
     """Whether the installed deck of the same id is known to be another deck."""
-    if other.origin in NAME_KINDS and other.origin != kind:
-        return True  # an Anki deck and a GIFT file, say: never the same deck
+    if other.origin and other.origin != kind:
+        # An Anki deck and a GIFT file, say, or a CSV file named like a deck from a
+        # deck package or a built-in one: never the same deck, only the same id.
+        return True
     if kind != "anki" or other.origin != "anki" or not other.origin_id:
         return False  # not known: it lands there, as it always did
     if other.origin_id != anki_id:

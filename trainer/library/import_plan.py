@@ -10,7 +10,7 @@ from pathlib import Path
 from trainer.content.importers.bundle import ImportBundle
 from trainer.domain.deck import Deck, version_key
 from trainer.i18n import Context
-from trainer.library.identity import Moved, SetApart
+from trainer.library.identity import NAME_KINDS, Moved, SetApart
 from trainer.storage.decks_repo import InstallPlan
 
 
@@ -131,12 +131,17 @@ class ImportPlan:
                         source=title, deck=change.deck.title))
             apart = change.set_apart
             if apart is not None:
-                lines.append(ImportingText.tr(
+                text = ImportingText.tr(
                     "'{title}' comes in as a deck of its own ('{id}'): the installed deck "
                     "'{other}' has the same name but came from {origin}, and this file "
-                    "leaves it alone").format(
-                        title=change.deck.title, id=change.deck.id, other=apart.installed_title,
-                        origin=_origin_words(apart.installed_origin)))
+                    "leaves it alone") if apart.installed_origin in NAME_KINDS else \
+                    ImportingText.tr(
+                    "'{title}' comes in as a deck of its own ('{id}'): the installed deck "
+                    "'{other}' has that id but came from {origin}, and this file leaves "
+                    "it alone")
+                lines.append(text.format(
+                    title=change.deck.title, id=change.deck.id, other=apart.installed_title,
+                    origin=_origin_words(apart.installed_origin)))
         return lines
 
     def to_json(self) -> dict[str, object]:
@@ -159,6 +164,14 @@ def _origin_words(origin: str) -> str:
         return ImportingText.tr("an Anki package")
     if origin == "gift":
         return ImportingText.tr("a GIFT file")
+    if origin == "builtin":
+        return ImportingText.tr("the app's built-in decks")
+    if origin == "trainerdeck":
+        return ImportingText.tr("a deck package")
+    if origin == "toml":
+        return ImportingText.tr("a deck file")
+    if origin == "mine":
+        return ImportingText.tr("the cards you wrote yourself")
     return ImportingText.tr("a CSV file")
 
 

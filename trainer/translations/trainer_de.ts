@@ -2324,6 +2324,26 @@ Es wurde nichts geändert.</translation>
 <context>
     <name>ImportingText</name>
     <message>
+        <source>'{title}' comes in as a deck of its own ('{id}'): the installed deck '{other}' has that id but came from {origin}, and this file leaves it alone</source>
+        <translation>„{title}“ kommt als eigener Stapel („{id}“) hinzu: Der installierte Stapel „{other}“ hat dieselbe Kennung, stammt aber aus {origin}, und diese Datei lässt ihn unverändert</translation>
+    </message>
+    <message>
+        <source>the app's built-in decks</source>
+        <translation>den eingebauten Stapeln der App</translation>
+    </message>
+    <message>
+        <source>a deck package</source>
+        <translation>einem Stapelpaket</translation>
+    </message>
+    <message>
+        <source>a deck file</source>
+        <translation>einer Stapeldatei</translation>
+    </message>
+    <message>
+        <source>the cards you wrote yourself</source>
+        <translation>Ihren selbst geschriebenen Karten</translation>
+    </message>
+    <message>
         <source>new deck, version {version}</source>
         <translation>neuer Stapel, Version {version}</translation>
     </message>
