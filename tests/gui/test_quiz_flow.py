@@ -472,3 +472,29 @@ def test_results_open_at_the_score_however_far_the_last_were_scrolled(
     assert window.stack.currentWidget() is results
     QApplication.processEvents()
     assert bar.maximum() > 0 and bar.value() == 0  # the score is what shows first
+
+
+def test_feedback_taller_than_the_window_is_read_by_keyboard(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, quiz_decks: Path) -> None:
+    window, _services = open_window(clock, decks_folder=quiz_decks)
+    window.resize(640, 300)  # a small window: the feedback runs below it
+    select_row(qtbot, window, ("quiz", "qdeck", "mixed"))
+    view = window.quiz
+    assert view.asked is not None
+    answer_by_keys(qtbot, view, view.asked, right=False)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_H, Qt.Key.Key_Return):
+        qtbot.keyClick(view, key)
+    assert view.feedback is not None
+    QApplication.processEvents()
+    bar = view.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=20_000)
+    focused = QApplication.focusWidget() or view
+    qtbot.keyClick(focused, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    qtbot.keyClick(focused, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(focused, Qt.Key.Key_Home)
+    assert bar.value() == 0
+    qtbot.keyClick(focused, Qt.Key.Key_Down)
+    assert bar.value() > 0
+    assert view.feedback is not None  # scrolling answered nothing and moved on nowhere

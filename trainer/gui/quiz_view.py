@@ -151,7 +151,7 @@ class QuizView(QWidget):
         body.addWidget(self.certainty_row)
         body.addWidget(self.result)
         body.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -324,7 +324,8 @@ class QuizView(QWidget):
                 if typing_ours:
                     self.keyPressEvent(event)
                 return typing_ours
-            ours = (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+            ours = (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape,
+                            Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
                     or (key in self.certainty_keys and not control)
                     or (Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not control)
                     or (control and key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Z)))
@@ -334,8 +335,19 @@ class QuizView(QWidget):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Number keys choose, L/M/H set certainty, Enter submits or continues."""
+        """Number keys choose, L/M/H set certainty, Enter submits or continues. Page Up
+        and Page Down scroll a question or its feedback taller than the window (and,
+        once the answer is marked, Up, Down, Home and End too)."""
         key = event.key()
+        bar = self.scroll_area.verticalScrollBar()
+        steps = {Qt.Key.Key_PageDown: bar.pageStep(), Qt.Key.Key_PageUp: -bar.pageStep()}
+        if self.feedback is not None:
+            steps |= {Qt.Key.Key_Down: bar.singleStep(), Qt.Key.Key_Up: -bar.singleStep(),
+                      Qt.Key.Key_End: bar.maximum(), Qt.Key.Key_Home: -bar.maximum()}
+        if key in steps and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            bar.setValue(bar.value() + steps[Qt.Key(key)])
+            event.accept()
+            return
         if event.matches(QKeySequence.StandardKey.Undo):
             if self.owner is not None:
                 self.owner.undo()
