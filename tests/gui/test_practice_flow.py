@@ -139,3 +139,7 @@ def test_ctrl_z_after_saving_takes_the_practice_answer_back(
     assert services.db.execute("SELECT review_id FROM practice_replies").fetchall() == [(None,)]
     assert view.prompt.toPlainText() == first and view.status.text() == "Answer undone"
     assert window.stack.currentWidget() is view
+    # The reply comes back to be compared and marked again, not to be typed again.
+    assert view.editor.toPlainText() == "Mind if I push back?"
+    qtbot.keyClick(view.editor, Qt.Key.Key_Return, CTRL)
+    assert view.marking and view.yours.toPlainText() == "Mind if I push back?"

@@ -9,7 +9,7 @@ item until the window closes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -46,6 +46,8 @@ class PracticeView(QWidget):
         super().__init__(parent)
         self.shown: PracticeShown | None = None
         self.reply: str | None = None
+        # The last reply saved, by item: an undo brings it back to be marked again.
+        self._saved: tuple[int, str | None] | None = None
         self.marking = False
         self._drafts: dict[int, str] = {}
         self.checks: list[QCheckBox] = []
@@ -207,9 +209,16 @@ class PracticeView(QWidget):
         return super().eventFilter(watched, event)
 
     def said_undone(self, done: bool) -> None:
-        """Say whether an answer was taken back."""
+        """Say whether an answer was taken back; the reply typed for it comes back into
+        the box, to be compared and marked again."""
         self.status.setText(PracticeViewText.tr("Answer undone") if done
                             else PracticeViewText.tr("Nothing to undo"))
+        saved = self._saved
+        if done and saved is not None and self.shown is not None and \
+                saved[0] == self.shown.item_id and saved[1] and not self.marking and \
+                not self.editor.toPlainText().strip():
+            self.editor.setPlainText(saved[1])
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """While marking: 1-5 tick checks, Enter saves. Always: Ctrl+Z, Esc."""
@@ -330,6 +339,7 @@ class PracticeView(QWidget):
         if self.shown is None or not self.marking:
             return
         self._drafts.pop(self.shown.item_id, None)
+        self._saved = (self.shown.item_id, self.reply)
         self.submitted.emit(self.reply, self.ticked())
 
     def _keep_draft(self) -> None:
