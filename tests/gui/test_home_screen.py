@@ -169,3 +169,22 @@ def test_the_unfocused_selection_stays_hidden_when_the_theme_changes(
             assert view.palette().color(QPalette.ColorGroup.Inactive,
                                         QPalette.ColorRole.HighlightedText) == text
     theme.choose(app, "system")
+
+
+def test_tab_goes_round_the_home_screen_and_through_the_checklist(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock) -> None:
+    window, _ = open_window(clock, decks_folder=BUILTIN)
+    home = window.decks
+    qtbot.waitUntil(lambda: home.path.list.count() > 0, timeout=20_000)
+    window.activateWindow()
+    home.tree.setFocus()
+    qtbot.waitUntil(home.tree.hasFocus, timeout=20_000)
+    reached = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [home.stats_button, home.study_button, home.path.list, home.tree]
+    # In the checklist the keys scroll to a learning path's later days.
+    home.path.list.setFocus()
+    qtbot.keyClick(home.path.list, Qt.Key.Key_End)
+    assert home.path.list.currentRow() == home.path.list.count() - 1

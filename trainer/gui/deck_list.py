@@ -133,6 +133,13 @@ class DeckListView(QWidget):
         layout.addLayout(buttons)
         # Enter on the list arrives as itemActivated (connected above).
         self.setFocusProxy(self.tree)
+        # Tab goes round the home screen and through the checklist too (it was left out,
+        # so a keyboard could not scroll to a learning path's later days).
+        for first, then in ((self.tree, self.stats_button),
+                            (self.stats_button, self.study_button),
+                            (self.study_button, self.path.list),
+                            (self.path.list, self.tree)):
+            QWidget.setTabOrder(first, then)
         self._descriptions: dict[tuple[str, ...], str] = {}
 
     def show_decks(self, decks: list[DeckCounts], keep: tuple[str, ...] | None = None,
