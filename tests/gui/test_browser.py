@@ -190,3 +190,24 @@ def test_a_narrow_window_keeps_the_front_readable(
     assert table.columnWidth(0) >= 120  # a dozen words of the front, not "In a pip…"
     window.resize(1400, 800)
     qtbot.waitUntil(lambda: not table.isColumnHidden(5), timeout=20_000)
+
+
+def test_the_list_shows_a_front_as_it_reads_not_as_it_is_stored(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, tmp_path: Path) -> None:
+    window, services = open_window(clock)
+    sheet = tmp_path / "price-talk.csv"
+    sheet.write_text('Front,Back\nIt\'s too expensive,Ask compared with what\n'
+                     '"Front with ""quotes"" and 2 * 3 <b>",Back\n', encoding="utf-8")
+    services.imports.apply(services.imports.prepare(sheet))
+    qtbot.keyClick(window, Qt.Key.Key_B, CTRL)
+    view = window.stack.currentWidget()
+    assert isinstance(view, BrowserView)
+    qtbot.keyClicks(view.search, "front")
+    qtbot.waitUntil(lambda: any("quotes" in view.table.item(r, 0).text()
+                                for r in range(view.table.rowCount())), timeout=20_000)
+    fronts = {view.table.item(r, 0).text() for r in range(view.table.rowCount())}
+    assert 'Front with "quotes" and 2 * 3 <b>' in fronts
+    view.search.clear()
+    qtbot.keyClicks(view.search, "expensive")
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=20_000)
+    assert view.table.item(0, 0).text() == "It's too expensive"

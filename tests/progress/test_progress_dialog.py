@@ -91,8 +91,8 @@ def test_export_with_a_name_from_the_keyboard(qtbot: QtBot, window: MainWindow,
     assert label(dialog, "progressLearnerId") == learner_id(db)
     included = label(dialog, "progressIncluded")
     assert "16 answers, 1 quiz attempt, 1 self-assessment" in included
-    assert "no one else's name" in label(dialog, "progressExcluded")
-    assert "nothing outside this profile" in label(dialog, "progressExcluded")
+    assert "anyone else's name" in label(dialog, "progressExcluded")
+    assert "anything outside this profile" in label(dialog, "progressExcluded")
     dialog.grab().save("/tmp/progress_dialog.png")
 
     target = tmp_path / "sent" / "progress-ann.json"

@@ -370,7 +370,10 @@ def test_the_export_stays_english_whatever_the_window_speaks(history: History) -
 ])
 def test_plain_text_reads_as_rendering_it_would_give(
         text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert progress_records._PLAIN.fullmatch(text)  # so it skips rendering
+    from trainer.content import render
+
+    assert render._RENDERS_TO_ITSELF.fullmatch(text)  # so it skips rendering
     skipped = plain_prompt(text)
-    monkeypatch.setattr(progress_records, "_PLAIN", re.compile(r"(?!)"))  # matches nothing
+    # Matches nothing: rendered the whole way.
+    monkeypatch.setattr(render, "_RENDERS_TO_ITSELF", re.compile(r"(?!)"))
     assert plain_prompt(text) == skipped

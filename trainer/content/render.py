@@ -141,3 +141,34 @@ def render_without_pictures(text: str) -> str:
         return f"[picture: {words}]" if words else "[picture]"
 
     return re.sub(_IMG_TAG, describe, render_markdown(text), flags=re.IGNORECASE)
+
+
+# Letters, digits, spaces and a few marks that mean nothing in Markdown or HTML (no
+# ".", ")", "-", "#", "*", "_", "<", "&", "[", "\\", "|", "~", ":", "@"...): such a text
+# renders to itself, so most texts skip rendering (a tenth of a big profile's export).
+_RENDERS_TO_ITSELF = re.compile(r"(?:[^\W_]|[ \t\n,;?!'\"])*")
+
+
+def plain_text(markdown: str) -> str:
+    """Deck Markdown rendered and sanitized, as plain text: raw HTML and scripts in the
+    deck leave no trace, and entities and escapes read as the characters they are."""
+    if _RENDERS_TO_ITSELF.fullmatch(markdown):
+        return markdown
+    import html
+
+    import nh3
+
+    return html.unescape(nh3.clean(render_markdown(markdown), tags=set()))
+
+
+def plain_line(markdown: str, limit: int) -> str:
+    """Deck Markdown as one line of plain text, cut at a word to at most ``limit``
+    characters (ending in "…" when cut)."""
+    text = " ".join(plain_text(markdown).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"

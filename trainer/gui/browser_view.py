@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.content.render import plain_line
 from trainer.domain.errors import TrainerError
 from trainer.gui.browse_filters import BrowseFilters, BrowserViewText
 from trainer.gui.browse_parts import CardDialog, ItemPanel, state_text, when
@@ -196,8 +197,10 @@ class BrowserView(QWidget):
         self.table.setRowCount(len(self.rows))
         selected = 0
         for r, row in enumerate(self.rows):
-            front = " ".join(row.front.split())
-            values = [(front[:200], False), (row.deck_title, False), (state_text(row), False),
+            # As the rep reads it: "It's", not the "It&#x27;s" a spreadsheet's text is
+            # kept as, nor Markdown's marks.
+            front = plain_line(row.front, 200)
+            values = [(front, False), (row.deck_title, False), (state_text(row), False),
                       (when(row.due) if row.phase else "", False), (str(row.lapses), True),
                       (when(row.last_review), False)]
             for c, (text, right) in enumerate(values):

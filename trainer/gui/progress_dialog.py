@@ -48,9 +48,9 @@ INCLUDED = (
                       "progress"),
 )
 EXCLUDED = (
-    QT_TRANSLATE_NOOP("ProgressDialogText", "no one else's name or progress"),
+    QT_TRANSLATE_NOOP("ProgressDialogText", "anyone else's name or progress"),
     QT_TRANSLATE_NOOP("ProgressDialogText",
-                      "nothing outside this profile: no other profiles, files or settings"),
+                      "anything outside this profile: other profiles, files or settings"),
 )
 
 

@@ -7,16 +7,12 @@ never held in memory whole. Everything here is read inside the exporter's snapsh
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
-import nh3
-
 from trainer.clock import Clock
-from trainer.content.render import render_markdown
+from trainer.content.render import plain_line
 from trainer.domain.settings import StudySettings
 from trainer.reports.progress_format import MAX_PROMPT, MAX_REPLY
 from trainer.storage.store import Store
@@ -49,30 +45,10 @@ def scheduler(settings: StudySettings) -> Record:
             "parameters": [float(v) for v in make_scheduler(settings, fuzz=False).parameters]}
 
 
-# Letters, digits, spaces and a few marks that mean nothing in Markdown or HTML (no
-# ".", ")", "-", "#", "*", "_", "<", "&", "[", "\\", "|", "~", ":", "@"...): such a text
-# renders to itself, so most prompts skip rendering (a tenth of a big profile's export).
-_PLAIN = re.compile(r"(?:[^\W_]|[ \t\n,;?!'\"])*")
-
-
-def rendered_text(markdown: str) -> str:
-    """Deck Markdown rendered and sanitized, as plain text: raw HTML and scripts in the
-    deck leave no trace."""
-    return html.unescape(nh3.clean(render_markdown(markdown), tags=set()))
-
-
 def plain_prompt(markdown: str, limit: int = MAX_PROMPT) -> str:
     """Deck Markdown as one line of plain text, cut at a word to at most ``limit``
     characters (ending in "…" when cut)."""
-    text = markdown if _PLAIN.fullmatch(markdown) else rendered_text(markdown)
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip() + "…"
+    return plain_line(markdown, limit)
 
 
 def items(db: Store) -> Iterator[Record]:

@@ -3050,12 +3050,12 @@ Extras &gt; Datenbank prüfen behebt es beim nächsten Mal.</translation>
         <translation>deine Angaben und Ergebnisse in Selbsteinschätzungen und deinen Fortschritt im Lernpfad</translation>
     </message>
     <message>
-        <source>no one else's name or progress</source>
-        <translation>keine Namen oder Fortschritte anderer</translation>
+        <source>anyone else's name or progress</source>
+        <translation>Namen oder Fortschritte anderer</translation>
     </message>
     <message>
-        <source>nothing outside this profile: no other profiles, files or settings</source>
-        <translation>nichts außerhalb dieses Profils: keine anderen Profile, Dateien oder Einstellungen</translation>
+        <source>anything outside this profile: other profiles, files or settings</source>
+        <translation>etwas außerhalb dieses Profils: andere Profile, Dateien oder Einstellungen</translation>
     </message>
     <message>
         <source>Export progress</source>
