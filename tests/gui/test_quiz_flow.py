@@ -498,3 +498,14 @@ def test_feedback_taller_than_the_window_is_read_by_keyboard(
     qtbot.keyClick(focused, Qt.Key.Key_Down)
     assert bar.value() > 0
     assert view.feedback is not None  # scrolling answered nothing and moved on nowhere
+
+
+def test_an_options_feedback_follows_it_with_one_mark() -> None:
+    from trainer.gui.quiz_view import option_note
+
+    assert option_note("Lower the price", "<p>It teaches them to wait.</p>") == (
+        "<p><b>Lower the price</b>: <p>It teaches them to wait.</p></p>")
+    assert option_note("The customer is appreciative.", "x") == (
+        "<p><b>The customer is appreciative.</b> x</p>")
+    assert option_note("Why now?", "x").startswith("<p><b>Why now?</b> x")
+    assert option_note("<b>&", "x").startswith("<p><b>&lt;b&gt;&amp;</b>:")

@@ -81,6 +81,13 @@ def _signed(value: float) -> str:
     return text if text.startswith("-") else "+" + text
 
 
+def option_note(option: str, feedback_html: str) -> str:
+    """An option's feedback under the marked answer: the option in bold, a colon, the
+    feedback (no colon after an option that ends a sentence: "appreciative.:")."""
+    mark = "" if option.rstrip().endswith((".", "!", "?", ":", "…")) else ":"
+    return f"<p><b>{html.escape(option)}</b>{mark} {feedback_html}</p>"
+
+
 class QuizView(QWidget):
     """Asks one ``Asked`` question; whoever asked it decides what comes next. The screen
     is shared by quizzes and daily study, so each question comes with its owner."""
@@ -301,8 +308,7 @@ class QuizView(QWidget):
                          + "</p>")
         for option, text in feedback.option_feedback:
             if text:
-                parts.append(f"<p><b>{html.escape(option.text)}</b>: "
-                             f"{render_without_pictures(text)}</p>")
+                parts.append(option_note(option.text, render_without_pictures(text)))
         if feedback.explanation:
             parts.append("<p><b>" + QuizViewText.tr("Why:") + "</b></p>"
                          + render_without_pictures(feedback.explanation))
