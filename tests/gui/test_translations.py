@@ -197,3 +197,20 @@ def test_under_german_the_certainty_keys_are_the_german_initials(
     assert view.certainty_buttons.checkedId() == 3
     qtbot.keyClick(view, Qt.Key.Key_L)  # the English key means nothing here
     assert view.certainty_buttons.checkedId() == 3
+
+
+def test_under_german_the_browsers_keys_have_german_names(
+        qtbot: QtBot, german: None, open_window: Opener, clock: FakeClock) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    window, _services = open_window(clock, decks_folder=BUILTIN)
+    window.show_browser()
+    browser = window.stack.currentWidget()
+    texts = {b.objectName(): b.text() for b in browser.findChildren(QPushButton)}
+    # As every other screen writes them: "Strg", "Entf", "Umschalt", not Qt's English.
+    assert texts["browseAdd"].endswith("(Strg+N)")
+    assert any(t.endswith("(Strg+J)") for t in texts.values())
+    assert any(t.endswith("(Entf)") for t in texts.values())
+    assert any(t.endswith("(Strg+Umschalt+E)") for t in texts.values())
+    assert not [t for t in texts.values() if "Ctrl" in t or "(Del)" in t]
+    window.show_decks()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from trainer.gui.keys import key_text
 from trainer.i18n import QT_TRANSLATE_NOOP, Context
 from trainer.study.browse_service import SORTS, STATES, BrowseQuery
 
@@ -39,7 +40,8 @@ class BrowseFilters(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("browseSearch")
         self.search.setPlaceholderText(
-            BrowserViewText.tr("Search every card, question and practice item") + " (Ctrl+F)")
+            BrowserViewText.tr("Search every card, question and practice item") + " ("
+            + key_text("Ctrl+F") + ")")
         self.search.setAccessibleName(BrowserViewText.tr("Search"))
         self.search.setClearButtonEnabled(True)
         self.deck = QComboBox()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.scheduling import Phase
 from trainer.gui.card_view import CardView
+from trainer.gui.keys import key_text, with_keys
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.browse_service import BrowseRow, ItemDetails
 from trainer.study.wording import local_minute, rating_label
@@ -146,7 +147,8 @@ class CardDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(QLabel(BrowsePartsText.tr("{keys} saves.").format(keys="Ctrl+Enter")),
+        form.addRow(QLabel(BrowsePartsText.tr("{keys} saves.").format(
+            keys=key_text("Ctrl+Enter"))),
                     buttons)
         # The text boxes take Ctrl+Enter for themselves: catch it before they do.
         self.front.installEventFilter(self)
@@ -207,20 +209,20 @@ class ItemPanel(QWidget):
             BrowsePartsText.tr("Your note on this item (kept through deck updates)"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
-        self.suspend_button = QPushButton(BrowsePartsText.tr("Suspend") + "  (Ctrl+J)")
+        self.suspend_button = QPushButton(with_keys(BrowsePartsText.tr("Suspend"), "Ctrl+J"))
         self.suspend_button.setObjectName("browseSuspend")
         self.flag = QComboBox()
         self.flag.setObjectName("browseFlag")
         self.flag.setAccessibleName(BrowsePartsText.tr("Flag"))
         for key, name in enumerate(FLAGS):
-            self.flag.addItem(f"{BrowsePartsText.tr(name)}  (Ctrl+{key})", key)
-        self.reset_button = QPushButton(BrowsePartsText.tr("Reset to new") + "  (Ctrl+Alt+N)")
+            self.flag.addItem(with_keys(BrowsePartsText.tr(name), f"Ctrl+{key}"), key)
+        self.reset_button = QPushButton(with_keys(BrowsePartsText.tr("Reset to new"), "Ctrl+Alt+N"))
         self.reset_button.setObjectName("browseReset")
         self.reset_button.setToolTip(BrowsePartsText.tr(
             "Learn it again from the start; its answers stay in the history."))
-        self.edit_button = QPushButton(BrowsePartsText.tr("Edit") + "  (Ctrl+Shift+E)")
+        self.edit_button = QPushButton(with_keys(BrowsePartsText.tr("Edit"), "Ctrl+Shift+E"))
         self.edit_button.setObjectName("browseEdit")
-        self.delete_button = QPushButton(BrowsePartsText.tr("Delete") + "  (Del)")
+        self.delete_button = QPushButton(with_keys(BrowsePartsText.tr("Delete"), "Del"))
         self.delete_button.setObjectName("browseDelete")
         actions = QHBoxLayout()
         actions.addWidget(self.suspend_button)
@@ -262,8 +264,9 @@ class ItemPanel(QWidget):
         self.suspend_button.setEnabled(True)
         # A new item that was never answered has nothing to reset.
         self.reset_button.setEnabled(details.row.phase != 0 or details.row.reps > 0)
-        self.suspend_button.setText((BrowsePartsText.tr("Unsuspend") if details.row.suspended
-                                     else BrowsePartsText.tr("Suspend")) + "  (Ctrl+J)")
+        self.suspend_button.setText(with_keys(
+            BrowsePartsText.tr("Unsuspend") if details.row.suspended
+            else BrowsePartsText.tr("Suspend"), "Ctrl+J"))
         self.flag.setCurrentIndex(details.row.flag)
         self.edit_button.setEnabled(details.mine)
         self.delete_button.setEnabled(details.mine)

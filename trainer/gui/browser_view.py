@@ -33,6 +33,7 @@ from trainer.content.render import plain_line
 from trainer.domain.errors import TrainerError
 from trainer.gui.browse_filters import BrowseFilters, BrowserViewText
 from trainer.gui.browse_parts import CardDialog, ItemPanel, state_text, when
+from trainer.gui.keys import with_keys
 from trainer.i18n import number
 from trainer.study.browse_service import (
     MAX_ROWS,
@@ -106,7 +107,7 @@ class BrowserView(QWidget):
         self.reset_button = self.panel.reset_button
         self.edit_button, self.delete_button = (self.panel.edit_button,
                                                 self.panel.delete_button)
-        self.add_button = QPushButton(BrowserViewText.tr("New card of my own") + "  (Ctrl+N)")
+        self.add_button = QPushButton(with_keys(BrowserViewText.tr("New card of my own"), "Ctrl+N"))
         self.add_button.setObjectName("browseAdd")
         left = QWidget()
         left_layout = QVBoxLayout(left)
