@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from trainer.app import Services
@@ -143,3 +144,22 @@ def test_ctrl_z_after_saving_takes_the_practice_answer_back(
     assert view.editor.toPlainText() == "Mind if I push back?"
     qtbot.keyClick(view.editor, Qt.Key.Key_Return, CTRL)
     assert view.marking and view.yours.toPlainText() == "Mind if I push back?"
+
+
+def test_page_down_reads_a_model_reply_longer_than_its_box(
+        qtbot: QtBot, open_window: Opener, clock: FakeClock, practice_decks: Path) -> None:
+    window, _services = open_window(clock, decks_folder=practice_decks)
+    window.resize(640, 420)  # a small window: the model reply runs below its box
+    qtbot.keyClick(window.decks.tree, Qt.Key.Key_Return)
+    answer_cards(qtbot, window)
+    view = window.practice
+    qtbot.keyClick(view.editor, Qt.Key.Key_L, CTRL)  # said it out loud: marking
+    assert view.marking
+    bar = view.model.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=20_000)
+    focused = QApplication.focusWidget() or view
+    qtbot.keyClick(focused, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    qtbot.keyClick(focused, Qt.Key.Key_PageUp)
+    assert bar.value() == 0
+    assert view.marking  # scrolling saved nothing

@@ -221,8 +221,16 @@ class PracticeView(QWidget):
             self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """While marking: 1-5 tick checks, Enter saves. Always: Ctrl+Z, Esc."""
+        """While marking: 1-5 tick checks, Enter saves, Page Up and Page Down scroll the
+        model reply. Always: Ctrl+Z, Esc."""
         key = event.key()
+        if self.marking and key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            # The model reply can run below its box, which takes no focus of its own.
+            bar = self.model.verticalScrollBar()
+            step = bar.pageStep() if key == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)
+            event.accept()
+            return
         if event.matches(QKeySequence.StandardKey.Undo) and not self.editor.hasFocus():
             self.undo.emit()
         elif key == Qt.Key.Key_Escape:
