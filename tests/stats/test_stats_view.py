@@ -172,3 +172,18 @@ def test_the_window_keeps_handling_events_while_counting(
     assert counting.threads == ["worker"]
     assert view.stats is not None and view.stats.answers > 0
     assert window.stack.currentWidget() is view
+
+
+def test_the_keyboard_reaches_the_last_chart(history: History, open_stats: Open,
+                                            qtbot: QtBot) -> None:
+    window, view = open_stats(history.services)
+    window.resize(800, 500)
+    bar = view.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=20_000)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert bar.value() == 0
+    assert window.stack.currentWidget() is view

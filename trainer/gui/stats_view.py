@@ -197,8 +197,19 @@ class StatsView(QWidget, StatsCharts):
         self.on_back()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
+        """Esc goes back; Page Up, Page Down, Home and End scroll the charts (their area
+        takes no focus, and Tab passes only the buttons, so the last section was out of
+        a keyboard's reach)."""
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
             self.go_back()
+            return
+        bar = self.scroll_area.verticalScrollBar()
+        steps = {Qt.Key.Key_PageDown: bar.pageStep(), Qt.Key.Key_PageUp: -bar.pageStep(),
+                 Qt.Key.Key_End: bar.maximum(), Qt.Key.Key_Home: -bar.maximum()}
+        if key in steps:
+            bar.setValue(bar.value() + steps[Qt.Key(key)])
+            event.accept()
             return
         super().keyPressEvent(event)
 
