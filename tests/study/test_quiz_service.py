@@ -237,3 +237,36 @@ def test_self_assessment_twice_shows_change_and_quiz_accuracy(svc: Services,
     assert courage.comparison() == (
         "You rate yourself 88 on courage; your quiz accuracy there is 75%.")
     assert reports["method"].quiz_accuracy is None  # the dimension names no topic
+
+
+def test_the_import_preview_says_when_a_corrected_key_marks_answers_again(
+        tmp_path: Path, clock: FakeClock, settings: StudySettings, quiz_decks: Path) -> None:
+    empty = tmp_path / "no-builtin"
+    empty.mkdir()
+    deck_file = tmp_path / "quiz_deck.toml"
+    deck_file.write_text((quiz_decks / "quiz_deck.toml").read_text())
+    svc = open_services(Config(tmp_path / "data"), clock, settings, empty)
+    try:
+        svc.imports.apply(svc.imports.prepare(deck_file))
+        run = svc.quizzes.start("qdeck", "mixed")
+        answer_all(run, {"q-tf": (Response(truth=True), 2)})
+        before = run.finish().percent
+        fixed = deck_file.read_text().replace("answer = false", "answer = true")
+        deck_file.write_text(fixed.replace('version = "1"', 'version = "2"'))
+        plan = svc.imports.prepare(deck_file)
+        [change] = plan.changes
+        assert change.plan.remarked == {"q-tf": 1}
+        assert any("a corrected answer key marks 1 answer already given again (questions "
+                   "q-tf)" in line for line in plan.summary())
+        tf = next(i for i in plan.to_json()["decks"][0]["items"]  # type: ignore[index]
+                  if i["id"] == "q-tf")
+        assert tf["answers_remarked"] == 1
+        assert svc.quizzes.result(run.attempt.id).percent == before  # nothing written yet
+        svc.imports.apply(plan)
+        assert svc.quizzes.result(run.attempt.id).percent == 100.0
+        # An update that changes no key says nothing of the kind.
+        deck_file.write_text(deck_file.read_text().replace('version = "2"', 'version = "3"'))
+        again = svc.imports.prepare(deck_file)
+        assert again.changes[0].plan.remarked == {}
+    finally:
+        svc.close()

@@ -97,6 +97,15 @@ class ImportPlan:
                     new=len(p.new), updated=len(p.updated), retired=len(p.retired),
                     restored=len(p.restored), unchanged=len(p.unchanged)))
         lines += self._identity_lines()
+        for change in self.changes:
+            remarked = change.plan.remarked
+            if remarked:
+                # A pass can become a fail (or the other way): said before it happens.
+                lines.append(ImportingText.tr(
+                    "'{deck}': a corrected answer key marks %Ln answer(s) already given "
+                    "again (questions {ids}); quiz scores and learning-path steps follow",
+                    "", sum(remarked.values())).format(
+                        deck=change.deck.title, ids=", ".join(sorted(remarked))))
         if history and self.bundle.history:
             lines.append(ImportingText.tr("%n past review(s) to bring in", "",
                                           len(self.bundle.history)))
@@ -217,6 +226,9 @@ def _deck_json(change: DeckChange) -> dict[str, object]:
                 **({"pairs": [[x.left, x.right] for x in q.pairs]} if q.pairs else {}),
                 **({"steps": list(q.steps)} if q.steps else {}),
             })
+    for item in items:
+        if item["id"] in p.remarked:
+            item["answers_remarked"] = p.remarked[str(item["id"])]
     items += [{"id": k, "kind": "retired", "status": "retired"} for k in p.retired]
     apart = change.set_apart
     return {"id": change.deck.id, "title": change.deck.title,

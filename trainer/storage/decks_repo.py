@@ -55,6 +55,9 @@ class InstallPlan:
     # key here -> (item id, the deck it is in now). They count as updated, unchanged or
     # restored, never new: they keep their id, schedule and answers.
     moved_in: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # Updated questions whose corrected key marks answers already given differently:
+    # question id -> how many answers.
+    remarked: dict[str, int] = field(default_factory=dict)
 
     @property
     def changes_anything(self) -> bool:
@@ -129,6 +132,18 @@ def plan_install(db: Store, deck: Deck) -> InstallPlan:
         else:
             plan.unchanged.append(key)
     plan.retired = sorted(k for k, v in existing.items() if k not in incoming and not v[0])
+    if plan.updated and deck.quizzes:
+        updated = set(plan.updated)
+        repo = QuizRepository(db)
+        for quiz in deck.quizzes:
+            for question in quiz.questions:
+                if question.id not in updated:
+                    continue
+                row = db.execute("SELECT id FROM items WHERE deck_id = ? AND key = ?",
+                                 [deck.id, question.id]).fetchone()
+                count = repo.remarked(int(row[0]), question) if row else 0
+                if count:
+                    plan.remarked[question.id] = count
     return plan
 
 

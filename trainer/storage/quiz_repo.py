@@ -187,21 +187,31 @@ class QuizRepository:
 
     def rescore(self, item_id: int, question: Question) -> int:
         """Recompute stored scores of a question after its key changed; returns how many."""
-        changed = 0
-        rows = self.db.execute(
-            "SELECT id, response, certainty, score FROM quiz_answers WHERE item_id = ?",
-            [item_id]).fetchall()
-        for answer_id, raw, certainty, old in rows:
+        changed = self._rescored(item_id, question)
+        for answer_id, credit, certainty in changed:
+            self.db.execute(
+                "UPDATE quiz_answers SET score = ?, correct = ?, marks = ? WHERE id = ?",
+                [credit, int(is_correct(credit)),
+                 None if certainty is None else certainty_marks(credit, certainty),
+                 answer_id])
+        return len(changed)
+
+    def remarked(self, item_id: int, question: Question) -> int:
+        """How many stored answers ``question`` (a new version of the item's) would mark
+        differently; writes nothing."""
+        return len(self._rescored(item_id, question))
+
+    def _rescored(self, item_id: int, question: Question
+                  ) -> list[tuple[int, float, int | None]]:
+        """(answer id, new score, certainty) of each answer whose score would change."""
+        out = []
+        for answer_id, raw, certainty, old in self.db.execute(
+                "SELECT id, response, certainty, score FROM quiz_answers WHERE item_id = ?",
+                [item_id]).fetchall():
             credit = score(question, Response.from_json(json.loads(raw)))
             if abs(credit - old) > 1e-9:
-                right = is_correct(credit)
-                self.db.execute(
-                    "UPDATE quiz_answers SET score = ?, correct = ?, marks = ? WHERE id = ?",
-                    [credit, int(right),
-                     None if certainty is None else certainty_marks(credit, certainty),
-                     answer_id])
-                changed += 1
-        return changed
+                out.append((int(answer_id), credit, certainty))
+        return out
 
     def best_scores(self) -> dict[tuple[str, str], float]:
         """Best percent score of finished whole-quiz attempts, by (deck id, quiz id)."""

@@ -2323,6 +2323,13 @@ Es wurde nichts geändert.</translation>
 </context>
 <context>
     <name>ImportingText</name>
+    <message numerus="yes">
+        <source>'{deck}': a corrected answer key marks %Ln answer(s) already given again (questions {ids}); quiz scores and learning-path steps follow</source>
+        <translation>
+            <numerusform>„{deck}“: Ein korrigierter Lösungsschlüssel bewertet %Ln bereits gegebene Antwort neu (Fragen {ids}); Quiz-Ergebnisse und Schritte im Lernpfad richten sich danach</numerusform>
+            <numerusform>„{deck}“: Ein korrigierter Lösungsschlüssel bewertet %Ln bereits gegebene Antworten neu (Fragen {ids}); Quiz-Ergebnisse und Schritte im Lernpfad richten sich danach</numerusform>
+        </translation>
+    </message>
     <message>
         <source>'{title}' comes in as a deck of its own ('{id}'): the installed deck '{other}' has that id but came from {origin}, and this file leaves it alone</source>
         <translation>„{title}“ kommt als eigener Stapel („{id}“) hinzu: Der installierte Stapel „{other}“ hat dieselbe Kennung, stammt aber aus {origin}, und diese Datei lässt ihn unverändert</translation>
