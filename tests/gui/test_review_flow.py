@@ -95,7 +95,7 @@ def test_end_of_session_says_when_the_next_card_is_due(
         qtbot.keyClick(window.review, Qt.Key.Key_4)
     assert window.stack.currentWidget() is window.summary
     assert window.summary.heading.text() == "Session complete"
-    assert "You answered 2 cards" in window.summary.done.text()
+    assert "You gave 2 answers" in window.summary.done.text()
     assert "Easy 2" in window.summary.done.text()
     # The clock reads 12:00 UTC and the day starts at 4 am: new cards return tomorrow.
     assert window.summary.next_due.text() == "Next card due: Tomorrow at 04:00."

@@ -97,7 +97,8 @@ class SummaryView(QWidget):
         if summary.answered:
             self.heading.setText(SummaryViewText.tr("Session complete"))
             ratings = " · ".join(f"{rating_label(r)} {summary.by_rating[r]}" for r in Rating)
-            answered = SummaryViewText.tr("You answered %n card(s) in {deck} in {time}.", "",
+            # Answers, not cards: a card answered Again comes back in the same sitting.
+            answered = SummaryViewText.tr("You gave %n answer(s) in {deck} in {time}.", "",
                                           summary.answered).format(
                 deck=deck_title, time=_minutes(summary.study_time.total_seconds()))
             self.done.setText(f"{answered}\n{ratings}")

@@ -4179,10 +4179,10 @@ Ohne diese Änderung schließen? Die gespeicherten Einstellungen bleiben, wie si
         <translation>Sitzung abgeschlossen</translation>
     </message>
     <message numerus="yes">
-        <source>You answered %n card(s) in {deck} in {time}.</source>
+        <source>You gave %n answer(s) in {deck} in {time}.</source>
         <translation>
-            <numerusform>Du hast %n Karte aus „{deck}“ in {time} beantwortet.</numerusform>
-            <numerusform>Du hast %n Karten aus „{deck}“ in {time} beantwortet.</numerusform>
+            <numerusform>Du hast in „{deck}“ in {time} %n Antwort gegeben.</numerusform>
+            <numerusform>Du hast in „{deck}“ in {time} %n Antworten gegeben.</numerusform>
         </translation>
     </message>
     <message>
