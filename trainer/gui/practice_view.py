@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.practice import practice_rating
 from trainer.gui.card_view import CardView
+from trainer.gui.scrolling import PAGE_KEYS, scroll_by_key
 from trainer.gui.theme import muted
 from trainer.i18n import Context
 from trainer.study.practice_service import PracticeShown
@@ -224,11 +225,8 @@ class PracticeView(QWidget):
         """While marking: 1-5 tick checks, Enter saves, Page Up and Page Down scroll the
         model reply. Always: Ctrl+Z, Esc."""
         key = event.key()
-        if self.marking and key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-            # The model reply can run below its box, which takes no focus of its own.
-            bar = self.model.verticalScrollBar()
-            step = bar.pageStep() if key == Qt.Key.Key_PageDown else -bar.pageStep()
-            bar.setValue(bar.value() + step)
+        # The model reply can run below its box, which takes no focus of its own.
+        if self.marking and scroll_by_key(self.model.verticalScrollBar(), key, PAGE_KEYS):
             event.accept()
             return
         if event.matches(QKeySequence.StandardKey.Undo) and not self.editor.hasFocus():

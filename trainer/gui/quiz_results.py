@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from trainer.content.render import render_without_pictures
 from trainer.domain.scoring import CONFIDENCE_MARGIN
+from trainer.gui.scrolling import ENDS, LINES, PAGE_KEYS, scroll_by_key
 from trainer.gui.theme import verdict_colors
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.quiz_service import QuizResult
@@ -156,16 +157,9 @@ class QuizResultsView(QWidget):
         """R, M, Esc (and Enter goes back too); Up, Down, Page Up, Page Down, Home and
         End scroll the page, so every missed question can be read by keyboard."""
         key = event.key()
-        bar = self.scroll_area.verticalScrollBar()
-        steps = {Qt.Key.Key_Down: bar.singleStep(), Qt.Key.Key_Up: -bar.singleStep(),
-                 Qt.Key.Key_PageDown: bar.pageStep(), Qt.Key.Key_PageUp: -bar.pageStep(),
-                 Qt.Key.Key_Space: bar.pageStep()}
-        if key in steps:
-            bar.setValue(bar.value() + steps[Qt.Key(key)])
-        elif key == Qt.Key.Key_Home:
-            bar.setValue(bar.minimum())
-        elif key == Qt.Key.Key_End:
-            bar.setValue(bar.maximum())
+        if scroll_by_key(self.scroll_area.verticalScrollBar(), key,
+                         PAGE_KEYS | ENDS | LINES | {Qt.Key.Key_Space}):
+            pass
         elif key == Qt.Key.Key_R:
             self.retake.emit()
         elif key == Qt.Key.Key_M and self.missed_button.isEnabled():

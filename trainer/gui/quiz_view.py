@@ -25,6 +25,7 @@ from trainer.content.render import render_without_pictures
 from trainer.domain.scoring import Response, certainty_label, certainty_letters
 from trainer.gui.answer_base import AnswerWidget
 from trainer.gui.answer_widgets import OrderingWidget, answer_widget
+from trainer.gui.scrolling import ENDS, LINES, PAGE_KEYS, scroll_by_key
 from trainer.gui.theme import CHECKED_BUTTON_CSS, muted, verdict_colors
 from trainer.gui.typed_answers import ShortAnswerWidget
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
@@ -345,13 +346,9 @@ class QuizView(QWidget):
         and Page Down scroll a question or its feedback taller than the window (and,
         once the answer is marked, Up, Down, Home and End too)."""
         key = event.key()
-        bar = self.scroll_area.verticalScrollBar()
-        steps = {Qt.Key.Key_PageDown: bar.pageStep(), Qt.Key.Key_PageUp: -bar.pageStep()}
-        if self.feedback is not None:
-            steps |= {Qt.Key.Key_Down: bar.singleStep(), Qt.Key.Key_Up: -bar.singleStep(),
-                      Qt.Key.Key_End: bar.maximum(), Qt.Key.Key_Home: -bar.maximum()}
-        if key in steps and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            bar.setValue(bar.value() + steps[Qt.Key(key)])
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier and scroll_by_key(
+                self.scroll_area.verticalScrollBar(), key,
+                PAGE_KEYS if self.feedback is None else PAGE_KEYS | ENDS | LINES):
             event.accept()
             return
         if event.matches(QKeySequence.StandardKey.Undo):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.app import Services
+from trainer.gui.scrolling import ENDS, PAGE_KEYS, scroll_by_key
 from trainer.gui.stats_charts import StatsCharts, StatsViewText
 from trainer.gui.tasks import Report, run_job
 from trainer.i18n import QT_TRANSLATE_NOOP
@@ -204,11 +205,7 @@ class StatsView(QWidget, StatsCharts):
         if key == Qt.Key.Key_Escape:
             self.go_back()
             return
-        bar = self.scroll_area.verticalScrollBar()
-        steps = {Qt.Key.Key_PageDown: bar.pageStep(), Qt.Key.Key_PageUp: -bar.pageStep(),
-                 Qt.Key.Key_End: bar.maximum(), Qt.Key.Key_Home: -bar.maximum()}
-        if key in steps:
-            bar.setValue(bar.value() + steps[Qt.Key(key)])
+        if scroll_by_key(self.scroll_area.verticalScrollBar(), key, PAGE_KEYS | ENDS):
             event.accept()
             return
         super().keyPressEvent(event)
