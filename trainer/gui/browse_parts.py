@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from trainer.domain.scheduling import Phase
 from trainer.gui.card_view import CardView
 from trainer.gui.keys import key_text, with_keys
+from trainer.gui.questions import confirm_discard
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.browse_service import BrowseRow, ItemDetails
 from trainer.study.wording import local_minute, rating_label
@@ -164,17 +164,10 @@ class CardDialog(QDialog):
         super().reject()
 
     def _discard_confirmed(self) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, BrowsePartsText.tr("Discard changes?"),
-                          BrowsePartsText.tr("Throw away what you typed on this card?"),
-                          parent=self)
-        discard = box.addButton(BrowsePartsText.tr("&Discard"),
-                                QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(BrowsePartsText.tr("&Keep writing"),
-                             QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
+        return confirm_discard(self, BrowsePartsText.tr("Discard changes?"),
+                               BrowsePartsText.tr("Throw away what you typed on this card?"),
+                               BrowsePartsText.tr("&Discard"),
+                               BrowsePartsText.tr("&Keep writing"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Enter in either box saves."""

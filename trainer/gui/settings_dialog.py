@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -38,6 +37,7 @@ from trainer import i18n
 from trainer.desktop import autostart_enabled, set_autostart
 from trainer.domain.errors import TrainerError
 from trainer.gui.language import LANGUAGES, resolve
+from trainer.gui.questions import confirm_discard
 from trainer.gui.theme import choose, muted, verdict_colors
 from trainer.i18n import QT_TRANSLATE_NOOP, Context, number
 from trainer.study.settings_service import (
@@ -242,17 +242,12 @@ class SettingsDialog(QDialog):
         if not self._close_refused:
             self._close_refused = True
             return
-        box = QMessageBox(QMessageBox.Icon.Question, SettingsDialogText.tr("Preferences"),
-                          SettingsDialogText.tr("{problem}\n\nClose without this change? "
-                                                "The saved settings stay as they are.").format(
-                              problem=self.problem.text()), parent=self)
-        leave = box.addButton(SettingsDialogText.tr("&Close without it"),
-                              QMessageBox.ButtonRole.DestructiveRole)
-        fix = box.addButton(SettingsDialogText.tr("&Fix it"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(fix)
-        box.setEscapeButton(fix)
-        box.exec()
-        if box.clickedButton() is leave:
+        if confirm_discard(self, SettingsDialogText.tr("Preferences"),
+                           SettingsDialogText.tr("{problem}\n\nClose without this change? "
+                                                 "The saved settings stay as they are.").format(
+                               problem=self.problem.text()),
+                           SettingsDialogText.tr("&Close without it"),
+                           SettingsDialogText.tr("&Fix it")):
             super().reject()
 
     def _say(self, problem: str | None) -> None:
