@@ -156,9 +156,15 @@ def plain_text(markdown: str) -> str:
         return markdown
     import html
 
+    return html.unescape(_text_cleaner().clean(render_markdown(markdown)))
+
+
+@functools.cache
+def _text_cleaner() -> nh3.Cleaner:
+    """A sanitizer that keeps no tags at all, built once (as ``cleaner``)."""
     import nh3
 
-    return html.unescape(nh3.clean(render_markdown(markdown), tags=set()))
+    return nh3.Cleaner(tags=set())
 
 
 def plain_line(markdown: str, limit: int) -> str:

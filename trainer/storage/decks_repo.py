@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from trainer.clock import Clock
 from trainer.domain.deck import Deck
+from trainer.domain.quiz import Question
 from trainer.domain.quiz_codec import assessment_to_json
 
 # Kept importable from here: the deck list and its query live in deck_rows.py.
@@ -132,19 +133,26 @@ def plan_install(db: Store, deck: Deck) -> InstallPlan:
         else:
             plan.unchanged.append(key)
     plan.retired = sorted(k for k, v in existing.items() if k not in incoming and not v[0])
-    if plan.updated and deck.quizzes:
-        updated = set(plan.updated)
-        repo = QuizRepository(db)
-        for quiz in deck.quizzes:
-            for question in quiz.questions:
-                if question.id not in updated:
-                    continue
+    repo = QuizRepository(db)
+    for item_id, question in _updated_questions(db, deck, plan.updated):
+        count = repo.remarked(item_id, question)
+        if count:
+            plan.remarked[question.id] = count
+    return plan
+
+
+def _updated_questions(db: Store, deck: Deck, updated: list[str]
+                       ) -> Iterator[tuple[int, Question]]:
+    """The installed item id and new version of each of ``deck``'s questions whose
+    content changed (``updated``)."""
+    changed = set(updated)
+    for quiz in deck.quizzes if changed else ():
+        for question in quiz.questions:
+            if question.id in changed:
                 row = db.execute("SELECT id FROM items WHERE deck_id = ? AND key = ?",
                                  [deck.id, question.id]).fetchone()
-                count = repo.remarked(int(row[0]), question) if row else 0
-                if count:
-                    plan.remarked[question.id] = count
-    return plan
+                if row is not None:
+                    yield int(row[0]), question
 
 
 def plan_moves(db: Store, plan: InstallPlan, moved: dict[str, tuple[int, str]]) -> None:
@@ -301,14 +309,9 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
 
 def _rescore_changed_questions(db: Store, deck: Deck, updated: list[str]) -> None:
     # A corrected answer key should correct the scores of answers already given.
-    changed = set(updated)
     repo = QuizRepository(db)
-    for quiz in deck.quizzes:
-        for question in quiz.questions:
-            if question.id in changed:
-                item_id = db.execute("SELECT id FROM items WHERE deck_id = ? AND key = ?",
-                                     [deck.id, question.id]).fetchone()[0]
-                repo.rescore(item_id, question)
+    for item_id, question in _updated_questions(db, deck, updated):
+        repo.rescore(item_id, question)
 
 
 def _install_quizzes(db: Store, deck: Deck) -> None:
